@@ -1,0 +1,56 @@
+//! The state every handler shares: configuration, store, search index, translations
+//! and the mail worker's doorbell.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::i18n::Translator;
+use crate::mail::MailNotifier;
+use crate::search::SearchIndex;
+use crate::store::Store;
+
+/// Cheap to clone: one `Arc` around [`App`].
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<App>);
+
+/// What [`AppState`] shares.
+#[derive(Debug)]
+pub struct App {
+    /// The instance's settings, fixed at start-up.
+    pub config: Config,
+    /// The redb store: the source of truth.
+    pub store: Arc<Store>,
+    /// The tantivy index over tickets, derived from the store.
+    pub search: Arc<SearchIndex>,
+    /// Every language's messages.
+    pub i18n: Translator,
+    /// Wakes the mail worker after mail was queued.
+    pub mail: MailNotifier,
+}
+
+impl AppState {
+    /// Bundles the opened parts.
+    pub fn new(
+        config: Config,
+        store: Arc<Store>,
+        search: Arc<SearchIndex>,
+        i18n: Translator,
+        mail: MailNotifier,
+    ) -> Self {
+        Self(Arc::new(App {
+            config,
+            store,
+            search,
+            i18n,
+            mail,
+        }))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}

@@ -1,0 +1,475 @@
+//! The instance's settings: every key, its default, and how a file and the environment
+//! are merged into one [`Config`].
+//!
+//! Start-up needs no configuration at all: every key has a default. `--config FILE` reads
+//! TOML; an environment variable `OSC_<SECTION>_<KEY>` (e.g. `OSC_SERVER_BIND`) overrides
+//! the key `<section>.<key>` of the file. A bad file, an unknown key or a bad value stops
+//! start-up with a [`ConfigError`] naming the key and the problem. `config.example.toml`
+//! documents the same keys; a test keeps the two in step.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// Prefix of the environment variables that override configuration keys.
+pub const ENV_PREFIX: &str = "OSC_";
+
+/// Why the configuration could not be loaded. Every variant names the key or file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file named by `--config` could not be read.
+    #[error("cannot read configuration file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML.
+    #[error("configuration file {path} is not valid TOML: {message}")]
+    Syntax { path: PathBuf, message: String },
+    /// An environment variable does not name a known `<section>_<key>`.
+    #[error(
+        "environment variable {var} does not name a configuration key (expected {ENV_PREFIX}<SECTION>_<KEY>)"
+    )]
+    EnvName { var: String },
+    /// A key is unknown or its value has the wrong type or form.
+    #[error("configuration key `{key}`: {message}")]
+    Value { key: String, message: String },
+}
+
+/// All settings of one instance.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where the server listens and how it is reached.
+    pub server: ServerConfig,
+    /// Where data lives and how much memory the store may cache.
+    pub storage: StorageConfig,
+    /// How e-mail leaves the instance.
+    pub mail: MailConfig,
+    /// Languages.
+    pub i18n: I18nConfig,
+    /// The names and contact shown to users.
+    pub branding: BrandingConfig,
+}
+
+/// `[server]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Address and port to listen on.
+    pub bind: SocketAddr,
+    /// The address users reach the portal at; used in e-mailed links and to decide on
+    /// `Secure` cookies. Empty means `http://<bind>`.
+    pub public_url: String,
+    /// Largest request body accepted, in KiB (uploads have their own limit).
+    pub body_limit_kb: usize,
+    /// A request that takes longer than this is answered 408.
+    pub request_timeout_secs: u64,
+}
+
+/// `[storage]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StorageConfig {
+    /// Directory that holds `osc.redb`, the search index and the mail outbox.
+    pub data_dir: PathBuf,
+    /// Memory the database may use as page cache, in MiB.
+    pub cache_mb: usize,
+}
+
+/// Which transport delivers queued mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransportKind {
+    /// Each message written as an `.eml` file under `<data_dir>/outbox/`.
+    Outbox,
+    /// Delivered to an SMTP server.
+    Smtp,
+    /// Only logged (recipient and subject), never delivered.
+    Log,
+}
+
+/// How an SMTP connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS (required).
+    Starttls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+    /// No encryption at all: only for a relay on the same machine.
+    None,
+}
+
+/// `[mail]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailConfig {
+    /// `outbox`, `smtp` or `log`.
+    pub transport: MailTransportKind,
+    /// Sender of every message, e.g. `Online Service Center <service@example.com>`.
+    pub from: String,
+    /// SMTP server host name.
+    pub smtp_host: String,
+    /// SMTP server port.
+    pub smtp_port: u16,
+    /// `starttls`, `tls` or `none`.
+    pub smtp_security: SmtpSecurity,
+    /// SMTP user name; empty means no authentication.
+    pub smtp_username: String,
+    /// SMTP password.
+    pub smtp_password: Secret,
+    /// First retry delay after a failed delivery, in seconds; doubles each attempt.
+    pub retry_base_secs: u64,
+    /// Longest delay between two delivery attempts, in seconds.
+    pub retry_max_secs: u64,
+}
+
+/// `[i18n]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct I18nConfig {
+    /// Language used when neither the user's choice nor the browser's names one we have.
+    pub default_language: Lang,
+}
+
+/// `[branding]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BrandingConfig {
+    /// The name of this instance, shown in the top bar, titles and e-mails.
+    pub instance_name: String,
+    /// The name of the team that runs the instance.
+    pub team_name: String,
+    /// The address users can write to.
+    pub contact_email: String,
+}
+
+/// A configuration value that must never be printed (passwords).
+#[derive(Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret itself, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Serialized as an empty string: a secret never leaves the process this way.
+impl Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("")
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
+    }
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: String::new(),
+            body_limit_kb: 1024,
+            request_timeout_secs: 30,
+        }
+    }
+}
+
+impl Default for StorageConfig {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("data"),
+            cache_mb: 64,
+        }
+    }
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        Self {
+            transport: MailTransportKind::Outbox,
+            from: "Online Service Center <noreply@localhost>".to_owned(),
+            smtp_host: "localhost".to_owned(),
+            smtp_port: 587,
+            smtp_security: SmtpSecurity::Starttls,
+            smtp_username: String::new(),
+            smtp_password: Secret::default(),
+            retry_base_secs: 30,
+            retry_max_secs: 3600,
+        }
+    }
+}
+
+impl Default for I18nConfig {
+    fn default() -> Self {
+        Self {
+            default_language: Lang::Fr,
+        }
+    }
+}
+
+impl Default for BrandingConfig {
+    fn default() -> Self {
+        Self {
+            instance_name: "Online Service Center".to_owned(),
+            team_name: "Online Service".to_owned(),
+            contact_email: "service@localhost".to_owned(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads the configuration: defaults, then the file (if any), then the process
+    /// environment's `OSC_*` variables.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        Self::load_from(file, std::env::vars())
+    }
+
+    /// Like [`Config::load`], with the environment given explicitly (for tests).
+    pub fn load_from(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, ConfigError> {
+        let mut table = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                })?;
+                toml::from_str::<toml::Table>(&text).map_err(|e| ConfigError::Syntax {
+                    path: path.to_owned(),
+                    message: e.message().to_owned(),
+                })?
+            }
+            None => toml::Table::new(),
+        };
+        apply_env(&mut table, env)?;
+        let config: Config =
+            serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+                ConfigError::Value {
+                    key: e.path().to_string(),
+                    message: e.inner().to_string(),
+                }
+            })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what types alone cannot say.
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, message: &str| ConfigError::Value {
+            key: key.to_owned(),
+            message: message.to_owned(),
+        };
+        let url = &self.server.public_url;
+        if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(bad(
+                "server.public_url",
+                "must start with http:// or https://",
+            ));
+        }
+        if self.server.body_limit_kb == 0 {
+            return Err(bad("server.body_limit_kb", "must be at least 1"));
+        }
+        if self.server.request_timeout_secs == 0 {
+            return Err(bad("server.request_timeout_secs", "must be at least 1"));
+        }
+        if self.storage.cache_mb == 0 {
+            return Err(bad("storage.cache_mb", "must be at least 1"));
+        }
+        if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(bad(
+                "mail.from",
+                "is not an e-mail address such as `Name <noreply@example.com>`",
+            ));
+        }
+        if self.mail.transport == MailTransportKind::Smtp && self.mail.smtp_host.trim().is_empty() {
+            return Err(bad(
+                "mail.smtp_host",
+                "is required when mail.transport is smtp",
+            ));
+        }
+        if self.mail.retry_base_secs == 0 || self.mail.retry_max_secs < self.mail.retry_base_secs {
+            return Err(bad(
+                "mail.retry_max_secs",
+                "must be at least mail.retry_base_secs, which must be at least 1",
+            ));
+        }
+        if self.branding.instance_name.trim().is_empty() {
+            return Err(bad("branding.instance_name", "must not be empty"));
+        }
+        Ok(())
+    }
+
+    /// The base URL used in links sent by e-mail, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        if self.server.public_url.is_empty() {
+            format!("http://{}", self.server.bind)
+        } else {
+            self.server.public_url.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// Whether users reach the instance over https (cookies are then `Secure`).
+    pub fn is_https(&self) -> bool {
+        self.server.public_url.starts_with("https://")
+    }
+}
+
+/// The sections a variable may name; the key is the rest of the variable's name.
+const SECTIONS: &[&str] = &["server", "storage", "mail", "i18n", "branding"];
+
+/// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.
+/// Values that read as TOML scalars (numbers, booleans) keep that type; anything else is
+/// taken as a string, so `OSC_SERVER_BIND=0.0.0.0:8080` needs no quotes.
+fn apply_env(
+    table: &mut toml::Table,
+    env: impl IntoIterator<Item = (String, String)>,
+) -> Result<(), ConfigError> {
+    for (var, raw) in env {
+        let Some(rest) = var.strip_prefix(ENV_PREFIX) else {
+            continue;
+        };
+        let rest = rest.to_ascii_lowercase();
+        let Some((section, key)) = SECTIONS.iter().find_map(|s| {
+            rest.strip_prefix(s)
+                .and_then(|k| k.strip_prefix('_'))
+                .filter(|k| !k.is_empty())
+                .map(|k| (*s, k.to_owned()))
+        }) else {
+            return Err(ConfigError::EnvName { var });
+        };
+        let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .filter(|v| !matches!(v, toml::Value::Table(_) | toml::Value::Array(_)))
+            .unwrap_or(toml::Value::String(raw));
+        let entry = table
+            .entry(section)
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        let toml::Value::Table(section_table) = entry else {
+            return Err(ConfigError::Value {
+                key: section.to_owned(),
+                message: "must be a table".to_owned(),
+            });
+        };
+        section_table.insert(key, value);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_need_no_file() {
+        let config = Config::load_from(None, env(&[])).unwrap();
+        assert_eq!(config.server.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.storage.data_dir, PathBuf::from("data"));
+        assert_eq!(config.i18n.default_language, Lang::Fr);
+        assert_eq!(config.public_url(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn environment_overrides_keys_and_keeps_types() {
+        let config = Config::load_from(
+            None,
+            env(&[
+                ("OSC_SERVER_BIND", "0.0.0.0:9000"),
+                ("OSC_STORAGE_CACHE_MB", "16"),
+                ("OSC_I18N_DEFAULT_LANGUAGE", "de"),
+                ("OSC_SERVER_PUBLIC_URL", "https://osc.example.com/"),
+                ("UNRELATED", "x"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(config.server.bind.port(), 9000);
+        assert_eq!(config.storage.cache_mb, 16);
+        assert_eq!(config.i18n.default_language, Lang::De);
+        assert_eq!(config.public_url(), "https://osc.example.com");
+        assert!(config.is_https());
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let err = Config::load_from(None, env(&[("OSC_SERVER_BIND", "nowhere")])).unwrap_err();
+        assert!(err.to_string().contains("server.bind"), "{err}");
+
+        let err = Config::load_from(None, env(&[("OSC_I18N_DEFAULT_LANGUAGE", "xx")])).unwrap_err();
+        assert!(err.to_string().contains("i18n.default_language"), "{err}");
+
+        let err = Config::load_from(None, env(&[("OSC_SERVER_COLOUR", "blue")])).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+
+        let err = Config::load_from(None, env(&[("OSC_NOSUCH_KEY", "1")])).unwrap_err();
+        assert!(err.to_string().contains("OSC_NOSUCH_KEY"), "{err}");
+
+        let err = Config::load_from(None, env(&[("OSC_MAIL_FROM", "not an address")])).unwrap_err();
+        assert!(err.to_string().contains("mail.from"), "{err}");
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let config =
+            Config::load_from(None, env(&[("OSC_MAIL_SMTP_PASSWORD", "hunter2-secret")])).unwrap();
+        assert_eq!(config.mail.smtp_password.expose(), "hunter2-secret");
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn example_file_lists_every_key_with_its_default() {
+        let example = include_str!("../config.example.toml");
+        // Uncommenting every `# key = value` line must give a valid file equal to the defaults.
+        let uncommented: String = example
+            .lines()
+            .map(|line| {
+                let t = line.trim_start();
+                if let Some(rest) = t.strip_prefix("# ")
+                    && (rest.starts_with('[') || rest.contains(" = "))
+                    && !rest.starts_with("OSC_")
+                {
+                    return format!("{rest}\n");
+                }
+                if t.starts_with('#') || t.is_empty() {
+                    return String::new();
+                }
+                format!("{line}\n")
+            })
+            .collect();
+        let table: toml::Table = toml::from_str(&uncommented).expect("example parses");
+        let from_example: Config =
+            serde_path_to_error::deserialize(toml::Value::Table(table.clone())).unwrap();
+        let defaults = toml::Value::try_from(Config::default()).unwrap();
+        assert_eq!(toml::Value::try_from(from_example).unwrap(), defaults);
+        // …and must name every key the program knows.
+        for (section, keys) in defaults.as_table().unwrap() {
+            let in_example = table
+                .get(section)
+                .and_then(|s| s.as_table())
+                .unwrap_or_else(|| panic!("config.example.toml lacks [{section}]"));
+            for key in keys.as_table().unwrap().keys() {
+                assert!(
+                    in_example.contains_key(key),
+                    "config.example.toml lacks {section}.{key}"
+                );
+            }
+        }
+    }
+}

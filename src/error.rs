@@ -1,0 +1,78 @@
+//! The one error type of the HTTP layer.
+//!
+//! Handlers return [`Result<T>`]. A user's mistake in a form is not an error: the
+//! handler re-renders the form with messages. [`AppError`] is for what ends a request:
+//! a missing page, a refused request, or an internal failure. `into_response` only sets
+//! the status and attaches the details; the error-page middleware
+//! (`web::middleware::error_pages`) logs internal errors once, inside the request's span,
+//! and renders the designed page in the visitor's language. Internals never reach the page.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// `Result` with [`AppError`] as the default error.
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// What ends a request early.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 404: no such page, or one the visitor may not know exists.
+    #[error("not found")]
+    NotFound,
+    /// 403: the request lacks a valid CSRF token or is otherwise refused.
+    #[error("forbidden")]
+    Forbidden,
+    /// 400: a request no form of ours produces (malformed, tampered with).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 500: something broke on our side; the message is logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// 404.
+    pub fn not_found() -> Self {
+        AppError::NotFound
+    }
+
+    /// 403.
+    pub fn forbidden() -> Self {
+        AppError::Forbidden
+    }
+
+    /// 500 from anything displayable.
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        AppError::Internal(e.to_string())
+    }
+
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// Attached to error responses so the error-page middleware can log the cause.
+#[derive(Debug, Clone)]
+pub struct ErrorDetail(pub String);
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.status().into_response();
+        response
+            .extensions_mut()
+            .insert(ErrorDetail(self.to_string()));
+        response
+    }
+}
+
+impl From<crate::store::StoreError> for AppError {
+    fn from(e: crate::store::StoreError) -> Self {
+        AppError::internal(e)
+    }
+}

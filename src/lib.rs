@@ -1,0 +1,151 @@
+//! The Online Service Center (`osc`): a self-hosted service portal for solar
+//! installation companies, plant operators and wholesalers, and for the team that runs it.
+//!
+//! [`Instance::start`] opens the store and the search index and starts the background
+//! workers; [`Instance::serve`] answers HTTP on a listener until a shutdown signal, then
+//! stops the workers and closes the store. [`build_router`] is the whole HTTP surface.
+
+pub mod app;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod mail;
+pub mod search;
+pub mod store;
+pub mod views;
+pub mod web;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+pub use app::AppState;
+pub use config::Config;
+pub use web::build_router;
+
+/// Why the instance could not start. Each message says what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The data directory could not be created.
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// The store could not be opened.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// The search index could not be opened or created.
+    #[error(transparent)]
+    Search(#[from] search::SearchError),
+    /// The mail transport could not be set up.
+    #[error(transparent)]
+    Mail(#[from] mail::transport::TransportError),
+    /// The embedded translations are broken (a build defect).
+    #[error(transparent)]
+    I18n(#[from] i18n::I18nError),
+}
+
+/// A started instance: state plus the background workers that serve it.
+pub struct Instance {
+    state: AppState,
+    shutdown: watch::Sender<bool>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl Instance {
+    /// Opens everything the configuration names and starts the background workers.
+    pub async fn start(config: Config) -> Result<Self, StartError> {
+        let data_dir = config.storage.data_dir.clone();
+        std::fs::create_dir_all(&data_dir).map_err(|source| StartError::DataDir {
+            path: data_dir.clone(),
+            source,
+        })?;
+        let cache_bytes = config.storage.cache_mb.saturating_mul(1024 * 1024);
+        let store = {
+            let dir = data_dir.clone();
+            tokio::task::spawn_blocking(move || store::Store::open(&dir, cache_bytes))
+                .await
+                .expect("store opening does not panic")?
+        };
+        let (index, _opened) = search::SearchIndex::open(&data_dir)?;
+        let transport = mail::transport::Transport::from_config(&config.mail, &data_dir)?;
+        let translator = i18n::Translator::load()?;
+
+        let store = Arc::new(store);
+        let notifier = mail::MailNotifier::default();
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let mail_worker = tokio::spawn(mail::worker::run(
+            store.clone(),
+            transport,
+            config.mail.clone(),
+            notifier.clone(),
+            shutdown_rx,
+        ));
+        let state = AppState::new(config, store, Arc::new(index), translator, notifier);
+        Ok(Self {
+            state,
+            shutdown,
+            workers: vec![mail_worker],
+        })
+    }
+
+    /// The shared state, for tests and commands that act on a started instance.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves HTTP on `listener` until `shutdown` completes, lets in-flight requests
+    /// finish, stops the workers and closes the store.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let router = build_router(self.state.clone());
+        let result = axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        self.stop().await;
+        result
+    }
+
+    /// Stops the background workers and drops this handle's share of the store; the
+    /// store closes once the last request holding it is done.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        for worker in self.workers {
+            let _ = worker.await;
+        }
+        drop(self.state);
+        tracing::info!("stopped");
+    }
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}

@@ -1,0 +1,115 @@
+//! The delivery worker: one task that sends due messages from the queue, records each
+//! outcome, and sleeps until the next message is due or new mail is queued.
+//!
+//! At start every pending message is tried at once (a restart often follows a fixed
+//! mail setting); after a failure the next attempt waits `retry_base_secs · 2^(n-1)`,
+//! at most `retry_max_secs`. Messages are never dropped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use super::MailNotifier;
+use super::transport::Transport;
+use crate::clock::now_secs;
+use crate::config::MailConfig;
+use crate::store::{Store, mail_queue};
+
+/// How many messages one pass handles before looking at the clock again.
+const BATCH: usize = 50;
+/// Longest sleep between passes, so a clock change never strands the queue.
+const MAX_IDLE: Duration = Duration::from_secs(60);
+
+/// Delay before attempt `attempts + 1` after `attempts` failures.
+pub fn backoff_secs(config: &MailConfig, attempts: u32) -> u64 {
+    let exp = attempts.saturating_sub(1).min(32);
+    config
+        .retry_base_secs
+        .saturating_mul(1u64 << exp)
+        .min(config.retry_max_secs)
+}
+
+/// Runs until `shutdown` turns true.
+pub async fn run(
+    store: Arc<Store>,
+    transport: Transport,
+    config: MailConfig,
+    notifier: MailNotifier,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut first_pass = true;
+    loop {
+        let due_by = if first_pass { u64::MAX } else { now_secs() };
+        first_pass = false;
+        if let Err(e) = deliver_due(&store, &transport, &config, due_by).await {
+            tracing::error!(error = %e, "mail queue unreadable");
+        }
+        let sleep = match mail_queue::next_due(&store) {
+            Ok(Some(at)) => Duration::from_secs(at.saturating_sub(now_secs())).min(MAX_IDLE),
+            _ => MAX_IDLE,
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(sleep) => {}
+            _ = notifier.woken() => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            return;
+        }
+    }
+}
+
+async fn deliver_due(
+    store: &Store,
+    transport: &Transport,
+    config: &MailConfig,
+    due_by: u64,
+) -> Result<(), crate::store::StoreError> {
+    // A message that fails is rescheduled, possibly still before `due_by`: try each one
+    // once per pass.
+    let mut tried = std::collections::HashSet::new();
+    loop {
+        let batch = mail_queue::due(store, due_by, BATCH + tried.len())?;
+        let fresh: Vec<_> = batch
+            .into_iter()
+            .filter(|(id, _)| !tried.contains(id))
+            .collect();
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        for (id, queued) in fresh {
+            tried.insert(id);
+            match transport.deliver(&queued.mail).await {
+                Ok(()) => {
+                    mail_queue::mark_sent(store, id)?;
+                    tracing::info!(mail_id = id, "mail delivered");
+                }
+                Err(error) => {
+                    let attempt = queued.attempts + 1;
+                    let retry_at = now_secs() + backoff_secs(config, attempt);
+                    tracing::warn!(mail_id = id, attempt, %error, "mail delivery failed; will retry");
+                    mail_queue::mark_failed(store, id, &error, retry_at)?;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_maximum() {
+        let config = MailConfig {
+            retry_base_secs: 30,
+            retry_max_secs: 3600,
+            ..MailConfig::default()
+        };
+        assert_eq!(backoff_secs(&config, 1), 30);
+        assert_eq!(backoff_secs(&config, 2), 60);
+        assert_eq!(backoff_secs(&config, 4), 240);
+        assert_eq!(backoff_secs(&config, 50), 3600);
+    }
+}

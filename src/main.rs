@@ -1,0 +1,93 @@
+//! The `osc` command: parses arguments, loads the configuration, sets up logging and
+//! hands over to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use osc::{Config, Instance};
+use tracing_subscriber::EnvFilter;
+
+/// Online Service Center: a self-hosted service portal for solar installers, plant
+/// operators and wholesalers.
+#[derive(Debug, Parser)]
+#[command(name = "osc", version, about)]
+struct Cli {
+    /// Configuration file (TOML); every key is optional. OSC_<SECTION>_<KEY> variables
+    /// override it.
+    #[arg(long, global = true, value_name = "FILE", env = "OSC_CONFIG")]
+    config: Option<PathBuf>,
+
+    /// Log format.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Runs the portal until Ctrl-C or SIGTERM.
+    Serve,
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = EnvFilter::try_from_env("OSC_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,redb=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(cli.log_format);
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("osc: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("osc: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match cli.command {
+        Command::Serve => runtime.block_on(serve(config)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("osc: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let bind = config.server.bind;
+    let data_dir = config.storage.data_dir.clone();
+    let instance = Instance::start(config).await?;
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .map_err(|e| format!("cannot listen on {bind} (server.bind): {e}"))?;
+    let url = instance.state().config.public_url();
+    tracing::info!(%url, data_dir = %data_dir.display(), "Online Service Center listening on {url}");
+    instance.serve(listener, osc::shutdown_signal()).await?;
+    Ok(())
+}

@@ -1,0 +1,155 @@
+//! The mail queue: outgoing messages written inside the transaction of the action that
+//! caused them, and their delivery state. The delivery worker lives in `crate::mail`.
+
+use redb::{ReadableTable, ReadableTableMetadata, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, codec, tables};
+use crate::clock::now_secs;
+
+/// A message to send, as the caller composes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutgoingMail {
+    /// Sender mailbox, e.g. `Online Service Center <noreply@example.com>`.
+    pub from: String,
+    /// Recipient mailbox.
+    pub to: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub text: String,
+}
+
+/// Where a queued message stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MailState {
+    /// Waiting for (another) delivery attempt.
+    Pending,
+    /// Handed to the transport at this unix time.
+    Sent { at: u64 },
+}
+
+/// A message in the queue with its delivery history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedMail {
+    /// The message.
+    pub mail: OutgoingMail,
+    /// When it was queued (unix seconds).
+    pub queued_at: u64,
+    /// Delivery attempts so far.
+    pub attempts: u32,
+    /// The last delivery error, in the transport's words (never contains credentials).
+    pub last_error: Option<String>,
+    /// When the next attempt is due (unix seconds), while pending.
+    pub next_attempt_at: u64,
+    /// Pending or sent.
+    pub state: MailState,
+}
+
+const TABLE: &str = "mail_v1";
+
+/// Queues `mail` inside the caller's write transaction; it is delivered after commit.
+pub fn enqueue(txn: &WriteTransaction, mail: OutgoingMail) -> Result<u64, StoreError> {
+    let now = now_secs();
+    let mut table = txn.open_table(tables::MAIL)?;
+    let id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+    let record = QueuedMail {
+        mail,
+        queued_at: now,
+        attempts: 0,
+        last_error: None,
+        next_attempt_at: now,
+        state: MailState::Pending,
+    };
+    table.insert(id, codec::encode(&record).as_slice())?;
+    txn.open_table(tables::MAIL_PENDING)?
+        .insert((now, id), ())?;
+    Ok(id)
+}
+
+/// Queues one message in a transaction of its own.
+pub fn enqueue_now(store: &Store, mail: OutgoingMail) -> Result<u64, StoreError> {
+    let txn = store.write()?;
+    let id = enqueue(&txn, mail)?;
+    txn.commit()?;
+    Ok(id)
+}
+
+/// Pending messages due at or before `due_by`, oldest due first, at most `limit`.
+pub fn due(store: &Store, due_by: u64, limit: usize) -> Result<Vec<(u64, QueuedMail)>, StoreError> {
+    let txn = store.read()?;
+    let pending = txn.open_table(tables::MAIL_PENDING)?;
+    let mail = txn.open_table(tables::MAIL)?;
+    let mut out = Vec::new();
+    for row in pending.range(..=(due_by, u64::MAX))?.take(limit) {
+        let (key, _) = row?;
+        let (_, id) = key.value();
+        if let Some(bytes) = mail.get(id)? {
+            out.push((id, codec::decode(TABLE, bytes.value())?));
+        }
+    }
+    Ok(out)
+}
+
+/// When the earliest pending message is due, if any is pending.
+pub fn next_due(store: &Store) -> Result<Option<u64>, StoreError> {
+    let txn = store.read()?;
+    let pending = txn.open_table(tables::MAIL_PENDING)?;
+    Ok(pending.first()?.map(|(k, _)| k.value().0))
+}
+
+/// One message by id.
+pub fn get(store: &Store, id: u64) -> Result<Option<QueuedMail>, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::MAIL)?;
+    table
+        .get(id)?
+        .map(|b| codec::decode(TABLE, b.value()))
+        .transpose()
+}
+
+/// Records a successful delivery.
+pub fn mark_sent(store: &Store, id: u64) -> Result<(), StoreError> {
+    update(store, id, |record| {
+        record.attempts += 1;
+        record.state = MailState::Sent { at: now_secs() };
+    })
+}
+
+/// Records a failed attempt and when to try again.
+pub fn mark_failed(store: &Store, id: u64, error: &str, retry_at: u64) -> Result<(), StoreError> {
+    update(store, id, |record| {
+        record.attempts += 1;
+        record.last_error = Some(error.to_owned());
+        record.next_attempt_at = retry_at;
+    })
+}
+
+fn update(store: &Store, id: u64, change: impl FnOnce(&mut QueuedMail)) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    {
+        let mut table = txn.open_table(tables::MAIL)?;
+        let Some(bytes) = table.get(id)?.map(|b| b.value().to_vec()) else {
+            return Ok(());
+        };
+        let mut record: QueuedMail = codec::decode(TABLE, &bytes)?;
+        let old_key = (record.next_attempt_at, id);
+        change(&mut record);
+        table.insert(id, codec::encode(&record).as_slice())?;
+        let mut pending = txn.open_table(tables::MAIL_PENDING)?;
+        pending.remove(old_key)?;
+        if record.state == MailState::Pending {
+            pending.insert((record.next_attempt_at, id), ())?;
+        }
+    }
+    txn.commit()?;
+    Ok(())
+}
+
+/// Counts of pending and sent messages, for the service desk and tests.
+pub fn counts(store: &Store) -> Result<(u64, u64), StoreError> {
+    let txn = store.read()?;
+    let pending = txn.open_table(tables::MAIL_PENDING)?.len()?;
+    let all = txn.open_table(tables::MAIL)?.len()?;
+    Ok((pending, all - pending))
+}

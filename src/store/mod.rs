@@ -1,0 +1,116 @@
+//! The store: one redb file, `<data_dir>/osc.redb`, the source of truth for everything.
+//!
+//! Every table is declared in [`tables`]; values go through the one codec in [`codec`];
+//! [`migrations`] brings a file to the current [`SCHEMA_VERSION`] at open and refuses a
+//! file written by a newer binary. One file per aggregate holds its reads and writes
+//! (e.g. [`mail_queue`]). Nothing outside this module touches redb.
+
+pub mod codec;
+pub mod mail_queue;
+pub mod migrations;
+pub mod tables;
+
+use std::path::{Path, PathBuf};
+
+use redb::{Database, ReadTransaction, ReadableDatabase, WriteTransaction};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// File name of the database inside the data directory.
+pub const DB_FILE: &str = "osc.redb";
+
+/// Why a store operation failed. None of these is the user's fault.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// redb reported an error (I/O, corruption, a transaction problem).
+    #[error("database: {0}")]
+    Db(#[from] redb::Error),
+    /// The file was written by a newer version of osc.
+    #[error(
+        "the database {path} has schema version {found}, but this osc understands only up to {supported}; run a newer osc or restore a backup"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u64,
+        supported: u64,
+    },
+    /// Another osc process has the database open.
+    #[error("the database {0} is in use by another osc process")]
+    InUse(PathBuf),
+    /// A stored value could not be decoded.
+    #[error("stored value in {table} is unreadable: {message}")]
+    Codec {
+        table: &'static str,
+        message: String,
+    },
+    /// A migration failed; its transaction was rolled back.
+    #[error("migration {name} failed: {message}")]
+    Migration { name: &'static str, message: String },
+}
+
+macro_rules! redb_error {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self {
+                StoreError::Db(e.into())
+            }
+        }
+    )*};
+}
+redb_error!(
+    redb::DatabaseError,
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError
+);
+
+/// The opened database. Cheap to share behind an `Arc`; closed when dropped.
+#[derive(Debug)]
+pub struct Store {
+    db: Database,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) `<data_dir>/osc.redb` with a page cache of `cache_bytes`, and
+    /// runs the pending migrations.
+    pub fn open(data_dir: &Path, cache_bytes: usize) -> Result<Self, StoreError> {
+        let path = data_dir.join(DB_FILE);
+        let db = Database::builder()
+            .set_cache_size(cache_bytes)
+            .create(&path)
+            .map_err(|e| match e {
+                redb::DatabaseError::DatabaseAlreadyOpen => StoreError::InUse(path.clone()),
+                other => other.into(),
+            })?;
+        let store = Self { db, path };
+        migrations::run(&store, migrations::MIGRATIONS)?;
+        Ok(store)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts a write transaction. Commit it with [`WriteTransaction::commit`].
+    pub fn write(&self) -> Result<WriteTransaction, StoreError> {
+        Ok(self.db.begin_write()?)
+    }
+
+    /// Starts a read transaction: a consistent snapshot.
+    pub fn read(&self) -> Result<ReadTransaction, StoreError> {
+        Ok(self.db.begin_read()?)
+    }
+
+    /// The stored schema version (0 for a file no migration has touched).
+    pub fn schema_version(&self) -> Result<u64, StoreError> {
+        migrations::stored_version(&self.read()?)
+    }
+
+    /// Whether the store answers a read: used by `/healthz`.
+    pub fn is_usable(&self) -> bool {
+        self.schema_version().is_ok()
+    }
+}

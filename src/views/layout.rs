@@ -1,0 +1,155 @@
+//! The frame of every page: top bar (instance name, language switch, signed-in person),
+//! left navigation for signed-in people, footer with the legal links.
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::auth::policy::{self, Area};
+use crate::i18n::{Lang, args};
+use crate::web::assets;
+use crate::web::context::PageCtx;
+
+/// Renders a whole page: `title` names it in the tab and the heading is the body's.
+pub fn page(ctx: &PageCtx, title: &str, body: Markup) -> Markup {
+    let instance = &ctx.state.config.branding.instance_name;
+    let areas: Vec<Area> = Area::ALL
+        .into_iter()
+        .filter(|a| policy::can_enter(ctx.viewer.as_ref(), *a))
+        .collect();
+    html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light";
+                title { (title) " · " (instance) }
+                link rel="stylesheet" href=(assets::url("css/osc.css"));
+                link rel="icon" type="image/svg+xml" href=(assets::url("icons/logo.svg"));
+            }
+            body {
+                a.skip-link href="#main" { (ctx.t("skip-to-content")) }
+                (top_bar(ctx, instance))
+                div.frame.with-nav[!areas.is_empty()] {
+                    @if !areas.is_empty() {
+                        (side_nav(ctx, &areas))
+                    }
+                    main #main tabindex="-1" {
+                        (body)
+                    }
+                }
+                (footer(ctx, instance))
+            }
+        }
+    }
+}
+
+fn top_bar(ctx: &PageCtx, instance: &str) -> Markup {
+    html! {
+        header.topbar {
+            a.brand href="/" {
+                img src=(assets::url("icons/logo.svg")) alt="" width="32" height="32";
+                span.brand-name { (instance) }
+            }
+            nav.lang-switch aria-label=(ctx.t("lang-switch-label")) {
+                ul {
+                    @for lang in Lang::ALL {
+                        li {
+                            @let current = lang == ctx.lang;
+                            a href=(switch_href(lang, &ctx.path))
+                                lang=(lang.code()) hreflang=(lang.code())
+                                title=(lang.native_name())
+                                aria-current=[current.then_some("true")] {
+                                span.visually-hidden { (lang.native_name()) }
+                                span aria-hidden="true" { (lang.code().to_uppercase()) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if let Some(viewer) = &ctx.viewer {
+                div.viewer {
+                    span.viewer-name { (viewer.name) }
+                }
+            }
+        }
+    }
+}
+
+fn switch_href(lang: Lang, path: &str) -> String {
+    let next: String = url_encode(path);
+    format!("/language/{}?next={next}", lang.code())
+}
+
+/// Percent-encodes a query value (everything but unreserved characters).
+pub fn url_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn area_link(area: Area) -> (&'static str, &'static str) {
+    match area {
+        Area::Profile => ("/profile", "nav-profile"),
+        Area::AccessData => ("/account/access", "nav-access"),
+        Area::Plants => ("/plants", "nav-plants"),
+        Area::Tickets => ("/tickets", "nav-tickets"),
+        Area::Collaborators => ("/company/members", "nav-members"),
+        Area::ServiceDesk => ("/service", "nav-service"),
+    }
+}
+
+fn side_nav(ctx: &PageCtx, areas: &[Area]) -> Markup {
+    let path = ctx.path.split('?').next().unwrap_or("/");
+    html! {
+        nav.side-nav aria-label=(ctx.t("nav-label")) {
+            details {
+                summary { (ctx.t("nav-menu")) }
+                ul {
+                    @for area in areas {
+                        @let (href, id) = area_link(*area);
+                        @let current = path == href || path.starts_with(&format!("{href}/"));
+                        li {
+                            a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn footer(ctx: &PageCtx, instance: &str) -> Markup {
+    let branding = &ctx.state.config.branding;
+    html! {
+        footer.site-footer {
+            p {
+                (instance) " · "
+                (ctx.t_args("footer-operated-by", &args(&[("team", &branding.team_name)])))
+            }
+            ul.footer-links {
+                li { a href="/privacy" { (ctx.t("footer-privacy")) } }
+                li { a href="/terms" { (ctx.t("footer-terms")) } }
+                li { a href={ "mailto:" (branding.contact_email) } { (ctx.t("footer-contact")) } }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_next_paths() {
+        assert_eq!(
+            url_encode("/plants?q=a b&x=1"),
+            "/plants%3Fq%3Da%20b%26x%3D1"
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Server-rendered pages (maud). [`layout::page`] is the frame of every page; the
+//! files beside it render one area each. Views only render: they read [`PageCtx`] and
+//! the data handed to them, never the store.
+//!
+//! [`PageCtx`]: crate::web::context::PageCtx
+
+pub mod components;
+pub mod errors;
+pub mod home;
+pub mod layout;
+pub mod legal;

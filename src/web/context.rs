@@ -1,0 +1,109 @@
+//! [`PageCtx`]: what every page needs to know about the request it answers (language,
+//! signed-in person, current path), extracted once per request.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Uri, header};
+
+use crate::app::AppState;
+use crate::auth::policy::Actor;
+use crate::i18n::{self, Args, Lang};
+
+/// Name of the cookie that keeps the language chosen with the language switch.
+pub const LANG_COOKIE: &str = "osc_lang";
+
+/// The request as pages see it.
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    /// Shared state (configuration, translations …).
+    pub state: AppState,
+    /// The language the page is rendered in.
+    pub lang: Lang,
+    /// Path and query of the request, to come back to after switching language.
+    pub path: String,
+    /// The signed-in person, if any.
+    pub viewer: Option<Actor>,
+}
+
+impl PageCtx {
+    /// Builds the context from a request's headers and URI.
+    pub fn build(state: &AppState, headers: &HeaderMap, uri: &Uri) -> Self {
+        let chosen = cookie(headers, LANG_COOKIE);
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        let lang = i18n::negotiate(chosen, accept, state.config.i18n.default_language);
+        let path = uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        Self {
+            state: state.clone(),
+            lang,
+            path,
+            viewer: None,
+        }
+    }
+
+    /// The message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        self.state.i18n.t(self.lang, id)
+    }
+
+    /// The message `id` with arguments.
+    pub fn t_args(&self, id: &str, args: &Args<'_>) -> String {
+        self.state.i18n.t_args(self.lang, id, args)
+    }
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(PageCtx::build(state, &parts.headers, &parts.uri))
+    }
+}
+
+/// The value of cookie `name` in the request's `Cookie` headers.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Whether `target` is a path on this site (so redirecting to it is safe).
+pub fn is_local_path(target: &str) -> bool {
+    target.starts_with('/') && !target.starts_with("//") && !target.contains('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn reads_cookies() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; osc_lang=de; b=2"),
+        );
+        assert_eq!(cookie(&h, "osc_lang"), Some("de"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+
+    #[test]
+    fn only_local_paths_are_redirect_targets() {
+        assert!(is_local_path("/plants?q=1"));
+        assert!(!is_local_path("//evil.example"));
+        assert!(!is_local_path("https://evil.example"));
+        assert!(!is_local_path("/\\evil.example"));
+    }
+}

@@ -1,0 +1,99 @@
+//! Middleware every response passes through: security headers, one tracing span per
+//! request, and the designed error pages (which also log internal errors, once).
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower::layer::util::Stack;
+use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, MakeSpan, TraceLayer};
+use tracing::{Level, Span};
+
+use super::context::PageCtx;
+use crate::app::AppState;
+use crate::error::ErrorDetail;
+use crate::views;
+
+/// The Content-Security-Policy of every response: nothing from elsewhere, no inline
+/// scripts or styles, no framing.
+pub const CSP: &str =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+type HeaderLayer = SetResponseHeaderLayer<HeaderValue>;
+
+/// `Content-Security-Policy`, `X-Content-Type-Options` and `Referrer-Policy`.
+pub fn security_headers() -> Stack<HeaderLayer, Stack<HeaderLayer, HeaderLayer>> {
+    let csp = SetResponseHeaderLayer::overriding(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    let nosniff = SetResponseHeaderLayer::overriding(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    let referrer = SetResponseHeaderLayer::overriding(
+        HeaderName::from_static("referrer-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    Stack::new(csp, Stack::new(nosniff, referrer))
+}
+
+/// Names a request's span by method and *route*, never the raw path: paths can carry
+/// tokens (confirmation and reset links) that must not reach a log.
+#[derive(Debug, Clone, Copy)]
+pub struct RouteSpan;
+
+impl<B> MakeSpan<B> for RouteSpan {
+    fn make_span(&mut self, request: &Request<B>) -> Span {
+        let route = request
+            .extensions()
+            .get::<MatchedPath>()
+            .map_or("-", MatchedPath::as_str);
+        tracing::info_span!("request", method = %request.method(), route)
+    }
+}
+
+/// One span per request; the response's status and latency logged at INFO.
+pub fn trace() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, RouteSpan> {
+    TraceLayer::new_for_http()
+        .make_span_with(RouteSpan)
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+}
+
+/// Replaces every error response that is not already a page of ours (framework
+/// rejections, [`crate::error::AppError`], timeouts, panics) with the designed error
+/// page in the visitor's language, and logs internal errors.
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let ctx = PageCtx::build(&state, request.headers(), request.uri());
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    if let Some(ErrorDetail(detail)) = response.extensions().get::<ErrorDetail>() {
+        if status.is_server_error() {
+            tracing::error!(%status, error = %detail, "request failed");
+        } else {
+            tracing::debug!(%status, reason = %detail, "request refused");
+        }
+    } else if status.is_server_error() {
+        tracing::error!(%status, "request failed");
+    }
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_page {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::CONTENT_TYPE);
+    let page = views::errors::error_page(&ctx, status).into_response();
+    let (page_parts, body) = page.into_parts();
+    parts.headers.extend(page_parts.headers);
+    Response::from_parts(parts, body)
+}
