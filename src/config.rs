@@ -271,7 +271,7 @@ impl Config {
             message: message.to_owned(),
         };
         let url = &self.server.public_url;
-        if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+        if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
             return Err(bad(
                 "server.public_url",
                 "must start with http:// or https://",
@@ -441,9 +441,13 @@ mod tests {
             .lines()
             .map(|line| {
                 let t = line.trim_start();
+                let is_key = |r: &str| {
+                    r.split_once(" = ").is_some_and(|(k, _)| {
+                        k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    })
+                };
                 if let Some(rest) = t.strip_prefix("# ")
-                    && (rest.starts_with('[') || rest.contains(" = "))
-                    && !rest.starts_with("OSC_")
+                    && (rest.starts_with('[') || is_key(rest))
                 {
                     return format!("{rest}\n");
                 }

@@ -79,15 +79,19 @@ fn main() -> ExitCode {
     }
 }
 
-async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let bind = config.server.bind;
-    let data_dir = config.storage.data_dir.clone();
-    let instance = Instance::start(config).await?;
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .map_err(|e| format!("cannot listen on {bind} (server.bind): {e}"))?;
-    let url = instance.state().config.public_url();
-    tracing::info!(%url, data_dir = %data_dir.display(), "Online Service Center listening on {url}");
+    let local = listener.local_addr()?;
+    if config.server.public_url.is_empty() {
+        config.server.public_url = format!("http://{local}");
+    }
+    let url = config.public_url();
+    let data_dir = config.storage.data_dir.clone();
+    let instance = Instance::start(config).await?;
+    tracing::info!(address = %local, data_dir = %data_dir.display(), "Online Service Center listening on {url}");
     instance.serve(listener, osc::shutdown_signal()).await?;
     Ok(())
 }

@@ -17,6 +17,7 @@ use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::app::AppState;
@@ -53,6 +54,7 @@ pub fn build_router(state: AppState) -> Router {
                     timeout,
                 ))
                 .layer(CatchPanicLayer::new())
+                .layer(RequestBodyLimitLayer::new(body_limit))
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .with_state(state)

@@ -1,0 +1,188 @@
+//! Browser smoke test: headless Chromium (Debian's `chromium` and `chromium-driver`)
+//! driven through WebDriver against the running server. Screenshots are saved under
+//! `target/screenshots/` to be looked at.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+use crate::common::TestApp;
+
+/// A chromedriver process, ended when dropped.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn find(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Starts chromedriver, or returns `None` when Chromium is not installed and we are
+/// not in CI (where `.ci/run` installs it, so its absence is a failure).
+pub async fn start_driver() -> Option<Driver> {
+    let Some(chromedriver) = find("chromedriver") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        eprintln!("skipping browser test: chromedriver not installed");
+        return None;
+    };
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    // Wrapped at once, so the process is killed and waited for on every path.
+    let driver = Driver {
+        child: Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return Some(driver);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start");
+}
+
+/// A headless Chromium session of the given window size.
+pub async fn browser(driver: &Driver, width: u32, height: u32) -> fantoccini::Client {
+    let profile = tempfile::tempdir().unwrap().keep();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": find("chromium").map(|p| p.display().to_string()).unwrap_or_default(),
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=en-US",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }),
+    );
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("WebDriver session")
+}
+
+/// Where screenshots go: `target/screenshots/`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn start_page_and_language_switch_in_a_real_browser() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let c = browser(&driver, 1280, 900).await;
+
+    c.goto(&app.url("/")).await.unwrap();
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(h1.starts_with("Service for your solar plants"), "{h1}");
+    // The stylesheet applied: the top bar is the deep blue of the palette.
+    let topbar = c.find(Locator::Css(".topbar")).await.unwrap();
+    let bg = topbar.css_value("background-color").await.unwrap();
+    assert_eq!(bg, "rgba(11, 58, 102, 1)");
+    std::fs::write(
+        screenshot_dir().join("start-en.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // Switch to German with the keyboard-reachable link in the header.
+    c.find(Locator::Css(r#".lang-switch a[hreflang="de"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(h1.starts_with("Service für Ihre Solaranlagen"), "{h1}");
+    let current = c
+        .find(Locator::Css(r#".lang-switch a[aria-current="true"]"#))
+        .await
+        .unwrap()
+        .attr("hreflang")
+        .await
+        .unwrap();
+    assert_eq!(current.as_deref(), Some("de"));
+    std::fs::write(
+        screenshot_dir().join("start-de.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // The choice sticks on the next page.
+    c.goto(&app.url("/no-such-page")).await.unwrap();
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "Seite nicht gefunden");
+    std::fs::write(
+        screenshot_dir().join("not-found-de.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.close().await.unwrap();
+
+    // A phone-sized window: the page still reads in one column.
+    let c = browser(&driver, 390, 844).await;
+    c.goto(&app.url("/")).await.unwrap();
+    std::fs::write(
+        screenshot_dir().join("start-phone.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.close().await.unwrap();
+}

@@ -1,0 +1,141 @@
+//! The `osc` binary itself: zero-config start, configuration errors, shutdown on SIGTERM.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use osc::store::Store;
+
+const OSC: &str = env!("CARGO_BIN_EXE_osc");
+
+#[test]
+fn bad_config_value_stops_start_up_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("osc.toml");
+    std::fs::write(&file, "[server]\nbind = \"not an address\"\n").unwrap();
+    let out = Command::new(OSC)
+        .args(["--config", file.to_str().unwrap(), "serve"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("server.bind"), "{err}");
+    assert!(!dir.path().join("data").exists(), "nothing was created");
+}
+
+#[test]
+fn bad_config_file_and_environment_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("osc.toml");
+    std::fs::write(&file, "[server\nbind = 1").unwrap();
+    let out = Command::new(OSC)
+        .args(["--config", file.to_str().unwrap(), "serve"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid TOML"));
+
+    let out = Command::new(OSC)
+        .arg("serve")
+        .env("OSC_STORAGE_CACHE_MB", "lots")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("storage.cache_mb"));
+
+    let out = Command::new(OSC)
+        .args([
+            "--config",
+            dir.path().join("missing.toml").to_str().unwrap(),
+            "serve",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.toml"));
+}
+
+#[test]
+fn serves_with_no_configuration_and_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(OSC)
+        .arg("serve")
+        .env("OSC_SERVER_BIND", "127.0.0.1:0")
+        .env("NO_COLOR", "1")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut url = None;
+    for line in BufReader::new(stdout).lines() {
+        let line = line.unwrap();
+        if let Some(pos) = line.find("listening on http://") {
+            let rest = &line[pos + "listening on ".len()..];
+            url = Some(rest.split_whitespace().next().unwrap().to_owned());
+            break;
+        }
+    }
+    let url = url.expect("logs the URL it listens on");
+    assert!(dir.path().join("data/osc.redb").exists(), "creates ./data");
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let status = rt.block_on(async {
+        reqwest::get(format!("{url}/healthz"))
+            .await
+            .unwrap()
+            .status()
+    });
+    assert_eq!(status, 200);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let exit = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(std::time::Instant::now() < deadline, "stops within 15 s");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "exit status {exit:?}");
+    Store::open(&dir.path().join("data"), 1 << 20).expect("the store opens again");
+}
+
+#[test]
+fn json_log_format_writes_one_json_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(OSC)
+        .args(["--log-format", "json", "serve"])
+        .env("OSC_SERVER_BIND", "127.0.0.1:0")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut saw_listening = false;
+    for line in BufReader::new(stdout).lines().take(20) {
+        let line = line.unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(value.get("level").is_some() && value.get("fields").is_some());
+        if line.contains("listening on") {
+            saw_listening = true;
+            break;
+        }
+    }
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(saw_listening);
+}

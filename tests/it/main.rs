@@ -1,0 +1,9 @@
+//! Integration tests: the real server on a real socket (port 0), a real redb file and
+//! index in a temp dir, mail through the real transports. One test binary, one module
+//! per area.
+
+mod browser;
+mod cli;
+mod common;
+mod mail;
+mod pages;
