@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::auth::password::Hasher;
+use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
 use crate::i18n::Translator;
 use crate::mail::MailNotifier;
@@ -26,6 +28,10 @@ pub struct App {
     pub i18n: Translator,
     /// Wakes the mail worker after mail was queued.
     pub mail: MailNotifier,
+    /// argon2 hashing, bounded to the cores.
+    pub hasher: Hasher,
+    /// Failed log-ins against unknown e-mails.
+    pub throttle: LoginThrottle,
 }
 
 impl AppState {
@@ -37,12 +43,15 @@ impl AppState {
         i18n: Translator,
         mail: MailNotifier,
     ) -> Self {
+        let hasher = Hasher::new(config.security.max_concurrent_hashes);
         Self(Arc::new(App {
             config,
             store,
             search,
             i18n,
             mail,
+            hasher,
+            throttle: LoginThrottle::default(),
         }))
     }
 }

@@ -53,6 +53,8 @@ pub struct Config {
     pub i18n: I18nConfig,
     /// The names and contact shown to users.
     pub branding: BrandingConfig,
+    /// Log-in, sessions, lockout and e-mailed links.
+    pub security: SecurityConfig,
 }
 
 /// `[server]`
@@ -146,6 +148,44 @@ pub struct BrandingConfig {
     pub team_name: String,
     /// The address users can write to.
     pub contact_email: String,
+}
+
+/// `[security]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecurityConfig {
+    /// How long a registration's confirmation link stays valid, in hours.
+    pub confirmation_hours: u64,
+    /// How long a password-reset link stays valid, in minutes.
+    pub reset_minutes: u64,
+    /// A session unused for this many minutes ends.
+    pub session_idle_minutes: u64,
+    /// A session ends this many hours after log-in, used or not.
+    pub session_absolute_hours: u64,
+    /// Consecutive failed log-ins that lock an account.
+    pub max_failed_logins: u32,
+    /// A locked account unlocks by itself after this many minutes; 0 = only through
+    /// password recovery or the service team.
+    pub lockout_minutes: u64,
+    /// Failed log-ins against unknown e-mails one address may make per 15 minutes.
+    pub unknown_login_limit: u32,
+    /// Password hashes computed at once; 0 = one per CPU core.
+    pub max_concurrent_hashes: usize,
+}
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        Self {
+            confirmation_hours: 48,
+            reset_minutes: 60,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            max_failed_logins: 3,
+            lockout_minutes: 30,
+            unknown_login_limit: 20,
+            max_concurrent_hashes: 0,
+        }
+    }
 }
 
 /// A configuration value that must never be printed (passwords).
@@ -304,6 +344,28 @@ impl Config {
                 "must be at least mail.retry_base_secs, which must be at least 1",
             ));
         }
+        let sec = &self.security;
+        for (key, value) in [
+            ("security.confirmation_hours", sec.confirmation_hours),
+            ("security.reset_minutes", sec.reset_minutes),
+            ("security.session_idle_minutes", sec.session_idle_minutes),
+            (
+                "security.session_absolute_hours",
+                sec.session_absolute_hours,
+            ),
+            (
+                "security.max_failed_logins",
+                u64::from(sec.max_failed_logins),
+            ),
+            (
+                "security.unknown_login_limit",
+                u64::from(sec.unknown_login_limit),
+            ),
+        ] {
+            if value == 0 {
+                return Err(bad(key, "must be at least 1"));
+            }
+        }
         if self.branding.instance_name.trim().is_empty() {
             return Err(bad("branding.instance_name", "must not be empty"));
         }
@@ -326,7 +388,7 @@ impl Config {
 }
 
 /// The sections a variable may name; the key is the rest of the variable's name.
-const SECTIONS: &[&str] = &["server", "storage", "mail", "i18n", "branding"];
+const SECTIONS: &[&str] = &["server", "storage", "mail", "i18n", "branding", "security"];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.
 /// Values that read as TOML scalars (numbers, booleans) keep that type; anything else is

@@ -1,4 +1,11 @@
-//! Who is asking, and what they may do. [`policy`] is the one place that answers
-//! "may this actor do this"; nothing else decides access.
+//! Who is asking, and what they may do: password hashing, e-mailed tokens, sessions,
+//! CSRF tokens, log-in throttling, the request extractors, and [`policy`], the one place
+//! that answers "may this actor do this".
 
+pub mod csrf;
+pub mod extract;
+pub mod password;
 pub mod policy;
+pub mod session;
+pub mod throttle;
+pub mod token;

@@ -3,6 +3,7 @@
 //! then a background [`worker`] delivers them through the configured [`transport`],
 //! retrying with exponential backoff, also after a restart.
 
+pub mod templates;
 pub mod transport;
 pub mod worker;
 

@@ -35,6 +35,14 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::MIGRATIONS_APPLIED)?;
     txn.open_table(tables::MAIL)?;
     txn.open_table(tables::MAIL_PENDING)?;
+    txn.open_table(tables::USERS)?;
+    txn.open_table(tables::USER_BY_EMAIL)?;
+    txn.open_table(tables::COMPANIES)?;
+    txn.open_table(tables::COMPANY_BY_KEY)?;
+    txn.open_table(tables::COMPANY_MEMBERS)?;
+    txn.open_table(tables::SESSIONS)?;
+    txn.open_table(tables::USER_SESSIONS)?;
+    txn.open_table(tables::TOKENS)?;
     Ok(())
 }
 

@@ -6,9 +6,13 @@
 //! (e.g. [`mail_queue`]). Nothing outside this module touches redb.
 
 pub mod codec;
+pub mod companies;
 pub mod mail_queue;
 pub mod migrations;
+pub mod sessions;
 pub mod tables;
+pub mod tokens;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 

@@ -20,3 +20,32 @@ pub const MAIL: TableDefinition<u64, &[u8]> = TableDefinition::new("mail_v1");
 /// Key: (next attempt, unix seconds; mail id). Value: unit. The mails still to deliver,
 /// in the order they are due: the delivery worker reads only this.
 pub const MAIL_PENDING: TableDefinition<(u64, u64), ()> = TableDefinition::new("mail_pending_v1");
+
+/// Key: user id. Value: codec-encoded [`super::users::User`].
+pub const USERS: TableDefinition<u64, &[u8]> = TableDefinition::new("users_v1");
+
+/// Key: normalized e-mail. Value: user id. One login per person.
+pub const USER_BY_EMAIL: TableDefinition<&str, u64> = TableDefinition::new("user_by_email_v1");
+
+/// Key: company id. Value: codec-encoded [`super::companies::Company`].
+pub const COMPANIES: TableDefinition<u64, &[u8]> = TableDefinition::new("companies_v1");
+
+/// Key: folded "name|postal code|country". Value: company id. Finds an already registered
+/// company case- and accent-insensitively.
+pub const COMPANY_BY_KEY: TableDefinition<&str, u64> = TableDefinition::new("company_by_key_v1");
+
+/// Key: (company id, user id). Value: unit. The company's members.
+pub const COMPANY_MEMBERS: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("company_members_v1");
+
+/// Key: SHA-256 of the session token. Value: codec-encoded [`super::sessions::Session`].
+pub const SESSIONS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("sessions_v1");
+
+/// Key: (user id, SHA-256 of the session token). Value: unit. Ends all of a user's sessions.
+pub const USER_SESSIONS: TableDefinition<(u64, [u8; 32]), ()> =
+    TableDefinition::new("user_sessions_v1");
+
+/// Key: SHA-256 of an e-mailed token. Value: codec-encoded [`super::tokens::Token`]
+/// (confirmation and password-reset links). Used tokens stay, marked, so a second click
+/// gets "already used" rather than "unknown".
+pub const TOKENS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("tokens_v1");

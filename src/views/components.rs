@@ -1,78 +1,248 @@
-//! Small building blocks shared by pages: form fields, notices, page headings.
+//! Small building blocks shared by pages: form fields with their label, hint and error,
+//! the CSRF field, notices and error summaries.
 
 use maud::{Markup, html};
 
-/// One labelled input with its hint and error, as every form shows them: label above,
-/// hint under the label, error under the field (with an icon and words).
+use crate::web::context::PageCtx;
+
+/// Field errors of a rejected form: (field name, message id), in form order.
+#[derive(Debug, Default, Clone)]
+pub struct Errors(Vec<(&'static str, &'static str)>);
+
+impl Errors {
+    /// No errors.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records `message` for `field` (the first message per field wins).
+    pub fn add(&mut self, field: &'static str, message: &'static str) {
+        if !self.0.iter().any(|(f, _)| *f == field) {
+            self.0.push((field, message));
+        }
+    }
+
+    /// Records the error of a parse result and returns its value, if any.
+    pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.add(field, message);
+                None
+            }
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message id for `field`.
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| *m)
+    }
+
+    /// The first field with an error (it gets the focus).
+    pub fn first(&self) -> Option<&'static str> {
+        self.0.first().map(|(f, _)| *f)
+    }
+}
+
+/// The hidden `csrf_token` every state-changing form carries.
+pub fn csrf_field(ctx: &PageCtx) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(ctx.csrf); }
+}
+
+/// "Please correct the marked fields", announced to screen readers.
+pub fn error_summary(ctx: &PageCtx, errors: &Errors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.notice.error role="alert" {
+                (ctx.t("form-has-errors"))
+            }
+        }
+    }
+}
+
+/// A short message after an action (`kind`: success, info, warning, error).
+pub fn notice(kind: &str, text: &str) -> Markup {
+    html! {
+        div class={ "notice " (kind) } role="status" { (text) }
+    }
+}
+
+/// One labelled input, as every form shows it: label above, hint under the label, the
+/// error under the field in words with an icon; the first field in error is focused.
 pub struct Field<'a> {
-    /// `name` (and `id`) of the input.
-    pub name: &'a str,
-    /// Visible label.
-    pub label: &'a str,
-    /// `type` of the input.
-    pub kind: &'a str,
-    /// Value to show (what the user typed).
-    pub value: &'a str,
-    /// Hint under the label.
-    pub hint: Option<&'a str>,
-    /// Error under the field.
-    pub error: Option<&'a str>,
-    /// Whether the field is required.
-    pub required: bool,
-    /// `autocomplete` token.
-    pub autocomplete: Option<&'a str>,
+    name: &'a str,
+    id: &'a str,
+    label: String,
+    kind: &'a str,
+    value: &'a str,
+    hint: Option<String>,
+    error: Option<String>,
+    required: bool,
+    autofocus: bool,
+    autocomplete: Option<&'a str>,
+    maxlength: Option<usize>,
 }
 
 impl<'a> Field<'a> {
-    /// A required text-like field with nothing filled in.
-    pub fn new(name: &'a str, label: &'a str, kind: &'a str) -> Self {
+    /// A required field of input type `kind`.
+    pub fn new(name: &'a str, label: impl Into<String>, kind: &'a str) -> Self {
         Self {
             name,
-            label,
+            id: name,
+            label: label.into(),
             kind,
             value: "",
             hint: None,
             error: None,
             required: true,
+            autofocus: false,
             autocomplete: None,
+            maxlength: None,
         }
     }
 
-    /// Sets the `autocomplete` token.
+    /// An `id` other than the name (two forms on one page with the same field name);
+    /// errors are then looked up by this id.
+    pub fn id(mut self, id: &'a str) -> Self {
+        self.id = id;
+        self
+    }
+
+    /// The value shown (what the user typed).
+    pub fn value(mut self, value: &'a str) -> Self {
+        self.value = value;
+        self
+    }
+
+    /// A hint under the label.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Takes this field's error from `errors`, translated, and the focus if it is first.
+    pub fn errors(mut self, ctx: &PageCtx, errors: &Errors) -> Self {
+        if let Some(message) = errors.get(self.id) {
+            self.error = Some(ctx.t(message));
+            self.autofocus = errors.first() == Some(self.id);
+        }
+        self
+    }
+
+    /// Not required.
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    /// The `autocomplete` token.
     pub fn autocomplete(mut self, token: &'a str) -> Self {
         self.autocomplete = Some(token);
         self
     }
 
-    /// Renders the field.
-    pub fn render(&self) -> Markup {
-        let hint_id = format!("{}-hint", self.name);
-        let error_id = format!("{}-error", self.name);
-        let described: Vec<&str> = [
-            self.hint.map(|_| hint_id.as_str()),
-            self.error.map(|_| error_id.as_str()),
+    /// Longest value accepted.
+    pub fn maxlength(mut self, n: usize) -> Self {
+        self.maxlength = Some(n);
+        self
+    }
+
+    fn described_by(&self) -> Option<String> {
+        let ids: Vec<String> = [
+            self.hint.as_ref().map(|_| format!("{}-hint", self.id)),
+            self.error.as_ref().map(|_| format!("{}-error", self.id)),
         ]
         .into_iter()
         .flatten()
         .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    fn frame(&self, control: Markup) -> Markup {
         html! {
             div.field.has-error[self.error.is_some()] {
-                label for=(self.name) {
+                label for=(self.id) {
                     (self.label)
                     @if self.required { span.required aria-hidden="true" { " *" } }
                 }
-                @if let Some(hint) = self.hint {
-                    p.hint id=(hint_id) { (hint) }
+                @if let Some(hint) = &self.hint {
+                    p.hint id={ (self.id) "-hint" } { (hint) }
                 }
-                input id=(self.name) name=(self.name) type=(self.kind) value=(self.value)
-                    required[self.required]
-                    autocomplete=[self.autocomplete]
-                    aria-invalid=[self.error.map(|_| "true")]
-                    aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
-                @if let Some(error) = self.error {
-                    p.field-error id=(error_id) {
+                (control)
+                @if let Some(error) = &self.error {
+                    p.field-error id={ (self.id) "-error" } {
                         span.icon aria-hidden="true" { "⚠" } " " (error)
                     }
+                }
+            }
+        }
+    }
+
+    /// Renders an `<input>`.
+    pub fn render(&self) -> Markup {
+        self.frame(html! {
+            input id=(self.id) name=(self.name) type=(self.kind) value=(self.value)
+                required[self.required] autofocus[self.autofocus]
+                autocomplete=[self.autocomplete]
+                maxlength=[self.maxlength]
+                aria-invalid=[self.error.as_ref().map(|_| "true")]
+                aria-describedby=[self.described_by()];
+        })
+    }
+
+    /// Renders a `<select>` of (value, label) options, the current value selected.
+    pub fn select(&self, options: &[(String, String)], placeholder: Option<&str>) -> Markup {
+        self.frame(html! {
+            select id=(self.id) name=(self.name)
+                required[self.required] autofocus[self.autofocus]
+                aria-invalid=[self.error.as_ref().map(|_| "true")]
+                aria-describedby=[self.described_by()] {
+                @if let Some(p) = placeholder {
+                    option value="" selected[self.value.is_empty()] { (p) }
+                }
+                @for (value, label) in options {
+                    option value=(value) selected[value == self.value] { (label) }
+                }
+            }
+        })
+    }
+
+    /// Renders a `<textarea>`.
+    pub fn textarea(&self) -> Markup {
+        self.frame(html! {
+            textarea id=(self.id) name=(self.name)
+                required[self.required] autofocus[self.autofocus]
+                maxlength=[self.maxlength]
+                aria-invalid=[self.error.as_ref().map(|_| "true")]
+                aria-describedby=[self.described_by()] { (self.value) }
+        })
+    }
+}
+
+/// A check box with its label beside it, and its error under it.
+pub fn checkbox(
+    ctx: &PageCtx,
+    name: &str,
+    label: Markup,
+    checked: bool,
+    errors: &Errors,
+) -> Markup {
+    let error = errors.get(name);
+    html! {
+        div.field.checkbox.has-error[error.is_some()] {
+            input type="checkbox" id=(name) name=(name) value="on" checked[checked]
+                autofocus[errors.first() == Some(name)]
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[error.map(|_| format!("{name}-error"))];
+            label for=(name) { (label) }
+            @if let Some(message) = error {
+                p.field-error id={ (name) "-error" } {
+                    span.icon aria-hidden="true" { "⚠" } " " (ctx.t(message))
                 }
             }
         }

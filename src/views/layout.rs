@@ -69,6 +69,10 @@ fn top_bar(ctx: &PageCtx, instance: &str) -> Markup {
             @if let Some(viewer) = &ctx.viewer {
                 div.viewer {
                     span.viewer-name { (viewer.name) }
+                    form method="post" action="/logout" {
+                        input type="hidden" name="csrf_token" value=(ctx.csrf);
+                        button type="submit" { (ctx.t("logout")) }
+                    }
                 }
             }
         }

@@ -4,8 +4,11 @@
 //!
 //! [`PageCtx`]: crate::web::context::PageCtx
 
+pub mod accounts;
 pub mod components;
 pub mod errors;
+pub mod format;
 pub mod home;
 pub mod layout;
 pub mod legal;
+pub mod profile;

@@ -6,7 +6,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri, header};
 
 use crate::app::AppState;
+use crate::auth::csrf::CsrfSeed;
 use crate::auth::policy::Actor;
+use crate::auth::session::Viewer;
 use crate::i18n::{self, Args, Lang};
 
 /// Name of the cookie that keeps the language chosen with the language switch.
@@ -23,16 +25,31 @@ pub struct PageCtx {
     pub path: String,
     /// The signed-in person, if any.
     pub viewer: Option<Actor>,
+    /// The token this page's forms carry as `csrf_token`.
+    pub csrf: String,
 }
 
 impl PageCtx {
-    /// Builds the context from a request's headers and URI.
-    pub fn build(state: &AppState, headers: &HeaderMap, uri: &Uri) -> Self {
-        let chosen = cookie(headers, LANG_COOKIE);
+    /// Builds the context from a request's headers, URI and what the session and CSRF
+    /// middleware found.
+    pub fn build(
+        state: &AppState,
+        headers: &HeaderMap,
+        uri: &Uri,
+        viewer: Option<&Viewer>,
+        seed: Option<&CsrfSeed>,
+    ) -> Self {
+        // The language switch's cookie, then the profile, then the browser.
+        let chosen =
+            cookie(headers, LANG_COOKIE).or_else(|| viewer.map(|v| v.user.language.code()));
         let accept = headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
         let lang = i18n::negotiate(chosen, accept, state.config.i18n.default_language);
+        let csrf = match seed {
+            Some(seed) => seed.token(),
+            None => CsrfSeed::from_headers(headers, state.config.is_https()).token(),
+        };
         let path = uri
             .path_and_query()
             .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
@@ -40,7 +57,8 @@ impl PageCtx {
             state: state.clone(),
             lang,
             path,
-            viewer: None,
+            viewer: viewer.map(|v| v.actor.clone()),
+            csrf,
         }
     }
 
@@ -62,7 +80,13 @@ impl FromRequestParts<AppState> for PageCtx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(PageCtx::build(state, &parts.headers, &parts.uri))
+        Ok(PageCtx::build(
+            state,
+            &parts.headers,
+            &parts.uri,
+            parts.extensions.get::<Viewer>(),
+            parts.extensions.get::<CsrfSeed>(),
+        ))
     }
 }
 

@@ -13,6 +13,8 @@ use tracing::{Level, Span};
 
 use super::context::PageCtx;
 use crate::app::AppState;
+use crate::auth::csrf::CsrfSeed;
+use crate::auth::session::{self, Viewer};
 use crate::error::ErrorDetail;
 use crate::views;
 
@@ -66,7 +68,13 @@ pub fn trace() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, RouteSpan
 /// rejections, [`crate::error::AppError`], timeouts, panics) with the designed error
 /// page in the visitor's language, and logs internal errors.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let ctx = PageCtx::build(&state, request.headers(), request.uri());
+    let ctx = PageCtx::build(
+        &state,
+        request.headers(),
+        request.uri(),
+        request.extensions().get::<Viewer>(),
+        request.extensions().get::<CsrfSeed>(),
+    );
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -96,4 +104,33 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     let (page_parts, body) = page.into_parts();
     parts.headers.extend(page_parts.headers);
     Response::from_parts(parts, body)
+}
+
+/// Resolves the request's session once (see [`session::resolve`]) and puts the
+/// [`Viewer`] into the request's extensions; gives every visitor a CSRF seed, setting the
+/// cookie when it is new.
+pub async fn session_and_csrf(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let https = state.config.is_https();
+    if let Some(viewer) = session::resolve(&state, request.headers()) {
+        request.extensions_mut().insert(viewer);
+    }
+    let seed = CsrfSeed::from_headers(request.headers(), https);
+    let set_cookie = seed.fresh.then(|| seed.set_cookie(https));
+    request.extensions_mut().insert(seed);
+    let mut response = next.run(request).await;
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    // Only pages carry forms; assets stay cookie-free (and cacheable).
+    if let Some(cookie) = set_cookie.filter(|_| is_page)
+        && let Ok(value) = HeaderValue::from_str(&cookie)
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }

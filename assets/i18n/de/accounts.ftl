@@ -1,0 +1,210 @@
+# Gemeinsame Formularwörter
+form-has-errors = Bitte korrigieren Sie die markierten Felder.
+select-placeholder = Bitte wählen
+field-required = Bitte füllen Sie dieses Feld aus.
+field-too-long = Das ist zu lang.
+field-invalid-characters = Das Feld enthält unzulässige Zeichen.
+field-phone-invalid = Geben Sie eine Telefonnummer mit mindestens 6 Ziffern an (nur Ziffern, Leerzeichen und + ( ) - / .).
+field-email = E-Mail-Adresse
+field-password = Passwort
+field-password-confirm = Passwort wiederholen
+field-new-password = Neues Passwort
+field-current-password = Aktuelles Passwort
+field-first-name = Vorname
+field-last-name = Nachname
+field-phone = Telefon
+field-language = Sprache
+field-company-name = Firmenname
+field-street = Straße und Hausnummer
+field-postal-code = Postleitzahl
+field-city = Ort
+field-country = Land
+field-recipient = Empfänger
+field-recipient-hint = Person oder Firma, wie sie auf dem Paket stehen soll.
+field-security-question = Sicherheitsfrage
+field-security-answer = Antwort
+email-invalid = Geben Sie eine E-Mail-Adresse wie name@beispiel.de an.
+country-unknown = Wählen Sie ein Land aus der Liste.
+language-unknown = Wählen Sie eine Sprache aus der Liste.
+account-type-unknown = Wählen Sie eine der Kontoarten.
+password-hint = Mindestens 12 Zeichen. Länger ist besser: Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.
+password-too-short = Das Passwort muss mindestens 12 Zeichen haben.
+password-too-long = Das Passwort darf höchstens 128 Zeichen haben.
+password-is-email = Das Passwort darf nicht Ihre E-Mail-Adresse sein.
+password-too-weak = Dieses Passwort ist zu leicht zu erraten. Wählen Sie ein längeres, zum Beispiel mehrere Wörter ohne Zusammenhang.
+password-mismatch = Die beiden Passwörter stimmen nicht überein.
+security-question-unknown = Wählen Sie eine Frage aus der Liste.
+security-answer-hint = Mindestens 3 Zeichen. Groß- und Kleinschreibung sowie Akzente spielen keine Rolle.
+security-answer-too-short = Die Antwort muss mindestens 3 Zeichen haben.
+security-answer-wrong = Diese Antwort stimmt nicht. Prüfen Sie die Schreibweise und versuchen Sie es noch einmal.
+terms-not-accepted = Bitte akzeptieren Sie die Nutzungsbedingungen und die Datenschutzerklärung, um sich zu registrieren.
+current-password-wrong = Das ist nicht Ihr aktuelles Passwort.
+action-edit = Bearbeiten
+action-delete = Löschen
+action-cancel = Abbrechen
+logout = Abmelden
+role-admin = Administrator
+role-member = Mitarbeiter
+
+# Kontoarten
+account-type-installer = Installateur (Installationsbetrieb)
+account-type-operator = Anlagenbetreiber (Eigentümer einer Anlage)
+account-type-wholesaler = Großhändler (Geschäftspartner)
+
+# Sicherheitsfragen
+security-question-first-pet = Wie hieß Ihr erstes Haustier?
+security-question-childhood-street = In welcher Straße haben Sie als Kind gewohnt?
+security-question-first-school = Wie hieß Ihre erste Schule?
+security-question-parents-met = In welcher Stadt haben sich Ihre Eltern kennengelernt?
+security-question-first-car = Welche Marke hatte Ihr erstes Auto?
+security-question-childhood-friend = Wie lautet der Vorname Ihres besten Kindheitsfreundes?
+security-question-first-job = Wo hatten Sie Ihre erste Arbeitsstelle?
+security-question-favourite-teacher = Wie lautet der Nachname Ihrer Lieblingslehrkraft?
+
+# Registrierung
+register-title = Kostenlos registrieren
+register-intro = Ein Konto pro Person. Installateure und Großhändler registrieren ihre Firma; wer eine Firma als Erster registriert, wird ihr Administrator und lädt Kollegen ein.
+register-legend-account = Konto
+register-account-type = Ich registriere mich als
+register-account-type-hint = Installateure und Großhändler registrieren eine Firma; Anlagenbetreiber registrieren sich als Person.
+register-email-hint = Das ist Ihr Anmeldename. Wir senden einen Bestätigungslink dorthin.
+register-legend-person = Ansprechpartner
+register-legend-address = Adresse
+register-company-hint = Pflicht für Installateure und Großhändler.
+register-legend-security = Sicherheitsfrage
+register-security-hint = Wenn Sie Ihr Passwort vergessen, beantworten Sie diese Frage und erhalten einen Link, um ein neues festzulegen.
+register-accept-before = Ich akzeptiere die
+register-accept-and = und habe die folgende Erklärung gelesen:
+register-submit = Registrieren
+register-have-account = Schon registriert?
+register-sent-title = Bitte prüfen Sie Ihr Postfach
+register-sent-text = Wir haben eine E-Mail an die angegebene Adresse gesendet. Öffnen Sie den Link darin innerhalb von { $hours } Stunden, um Ihr Konto zu aktivieren.
+register-sent-spam = Nach ein paar Minuten keine E-Mail? Sehen Sie im Spam-Ordner nach, oder
+company-exists-title = Diese Firma ist bereits registriert
+company-exists-text = { $company } hat bereits ein Konto im Portal.
+company-exists-next = Bitten Sie den Administrator Ihrer Firma, Sie einzuladen: Wir haben ihn über Ihre Anfrage informiert. Die Einladungs-E-Mail enthält einen Link, mit dem Sie Ihren Zugang anlegen.
+
+# Bestätigung
+confirm-done-title = Konto aktiviert
+confirm-done-text = Vielen Dank: Ihre E-Mail-Adresse ist bestätigt und Ihr Konto ist aktiv.
+confirm-used-title = Link bereits verwendet
+confirm-used-text = Dieser Bestätigungslink wurde bereits verwendet. Ihr Konto ist aktiv: Sie können sich anmelden.
+confirm-expired-title = Link abgelaufen
+confirm-expired-text = Dieser Bestätigungslink ist zu alt. Fordern Sie einen neuen an: Das geht schnell.
+confirm-unknown-title = Link ungültig
+confirm-unknown-text = Dieser Bestätigungslink ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben, oder fordern Sie einen neuen an.
+confirm-resend-link = einen neuen Bestätigungslink anfordern
+confirm-resend-title = Neuer Bestätigungslink
+confirm-resend-text = Geben Sie die E-Mail-Adresse an, mit der Sie sich registriert haben. Wartet ihr Konto noch auf die Bestätigung, senden wir einen neuen Link.
+confirm-resend-submit = Neuen Link senden
+confirm-resend-sent = Wartet ein Konto mit dieser Adresse auf die Bestätigung, ist ein neuer Link unterwegs.
+
+# Anmeldung
+login-failed = E-Mail-Adresse oder Passwort ist falsch.
+login-throttled = Zu viele fehlgeschlagene Versuche von Ihrer Verbindung. Bitte warten Sie 15 Minuten und versuchen Sie es dann noch einmal.
+login-unconfirmed = Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in der E-Mail, die wir Ihnen gesendet haben, oder
+
+# Passwort vergessen
+forgot-title = Passwort vergessen?
+forgot-intro = Geben Sie die E-Mail-Adresse an, mit der Sie sich anmelden. Danach beantworten Sie Ihre Sicherheitsfrage und erhalten einen Link, um ein neues Passwort festzulegen.
+forgot-locked = Zu Ihrer Sicherheit wurde Ihr Konto nach { $max } fehlgeschlagenen Anmeldungen gesperrt. Legen Sie ein neues Passwort fest, um es zu entsperren.
+forgot-next = Weiter
+forgot-question-intro = Beantworten Sie die Sicherheitsfrage von { $email }.
+forgot-answer-hint = Groß- und Kleinschreibung sowie Akzente spielen keine Rolle.
+forgot-send = Link senden
+forgot-sent-title = Bitte prüfen Sie Ihr Postfach
+forgot-sent-text = Wir haben Ihnen eine E-Mail mit einem Link gesendet, um ein neues Passwort festzulegen. Er funktioniert einmal, innerhalb von { $minutes } Minuten.
+reset-title = Neues Passwort festlegen
+reset-submit = Neues Passwort speichern
+reset-invalid-title = Dieser Link funktioniert nicht
+reset-used-text = Dieser Link wurde bereits verwendet. Jeder Link funktioniert nur einmal.
+reset-expired-text = Dieser Link ist zu alt. Fordern Sie einen neuen an.
+reset-unknown-text = Dieser Link ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben, oder fordern Sie einen neuen an.
+reset-again = Neuen Link anfordern
+reset-done-title = Passwort geändert
+reset-done-text = Ihr neues Passwort ist gespeichert und Ihr Konto entsperrt. Sie können sich jetzt anmelden.
+
+# Mein Profil
+profile-contact = Kontaktdaten
+profile-email-fixed = Ihre E-Mail-Adresse ist Ihr Anmeldename und kann hier nicht geändert werden. Um sie zu ändern,
+profile-email-contact = schreiben Sie uns
+profile-company = Firma
+profile-language-hint = Seiten und E-Mails verwenden diese Sprache.
+profile-info-requests = Informationswünsche
+profile-info-hint = Wählen Sie, was Sie per E-Mail erhalten möchten.
+profile-info-since = seit
+info-topic-product-news = Produktneuheiten und Firmware-Updates
+info-topic-service-notices = Servicehinweise zu meinen Geräten
+info-topic-training = Schulungen und Webinare für Installateure
+profile-save = Speichern
+profile-addresses = Lieferadressen
+profile-addresses-hint = Austauschgeräte werden an eine dieser Adressen gesendet.
+profile-addresses-empty = Noch keine Lieferadresse.
+address-default = Standard
+address-make-default = Als Standardadresse verwenden
+address-add = Adresse hinzufügen
+address-edit = Lieferadresse bearbeiten
+address-delete-title = Diese Lieferadresse löschen?
+address-delete-text = Diese Adresse wird für Austauschgeräte nicht mehr angeboten. Bereits gesendete Anfragen behalten sie.
+profile-legal = Rechtliche Dokumente
+legal-privacy-download = Datenschutzerklärung herunterladen
+legal-terms-download = Nutzungsbedingungen herunterladen
+saved-profile = Ihre Kontaktdaten wurden gespeichert.
+saved-address = Die Lieferadresse wurde gespeichert.
+saved-address-deleted = Die Lieferadresse wurde gelöscht.
+saved-password = Ihr Passwort wurde geändert. Ihre anderen Sitzungen wurden beendet.
+saved-question = Ihre Sicherheitsfrage wurde geändert.
+
+# Meine Zugangsdaten
+access-password = Passwort ändern
+access-password-hint = Hier bleiben Sie angemeldet; alle anderen Sitzungen werden beendet.
+access-password-submit = Passwort ändern
+access-question = Sicherheitsfrage
+access-question-submit = Sicherheitsfrage speichern
+
+# E-Mails
+mail-signature = { $team } · { $instance }
+mail-confirm-subject = Bestätigen Sie Ihre Registrierung bei { $instance }
+mail-confirm-body =
+    Guten Tag { $name },
+
+    vielen Dank für Ihre Registrierung bei { $instance }. Bitte bestätigen Sie Ihre E-Mail-Adresse, indem Sie diesen Link innerhalb von { $hours } Stunden öffnen:
+
+    { $link }
+
+    Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail: Ohne Bestätigung geschieht nichts.
+mail-already-registered-subject = Registrierungsversuch mit Ihrer E-Mail-Adresse
+mail-already-registered-body =
+    Guten Tag { $name },
+
+    jemand hat versucht, sich bei { $instance } mit Ihrer E-Mail-Adresse zu registrieren, zu der bereits ein Konto besteht. Wenn Sie es waren, melden Sie sich einfach an:
+
+    { $login }
+
+    Passwort vergessen? Legen Sie hier ein neues fest: { $forgot }
+
+    Wenn Sie es nicht waren, müssen Sie nichts tun.
+mail-company-exists-subject = { $requester } möchte { $company } beitreten
+mail-company-exists-body =
+    Guten Tag { $name },
+
+    { $requester } ({ $email }) hat versucht, { $company } bei { $instance } zu registrieren. Die Firma hat bereits ein Konto, dessen Administrator Sie sind.
+
+    Wenn diese Person mit Ihnen arbeitet, laden Sie sie als Mitarbeiter ein: { $members }
+mail-reset-subject = Neues Passwort für { $instance } festlegen
+mail-reset-body =
+    Guten Tag { $name },
+
+    öffnen Sie diesen Link innerhalb von { $minutes } Minuten, um ein neues Passwort festzulegen. Er funktioniert einmal.
+
+    { $link }
+
+    Wenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.
+mail-password-changed-subject = Ihr Passwort bei { $instance } wurde geändert
+mail-password-changed-body =
+    Guten Tag { $name },
+
+    das Passwort Ihres Kontos bei { $instance } wurde soeben geändert, und Ihre anderen Sitzungen wurden beendet.
+
+    Wenn Sie das nicht waren, legen Sie sofort ein neues Passwort fest: { $forgot }
+    und informieren Sie uns unter { $contact }.

@@ -1,0 +1,210 @@
+# Shared form words
+form-has-errors = Please correct the marked fields.
+select-placeholder = Please choose
+field-required = Please fill in this field.
+field-too-long = This is too long.
+field-invalid-characters = This contains characters that are not allowed.
+field-phone-invalid = Enter a phone number with at least 6 digits (digits, spaces and + ( ) - / . only).
+field-email = E-mail address
+field-password = Password
+field-password-confirm = Repeat the password
+field-new-password = New password
+field-current-password = Current password
+field-first-name = First name
+field-last-name = Last name
+field-phone = Phone
+field-language = Language
+field-company-name = Company name
+field-street = Street and number
+field-postal-code = Postal code
+field-city = City
+field-country = Country
+field-recipient = Recipient
+field-recipient-hint = Person or company as it should appear on the parcel.
+field-security-question = Security question
+field-security-answer = Answer
+email-invalid = Enter an e-mail address such as name@example.com.
+country-unknown = Choose a country from the list.
+language-unknown = Choose a language from the list.
+account-type-unknown = Choose one of the account types.
+password-hint = At least 12 characters. Longer is better: a sentence of several words is easy to remember and hard to guess.
+password-too-short = The password must have at least 12 characters.
+password-too-long = The password may have at most 128 characters.
+password-is-email = The password must not be your e-mail address.
+password-too-weak = This password is too easy to guess. Use a longer one, for example several unrelated words.
+password-mismatch = The two passwords are not the same.
+security-question-unknown = Choose a question from the list.
+security-answer-hint = At least 3 characters. Upper and lower case and accents do not matter.
+security-answer-too-short = The answer must have at least 3 characters.
+security-answer-wrong = This answer does not match. Check the spelling and try again.
+terms-not-accepted = Please accept the terms of use and the privacy policy to register.
+current-password-wrong = This is not your current password.
+action-edit = Edit
+action-delete = Delete
+action-cancel = Cancel
+logout = Log out
+role-admin = Administrator
+role-member = Collaborator
+
+# Account types
+account-type-installer = Installer (installation company)
+account-type-operator = Plant operator (owner of a plant)
+account-type-wholesaler = Wholesaler (business partner)
+
+# Security questions
+security-question-first-pet = What was the name of your first pet?
+security-question-childhood-street = In which street did you live as a child?
+security-question-first-school = What was the name of your first school?
+security-question-parents-met = In which city did your parents meet?
+security-question-first-car = What was the make of your first car?
+security-question-childhood-friend = What is the first name of your best childhood friend?
+security-question-first-job = Where did you have your first job?
+security-question-favourite-teacher = What is the surname of your favourite teacher?
+
+# Registration
+register-title = Register for free
+register-intro = One account per person. Installers and wholesalers register their company; the first person to register a company becomes its administrator and invites colleagues.
+register-legend-account = Account
+register-account-type = I register as
+register-account-type-hint = Installers and wholesalers register a company; plant operators register as a person.
+register-email-hint = This is your log-in name. We send a confirmation link to it.
+register-legend-person = Contact person
+register-legend-address = Address
+register-company-hint = Required for installers and wholesalers.
+register-legend-security = Security question
+register-security-hint = If you forget your password, you answer this question to receive a link to set a new one.
+register-accept-before = I accept the
+register-accept-and = and have read the
+register-submit = Register
+register-have-account = Already registered?
+register-sent-title = Check your mailbox
+register-sent-text = We have sent an e-mail to the address you gave. Open the link in it within { $hours } hours to activate your account.
+register-sent-spam = No e-mail after a few minutes? Look in your spam folder, or
+company-exists-title = This company is already registered
+company-exists-text = { $company } already has an account in the portal.
+company-exists-next = Please ask your company's administrator to invite you: we have told them that you asked. The invitation e-mail contains a link to create your access.
+
+# Confirmation
+confirm-done-title = Account activated
+confirm-done-text = Thank you: your e-mail address is confirmed and your account is active.
+confirm-used-title = Link already used
+confirm-used-text = This confirmation link has been used already. Your account is active: you can log in.
+confirm-expired-title = Link expired
+confirm-expired-text = This confirmation link is too old. Ask for a new one: it takes a moment.
+confirm-unknown-title = Link not valid
+confirm-unknown-text = This confirmation link is not valid. Check that you copied it completely, or ask for a new one.
+confirm-resend-link = ask for a new confirmation link
+confirm-resend-title = New confirmation link
+confirm-resend-text = Enter the e-mail address you registered with. If its account still waits for confirmation, we send a new link.
+confirm-resend-submit = Send a new link
+confirm-resend-sent = If an account with this address waits for confirmation, a new link is on its way.
+
+# Log-in
+login-failed = E-mail address or password is wrong.
+login-throttled = Too many failed attempts from your connection. Please wait 15 minutes and try again.
+login-unconfirmed = Your e-mail address is not confirmed yet. Open the link in the e-mail we sent you, or
+
+# Password recovery
+forgot-title = Forgot your password?
+forgot-intro = Enter the e-mail address you log in with. You then answer your security question and receive a link to set a new password.
+forgot-locked = For your security, your account has been locked after { $max } failed log-ins. Set a new password to unlock it.
+forgot-next = Continue
+forgot-question-intro = Answer the security question of { $email }.
+forgot-answer-hint = Upper and lower case and accents do not matter.
+forgot-send = Send me the link
+forgot-sent-title = Check your mailbox
+forgot-sent-text = We have sent you an e-mail with a link to set a new password. It works once, within { $minutes } minutes.
+reset-title = Set a new password
+reset-submit = Save the new password
+reset-invalid-title = This link does not work
+reset-used-text = This link has been used already. Each link works only once.
+reset-expired-text = This link is too old. Ask for a new one.
+reset-unknown-text = This link is not valid. Check that you copied it completely, or ask for a new one.
+reset-again = Ask for a new link
+reset-done-title = Password changed
+reset-done-text = Your new password is saved and your account is unlocked. You can log in now.
+
+# My profile
+profile-contact = Contact data
+profile-email-fixed = Your e-mail address is your log-in name and cannot be changed here. To change it,
+profile-email-contact = contact us
+profile-company = Company
+profile-language-hint = Pages and e-mails use this language.
+profile-info-requests = Information requests
+profile-info-hint = Choose what you would like to receive by e-mail.
+profile-info-since = since
+info-topic-product-news = Product news and firmware updates
+info-topic-service-notices = Service notices about my devices
+info-topic-training = Training and webinars for installers
+profile-save = Save
+profile-addresses = Delivery addresses
+profile-addresses-hint = Replacement devices are sent to one of these addresses.
+profile-addresses-empty = No delivery address yet.
+address-default = Default
+address-make-default = Use as default address
+address-add = Add an address
+address-edit = Edit delivery address
+address-delete-title = Delete this delivery address?
+address-delete-text = This address will no longer be offered for replacement devices. Requests already sent keep it.
+profile-legal = Legal documents
+legal-privacy-download = Download the privacy policy
+legal-terms-download = Download the terms of use
+saved-profile = Your contact data has been saved.
+saved-address = The delivery address has been saved.
+saved-address-deleted = The delivery address has been deleted.
+saved-password = Your password has been changed. Your other sessions have been ended.
+saved-question = Your security question has been changed.
+
+# My access data
+access-password = Change password
+access-password-hint = You stay logged in here; every other session ends.
+access-password-submit = Change password
+access-question = Security question
+access-question-submit = Save security question
+
+# E-mails
+mail-signature = { $team } · { $instance }
+mail-confirm-subject = Confirm your registration at { $instance }
+mail-confirm-body =
+    Hello { $name },
+
+    thank you for registering at { $instance }. Please confirm your e-mail address by opening this link within { $hours } hours:
+
+    { $link }
+
+    If you did not register, ignore this e-mail: nothing happens without the confirmation.
+mail-already-registered-subject = Registration attempt with your e-mail address
+mail-already-registered-body =
+    Hello { $name },
+
+    someone tried to register at { $instance } with your e-mail address, which already has an account. If it was you, simply log in:
+
+    { $login }
+
+    Forgot your password? Set a new one here: { $forgot }
+
+    If it was not you, you do not need to do anything.
+mail-company-exists-subject = { $requester } asks to join { $company }
+mail-company-exists-body =
+    Hello { $name },
+
+    { $requester } ({ $email }) tried to register { $company } at { $instance }. The company already has an account, of which you are an administrator.
+
+    If this person works with you, invite them as a collaborator: { $members }
+mail-reset-subject = Set a new password for { $instance }
+mail-reset-body =
+    Hello { $name },
+
+    open this link within { $minutes } minutes to set a new password. It works once.
+
+    { $link }
+
+    If you did not ask for it, ignore this e-mail: your password stays as it is.
+mail-password-changed-subject = Your password at { $instance } was changed
+mail-password-changed-body =
+    Hello { $name },
+
+    the password of your account at { $instance } has just been changed, and your other sessions were ended.
+
+    If you did not do this, set a new password at once: { $forgot }
+    and tell us at { $contact }.

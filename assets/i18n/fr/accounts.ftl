@@ -1,0 +1,210 @@
+# Mots communs des formulaires
+form-has-errors = Veuillez corriger les champs signalés.
+select-placeholder = Veuillez choisir
+field-required = Veuillez remplir ce champ.
+field-too-long = C’est trop long.
+field-invalid-characters = Ce champ contient des caractères non autorisés.
+field-phone-invalid = Indiquez un numéro de téléphone d’au moins 6 chiffres (chiffres, espaces et + ( ) - / . uniquement).
+field-email = Adresse e-mail
+field-password = Mot de passe
+field-password-confirm = Répétez le mot de passe
+field-new-password = Nouveau mot de passe
+field-current-password = Mot de passe actuel
+field-first-name = Prénom
+field-last-name = Nom
+field-phone = Téléphone
+field-language = Langue
+field-company-name = Nom de l’entreprise
+field-street = Rue et numéro
+field-postal-code = Code postal
+field-city = Ville
+field-country = Pays
+field-recipient = Destinataire
+field-recipient-hint = Personne ou entreprise telle qu’elle doit figurer sur le colis.
+field-security-question = Question de sécurité
+field-security-answer = Réponse
+email-invalid = Indiquez une adresse e-mail du type nom@exemple.fr.
+country-unknown = Choisissez un pays dans la liste.
+language-unknown = Choisissez une langue dans la liste.
+account-type-unknown = Choisissez l’un des types de compte.
+password-hint = Au moins 12 caractères. Plus c’est long, mieux c’est : une phrase de plusieurs mots se retient facilement et se devine difficilement.
+password-too-short = Le mot de passe doit comporter au moins 12 caractères.
+password-too-long = Le mot de passe peut comporter au plus 128 caractères.
+password-is-email = Le mot de passe ne doit pas être votre adresse e-mail.
+password-too-weak = Ce mot de passe est trop facile à deviner. Choisissez-en un plus long, par exemple plusieurs mots sans rapport.
+password-mismatch = Les deux mots de passe ne sont pas identiques.
+security-question-unknown = Choisissez une question dans la liste.
+security-answer-hint = Au moins 3 caractères. Majuscules, minuscules et accents sont indifférents.
+security-answer-too-short = La réponse doit comporter au moins 3 caractères.
+security-answer-wrong = Cette réponse ne correspond pas. Vérifiez l’orthographe et réessayez.
+terms-not-accepted = Veuillez accepter les conditions d’utilisation et la politique de confidentialité pour vous inscrire.
+current-password-wrong = Ce n’est pas votre mot de passe actuel.
+action-edit = Modifier
+action-delete = Supprimer
+action-cancel = Annuler
+logout = Se déconnecter
+role-admin = Administrateur
+role-member = Collaborateur
+
+# Types de compte
+account-type-installer = Installateur (entreprise d’installation)
+account-type-operator = Exploitant (propriétaire d’une installation)
+account-type-wholesaler = Grossiste (partenaire commercial)
+
+# Questions de sécurité
+security-question-first-pet = Quel était le nom de votre premier animal de compagnie ?
+security-question-childhood-street = Dans quelle rue habitiez-vous enfant ?
+security-question-first-school = Quel était le nom de votre première école ?
+security-question-parents-met = Dans quelle ville vos parents se sont-ils rencontrés ?
+security-question-first-car = Quelle était la marque de votre première voiture ?
+security-question-childhood-friend = Quel est le prénom de votre meilleur ami d’enfance ?
+security-question-first-job = Où avez-vous occupé votre premier emploi ?
+security-question-favourite-teacher = Quel est le nom de famille de votre enseignant préféré ?
+
+# Inscription
+register-title = Inscription gratuite
+register-intro = Un compte par personne. Installateurs et grossistes inscrivent leur entreprise ; la première personne qui inscrit une entreprise en devient l’administrateur et invite ses collègues.
+register-legend-account = Compte
+register-account-type = Je m’inscris en tant que
+register-account-type-hint = Installateurs et grossistes inscrivent une entreprise ; les exploitants s’inscrivent à titre personnel.
+register-email-hint = C’est votre identifiant. Nous y envoyons un lien de confirmation.
+register-legend-person = Personne de contact
+register-legend-address = Adresse
+register-company-hint = Obligatoire pour les installateurs et les grossistes.
+register-legend-security = Question de sécurité
+register-security-hint = Si vous oubliez votre mot de passe, vous répondez à cette question pour recevoir un lien permettant d’en définir un nouveau.
+register-accept-before = J’accepte les
+register-accept-and = et j’ai lu la
+register-submit = S’inscrire
+register-have-account = Déjà inscrit ?
+register-sent-title = Consultez votre messagerie
+register-sent-text = Nous avons envoyé un e-mail à l’adresse indiquée. Ouvrez le lien qu’il contient dans les { $hours } heures pour activer votre compte.
+register-sent-spam = Pas d’e-mail après quelques minutes ? Regardez dans vos indésirables, ou
+company-exists-title = Cette entreprise est déjà inscrite
+company-exists-text = { $company } possède déjà un compte sur le portail.
+company-exists-next = Demandez à l’administrateur de votre entreprise de vous inviter : nous l’avons informé de votre demande. L’e-mail d’invitation contient un lien pour créer votre accès.
+
+# Confirmation
+confirm-done-title = Compte activé
+confirm-done-text = Merci : votre adresse e-mail est confirmée et votre compte est actif.
+confirm-used-title = Lien déjà utilisé
+confirm-used-text = Ce lien de confirmation a déjà été utilisé. Votre compte est actif : vous pouvez vous connecter.
+confirm-expired-title = Lien expiré
+confirm-expired-text = Ce lien de confirmation est trop ancien. Demandez-en un nouveau : c’est rapide.
+confirm-unknown-title = Lien non valable
+confirm-unknown-text = Ce lien de confirmation n’est pas valable. Vérifiez que vous l’avez copié en entier, ou demandez-en un nouveau.
+confirm-resend-link = demander un nouveau lien de confirmation
+confirm-resend-title = Nouveau lien de confirmation
+confirm-resend-text = Indiquez l’adresse e-mail utilisée pour l’inscription. Si son compte attend encore la confirmation, nous envoyons un nouveau lien.
+confirm-resend-submit = Envoyer un nouveau lien
+confirm-resend-sent = Si un compte avec cette adresse attend sa confirmation, un nouveau lien est en route.
+
+# Connexion
+login-failed = Adresse e-mail ou mot de passe incorrect.
+login-throttled = Trop de tentatives échouées depuis votre connexion. Patientez 15 minutes puis réessayez.
+login-unconfirmed = Votre adresse e-mail n’est pas encore confirmée. Ouvrez le lien de l’e-mail que nous vous avons envoyé, ou
+
+# Mot de passe oublié
+forgot-title = Mot de passe oublié ?
+forgot-intro = Indiquez l’adresse e-mail avec laquelle vous vous connectez. Vous répondez ensuite à votre question de sécurité et recevez un lien pour définir un nouveau mot de passe.
+forgot-locked = Pour votre sécurité, votre compte a été verrouillé après { $max } échecs de connexion. Définissez un nouveau mot de passe pour le déverrouiller.
+forgot-next = Continuer
+forgot-question-intro = Répondez à la question de sécurité de { $email }.
+forgot-answer-hint = Majuscules, minuscules et accents sont indifférents.
+forgot-send = M’envoyer le lien
+forgot-sent-title = Consultez votre messagerie
+forgot-sent-text = Nous vous avons envoyé un e-mail avec un lien pour définir un nouveau mot de passe. Il fonctionne une seule fois, pendant { $minutes } minutes.
+reset-title = Définir un nouveau mot de passe
+reset-submit = Enregistrer le nouveau mot de passe
+reset-invalid-title = Ce lien ne fonctionne pas
+reset-used-text = Ce lien a déjà été utilisé. Chaque lien ne fonctionne qu’une fois.
+reset-expired-text = Ce lien est trop ancien. Demandez-en un nouveau.
+reset-unknown-text = Ce lien n’est pas valable. Vérifiez que vous l’avez copié en entier, ou demandez-en un nouveau.
+reset-again = Demander un nouveau lien
+reset-done-title = Mot de passe modifié
+reset-done-text = Votre nouveau mot de passe est enregistré et votre compte est déverrouillé. Vous pouvez vous connecter.
+
+# Mon profil
+profile-contact = Coordonnées
+profile-email-fixed = Votre adresse e-mail est votre identifiant et ne peut pas être modifiée ici. Pour la changer,
+profile-email-contact = contactez-nous
+profile-company = Entreprise
+profile-language-hint = Les pages et les e-mails utilisent cette langue.
+profile-info-requests = Demandes d’information
+profile-info-hint = Choisissez ce que vous souhaitez recevoir par e-mail.
+profile-info-since = depuis le
+info-topic-product-news = Nouveautés produits et mises à jour de firmware
+info-topic-service-notices = Avis de service concernant mes appareils
+info-topic-training = Formations et webinaires pour installateurs
+profile-save = Enregistrer
+profile-addresses = Adresses de livraison
+profile-addresses-hint = Les appareils de remplacement sont envoyés à l’une de ces adresses.
+profile-addresses-empty = Aucune adresse de livraison pour l’instant.
+address-default = Par défaut
+address-make-default = Utiliser comme adresse par défaut
+address-add = Ajouter une adresse
+address-edit = Modifier l’adresse de livraison
+address-delete-title = Supprimer cette adresse de livraison ?
+address-delete-text = Cette adresse ne sera plus proposée pour les appareils de remplacement. Les demandes déjà envoyées la conservent.
+profile-legal = Documents juridiques
+legal-privacy-download = Télécharger la politique de confidentialité
+legal-terms-download = Télécharger les conditions d’utilisation
+saved-profile = Vos coordonnées ont été enregistrées.
+saved-address = L’adresse de livraison a été enregistrée.
+saved-address-deleted = L’adresse de livraison a été supprimée.
+saved-password = Votre mot de passe a été modifié. Vos autres sessions ont été fermées.
+saved-question = Votre question de sécurité a été modifiée.
+
+# Mes données d’accès
+access-password = Modifier le mot de passe
+access-password-hint = Vous restez connecté ici ; toutes les autres sessions sont fermées.
+access-password-submit = Modifier le mot de passe
+access-question = Question de sécurité
+access-question-submit = Enregistrer la question de sécurité
+
+# E-mails
+mail-signature = { $team } · { $instance }
+mail-confirm-subject = Confirmez votre inscription sur { $instance }
+mail-confirm-body =
+    Bonjour { $name },
+
+    merci pour votre inscription sur { $instance }. Veuillez confirmer votre adresse e-mail en ouvrant ce lien dans les { $hours } heures :
+
+    { $link }
+
+    Si vous ne vous êtes pas inscrit, ignorez cet e-mail : rien ne se passe sans confirmation.
+mail-already-registered-subject = Tentative d’inscription avec votre adresse e-mail
+mail-already-registered-body =
+    Bonjour { $name },
+
+    quelqu’un a tenté de s’inscrire sur { $instance } avec votre adresse e-mail, qui possède déjà un compte. Si c’était vous, connectez-vous simplement :
+
+    { $login }
+
+    Mot de passe oublié ? Définissez-en un nouveau ici : { $forgot }
+
+    Si ce n’était pas vous, vous n’avez rien à faire.
+mail-company-exists-subject = { $requester } demande à rejoindre { $company }
+mail-company-exists-body =
+    Bonjour { $name },
+
+    { $requester } ({ $email }) a tenté d’inscrire { $company } sur { $instance }. L’entreprise possède déjà un compte, dont vous êtes administrateur.
+
+    Si cette personne travaille avec vous, invitez-la comme collaborateur : { $members }
+mail-reset-subject = Définir un nouveau mot de passe pour { $instance }
+mail-reset-body =
+    Bonjour { $name },
+
+    ouvrez ce lien dans les { $minutes } minutes pour définir un nouveau mot de passe. Il ne fonctionne qu’une fois.
+
+    { $link }
+
+    Si vous n’avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.
+mail-password-changed-subject = Votre mot de passe sur { $instance } a été modifié
+mail-password-changed-body =
+    Bonjour { $name },
+
+    le mot de passe de votre compte sur { $instance } vient d’être modifié et vos autres sessions ont été fermées.
+
+    Si ce n’était pas vous, définissez immédiatement un nouveau mot de passe : { $forgot }
+    et prévenez-nous à { $contact }.

@@ -1,0 +1,55 @@
+//! Request extractors for handlers: [`CurrentUser`] (signed in, else sent to the log-in
+//! page) and [`MaybeUser`]. The session middleware resolves the session once per
+//! request; these only read what it found.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::session::Viewer;
+use crate::app::AppState;
+use crate::views::layout::url_encode;
+
+/// The signed-in person; handlers that take it are for signed-in people only.
+#[derive(Debug, Clone)]
+pub struct CurrentUser(pub Viewer);
+
+/// The signed-in person, if any.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<Viewer>);
+
+/// Sends an anonymous visitor to the log-in page, coming back afterwards.
+#[derive(Debug)]
+pub struct LoginRequired(String);
+
+impl IntoResponse for LoginRequired {
+    fn into_response(self) -> Response {
+        tracing::debug!("login required");
+        Redirect::to(&format!("/login?next={}", url_encode(&self.0))).into_response()
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = LoginRequired;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<Viewer>() {
+            Some(v) => Ok(CurrentUser(v.clone())),
+            None => Err(LoginRequired(
+                parts
+                    .uri
+                    .path_and_query()
+                    .map_or("/", |p| p.as_str())
+                    .to_owned(),
+            )),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for MaybeUser {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(MaybeUser(parts.extensions.get::<Viewer>().cloned()))
+    }
+}

@@ -1,0 +1,102 @@
+//! Session cookies and resolving a request's session to the signed-in person.
+//!
+//! The cookie holds a random 256-bit token; the store keeps only its hash. The cookie is
+//! `HttpOnly; SameSite=Lax`, and `Secure` with the `__Host-` prefix when the instance is
+//! reached over https. A session ends at log-out, after `security.session_idle_minutes`
+//! without a request, `security.session_absolute_hours` after log-in, and when the
+//! password changes.
+
+use axum::http::HeaderMap;
+
+use super::policy::Actor;
+use super::token;
+use crate::app::AppState;
+use crate::clock::now_secs;
+use crate::store::users::{User, UserStatus};
+use crate::store::{sessions, users};
+use crate::web::context::cookie;
+
+/// A session's last-seen time is written at most this often (seconds): page views must
+/// not each cost a durable commit.
+const TOUCH_EVERY_SECS: u64 = 60;
+
+/// The signed-in person behind a request, resolved once by the session middleware.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    /// The hash of the session's token.
+    pub session: [u8; 32],
+    /// The account.
+    pub user: User,
+    /// The account as the policy sees it.
+    pub actor: Actor,
+}
+
+/// The session cookie's name: `__Host-osc_session` over https, else `osc_session`.
+pub fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-osc_session"
+    } else {
+        "osc_session"
+    }
+}
+
+/// The `Set-Cookie` value that stores `token`.
+pub fn set_cookie(token: &str, https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
+        cookie_name(https)
+    )
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clear_cookie(https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    format!(
+        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}",
+        cookie_name(https)
+    )
+}
+
+/// The session token a request carries, if well-formed.
+pub fn token_of<'h>(headers: &'h HeaderMap, https: bool) -> Option<&'h str> {
+    cookie(headers, cookie_name(https)).filter(|t| token::is_well_formed(t))
+}
+
+/// Finds the live session of a request and its user. Ends sessions that timed out.
+pub fn resolve(state: &AppState, headers: &HeaderMap) -> Option<Viewer> {
+    let https = state.config.is_https();
+    let hash = token::hash(token_of(headers, https)?);
+    let session = match sessions::get(&state.store, hash) {
+        Ok(s) => s?,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            return None;
+        }
+    };
+    let sec = &state.config.security;
+    let now = now_secs();
+    let idle_over = now >= session.last_seen + sec.session_idle_minutes * 60;
+    let absolute_over = now >= session.created_at + sec.session_absolute_hours * 3600;
+    if idle_over || absolute_over {
+        if let Err(e) = sessions::delete(&state.store, hash) {
+            tracing::error!(error = %e, "ending a timed-out session failed");
+        }
+        return None;
+    }
+    let user = users::get(&state.store, session.user_id).ok()??;
+    if user.status != UserStatus::Active {
+        return None;
+    }
+    if now >= session.last_seen + TOUCH_EVERY_SECS
+        && let Err(e) = sessions::touch(&state.store, hash, now)
+    {
+        tracing::warn!(error = %e, "refreshing a session failed");
+    }
+    let actor = user.actor();
+    Some(Viewer {
+        session: hash,
+        user,
+        actor,
+    })
+}

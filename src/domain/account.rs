@@ -1,0 +1,58 @@
+//! The three kinds of account a person can register.
+
+use super::FieldError;
+use crate::auth::policy::AccountKind;
+
+/// What the registration form offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountType {
+    /// Installation company (company created, first registrant is administrator).
+    Installer,
+    /// Plant operator (end customer, no company).
+    Operator,
+    /// Wholesaler (business-partner company).
+    Wholesaler,
+}
+
+impl AccountType {
+    /// In the order the form offers them.
+    pub const ALL: [AccountType; 3] = [
+        AccountType::Installer,
+        AccountType::Operator,
+        AccountType::Wholesaler,
+    ];
+
+    /// Parses the form value (`installer`, `operator`, `wholesaler`).
+    pub fn parse(value: &str) -> Result<Self, FieldError> {
+        match value.trim() {
+            "installer" => Ok(AccountType::Installer),
+            "operator" => Ok(AccountType::Operator),
+            "wholesaler" => Ok(AccountType::Wholesaler),
+            "" => Err("field-required"),
+            _ => Err("account-type-unknown"),
+        }
+    }
+
+    /// The form value.
+    pub fn value(self) -> &'static str {
+        match self {
+            AccountType::Installer => "installer",
+            AccountType::Operator => "operator",
+            AccountType::Wholesaler => "wholesaler",
+        }
+    }
+
+    /// Whether this type registers a company.
+    pub fn has_company(self) -> bool {
+        !matches!(self, AccountType::Operator)
+    }
+
+    /// The account kind the policy knows.
+    pub fn kind(self) -> AccountKind {
+        match self {
+            AccountType::Installer => AccountKind::Installer,
+            AccountType::Operator => AccountKind::Operator,
+            AccountType::Wholesaler => AccountKind::Wholesaler,
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Server-side sessions, keyed by the SHA-256 of the cookie's token, and the index that
+//! ends every session of a user at once.
+
+use redb::{ReadableTable, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, codec, tables};
+
+/// A signed-in browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Whose session it is.
+    pub user_id: u64,
+    /// Log-in time (unix seconds): the absolute timeout counts from here.
+    pub created_at: u64,
+    /// Last request seen, refreshed at most once a minute.
+    pub last_seen: u64,
+}
+
+const TABLE: &str = "sessions_v1";
+
+/// Stores a new session inside the caller's transaction.
+pub fn insert(txn: &WriteTransaction, hash: [u8; 32], session: &Session) -> Result<(), StoreError> {
+    txn.open_table(tables::SESSIONS)?
+        .insert(hash, codec::encode(session).as_slice())?;
+    txn.open_table(tables::USER_SESSIONS)?
+        .insert((session.user_id, hash), ())?;
+    Ok(())
+}
+
+/// The session of a token hash.
+pub fn get(store: &Store, hash: [u8; 32]) -> Result<Option<Session>, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::SESSIONS)?;
+    table
+        .get(hash)?
+        .map(|b| codec::decode(TABLE, b.value()))
+        .transpose()
+}
+
+/// Records activity (callers do this at most once a minute per session).
+pub fn touch(store: &Store, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    {
+        let mut table = txn.open_table(tables::SESSIONS)?;
+        let existing = table
+            .get(hash)?
+            .map(|b| codec::decode::<Session>(TABLE, b.value()))
+            .transpose()?;
+        if let Some(mut session) = existing {
+            session.last_seen = now;
+            table.insert(hash, codec::encode(&session).as_slice())?;
+        }
+    }
+    txn.commit()?;
+    Ok(())
+}
+
+/// Ends one session.
+pub fn delete(store: &Store, hash: [u8; 32]) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    delete_in(&txn, hash)?;
+    txn.commit()?;
+    Ok(())
+}
+
+fn delete_in(txn: &WriteTransaction, hash: [u8; 32]) -> Result<(), StoreError> {
+    let removed = txn
+        .open_table(tables::SESSIONS)?
+        .remove(hash)?
+        .map(|b| codec::decode::<Session>(TABLE, b.value()))
+        .transpose()?;
+    if let Some(session) = removed {
+        txn.open_table(tables::USER_SESSIONS)?
+            .remove((session.user_id, hash))?;
+    }
+    Ok(())
+}
+
+/// Ends every session of `user_id` except `keep`, inside the caller's transaction.
+pub fn delete_for_user(
+    txn: &WriteTransaction,
+    user_id: u64,
+    keep: Option<[u8; 32]>,
+) -> Result<usize, StoreError> {
+    let hashes: Vec<[u8; 32]> = {
+        let index = txn.open_table(tables::USER_SESSIONS)?;
+        let mut out = Vec::new();
+        for row in index.range((user_id, [0u8; 32])..=(user_id, [0xffu8; 32]))? {
+            let (key, _) = row?;
+            out.push(key.value().1);
+        }
+        out
+    };
+    let mut ended = 0;
+    for hash in hashes.into_iter().filter(|h| Some(*h) != keep) {
+        delete_in(txn, hash)?;
+        ended += 1;
+    }
+    Ok(ended)
+}
+
+/// How many sessions `user_id` has (for tests and the service desk).
+pub fn count_for_user(store: &Store, user_id: u64) -> Result<usize, StoreError> {
+    let txn = store.read()?;
+    let index = txn.open_table(tables::USER_SESSIONS)?;
+    Ok(index
+        .range((user_id, [0u8; 32])..=(user_id, [0xffu8; 32]))?
+        .count())
+}

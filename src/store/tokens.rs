@@ -1,0 +1,111 @@
+//! Single-use e-mailed tokens (confirmation and password-reset links), stored by the
+//! SHA-256 of the token so the database never holds a usable link.
+
+use redb::{ReadableTable, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, codec, tables};
+
+/// What a token is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenKind {
+    /// Confirms a registration's e-mail address.
+    Confirm,
+    /// Sets a new password after recovery.
+    Reset,
+}
+
+/// A stored token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// What it is for.
+    pub kind: TokenKind,
+    /// Whose it is.
+    pub user_id: u64,
+    /// When it was issued (unix seconds).
+    pub created_at: u64,
+    /// When it stops working.
+    pub expires_at: u64,
+    /// When it was used, if it was.
+    pub used_at: Option<u64>,
+}
+
+/// What a presented token turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenState {
+    /// Usable.
+    Valid(Token),
+    /// Past its expiry.
+    Expired(Token),
+    /// Already used.
+    Used(Token),
+    /// Never issued (or of another kind).
+    Unknown,
+}
+
+const TABLE: &str = "tokens_v1";
+
+/// Stores a new token inside the caller's transaction.
+pub fn insert(txn: &WriteTransaction, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
+    txn.open_table(tables::TOKENS)?
+        .insert(hash, codec::encode(token).as_slice())?;
+    Ok(())
+}
+
+/// Classifies a token inside a write transaction (before using it).
+pub fn state_in(
+    txn: &WriteTransaction,
+    hash: [u8; 32],
+    kind: TokenKind,
+    now: u64,
+) -> Result<TokenState, StoreError> {
+    let table = txn.open_table(tables::TOKENS)?;
+    let token = match table.get(hash)? {
+        Some(bytes) => codec::decode::<Token>(TABLE, bytes.value())?,
+        None => return Ok(TokenState::Unknown),
+    };
+    Ok(classify(token, kind, now))
+}
+
+/// Classifies a token without changing anything (to show the right page).
+pub fn state(
+    store: &Store,
+    hash: [u8; 32],
+    kind: TokenKind,
+    now: u64,
+) -> Result<TokenState, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::TOKENS)?;
+    let token = match table.get(hash)? {
+        Some(bytes) => codec::decode::<Token>(TABLE, bytes.value())?,
+        None => return Ok(TokenState::Unknown),
+    };
+    Ok(classify(token, kind, now))
+}
+
+fn classify(token: Token, kind: TokenKind, now: u64) -> TokenState {
+    if token.kind != kind {
+        TokenState::Unknown
+    } else if token.used_at.is_some() {
+        TokenState::Used(token)
+    } else if now >= token.expires_at {
+        TokenState::Expired(token)
+    } else {
+        TokenState::Valid(token)
+    }
+}
+
+/// Marks a token used inside the caller's transaction.
+pub fn mark_used(txn: &WriteTransaction, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+    let mut table = txn.open_table(tables::TOKENS)?;
+    let Some(mut token) = table
+        .get(hash)?
+        .map(|b| codec::decode::<Token>(TABLE, b.value()))
+        .transpose()?
+    else {
+        return Ok(());
+    };
+    token.used_at = Some(now);
+    table.insert(hash, codec::encode(&token).as_slice())?;
+    Ok(())
+}

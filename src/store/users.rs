@@ -1,0 +1,598 @@
+//! People with an account: registration, confirmation, log-in bookkeeping (failed
+//! attempts, lock), password and security question, profile and delivery addresses.
+//!
+//! Every function that changes an account and must tell someone takes the mails to
+//! queue, so they are written in the same transaction as the change.
+
+use redb::{ReadableTable, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::companies::{self, Company};
+use super::mail_queue::{self, OutgoingMail};
+use super::sessions::{self, Session};
+use super::tokens::{self, Token, TokenKind, TokenState};
+use super::{Store, StoreError, codec, tables};
+use crate::auth::policy::{AccountKind, Actor, CompanyRole};
+use crate::domain::Email;
+use crate::i18n::Lang;
+
+/// Where an account stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserStatus {
+    /// Registered, e-mail not confirmed yet: cannot log in.
+    Unconfirmed,
+    /// Can log in.
+    Active,
+}
+
+/// A delivery address kept in "My profile", offered in replacement requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryAddress {
+    /// Id, unique within the user's addresses.
+    pub id: u32,
+    /// Recipient (person or company) as it goes on the parcel.
+    pub recipient: String,
+    /// Street and number.
+    pub street: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// ISO country code.
+    pub country: String,
+}
+
+/// An information request the person opted into, with the date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoRequest {
+    /// Topic id (`product-news`, `service-notices`, `training`).
+    pub topic: String,
+    /// When the person opted in (unix seconds).
+    pub since: u64,
+}
+
+/// An account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    /// Id.
+    pub id: u64,
+    /// Normalized e-mail: the log-in name.
+    pub email: String,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Phone.
+    pub phone: String,
+    /// Account kind.
+    pub kind: AccountKind,
+    /// Company and role (installers and wholesalers).
+    pub company: Option<(u64, CompanyRole)>,
+    /// Language of pages and e-mails.
+    pub language: Lang,
+    /// Security question id.
+    pub security_question: String,
+    /// argon2id hash of the folded answer.
+    pub security_answer_hash: String,
+    /// Confirmed or not.
+    pub status: UserStatus,
+    /// Consecutive failed log-ins (and wrong recovery answers).
+    pub failed_logins: u32,
+    /// When the account was locked, while it is.
+    pub locked_at: Option<u64>,
+    /// Registration time.
+    pub created_at: u64,
+    /// Last successful log-in.
+    pub last_login_at: Option<u64>,
+    /// Delivery addresses.
+    pub addresses: Vec<DeliveryAddress>,
+    /// The address offered first.
+    pub default_address: Option<u32>,
+    /// Information requests opted into.
+    pub info_requests: Vec<InfoRequest>,
+}
+
+impl User {
+    /// "First Last".
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
+    /// The actor this user acts as.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.id,
+            name: self.full_name(),
+            kind: self.kind,
+            company: self.company,
+        }
+    }
+
+    /// Whether the account is locked at `now`, given the automatic unlock delay
+    /// (`lockout_minutes`, 0 = never by itself).
+    pub fn is_locked(&self, now: u64, lockout_minutes: u64) -> bool {
+        match self.locked_at {
+            None => false,
+            Some(_) if lockout_minutes == 0 => true,
+            Some(at) => now < at.saturating_add(lockout_minutes * 60),
+        }
+    }
+
+    /// The mailbox to write to: `"First Last" <email>`.
+    pub fn mailbox(&self) -> String {
+        let name = self.full_name().replace(['"', '\\', '<', '>'], "");
+        format!("\"{name}\" <{}>", self.email)
+    }
+}
+
+const TABLE: &str = "users_v1";
+
+/// A user by id.
+pub fn get(store: &Store, id: u64) -> Result<Option<User>, StoreError> {
+    let txn = store.read()?;
+    txn.open_table(tables::USERS)?
+        .get(id)?
+        .map(|b| codec::decode(TABLE, b.value()))
+        .transpose()
+}
+
+/// A user by e-mail.
+pub fn find_by_email(store: &Store, email: &Email) -> Result<Option<User>, StoreError> {
+    let txn = store.read()?;
+    let Some(id) = txn
+        .open_table(tables::USER_BY_EMAIL)?
+        .get(email.as_str())?
+        .map(|v| v.value())
+    else {
+        return Ok(None);
+    };
+    txn.open_table(tables::USERS)?
+        .get(id)?
+        .map(|b| codec::decode(TABLE, b.value()))
+        .transpose()
+}
+
+fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<User>, StoreError> {
+    txn.open_table(tables::USERS)?
+        .get(id)?
+        .map(|b| codec::decode(TABLE, b.value()))
+        .transpose()
+}
+
+fn find_by_email_in(txn: &WriteTransaction, email: &str) -> Result<Option<User>, StoreError> {
+    let id = txn
+        .open_table(tables::USER_BY_EMAIL)?
+        .get(email)?
+        .map(|v| v.value());
+    match id {
+        Some(id) => get_in(txn, id),
+        None => Ok(None),
+    }
+}
+
+fn put_in(txn: &WriteTransaction, user: &User) -> Result<(), StoreError> {
+    txn.open_table(tables::USERS)?
+        .insert(user.id, codec::encode(user).as_slice())?;
+    Ok(())
+}
+
+fn queue_all(txn: &WriteTransaction, mails: Vec<OutgoingMail>) -> Result<(), StoreError> {
+    for mail in mails {
+        mail_queue::enqueue(txn, mail)?;
+    }
+    Ok(())
+}
+
+/// Changes one user inside a transaction of its own; `None` when there is no such user.
+fn update<T>(
+    store: &Store,
+    id: u64,
+    change: impl FnOnce(&WriteTransaction, &mut User) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError> {
+    let txn = store.write()?;
+    let Some(mut user) = get_in(&txn, id)? else {
+        return Ok(None);
+    };
+    let out = change(&txn, &mut user)?;
+    put_in(&txn, &user)?;
+    txn.commit()?;
+    Ok(Some(out))
+}
+
+/// A company to create with its first member.
+#[derive(Debug, Clone)]
+pub struct NewCompany {
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+}
+
+/// A registration that passed validation.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: Email,
+    pub password_hash: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub kind: AccountKind,
+    pub language: Lang,
+    pub security_question: String,
+    pub security_answer_hash: String,
+    pub company: Option<NewCompany>,
+    pub info_requests: Vec<String>,
+}
+
+/// What a registration led to.
+#[derive(Debug, Clone)]
+pub enum Registered {
+    /// A new, unconfirmed account (and its company, whose administrator it is).
+    Created(User),
+    /// The e-mail already has an account: its owner is told, nothing else changes.
+    EmailTaken(User),
+    /// The company already exists: its administrators are told who asked.
+    CompanyExists { company: Company, admins: Vec<User> },
+}
+
+/// Registers an account (and its company) with a confirmation token, or finds why not.
+/// `compose` writes the mails for the outcome; they are queued in the same transaction.
+pub fn register(
+    store: &Store,
+    account: NewAccount,
+    confirm_hash: [u8; 32],
+    confirm_expires_at: u64,
+    now: u64,
+    compose: impl FnOnce(&Registered) -> Vec<OutgoingMail>,
+) -> Result<Registered, StoreError> {
+    let txn = store.write()?;
+    let outcome = if let Some(existing) = find_by_email_in(&txn, account.email.as_str())? {
+        Registered::EmailTaken(existing)
+    } else if let Some(company) = account
+        .company
+        .as_ref()
+        .map(|c| companies::match_key(&c.name, &c.postal_code, &c.country))
+        .map(|key| companies::find_by_key_in(&txn, &key))
+        .transpose()?
+        .flatten()
+    {
+        let mut admins = Vec::new();
+        for id in companies::member_ids_in(&txn, company.id)? {
+            if let Some(u) = get_in(&txn, id)?
+                && matches!(u.company, Some((_, CompanyRole::Admin)))
+            {
+                admins.push(u);
+            }
+        }
+        Registered::CompanyExists { company, admins }
+    } else {
+        let id = txn
+            .open_table(tables::USERS)?
+            .last()?
+            .map_or(1, |(k, _)| k.value() + 1);
+        let company = match &account.company {
+            Some(c) => {
+                let created = companies::create_in(
+                    &txn,
+                    Company {
+                        id: 0,
+                        name: c.name.clone(),
+                        street: c.street.clone(),
+                        postal_code: c.postal_code.clone(),
+                        city: c.city.clone(),
+                        country: c.country.clone(),
+                        kind: account.kind,
+                        created_at: now,
+                    },
+                )?;
+                companies::add_member_in(&txn, created.id, id)?;
+                Some((created.id, CompanyRole::Admin))
+            }
+            None => None,
+        };
+        let user = User {
+            id,
+            email: account.email.as_str().to_owned(),
+            password_hash: account.password_hash,
+            first_name: account.first_name,
+            last_name: account.last_name,
+            phone: account.phone,
+            kind: account.kind,
+            company,
+            language: account.language,
+            security_question: account.security_question,
+            security_answer_hash: account.security_answer_hash,
+            status: UserStatus::Unconfirmed,
+            failed_logins: 0,
+            locked_at: None,
+            created_at: now,
+            last_login_at: None,
+            addresses: Vec::new(),
+            default_address: None,
+            info_requests: account
+                .info_requests
+                .into_iter()
+                .map(|topic| InfoRequest { topic, since: now })
+                .collect(),
+        };
+        put_in(&txn, &user)?;
+        txn.open_table(tables::USER_BY_EMAIL)?
+            .insert(user.email.as_str(), user.id)?;
+        tokens::insert(
+            &txn,
+            confirm_hash,
+            &Token {
+                kind: TokenKind::Confirm,
+                user_id: user.id,
+                created_at: now,
+                expires_at: confirm_expires_at,
+                used_at: None,
+            },
+        )?;
+        Registered::Created(user)
+    };
+    queue_all(&txn, compose(&outcome))?;
+    txn.commit()?;
+    Ok(outcome)
+}
+
+/// Issues a new token of `kind` for `user_id` and queues the mails carrying it.
+pub fn issue_token(
+    store: &Store,
+    user_id: u64,
+    kind: TokenKind,
+    hash: [u8; 32],
+    expires_at: u64,
+    now: u64,
+    mails: Vec<OutgoingMail>,
+) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    tokens::insert(
+        &txn,
+        hash,
+        &Token {
+            kind,
+            user_id,
+            created_at: now,
+            expires_at,
+            used_at: None,
+        },
+    )?;
+    queue_all(&txn, mails)?;
+    txn.commit()?;
+    Ok(())
+}
+
+/// Uses a confirmation token: the account becomes active. Returns the token's state
+/// before use (only `Valid` changed anything) and the user.
+pub fn confirm(
+    store: &Store,
+    hash: [u8; 32],
+    now: u64,
+) -> Result<(TokenState, Option<User>), StoreError> {
+    let txn = store.write()?;
+    let state = tokens::state_in(&txn, hash, TokenKind::Confirm, now)?;
+    let user_id = match &state {
+        TokenState::Valid(t) | TokenState::Expired(t) | TokenState::Used(t) => Some(t.user_id),
+        TokenState::Unknown => None,
+    };
+    let mut user = match user_id {
+        Some(id) => get_in(&txn, id)?,
+        None => None,
+    };
+    if let (TokenState::Valid(_), Some(u)) = (&state, user.as_mut()) {
+        tokens::mark_used(&txn, hash, now)?;
+        u.status = UserStatus::Active;
+        put_in(&txn, u)?;
+    }
+    txn.commit()?;
+    Ok((state, user))
+}
+
+/// A failed log-in (or wrong recovery answer): counts it and locks the account at
+/// `max`. Returns whether the account is now locked.
+pub fn record_failure(
+    store: &Store,
+    id: u64,
+    max: u32,
+    now: u64,
+    lockout_minutes: u64,
+) -> Result<bool, StoreError> {
+    Ok(update(store, id, |_, user| {
+        if user.locked_at.is_some() && !user.is_locked(now, lockout_minutes) {
+            // The lock ran out: start counting afresh.
+            user.locked_at = None;
+            user.failed_logins = 0;
+        }
+        user.failed_logins = user.failed_logins.saturating_add(1);
+        if user.failed_logins >= max && user.locked_at.is_none() {
+            user.locked_at = Some(now);
+        }
+        Ok(user.locked_at.is_some())
+    })?
+    .unwrap_or(false))
+}
+
+/// A successful log-in: clears the failure count (and an expired lock), records the
+/// time and stores the new session, in one transaction.
+pub fn record_login(
+    store: &Store,
+    id: u64,
+    session_hash: [u8; 32],
+    now: u64,
+) -> Result<(), StoreError> {
+    update(store, id, |txn, user| {
+        user.failed_logins = 0;
+        user.locked_at = None;
+        user.last_login_at = Some(now);
+        sessions::insert(
+            txn,
+            session_hash,
+            &Session {
+                user_id: user.id,
+                created_at: now,
+                last_seen: now,
+            },
+        )
+    })?;
+    Ok(())
+}
+
+/// Sets a new password through a reset token: unlocks the account, ends all its
+/// sessions and queues the notification. Returns the token's state before use.
+pub fn reset_password(
+    store: &Store,
+    hash: [u8; 32],
+    password_hash: String,
+    now: u64,
+    compose: impl FnOnce(&User) -> Vec<OutgoingMail>,
+) -> Result<(TokenState, Option<User>), StoreError> {
+    let txn = store.write()?;
+    let state = tokens::state_in(&txn, hash, TokenKind::Reset, now)?;
+    let TokenState::Valid(token) = &state else {
+        return Ok((state, None));
+    };
+    let Some(mut user) = get_in(&txn, token.user_id)? else {
+        return Ok((TokenState::Unknown, None));
+    };
+    tokens::mark_used(&txn, hash, now)?;
+    user.password_hash = password_hash;
+    user.failed_logins = 0;
+    user.locked_at = None;
+    // The link proved the address.
+    user.status = UserStatus::Active;
+    put_in(&txn, &user)?;
+    sessions::delete_for_user(&txn, user.id, None)?;
+    queue_all(&txn, compose(&user))?;
+    txn.commit()?;
+    Ok((state, Some(user)))
+}
+
+/// Changes the password from "My access data": ends every other session and queues the
+/// notification.
+pub fn change_password(
+    store: &Store,
+    id: u64,
+    password_hash: String,
+    keep_session: [u8; 32],
+    mails: Vec<OutgoingMail>,
+) -> Result<(), StoreError> {
+    update(store, id, |txn, user| {
+        user.password_hash = password_hash;
+        sessions::delete_for_user(txn, user.id, Some(keep_session))?;
+        queue_all(txn, mails)
+    })?;
+    Ok(())
+}
+
+/// Changes the security question and answer.
+pub fn change_security_question(
+    store: &Store,
+    id: u64,
+    question: &str,
+    answer_hash: String,
+) -> Result<(), StoreError> {
+    update(store, id, |_, user| {
+        user.security_question = question.to_owned();
+        user.security_answer_hash = answer_hash;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Contact data and preferences from "My profile".
+#[derive(Debug, Clone)]
+pub struct ProfileChange {
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub language: Lang,
+    /// Topics opted into; the date of an existing opt-in is kept.
+    pub info_requests: Vec<String>,
+}
+
+/// Saves "My profile".
+pub fn update_profile(
+    store: &Store,
+    id: u64,
+    change: ProfileChange,
+    now: u64,
+) -> Result<(), StoreError> {
+    update(store, id, |_, user| {
+        user.first_name = change.first_name;
+        user.last_name = change.last_name;
+        user.phone = change.phone;
+        user.language = change.language;
+        let old = std::mem::take(&mut user.info_requests);
+        user.info_requests = change
+            .info_requests
+            .into_iter()
+            .map(|topic| {
+                let since = old
+                    .iter()
+                    .find(|r| r.topic == topic)
+                    .map_or(now, |r| r.since);
+                InfoRequest { topic, since }
+            })
+            .collect();
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Adds a delivery address (or replaces the one with `address.id` when it exists);
+/// `make_default` makes it the default. The first address is the default.
+pub fn save_address(
+    store: &Store,
+    id: u64,
+    mut address: DeliveryAddress,
+    make_default: bool,
+) -> Result<Option<u32>, StoreError> {
+    Ok(update(store, id, |_, user| {
+        let saved_id = if let Some(existing) = user
+            .addresses
+            .iter_mut()
+            .find(|a| a.id == address.id && address.id != 0)
+        {
+            *existing = address.clone();
+            existing.id
+        } else {
+            address.id = user.addresses.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+            let new_id = address.id;
+            user.addresses.push(address);
+            new_id
+        };
+        if make_default || user.default_address.is_none() {
+            user.default_address = Some(saved_id);
+        }
+        Ok(saved_id)
+    })?)
+}
+
+/// Deletes a delivery address; the next one becomes the default when it was.
+pub fn delete_address(store: &Store, id: u64, address_id: u32) -> Result<bool, StoreError> {
+    Ok(update(store, id, |_, user| {
+        let before = user.addresses.len();
+        user.addresses.retain(|a| a.id != address_id);
+        if user.default_address == Some(address_id) {
+            user.default_address = user.addresses.first().map(|a| a.id);
+        }
+        Ok(user.addresses.len() != before)
+    })?
+    .unwrap_or(false))
+}
+
+/// Makes an address the default.
+pub fn set_default_address(store: &Store, id: u64, address_id: u32) -> Result<bool, StoreError> {
+    Ok(update(store, id, |_, user| {
+        let exists = user.addresses.iter().any(|a| a.id == address_id);
+        if exists {
+            user.default_address = Some(address_id);
+        }
+        Ok(exists)
+    })?
+    .unwrap_or(false))
+}
