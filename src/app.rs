@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::auth::password::Hasher;
 use crate::auth::throttle::LoginThrottle;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Translator;
 use crate::mail::MailNotifier;
@@ -32,6 +33,8 @@ pub struct App {
     pub hasher: Hasher,
     /// Failed log-ins against unknown e-mails.
     pub throttle: LoginThrottle,
+    /// The time handlers go by.
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -52,6 +55,7 @@ impl AppState {
             mail,
             hasher,
             throttle: LoginThrottle::default(),
+            clock: Clock::default(),
         }))
     }
 }

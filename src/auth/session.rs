@@ -11,7 +11,6 @@ use axum::http::HeaderMap;
 use super::policy::Actor;
 use super::token;
 use crate::app::AppState;
-use crate::clock::now_secs;
 use crate::store::users::{User, UserStatus};
 use crate::store::{sessions, users};
 use crate::web::context::cookie;
@@ -59,7 +58,7 @@ pub fn clear_cookie(https: bool) -> String {
 }
 
 /// The session token a request carries, if well-formed.
-pub fn token_of<'h>(headers: &'h HeaderMap, https: bool) -> Option<&'h str> {
+pub fn token_of(headers: &HeaderMap, https: bool) -> Option<&str> {
     cookie(headers, cookie_name(https)).filter(|t| token::is_well_formed(t))
 }
 
@@ -75,7 +74,7 @@ pub fn resolve(state: &AppState, headers: &HeaderMap) -> Option<Viewer> {
         }
     };
     let sec = &state.config.security;
-    let now = now_secs();
+    let now = state.clock.now();
     let idle_over = now >= session.last_seen + sec.session_idle_minutes * 60;
     let absolute_over = now >= session.created_at + sec.session_absolute_hours * 3600;
     if idle_over || absolute_over {

@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::time::Duration;
 
+use lettre::message::Body;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -108,11 +109,51 @@ fn build_message(mail: &OutgoingMail) -> Result<Message, String> {
         .to
         .parse()
         .map_err(|e| format!("bad recipient address: {e}"))?;
+    let body = text_body(&mail.text);
     Message::builder()
         .from(from)
         .to(to)
         .subject(mail.subject.clone())
         .header(ContentType::TEXT_PLAIN)
-        .body(mail.text.clone())
+        .body(body)
         .map_err(|e| format!("cannot build message: {e}"))
+}
+
+/// Longest line 8bit transfer allows (RFC 5322), without the CRLF.
+const MAX_8BIT_LINE: usize = 998;
+
+/// The body as 8bit text, so links and umlauts stay readable in the outbox's `.eml`
+/// files and in any mail client (lettre's own choice would base64-encode any line over 78
+/// characters, links included). A body 8bit cannot carry is left to lettre to encode.
+fn text_body(text: &str) -> Body {
+    let crlf = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\r\n");
+    let fits = !crlf.contains('\0') && crlf.split("\r\n").all(|l| l.len() <= MAX_8BIT_LINE);
+    if fits {
+        Body::dangerous_pre_encoded(crlf.into_bytes(), ContentTransferEncoding::EightBit)
+    } else {
+        Body::new(text.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_stay_readable_8bit_text() {
+        let body = text_body(
+            "Grüße,\nhttp://example.com/confirm/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+        );
+        assert_eq!(body.encoding(), ContentTransferEncoding::EightBit);
+        let text = String::from_utf8(body.into_vec()).unwrap();
+        assert!(text.contains("Grüße,\r\nhttp://example.com/confirm/0123"));
+        let long = "x".repeat(2000);
+        assert_ne!(
+            text_body(&long).encoding(),
+            ContentTransferEncoding::EightBit
+        );
+    }
 }

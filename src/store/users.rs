@@ -551,7 +551,7 @@ pub fn save_address(
     mut address: DeliveryAddress,
     make_default: bool,
 ) -> Result<Option<u32>, StoreError> {
-    Ok(update(store, id, |_, user| {
+    update(store, id, |_, user| {
         let saved_id = if let Some(existing) = user
             .addresses
             .iter_mut()
@@ -569,7 +569,7 @@ pub fn save_address(
             user.default_address = Some(saved_id);
         }
         Ok(saved_id)
-    })?)
+    })
 }
 
 /// Deletes a delivery address; the next one becomes the default when it was.

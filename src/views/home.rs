@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use super::components::Field;
+use super::components::{Field, csrf_field};
 use super::layout;
 use crate::i18n::args;
 use crate::web::context::PageCtx;
@@ -36,8 +36,9 @@ pub fn start_page(ctx: &PageCtx) -> Markup {
                 section.card.login-box aria-labelledby="login-heading" {
                     h2 #login-heading { (ctx.t("login-heading")) }
                     form method="post" action="/login" {
-                        (Field::new("email", &ctx.t("login-email"), "email").autocomplete("username").render())
-                        (Field::new("password", &ctx.t("login-password"), "password").autocomplete("current-password").render())
+                        (csrf_field(ctx))
+                        (Field::new("email", ctx.t("login-email"), "email").autocomplete("username").render())
+                        (Field::new("password", ctx.t("login-password"), "password").autocomplete("current-password").render())
                         button.button.primary type="submit" { (ctx.t("login-submit")) }
                     }
                     p.small { a href="/password/forgot" { (ctx.t("login-forgot")) } }

@@ -110,19 +110,26 @@ fn area_link(area: Area) -> (&'static str, &'static str) {
 
 fn side_nav(ctx: &PageCtx, areas: &[Area]) -> Markup {
     let path = ctx.path.split('?').next().unwrap_or("/");
+    let links = html! {
+        ul {
+            @for area in areas {
+                @let (href, id) = area_link(*area);
+                @let current = path == href || path.starts_with(&format!("{href}/"));
+                li {
+                    a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) }
+                }
+            }
+        }
+    };
+    // Wide screens show the list; narrow screens fold it into a <details> menu, which
+    // works without JavaScript. Only one of the two is displayed (and so exposed to
+    // assistive technology) at a time.
     html! {
         nav.side-nav aria-label=(ctx.t("nav-label")) {
-            details {
+            div.nav-wide { (links) }
+            details.nav-narrow {
                 summary { (ctx.t("nav-menu")) }
-                ul {
-                    @for area in areas {
-                        @let (href, id) = area_link(*area);
-                        @let current = path == href || path.starts_with(&format!("{href}/"));
-                        li {
-                            a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) }
-                        }
-                    }
-                }
+                (links)
             }
         }
     }

@@ -14,7 +14,6 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::MaybeUser;
 use crate::auth::policy::AccountKind;
 use crate::auth::{session, token};
-use crate::clock::now_secs;
 use crate::domain::password::PasswordProblem;
 use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, AccountType, Country, Email, NewPassword};
@@ -216,7 +215,7 @@ pub async fn register(
         .await
         .map_err(AppError::internal)?;
     let (confirm_token, confirm_hash) = token::generate();
-    let now = now_secs();
+    let now = state.clock.now();
     let expires_at = now + state.config.security.confirmation_hours * 3600;
     let base = state.config.public_url();
     let account = NewAccount {
@@ -334,7 +333,11 @@ pub async fn confirm(ctx: PageCtx, Path(presented): Path<String>) -> Result<Resp
         )
             .into_response());
     }
-    let (state, _) = users::confirm(&ctx.state.store, token::hash(&presented), now_secs())?;
+    let (state, _) = users::confirm(
+        &ctx.state.store,
+        token::hash(&presented),
+        ctx.state.clock.now(),
+    )?;
     let (status, link) = match state {
         TokenState::Valid(_) => (StatusCode::OK, view::LinkState::Done),
         TokenState::Used(_) => (StatusCode::GONE, view::LinkState::Used),
@@ -374,7 +377,7 @@ pub async fn resend(ctx: PageCtx, CsrfForm(form): CsrfForm<EmailForm>) -> Result
         && user.status == UserStatus::Unconfirmed
     {
         let (confirm_token, hash) = token::generate();
-        let now = now_secs();
+        let now = state.clock.now();
         let hours = state.config.security.confirmation_hours;
         let link = format!("{}/confirm/{confirm_token}", state.config.public_url());
         let mail = compose(
@@ -441,7 +444,7 @@ pub async fn login(
 ) -> Result<Response> {
     let state = &ctx.state;
     let sec = &state.config.security;
-    let now = now_secs();
+    let now = state.clock.now();
     let refuse = |message: &'static str, status: StatusCode| {
         (
             status,
@@ -579,7 +582,7 @@ pub async fn forgot(
 ) -> Result<Response> {
     let state = &ctx.state;
     let sec = &state.config.security;
-    let now = now_secs();
+    let now = state.clock.now();
     let email = match Email::parse(&form.email) {
         Ok(e) => e,
         Err(m) => {
@@ -708,7 +711,7 @@ pub async fn reset_page(ctx: PageCtx, Path(presented): Path<String>) -> Result<R
         &ctx.state.store,
         token::hash(&presented),
         TokenKind::Reset,
-        now_secs(),
+        ctx.state.clock.now(),
     )?;
     Ok(match state {
         TokenState::Valid(_) => view::reset_form(&ctx, &presented, &Errors::new()).into_response(),
@@ -743,7 +746,7 @@ pub async fn reset(
     }
     let store = &ctx.state.store;
     let hash = token::hash(&presented);
-    let now = now_secs();
+    let now = ctx.state.clock.now();
     let token_state = crate::store::tokens::state(store, hash, TokenKind::Reset, now)?;
     let TokenState::Valid(token) = &token_state else {
         return Ok((

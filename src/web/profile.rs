@@ -222,7 +222,7 @@ pub async fn save_profile(
             language,
             info_requests: form.topics(),
         },
-        crate::clock::now_secs(),
+        ctx.state.clock.now(),
     )?;
     Ok(Redirect::to("/profile?saved=profile").into_response())
 }

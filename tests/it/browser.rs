@@ -186,3 +186,166 @@ async fn start_page_and_language_switch_in_a_real_browser() {
     .unwrap();
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let c = browser(&driver, 1280, 1000).await;
+
+    c.goto(&app.url("/")).await.unwrap();
+    c.find(Locator::Css(r#"a[href="/register"].button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let form = c
+        .form(Locator::Css(r#"form[action="/register"]"#))
+        .await
+        .unwrap();
+    form.set_by_name("account_type", "installer").await.unwrap();
+    for (name, value) in [
+        ("email", "browser@solar-example.de"),
+        ("password", crate::common::PASSWORD),
+        ("password_confirm", crate::common::PASSWORD),
+        ("first_name", "Bruno"),
+        ("last_name", "Browser"),
+        ("phone", "+49 30 1234567"),
+        ("company_name", "Browser Solar GmbH"),
+        ("street", "Lindenstraße 3"),
+        ("postal_code", "10969"),
+        ("city", "Berlin"),
+        ("security_answer", "Bello"),
+    ] {
+        c.find(Locator::Id(name))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    form.set_by_name("country", "DE").await.unwrap();
+    form.set_by_name("security_question", "first-pet")
+        .await
+        .unwrap();
+    c.find(Locator::Id("accept_terms"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    std::fs::write(
+        screenshot_dir().join("register-filled.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.find(Locator::Css(
+        r#"form[action="/register"] button[type="submit"]"#,
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "Check your mailbox");
+
+    // The link from the .eml in the outbox.
+    let mail = app.mail("browser@solar-example.de", "/confirm/").await;
+    let link = crate::common::link_in(&mail, "/confirm/");
+    c.goto(&app.url(&link)).await.unwrap();
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "Account activated");
+    c.find(Locator::Css(r#"a.button[href="/login"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys("browser@solar-example.de")
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(crate::common::PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    let h1 = c
+        .find(Locator::Css("main h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "My profile");
+    let page = c.source().await.unwrap();
+    assert!(page.contains("Browser Solar GmbH") && page.contains("Administrator"));
+    std::fs::write(
+        screenshot_dir().join("profile.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    let current = c
+        .find(Locator::Css(r#".side-nav a[aria-current="page"]"#))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(current, "My profile");
+    std::fs::write(
+        screenshot_dir().join("profile.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // A refused form keeps what was typed and focuses the first field in error.
+    c.goto(&app.url("/account/access")).await.unwrap();
+    c.find(Locator::Id("current_password"))
+        .await
+        .unwrap()
+        .send_keys("wrong-password")
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"form[action="/account/password"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
+    assert_eq!(focused.as_deref(), Some("current_password"));
+    std::fs::write(
+        screenshot_dir().join("access-errors.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.close().await.unwrap();
+}

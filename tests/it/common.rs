@@ -149,3 +149,217 @@ pub async fn eventually<T>(limit: Duration, mut check: impl FnMut() -> Option<T>
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// A browser-like HTTP client with its own cookies (one person's session).
+#[derive(Clone)]
+pub struct Agent {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+/// The value of the first `csrf_token` field in a page.
+pub fn csrf_in(html: &str) -> Option<String> {
+    let start = html.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
+impl Agent {
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// `GET path`: (status, body).
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let r = self.get(path).await;
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    /// The CSRF token this agent's forms carry now.
+    pub async fn csrf(&self) -> String {
+        let (_, html) = self.page("/login").await;
+        match csrf_in(&html) {
+            Some(t) => t,
+            // Signed in, /login redirects: any page of the portal carries the token.
+            None => csrf_in(&self.page("/profile").await.1).expect("a page with a form"),
+        }
+    }
+
+    /// `POST path` with the fields and the right CSRF token.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_raw(path, &all).await
+    }
+
+    /// `POST path` with exactly these fields (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Logs in; returns the response (303 on success).
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+/// A registration with sensible values; change fields as a test needs.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub fields: Vec<(&'static str, String)>,
+}
+
+/// A password the policy accepts.
+pub const PASSWORD: &str = "Kranich-Dachrinne-47";
+
+impl Registration {
+    /// An installer registering `company`.
+    pub fn installer(email: &str, company: &str) -> Self {
+        Self::new("installer", email, company)
+    }
+
+    /// A plant operator.
+    pub fn operator(email: &str) -> Self {
+        Self::new("operator", email, "")
+    }
+
+    fn new(account_type: &str, email: &str, company: &str) -> Self {
+        let f = |k: &'static str, v: &str| (k, v.to_owned());
+        Self {
+            fields: vec![
+                f("account_type", account_type),
+                f("email", email),
+                f("password", PASSWORD),
+                f("password_confirm", PASSWORD),
+                f("first_name", "Anna"),
+                f("last_name", "Müller"),
+                f("phone", "+49 561 9522 0"),
+                f("company_name", company),
+                f("street", "Sonnenallee 1"),
+                f("postal_code", "34266"),
+                f("city", "Niestetal"),
+                f("country", "DE"),
+                f("language", "en"),
+                f("security_question", "first-pet"),
+                f("security_answer", "Bello"),
+                f("accept_terms", "on"),
+            ],
+        }
+    }
+
+    /// Sets one field.
+    pub fn with(mut self, key: &'static str, value: &str) -> Self {
+        if let Some(slot) = self.fields.iter_mut().find(|(k, _)| *k == key) {
+            slot.1 = value.to_owned();
+        } else {
+            self.fields.push((key, value.to_owned()));
+        }
+        self
+    }
+
+    /// Drops one field.
+    pub fn without(mut self, key: &str) -> Self {
+        self.fields.retain(|(k, _)| *k != key);
+        self
+    }
+
+    /// The e-mail address.
+    pub fn email(&self) -> &str {
+        &self.fields.iter().find(|(k, _)| *k == "email").unwrap().1
+    }
+
+    /// As form pairs.
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        self.fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+}
+
+impl TestApp {
+    /// A new client with empty cookies (another browser) whose browser asks for English.
+    pub fn new_agent(&self) -> Agent {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", "en".parse().unwrap());
+        Agent {
+            client: reqwest::Client::builder()
+                .default_headers(headers)
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: self.base.clone(),
+        }
+    }
+
+    /// Waits for an `.eml` in the outbox addressed to `to` whose text contains `needle`;
+    /// returns its whole text.
+    pub async fn mail(&self, to: &str, needle: &str) -> String {
+        let outbox = self.dir.path().join("outbox");
+        self.state.mail.wake();
+        eventually(Duration::from_secs(10), || {
+            outbox_files(&outbox).into_iter().find_map(|p| {
+                let text = std::fs::read_to_string(&p).ok()?;
+                let to_line = text.lines().find(|l| l.starts_with("To:"))?;
+                (to_line.contains(to) && text.contains(needle)).then_some(text)
+            })
+        })
+        .await
+    }
+
+    /// The mails in the outbox addressed to `to`.
+    pub fn mails_to(&self, to: &str) -> Vec<String> {
+        outbox_files(&self.dir.path().join("outbox"))
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|t| t.lines().any(|l| l.starts_with("To:") && l.contains(to)))
+            .collect()
+    }
+
+    /// Registers and confirms through the e-mailed link; returns the e-mail.
+    pub async fn register_and_confirm(&self, registration: &Registration) -> String {
+        let agent = self.new_agent();
+        let response = agent.post("/register", &registration.pairs()).await;
+        assert_eq!(response.status(), 303, "registration accepted");
+        let email = registration.email().to_owned();
+        let mail = self.mail(&email, "/confirm/").await;
+        let link = link_in(&mail, "/confirm/");
+        assert_eq!(
+            agent.get(&link).await.status(),
+            200,
+            "confirmation link works"
+        );
+        email
+    }
+
+    /// A signed-in agent for a new, confirmed account.
+    pub async fn signed_in(&self, registration: &Registration) -> Agent {
+        let email = self.register_and_confirm(registration).await;
+        let agent = self.new_agent();
+        let response = agent.login(&email, PASSWORD).await;
+        assert_eq!(response.status(), 303, "log-in accepted");
+        agent
+    }
+}
+
+/// The path of the first link in `text` whose path starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> String {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} link in:\n{text}"));
+    text[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap()
+        .to_owned()
+}

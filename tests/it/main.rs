@@ -2,6 +2,7 @@
 //! index in a temp dir, mail through the real transports. One test binary, one module
 //! per area.
 
+mod accounts;
 mod browser;
 mod cli;
 mod common;
