@@ -17,6 +17,10 @@ use crate::i18n::Lang;
 /// Prefix of the environment variables that override configuration keys.
 pub const ENV_PREFIX: &str = "OSC_";
 
+/// `OSC_*` variables that are not configuration keys: the log filter and the
+/// configuration file's path (read by the command line).
+const NOT_KEYS: &[&str] = &["OSC_LOG", "OSC_CONFIG"];
+
 /// Why the configuration could not be loaded. Every variant names the key or file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -401,6 +405,9 @@ fn apply_env(
         let Some(rest) = var.strip_prefix(ENV_PREFIX) else {
             continue;
         };
+        if NOT_KEYS.contains(&var.as_str()) {
+            continue;
+        }
         let rest = rest.to_ascii_lowercase();
         let Some((section, key)) = SECTIONS.iter().find_map(|s| {
             rest.strip_prefix(s)
@@ -459,6 +466,8 @@ mod tests {
                 ("OSC_I18N_DEFAULT_LANGUAGE", "de"),
                 ("OSC_SERVER_PUBLIC_URL", "https://osc.example.com/"),
                 ("UNRELATED", "x"),
+                ("OSC_LOG", "debug"),
+                ("OSC_CONFIG", "/etc/osc.toml"),
             ]),
         )
         .unwrap();

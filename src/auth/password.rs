@@ -6,15 +6,16 @@ use std::sync::Arc;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use tokio::sync::Semaphore;
+use tokio::sync::{OnceCell, Semaphore};
 
 /// Hashes and verifies; cheap to clone.
 #[derive(Clone)]
 pub struct Hasher {
     permits: Arc<Semaphore>,
     /// A real hash of a random password: verifying against it costs what a real
-    /// verification costs, so unknown accounts take as long as known ones.
-    dummy: Arc<String>,
+    /// verification costs, so unknown accounts take as long as known ones. Computed in
+    /// the background at start, so start-up does not wait for it.
+    dummy: Arc<OnceCell<String>>,
 }
 
 impl std::fmt::Debug for Hasher {
@@ -33,12 +34,31 @@ impl Hasher {
         } else {
             concurrency
         };
-        let (random, _) = super::token::generate();
-        let dummy = hash_blocking(&random).expect("argon2 hashes a random string");
-        Self {
+        let hasher = Self {
             permits: Arc::new(Semaphore::new(n)),
-            dummy: Arc::new(dummy),
+            dummy: Arc::new(OnceCell::new()),
+        };
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let warm = hasher.clone();
+            runtime.spawn(async move {
+                warm.dummy_hash().await;
+            });
         }
+        hasher
+    }
+
+    async fn dummy_hash(&self) -> String {
+        self.dummy
+            .get_or_init(|| async {
+                let (random, _) = super::token::generate();
+                tokio::task::spawn_blocking(move || hash_blocking(&random))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .unwrap_or_default()
+            })
+            .await
+            .clone()
     }
 
     /// Hashes `secret` into a PHC string.
@@ -56,7 +76,10 @@ impl Hasher {
             return false;
         };
         let known = phc.is_some();
-        let phc = phc.unwrap_or_else(|| (*self.dummy).clone());
+        let phc = match phc {
+            Some(p) => p,
+            None => self.dummy_hash().await,
+        };
         let matched = tokio::task::spawn_blocking(move || {
             Argon2::default()
                 .verify_password(secret.as_bytes(), phc.as_str())

@@ -1105,3 +1105,39 @@ async fn expired_tokens_issued_directly_are_refused() {
         410
     );
 }
+
+#[tokio::test]
+async fn shutdown_finishes_requests_in_flight() {
+    // One hash at a time: five log-ins queue behind each other for a while.
+    let app = TestApp::spawn_with(|c| c.security.max_concurrent_hashes = 1).await;
+    let email = app
+        .register_and_confirm(&Registration::operator("late-bird@example.com"))
+        .await;
+    let agent = app.new_agent();
+    let token = agent.csrf().await;
+    let mut in_flight = Vec::new();
+    for _ in 0..5 {
+        let agent = agent.clone();
+        let token = token.clone();
+        let email = email.clone();
+        in_flight.push(tokio::spawn(async move {
+            agent
+                .post_raw(
+                    "/login",
+                    &[
+                        ("email", &email),
+                        ("password", PASSWORD),
+                        ("csrf_token", &token),
+                    ],
+                )
+                .await
+                .status()
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+    let dir = app.stop().await;
+    for request in in_flight {
+        assert_eq!(request.await.unwrap(), 303, "answered despite the shutdown");
+    }
+    drop(dir);
+}
