@@ -3,6 +3,8 @@
 
 use maud::{Markup, html};
 
+use crate::domain::NewPassword;
+use crate::domain::password::PasswordProblem;
 use crate::web::context::PageCtx;
 
 /// Field errors of a rejected form: (field name, message id), in form order.
@@ -28,6 +30,24 @@ impl Errors {
             Ok(v) => Some(v),
             Err(message) => {
                 self.add(field, message);
+                None
+            }
+        }
+    }
+
+    /// Records a password-policy problem next to `password` or `password_confirm`.
+    pub fn check_password(
+        &mut self,
+        result: Result<NewPassword, PasswordProblem>,
+    ) -> Option<NewPassword> {
+        match result {
+            Ok(p) => Some(p),
+            Err(PasswordProblem::Password(m)) => {
+                self.add("password", m);
+                None
+            }
+            Err(PasswordProblem::Confirm(m)) => {
+                self.add("password_confirm", m);
                 None
             }
         }

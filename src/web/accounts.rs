@@ -10,18 +10,20 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::{PageCtx, is_local_path};
+use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::MaybeUser;
 use crate::auth::policy::AccountKind;
 use crate::auth::{session, token};
-use crate::domain::password::PasswordProblem;
 use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, AccountType, Country, Email, NewPassword};
 use crate::error::{AppError, Result};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
 use crate::store::tokens::{TokenKind, TokenState};
-use crate::store::users::{self, DeliveryAddress, NewAccount, NewCompany, Registered, UserStatus};
+use crate::store::users::{
+    self, DeliveryAddress, NewAccount, NewCompany, Registered, User, UserStatus,
+};
 use crate::views::accounts as view;
 use crate::views::components::Errors;
 
@@ -88,22 +90,12 @@ fn validate_registration(form: &RegisterForm) -> Result<ValidRegistration, Error
         form.last_name.as_str(),
         form.company_name.as_str(),
     ];
-    let password = match NewPassword::parse(
+    let password = e.check_password(NewPassword::parse(
         &form.password,
         &form.password_confirm,
         &form.email,
         &personal,
-    ) {
-        Ok(p) => Some(p),
-        Err(PasswordProblem::Password(m)) => {
-            e.add("password", m);
-            None
-        }
-        Err(PasswordProblem::Confirm(m)) => {
-            e.add("password_confirm", m);
-            None
-        }
-    };
+    ));
     let phone = e.check("phone", domain::phone(&form.phone));
     let company_name = if account_type.is_some_and(AccountType::has_company) {
         e.check(
@@ -347,6 +339,41 @@ pub async fn confirm(ctx: PageCtx, Path(presented): Path<String>) -> Result<Resp
     Ok((status, view::confirm_result(&ctx, link)).into_response())
 }
 
+/// Issues a single-use link of `kind` for `user`, valid for `ttl_secs`, and queues the
+/// mail that carries it (`confirm` or `reset`, with `name`, `link` and `extra` filled in).
+fn send_link(
+    state: &AppState,
+    user: &User,
+    kind: TokenKind,
+    ttl_secs: u64,
+    extra: (&str, &str),
+) -> Result<()> {
+    let (secret, hash) = token::generate();
+    let now = state.clock.now();
+    let (path, template) = match kind {
+        TokenKind::Confirm => ("/confirm/", "confirm"),
+        TokenKind::Reset => ("/password/reset/", "reset"),
+    };
+    let link = format!("{}{path}{secret}", state.config.public_url());
+    let mail = compose(
+        state,
+        user.language,
+        &user.mailbox(),
+        template,
+        &[("name", &user.first_name), ("link", &link), extra],
+    );
+    users::issue_token(
+        &state.store,
+        user.id,
+        kind,
+        hash,
+        now + ttl_secs,
+        now,
+        vec![mail],
+    )?;
+    Ok(())
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct EmailForm {
@@ -376,29 +403,13 @@ pub async fn resend(ctx: PageCtx, CsrfForm(form): CsrfForm<EmailForm>) -> Result
     if let Some(user) = users::find_by_email(&state.store, &email)?
         && user.status == UserStatus::Unconfirmed
     {
-        let (confirm_token, hash) = token::generate();
-        let now = state.clock.now();
         let hours = state.config.security.confirmation_hours;
-        let link = format!("{}/confirm/{confirm_token}", state.config.public_url());
-        let mail = compose(
+        send_link(
             state,
-            user.language,
-            &user.mailbox(),
-            "confirm",
-            &[
-                ("name", &user.first_name),
-                ("link", &link),
-                ("hours", &hours.to_string()),
-            ],
-        );
-        users::issue_token(
-            &state.store,
-            user.id,
+            &user,
             TokenKind::Confirm,
-            hash,
-            now + hours * 3600,
-            now,
-            vec![mail],
+            hours * 3600,
+            ("hours", &hours.to_string()),
         )?;
         state.mail.wake();
     }
@@ -634,28 +645,13 @@ pub async fn forgot(
         .await;
     match user {
         Some(user) if right => {
-            let (reset_token, hash) = token::generate();
             let minutes = sec.reset_minutes;
-            let link = format!("{}/password/reset/{reset_token}", state.config.public_url());
-            let mail = compose(
+            send_link(
                 state,
-                user.language,
-                &user.mailbox(),
-                "reset",
-                &[
-                    ("name", &user.first_name),
-                    ("link", &link),
-                    ("minutes", &minutes.to_string()),
-                ],
-            );
-            users::issue_token(
-                &state.store,
-                user.id,
+                &user,
                 TokenKind::Reset,
-                hash,
-                now + minutes * 60,
-                now,
-                vec![mail],
+                minutes * 60,
+                ("minutes", &minutes.to_string()),
             )?;
             state.mail.wake();
             tracing::info!(
@@ -763,25 +759,18 @@ pub async fn reset(
             .into_response());
     };
     let personal = [user.first_name.as_str(), user.last_name.as_str()];
-    let password = match NewPassword::parse(
+    let mut errors = Errors::new();
+    let Some(password) = errors.check_password(NewPassword::parse(
         &form.password,
         &form.password_confirm,
         &user.email,
         &personal,
-    ) {
-        Ok(p) => p,
-        Err(problem) => {
-            let mut errors = Errors::new();
-            match problem {
-                PasswordProblem::Password(m) => errors.add("password", m),
-                PasswordProblem::Confirm(m) => errors.add("password_confirm", m),
-            }
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view::reset_form(&ctx, &presented, &errors),
-            )
-                .into_response());
-        }
+    )) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            view::reset_form(&ctx, &presented, &errors),
+        )
+            .into_response());
     };
     let state = &ctx.state;
     let password_hash = state

@@ -9,7 +9,6 @@ use serde::Deserialize;
 use super::context::PageCtx;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
-use crate::domain::password::PasswordProblem;
 use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, Country, NewPassword};
 use crate::error::{AppError, Result};
@@ -333,6 +332,16 @@ pub async fn default_address(
     Ok(Redirect::to("/profile?saved=address#addresses").into_response())
 }
 
+/// Whether `presented` is the user's password (changes of access data require it).
+async fn current_password_ok(ctx: &PageCtx, user: &User, presented: &str) -> bool {
+    !presented.is_empty()
+        && ctx
+            .state
+            .hasher
+            .verify(presented.to_owned(), Some(user.password_hash.clone()))
+            .await
+}
+
 /// `GET /account/access`
 pub async fn access_page(
     ctx: PageCtx,
@@ -368,34 +377,16 @@ pub async fn change_password(
     let state = &ctx.state;
     let user = &me.user;
     let mut errors = Errors::new();
-    let current_ok = !form.current_password.is_empty()
-        && state
-            .hasher
-            .verify(
-                form.current_password.clone(),
-                Some(user.password_hash.clone()),
-            )
-            .await;
-    if !current_ok {
+    if !current_password_ok(&ctx, user, &form.current_password).await {
         errors.add("current_password", "current-password-wrong");
     }
     let personal = [user.first_name.as_str(), user.last_name.as_str()];
-    let password = match NewPassword::parse(
+    let password = errors.check_password(NewPassword::parse(
         &form.password,
         &form.password_confirm,
         &user.email,
         &personal,
-    ) {
-        Ok(p) => Some(p),
-        Err(PasswordProblem::Password(m)) => {
-            errors.add("password", m);
-            None
-        }
-        Err(PasswordProblem::Confirm(m)) => {
-            errors.add("password_confirm", m);
-            None
-        }
-    };
+    ));
     let (Some(password), true) = (password, errors.is_empty()) else {
         let page = view::access(&ctx, user, "", &errors, &Errors::new(), "", "");
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
@@ -443,15 +434,7 @@ pub async fn change_question(
     let state = &ctx.state;
     let user = &me.user;
     let mut errors = Errors::new();
-    let current_ok = !form.current_password.is_empty()
-        && state
-            .hasher
-            .verify(
-                form.current_password.clone(),
-                Some(user.password_hash.clone()),
-            )
-            .await;
-    if !current_ok {
+    if !current_password_ok(&ctx, user, &form.current_password).await {
         errors.add("q_current_password", "current-password-wrong");
     }
     let question = errors.check(
