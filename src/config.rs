@@ -59,6 +59,8 @@ pub struct Config {
     pub branding: BrandingConfig,
     /// Log-in, sessions, lockout and e-mailed links.
     pub security: SecurityConfig,
+    /// Companies and their collaborators.
+    pub companies: CompaniesConfig,
 }
 
 /// `[server]`
@@ -188,6 +190,25 @@ impl Default for SecurityConfig {
             lockout_minutes: 30,
             unknown_login_limit: 20,
             max_concurrent_hashes: 0,
+        }
+    }
+}
+
+/// `[companies]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CompaniesConfig {
+    /// Administrators a company may have at most.
+    pub max_admins: usize,
+    /// How long an invitation link stays valid, in days.
+    pub invitation_days: u64,
+}
+
+impl Default for CompaniesConfig {
+    fn default() -> Self {
+        Self {
+            max_admins: 2,
+            invitation_days: 7,
         }
     }
 }
@@ -392,7 +413,15 @@ impl Config {
 }
 
 /// The sections a variable may name; the key is the rest of the variable's name.
-const SECTIONS: &[&str] = &["server", "storage", "mail", "i18n", "branding", "security"];
+const SECTIONS: &[&str] = &[
+    "server",
+    "storage",
+    "mail",
+    "i18n",
+    "branding",
+    "security",
+    "companies",
+];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.
 /// Values that read as TOML scalars (numbers, booleans) keep that type; anything else is

@@ -53,3 +53,33 @@ impl FromRequestParts<AppState> for MaybeUser {
         Ok(MaybeUser(parts.extensions.get::<Viewer>().cloned()))
     }
 }
+
+/// A company administrator with the scope of their company; anyone else signed in gets
+/// a 404 (the page does not exist for them), anonymous visitors the log-in page.
+#[derive(Debug, Clone)]
+pub struct CompanyAdmin {
+    /// The administrator.
+    pub viewer: Viewer,
+    /// Their company.
+    pub scope: super::policy::CompanyScope,
+}
+
+impl FromRequestParts<AppState> for CompanyAdmin {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let CurrentUser(viewer) = CurrentUser::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match super::policy::administered_company(&viewer.actor) {
+            Some(scope) => Ok(CompanyAdmin { viewer, scope }),
+            None => {
+                tracing::debug!(user_id = viewer.user.id, "not a company administrator");
+                Err(crate::error::AppError::NotFound.into_response())
+            }
+        }
+    }
+}

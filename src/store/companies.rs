@@ -3,8 +3,9 @@
 use redb::{ReadableTable, WriteTransaction};
 use serde::{Deserialize, Serialize};
 
+use super::users::UserStatus;
 use super::{Store, StoreError, codec, tables};
-use crate::auth::policy::AccountKind;
+use crate::auth::policy::{AccountKind, CompanyRole, CompanyScope};
 use crate::domain::fold::fold;
 
 /// A company registered in the portal.
@@ -100,4 +101,148 @@ pub fn member_ids_in(txn: &WriteTransaction, company_id: u64) -> Result<Vec<u64>
         ids.push(row?.0.value().1);
     }
     Ok(ids)
+}
+
+/// A company's member as the members page shows them.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The account.
+    pub user: super::users::User,
+    /// How many plants are assigned to them.
+    pub assigned_plants: usize,
+}
+
+fn assigned_count(
+    table: &impl ReadableTable<(u64, u64), ()>,
+    user_id: u64,
+) -> Result<usize, StoreError> {
+    Ok(table.range((user_id, 0)..=(user_id, u64::MAX))?.count())
+}
+
+/// The company's current members (removed ones excepted), administrators first, then by
+/// name.
+pub fn members(store: &Store, scope: CompanyScope) -> Result<Vec<Member>, StoreError> {
+    let txn = store.read()?;
+    let index = txn.open_table(tables::COMPANY_MEMBERS)?;
+    let users = txn.open_table(tables::USERS)?;
+    let assignments = txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
+    let company = scope.company_id();
+    let mut out = Vec::new();
+    for row in index.range((company, 0)..=(company, u64::MAX))? {
+        let user_id = row?.0.value().1;
+        let Some(bytes) = users.get(user_id)? else {
+            continue;
+        };
+        let user: super::users::User = codec::decode("users_v1", bytes.value())?;
+        if matches!(user.status, UserStatus::Removed { .. }) {
+            continue;
+        }
+        out.push(Member {
+            assigned_plants: assigned_count(&assignments, user_id)?,
+            user,
+        });
+    }
+    out.sort_by(|a, b| {
+        let admin = |m: &Member| !matches!(m.user.company, Some((_, CompanyRole::Admin)));
+        (
+            admin(a),
+            a.user.last_name.to_lowercase(),
+            a.user.first_name.to_lowercase(),
+        )
+            .cmp(&(
+                admin(b),
+                b.user.last_name.to_lowercase(),
+                b.user.first_name.to_lowercase(),
+            ))
+    });
+    Ok(out)
+}
+
+/// A current member of the scoped company, or `None` (also for other companies' people).
+pub fn member(
+    store: &Store,
+    scope: CompanyScope,
+    user_id: u64,
+) -> Result<Option<super::users::User>, StoreError> {
+    Ok(super::users::get(store, user_id)?.filter(|u| {
+        matches!(u.company, Some((c, _)) if c == scope.company_id())
+            && !matches!(u.status, UserStatus::Removed { .. })
+    }))
+}
+
+/// Current administrators of a company, inside a write transaction.
+pub(crate) fn admins_in(txn: &WriteTransaction, company_id: u64) -> Result<usize, StoreError> {
+    let mut n = 0;
+    for id in member_ids_in(txn, company_id)? {
+        if let Some(u) = super::users::get_in(txn, id)?
+            && matches!(u.company, Some((_, CompanyRole::Admin)))
+            && !matches!(u.status, UserStatus::Removed { .. })
+        {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Changes a member's role. `decide` is the policy: it sees the member's current role and
+/// the company's administrator count, in the same transaction as the change.
+pub fn set_role(
+    store: &Store,
+    scope: CompanyScope,
+    user_id: u64,
+    role: CompanyRole,
+    decide: impl FnOnce(CompanyRole, usize) -> Result<(), &'static str>,
+) -> Result<Option<Result<(), &'static str>>, StoreError> {
+    let txn = store.write()?;
+    let Some(mut user) = super::users::get_in(&txn, user_id)?.filter(|u| {
+        matches!(u.company, Some((c, _)) if c == scope.company_id())
+            && !matches!(u.status, UserStatus::Removed { .. })
+    }) else {
+        return Ok(None);
+    };
+    let current = user.company.map_or(CompanyRole::Member, |(_, r)| r);
+    let admins = admins_in(&txn, scope.company_id())?;
+    if let Err(refusal) = decide(current, admins) {
+        return Ok(Some(Err(refusal)));
+    }
+    user.company = Some((scope.company_id(), role));
+    super::users::put_in(&txn, &user)?;
+    txn.commit()?;
+    Ok(Some(Ok(())))
+}
+
+/// Removes a member: the account is deactivated, every session ends, plant assignments
+/// are dropped, and `mails` are queued; what they created stays with the company.
+pub fn remove_member(
+    store: &Store,
+    scope: CompanyScope,
+    user_id: u64,
+    now: u64,
+    mails: impl FnOnce(&super::users::User) -> Vec<super::mail_queue::OutgoingMail>,
+) -> Result<Option<super::users::User>, StoreError> {
+    let txn = store.write()?;
+    let Some(mut user) = super::users::get_in(&txn, user_id)?.filter(|u| {
+        matches!(u.company, Some((c, _)) if c == scope.company_id())
+            && !matches!(u.status, UserStatus::Removed { .. })
+    }) else {
+        return Ok(None);
+    };
+    user.status = UserStatus::Removed { at: now };
+    // A removed administrator no longer counts as one.
+    user.company = Some((scope.company_id(), CompanyRole::Member));
+    super::users::put_in(&txn, &user)?;
+    super::sessions::delete_for_user(&txn, user.id, None)?;
+    {
+        let mut assignments = txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
+        let plants: Vec<(u64, u64)> = assignments
+            .range((user.id, 0)..=(user.id, u64::MAX))?
+            .map(|r| r.map(|(k, _)| k.value()))
+            .collect::<Result<_, _>>()?;
+        for key in plants {
+            assignments.remove(key)?;
+        }
+    }
+    super::users::queue_all(&txn, mails(&user))?;
+    txn.commit()?;
+    Ok(Some(user))
 }

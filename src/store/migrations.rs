@@ -43,6 +43,10 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::SESSIONS)?;
     txn.open_table(tables::USER_SESSIONS)?;
     txn.open_table(tables::TOKENS)?;
+    txn.open_table(tables::INVITATIONS)?;
+    txn.open_table(tables::INVITATION_BY_TOKEN)?;
+    txn.open_table(tables::COMPANY_INVITATIONS)?;
+    txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
     Ok(())
 }
 

@@ -49,3 +49,19 @@ pub const USER_SESSIONS: TableDefinition<(u64, [u8; 32]), ()> =
 /// (confirmation and password-reset links). Used tokens stay, marked, so a second click
 /// gets "already used" rather than "unknown".
 pub const TOKENS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("tokens_v1");
+
+/// Key: invitation id. Value: codec-encoded [`super::invitations::Invitation`].
+pub const INVITATIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("invitations_v1");
+
+/// Key: SHA-256 of the invitation link's token. Value: invitation id.
+pub const INVITATION_BY_TOKEN: TableDefinition<[u8; 32], u64> =
+    TableDefinition::new("invitation_by_token_v1");
+
+/// Key: (company id, invitation id). Value: unit. A company's invitations.
+pub const COMPANY_INVITATIONS: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("company_invitations_v1");
+
+/// Key: (installer's user id, plant id). Value: unit. The plants an administrator
+/// assigned to an installer (filled by the plants area).
+pub const ASSIGNMENTS_BY_USER: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("assignments_by_user_v1");

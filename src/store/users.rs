@@ -23,6 +23,12 @@ pub enum UserStatus {
     Unconfirmed,
     /// Can log in.
     Active,
+    /// Removed from their company by an administrator: cannot log in; everything they
+    /// created stays with the company.
+    Removed {
+        /// When (unix seconds).
+        at: u64,
+    },
 }
 
 /// A delivery address kept in "My profile", offered in replacement requests.
@@ -154,14 +160,19 @@ pub fn find_by_email(store: &Store, email: &Email) -> Result<Option<User>, Store
         .transpose()
 }
 
-fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<User>, StoreError> {
+/// A user by id, inside a write transaction.
+pub(crate) fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<User>, StoreError> {
     txn.open_table(tables::USERS)?
         .get(id)?
         .map(|b| codec::decode(TABLE, b.value()))
         .transpose()
 }
 
-fn find_by_email_in(txn: &WriteTransaction, email: &str) -> Result<Option<User>, StoreError> {
+/// A user by e-mail, inside a write transaction.
+pub(crate) fn find_by_email_in(
+    txn: &WriteTransaction,
+    email: &str,
+) -> Result<Option<User>, StoreError> {
     let id = txn
         .open_table(tables::USER_BY_EMAIL)?
         .get(email)?
@@ -172,13 +183,18 @@ fn find_by_email_in(txn: &WriteTransaction, email: &str) -> Result<Option<User>,
     }
 }
 
-fn put_in(txn: &WriteTransaction, user: &User) -> Result<(), StoreError> {
+/// Writes a user record inside a write transaction.
+pub(crate) fn put_in(txn: &WriteTransaction, user: &User) -> Result<(), StoreError> {
     txn.open_table(tables::USERS)?
         .insert(user.id, codec::encode(user).as_slice())?;
     Ok(())
 }
 
-fn queue_all(txn: &WriteTransaction, mails: Vec<OutgoingMail>) -> Result<(), StoreError> {
+/// Queues mails inside a write transaction.
+pub(crate) fn queue_all(
+    txn: &WriteTransaction,
+    mails: Vec<OutgoingMail>,
+) -> Result<(), StoreError> {
     for mail in mails {
         mail_queue::enqueue(txn, mail)?;
     }
@@ -199,6 +215,68 @@ fn update<T>(
     put_in(&txn, &user)?;
     txn.commit()?;
     Ok(Some(out))
+}
+
+/// Creates an active account directly (staff accounts, invited collaborators), with its
+/// e-mail index, inside the caller's transaction; returns it with its new id.
+pub(crate) fn create_active_in(txn: &WriteTransaction, mut user: User) -> Result<User, StoreError> {
+    user.id = txn
+        .open_table(tables::USERS)?
+        .last()?
+        .map_or(1, |(k, _)| k.value() + 1);
+    user.status = UserStatus::Active;
+    put_in(txn, &user)?;
+    txn.open_table(tables::USER_BY_EMAIL)?
+        .insert(user.email.as_str(), user.id)?;
+    Ok(user)
+}
+
+/// Why an account could not be created directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateRefused {
+    /// The e-mail already has an account.
+    EmailTaken,
+}
+
+/// Creates a staff account (for `osc staff add` and tests).
+pub fn create_staff(
+    store: &Store,
+    email: &Email,
+    first_name: &str,
+    last_name: &str,
+    password_hash: String,
+    now: u64,
+) -> Result<Result<User, CreateRefused>, StoreError> {
+    let txn = store.write()?;
+    if find_by_email_in(&txn, email.as_str())?.is_some() {
+        return Ok(Err(CreateRefused::EmailTaken));
+    }
+    let user = create_active_in(
+        &txn,
+        User {
+            id: 0,
+            email: email.as_str().to_owned(),
+            password_hash,
+            first_name: first_name.to_owned(),
+            last_name: last_name.to_owned(),
+            phone: String::new(),
+            kind: AccountKind::Staff,
+            company: None,
+            language: Lang::En,
+            security_question: String::new(),
+            security_answer_hash: String::new(),
+            status: UserStatus::Active,
+            failed_logins: 0,
+            locked_at: None,
+            created_at: now,
+            last_login_at: None,
+            addresses: Vec::new(),
+            default_address: None,
+            info_requests: Vec::new(),
+        },
+    )?;
+    txn.commit()?;
+    Ok(Ok(user))
 }
 
 /// A company to create with its first member.
@@ -463,7 +541,9 @@ pub fn reset_password(
     user.failed_logins = 0;
     user.locked_at = None;
     // The link proved the address.
-    user.status = UserStatus::Active;
+    if user.status == UserStatus::Unconfirmed {
+        user.status = UserStatus::Active;
+    }
     put_in(&txn, &user)?;
     sessions::delete_for_user(&txn, user.id, None)?;
     queue_all(&txn, compose(&user))?;

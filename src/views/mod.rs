@@ -5,6 +5,7 @@
 //! [`PageCtx`]: crate::web::context::PageCtx
 
 pub mod accounts;
+pub mod company;
 pub mod components;
 pub mod errors;
 pub mod format;

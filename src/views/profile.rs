@@ -31,6 +31,8 @@ fn saved_notice(ctx: &PageCtx, saved: &str) -> Markup {
         "address-deleted" => "saved-address-deleted",
         "password" => "saved-password",
         "question" => "saved-question",
+        "stepped-down" => "saved-stepped-down",
+        "joined" => "saved-joined",
         _ => return html! {},
     };
     notice("success", &ctx.t(id))

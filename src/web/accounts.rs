@@ -521,8 +521,17 @@ pub async fn login(
         }
         return Ok(refuse("login-failed", StatusCode::UNPROCESSABLE_ENTITY));
     }
-    if user.status == UserStatus::Unconfirmed {
-        return Ok(refuse("login-unconfirmed", StatusCode::FORBIDDEN));
+    match user.status {
+        UserStatus::Unconfirmed => return Ok(refuse("login-unconfirmed", StatusCode::FORBIDDEN)),
+        UserStatus::Removed { .. } => {
+            tracing::info!(
+                event = "login_removed",
+                user_id = user.id,
+                "log-in of a removed collaborator"
+            );
+            return Ok(refuse("login-removed", StatusCode::FORBIDDEN));
+        }
+        UserStatus::Active => {}
     }
     let (session_token, session_hash) = token::generate();
     users::record_login(&state.store, user.id, session_hash, now)?;
@@ -644,6 +653,10 @@ pub async fn forgot(
         )
         .await;
     match user {
+        // A removed collaborator's access stays off: the page looks the same, no link.
+        Some(user) if right && matches!(user.status, UserStatus::Removed { .. }) => {
+            Ok(view::forgot_sent(&ctx).into_response())
+        }
         Some(user) if right => {
             let minutes = sec.reset_minutes;
             send_link(

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod assets;
+pub mod company;
 pub mod context;
 mod health;
 mod home;
@@ -14,6 +15,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use tower::ServiceBuilder;
@@ -25,62 +27,111 @@ use tower_http::timeout::TimeoutLayer;
 use crate::app::AppState;
 use crate::error::AppError;
 
+/// The routes declared so far and the router they build: every route goes through here,
+/// so [`route_table`] lists exactly what the router answers (the authorization matrix
+/// test checks every entry).
+#[derive(Default)]
+struct Routes {
+    router: Router<AppState>,
+    table: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    fn get<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, h: H) -> Self {
+        self.table.push(("GET", path));
+        self.router = self.router.route(path, get(h));
+        self
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, h: H) -> Self {
+        self.table.push(("POST", path));
+        self.router = self.router.route(path, post(h));
+        self
+    }
+
+    fn get_post<G, TG, P, TP>(mut self, path: &'static str, g: G, p: P) -> Self
+    where
+        G: Handler<TG, AppState>,
+        P: Handler<TP, AppState>,
+        TG: 'static,
+        TP: 'static,
+    {
+        self.table.push(("GET", path));
+        self.table.push(("POST", path));
+        self.router = self.router.route(path, get(g).post(p));
+        self
+    }
+}
+
+fn routes() -> Routes {
+    Routes::default()
+        .get("/", home::start_page)
+        .get("/healthz", health::healthz)
+        .get("/language/{code}", home::switch_language)
+        .get("/favicon.ico", assets::favicon)
+        .get("/assets/{hash}/{*path}", assets::serve)
+        .get("/privacy", legal::privacy)
+        .get("/terms", legal::terms)
+        .get("/privacy/download", legal::privacy_download)
+        .get("/terms/download", legal::terms_download)
+        // Registration and access
+        .get_post("/register", accounts::register_page, accounts::register)
+        .get("/register/sent", accounts::register_sent)
+        .get_post("/confirm/resend", accounts::resend_page, accounts::resend)
+        .get("/confirm/{token}", accounts::confirm)
+        .get_post("/login", accounts::login_page, accounts::login)
+        .post("/logout", accounts::logout)
+        .get_post("/password/forgot", accounts::forgot_page, accounts::forgot)
+        .get_post(
+            "/password/reset/{token}",
+            accounts::reset_page,
+            accounts::reset,
+        )
+        // My profile, My access data
+        .get_post("/profile", profile::profile_page, profile::save_profile)
+        .post("/profile/addresses", profile::add_address)
+        .get_post(
+            "/profile/addresses/{id}",
+            profile::edit_address_page,
+            profile::edit_address,
+        )
+        .get_post(
+            "/profile/addresses/{id}/delete",
+            profile::delete_address_page,
+            profile::delete_address,
+        )
+        .post("/profile/addresses/{id}/default", profile::default_address)
+        .get("/account/access", profile::access_page)
+        .post("/account/password", profile::change_password)
+        .post("/account/security-question", profile::change_question)
+        // Invite collaborators
+        .get("/company/members", company::members)
+        .post("/company/invitations", company::invite)
+        .post("/company/invitations/{id}/resend", company::resend)
+        .post("/company/invitations/{id}/revoke", company::revoke)
+        .post("/company/members/{id}/admin", company::promote)
+        .post("/company/members/{id}/installer", company::demote)
+        .get_post(
+            "/company/members/{id}/remove",
+            company::remove_page,
+            company::remove,
+        )
+        .get_post("/invitations/{token}", company::join_page, company::join)
+}
+
+/// Every (method, path) the router answers, in declaration order.
+pub fn route_table() -> Vec<(&'static str, &'static str)> {
+    routes().table
+}
+
 /// Every route of the portal with its middleware. Tests drive it on `127.0.0.1:0`.
 pub fn build_router(state: AppState) -> Router {
     let server = &state.config.server;
     let body_limit = server.body_limit_kb.saturating_mul(1024);
     let timeout = Duration::from_secs(server.request_timeout_secs);
 
-    Router::new()
-        .route("/", get(home::start_page))
-        .route("/healthz", get(health::healthz))
-        .route("/language/{code}", get(home::switch_language))
-        .route("/privacy", get(legal::privacy))
-        .route("/terms", get(legal::terms))
-        .route("/privacy/download", get(legal::privacy_download))
-        .route("/terms/download", get(legal::terms_download))
-        .route(
-            "/register",
-            get(accounts::register_page).post(accounts::register),
-        )
-        .route("/register/sent", get(accounts::register_sent))
-        .route(
-            "/confirm/resend",
-            get(accounts::resend_page).post(accounts::resend),
-        )
-        .route("/confirm/{token}", get(accounts::confirm))
-        .route("/login", get(accounts::login_page).post(accounts::login))
-        .route("/logout", post(accounts::logout))
-        .route(
-            "/password/forgot",
-            get(accounts::forgot_page).post(accounts::forgot),
-        )
-        .route(
-            "/password/reset/{token}",
-            get(accounts::reset_page).post(accounts::reset),
-        )
-        .route(
-            "/profile",
-            get(profile::profile_page).post(profile::save_profile),
-        )
-        .route("/profile/addresses", post(profile::add_address))
-        .route(
-            "/profile/addresses/{id}",
-            get(profile::edit_address_page).post(profile::edit_address),
-        )
-        .route(
-            "/profile/addresses/{id}/delete",
-            get(profile::delete_address_page).post(profile::delete_address),
-        )
-        .route(
-            "/profile/addresses/{id}/default",
-            post(profile::default_address),
-        )
-        .route("/account/access", get(profile::access_page))
-        .route("/account/password", post(profile::change_password))
-        .route("/account/security-question", post(profile::change_question))
-        .route("/favicon.ico", get(assets::favicon))
-        .route("/assets/{hash}/{*path}", get(assets::serve))
+    routes()
+        .router
         .fallback(|| async { AppError::NotFound })
         .layer(
             // Outermost first: every response, error pages and assets included, gets the

@@ -6,5 +6,6 @@ mod accounts;
 mod browser;
 mod cli;
 mod common;
+mod company;
 mod mail;
 mod pages;
