@@ -186,6 +186,87 @@ pub fn may_invite(
     Ok(())
 }
 
+/// Which plants an actor sees: the filter every plant list and search applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlantScope {
+    /// Service staff: every plant.
+    All,
+    /// A company administrator: every plant of the company, whoever created it.
+    Company(u64),
+    /// An installer or a wholesaler's collaborator: the plants assigned to him.
+    Assigned(u64),
+    /// A plant operator: the plants he owns or that name him as operator.
+    Operator(u64),
+}
+
+/// The plants `actor` may see.
+#[must_use]
+pub fn plant_scope(actor: &Actor) -> PlantScope {
+    match (actor.kind, actor.company) {
+        (AccountKind::Staff, _) => PlantScope::All,
+        (_, Some((company, CompanyRole::Admin))) => PlantScope::Company(company),
+        (AccountKind::Operator, _) => PlantScope::Operator(actor.user_id),
+        _ => PlantScope::Assigned(actor.user_id),
+    }
+}
+
+/// Who a plant belongs to, as the policy needs to know it.
+#[derive(Debug, Clone, Copy)]
+pub struct PlantOwnership<'a> {
+    /// The company that keeps the plant, if any.
+    pub company: Option<u64>,
+    /// The plant operator's account, if the plant names one.
+    pub operator: Option<u64>,
+    /// Installers the plant is assigned to.
+    pub assignees: &'a [u64],
+}
+
+/// Whether `actor` may see (and so work on) a plant, its devices and documents.
+#[must_use]
+pub fn can_see_plant(actor: &Actor, plant: &PlantOwnership<'_>) -> bool {
+    match plant_scope(actor) {
+        PlantScope::All => true,
+        PlantScope::Company(c) => plant.company == Some(c),
+        PlantScope::Assigned(u) => {
+            plant.company.is_some()
+                && plant.company == actor.company.map(|(c, _)| c)
+                && plant.assignees.contains(&u)
+        }
+        PlantScope::Operator(u) => plant.operator == Some(u),
+    }
+}
+
+/// Which tickets an actor sees: the filter every ticket list and search applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketScope {
+    /// Service staff: every ticket, with no time window.
+    All,
+    /// A company administrator: every ticket of the company.
+    Company(u64),
+    /// Everyone else: the tickets they requested (or that staff created for them).
+    Requester(u64),
+}
+
+/// The tickets `actor` may see.
+#[must_use]
+pub fn ticket_scope(actor: &Actor) -> TicketScope {
+    match (actor.kind, actor.company) {
+        (AccountKind::Staff, _) => TicketScope::All,
+        (_, Some((company, CompanyRole::Admin))) => TicketScope::Company(company),
+        _ => TicketScope::Requester(actor.user_id),
+    }
+}
+
+/// Whether `actor` may see a ticket of `company` requested by `requester`.
+#[must_use]
+pub fn can_see_ticket(actor: &Actor, company: Option<u64>, requester: u64) -> bool {
+    match ticket_scope(actor) {
+        TicketScope::All => true,
+        TicketScope::Company(c) => company == Some(c),
+        TicketScope::Requester(u) => requester == u,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +331,63 @@ mod tests {
         assert_eq!(may_remove(&admin, 2), Ok(()));
         let member = actor(AccountKind::Installer, Some((7, CompanyRole::Member)));
         assert_eq!(may_remove(&member, 2), Err("members-not-allowed"));
+    }
+
+    #[test]
+    fn plants_by_role() {
+        let admin = actor(AccountKind::Installer, Some((7, CompanyRole::Admin)));
+        let mut installer = actor(AccountKind::Installer, Some((7, CompanyRole::Member)));
+        installer.user_id = 2;
+        let mut operator = actor(AccountKind::Operator, None);
+        operator.user_id = 3;
+        let staff = actor(AccountKind::Staff, None);
+        let other_admin = actor(AccountKind::Installer, Some((8, CompanyRole::Admin)));
+        let assigned = PlantOwnership {
+            company: Some(7),
+            operator: Some(3),
+            assignees: &[2],
+        };
+        let unassigned = PlantOwnership {
+            company: Some(7),
+            operator: None,
+            assignees: &[],
+        };
+        assert!(can_see_plant(&admin, &assigned) && can_see_plant(&admin, &unassigned));
+        assert!(can_see_plant(&installer, &assigned) && !can_see_plant(&installer, &unassigned));
+        assert!(can_see_plant(&operator, &assigned) && !can_see_plant(&operator, &unassigned));
+        assert!(can_see_plant(&staff, &unassigned));
+        assert!(
+            !can_see_plant(&other_admin, &assigned),
+            "never another company's plant"
+        );
+        // An assignment in another company's plant does not open it.
+        let foreign = PlantOwnership {
+            company: Some(8),
+            operator: None,
+            assignees: &[2],
+        };
+        assert!(!can_see_plant(&installer, &foreign));
+        assert_eq!(plant_scope(&admin), PlantScope::Company(7));
+        assert_eq!(plant_scope(&installer), PlantScope::Assigned(2));
+        assert_eq!(plant_scope(&operator), PlantScope::Operator(3));
+        assert_eq!(plant_scope(&staff), PlantScope::All);
+    }
+
+    #[test]
+    fn tickets_by_role() {
+        let admin = actor(AccountKind::Installer, Some((7, CompanyRole::Admin)));
+        let mut installer = actor(AccountKind::Installer, Some((7, CompanyRole::Member)));
+        installer.user_id = 2;
+        let staff = actor(AccountKind::Staff, None);
+        assert!(can_see_ticket(&admin, Some(7), 2), "the company's tickets");
+        assert!(
+            !can_see_ticket(&admin, Some(8), 2),
+            "never another company's"
+        );
+        assert!(can_see_ticket(&installer, Some(7), 2) && !can_see_ticket(&installer, Some(7), 1));
+        assert!(can_see_ticket(&staff, None, 99));
+        let wholesaler = actor(AccountKind::Wholesaler, Some((9, CompanyRole::Member)));
+        assert_eq!(ticket_scope(&wholesaler), TicketScope::Requester(1));
     }
 
     #[test]

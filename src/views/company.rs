@@ -79,7 +79,7 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                             th scope="col" { (ctx.t("members-col-role")) }
                             th scope="col" { (ctx.t("members-col-status")) }
                             th scope="col" { (ctx.t("members-col-last-login")) }
-                            th scope="col" { (ctx.t("members-col-plants")) }
+                            th.num scope="col" { (ctx.t("members-col-plants")) }
                             th scope="col" { span.visually-hidden { (ctx.t("members-col-actions")) } }
                         }
                     }

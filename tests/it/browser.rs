@@ -349,3 +349,147 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
     .unwrap();
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_link() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&crate::common::Registration::installer(
+            "chefin@dach-solar.de",
+            "Dach Solar KG",
+        ))
+        .await;
+    let c = browser(&driver, 1280, 1000).await;
+
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys(&email)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(crate::common::PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css(
+        r#".side-nav .nav-wide a[href="/company/members"]"#,
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    c.find(Locator::Css(
+        r#"form[action="/company/invitations"] #email"#,
+    ))
+    .await
+    .unwrap()
+    .send_keys("kollege@dach-solar.de")
+    .await
+    .unwrap();
+    c.find(Locator::Css(
+        r#"form[action="/company/invitations"] button"#,
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let notice = c
+        .find(Locator::Css(".notice.success"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(notice, "The invitation has been sent.");
+
+    // The colleague opens the link from the .eml in the outbox, in another browser.
+    let mail = app.mail("kollege@dach-solar.de", "/invitations/").await;
+    let link = crate::common::link_in(&mail, "/invitations/");
+    let colleague = browser(&driver, 1280, 1000).await;
+    colleague.goto(&app.url(&link)).await.unwrap();
+    for (name, value) in [
+        ("first_name", "Konrad"),
+        ("last_name", "Kollege"),
+        ("phone", "+49 561 7654321"),
+        ("password", crate::common::PASSWORD),
+        ("password_confirm", crate::common::PASSWORD),
+        ("security_answer", "Bello"),
+    ] {
+        colleague
+            .find(Locator::Id(name))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    colleague
+        .form(Locator::Css("main form"))
+        .await
+        .unwrap()
+        .set_by_name("security_question", "first-pet")
+        .await
+        .unwrap();
+    colleague
+        .find(Locator::Id("accept_terms"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    std::fs::write(
+        screenshot_dir().join("join.png"),
+        colleague.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    colleague
+        .find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let h1 = colleague
+        .find(Locator::Css("main h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "My profile");
+    colleague.close().await.unwrap();
+
+    // …and appears in the administrator's list.
+    c.refresh().await.unwrap();
+    let rows = c
+        .find(Locator::Css("main table tbody"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        rows.contains("Konrad Kollege") && rows.contains("kollege@dach-solar.de"),
+        "{rows}"
+    );
+    std::fs::write(
+        screenshot_dir().join("members.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.close().await.unwrap();
+}

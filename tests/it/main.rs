@@ -8,4 +8,5 @@ mod cli;
 mod common;
 mod company;
 mod mail;
+mod matrix;
 mod pages;

@@ -1,0 +1,404 @@
+//! The authorization matrix: every route and method of the router × every kind of actor,
+//! with the expected outcome, against the real server. It fails when the router has a
+//! route this table lacks (and the other way round), so every new route must be added
+//! here with its rules.
+
+use osc::domain::Email;
+use osc::store::users;
+
+use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
+
+/// What an actor gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum O {
+    /// Served (any answer but a 5xx, a 404 or the log-in page): the actor may use it.
+    Ok,
+    /// Public: anything but a 5xx or the log-in page (unknown tokens answer 404 there).
+    Pub,
+    /// Sent to the log-in page.
+    Login,
+    /// 404, as for something that does not exist.
+    NotFound,
+}
+use O::*;
+
+/// Actors, in the order each row is tried: the administrator of company A comes last
+/// because their successful changes (removing the spare collaborator …) come last.
+const ACTORS: [&str; 6] = [
+    "anonymous",
+    "operator",
+    "installer",
+    "other admin",
+    "staff",
+    "admin",
+];
+
+/// (method, route, path to request, outcome per actor in [`ACTORS`] order)
+fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
+    let victim = f.victim;
+    let inv = f.invitation;
+    let p = |s: &str| s.to_owned();
+    vec![
+        ("GET", "/", p("/"), [Pub; 6]),
+        ("GET", "/healthz", p("/healthz"), [Pub; 6]),
+        (
+            "GET",
+            "/language/{code}",
+            p("/language/en?next=/"),
+            [Pub; 6],
+        ),
+        ("GET", "/favicon.ico", p("/favicon.ico"), [Pub; 6]),
+        ("GET", "/assets/{hash}/{*path}", f.css.clone(), [Pub; 6]),
+        ("GET", "/privacy", p("/privacy"), [Pub; 6]),
+        ("GET", "/terms", p("/terms"), [Pub; 6]),
+        ("GET", "/privacy/download", p("/privacy/download"), [Pub; 6]),
+        ("GET", "/terms/download", p("/terms/download"), [Pub; 6]),
+        ("GET", "/register", p("/register"), [Pub; 6]),
+        ("POST", "/register", p("/register"), [Pub; 6]),
+        ("GET", "/register/sent", p("/register/sent"), [Pub; 6]),
+        ("GET", "/confirm/resend", p("/confirm/resend"), [Pub; 6]),
+        ("POST", "/confirm/resend", p("/confirm/resend"), [Pub; 6]),
+        (
+            "GET",
+            "/confirm/{token}",
+            format!("/confirm/{}", "a".repeat(64)),
+            [Pub; 6],
+        ),
+        ("GET", "/login", p("/login"), [Pub; 6]),
+        ("POST", "/login", p("/login"), [Pub; 6]),
+        ("POST", "/logout", p("/logout"), [Pub; 6]),
+        ("GET", "/password/forgot", p("/password/forgot"), [Pub; 6]),
+        ("POST", "/password/forgot", p("/password/forgot"), [Pub; 6]),
+        (
+            "GET",
+            "/password/reset/{token}",
+            format!("/password/reset/{}", "a".repeat(64)),
+            [Pub; 6],
+        ),
+        (
+            "POST",
+            "/password/reset/{token}",
+            format!("/password/reset/{}", "a".repeat(64)),
+            [Pub; 6],
+        ),
+        (
+            "GET",
+            "/profile",
+            p("/profile"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/profile",
+            p("/profile"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/profile/addresses",
+            p("/profile/addresses"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        // Address ids are per person; invited collaborators and staff have none yet.
+        (
+            "GET",
+            "/profile/addresses/{id}",
+            p("/profile/addresses/1"),
+            [Login, Ok, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/profile/addresses/{id}",
+            p("/profile/addresses/1"),
+            [Login, Ok, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/profile/addresses/{id}/delete",
+            p("/profile/addresses/1/delete"),
+            [Login, Ok, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/profile/addresses/{id}/delete",
+            p("/profile/addresses/2/delete"),
+            [Login, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ),
+        (
+            "POST",
+            "/profile/addresses/{id}/default",
+            p("/profile/addresses/1/default"),
+            [Login, Ok, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/account/access",
+            p("/account/access"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/account/password",
+            p("/account/password"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/account/security-question",
+            p("/account/security-question"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "GET",
+            "/company/members",
+            p("/company/members"),
+            [Login, NotFound, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/company/invitations",
+            p("/company/invitations"),
+            [Login, NotFound, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/company/invitations/{id}/resend",
+            format!("/company/invitations/{inv}/resend"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/company/invitations/{id}/revoke",
+            format!("/company/invitations/{inv}/revoke"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/company/members/{id}/admin",
+            format!("/company/members/{victim}/admin"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/company/members/{id}/installer",
+            format!("/company/members/{victim}/installer"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/company/members/{id}/remove",
+            format!("/company/members/{victim}/remove"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/company/members/{id}/remove",
+            format!("/company/members/{victim}/remove"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/invitations/{token}",
+            f.invitation_link.clone(),
+            [Pub; 6],
+        ),
+        (
+            "POST",
+            "/invitations/{token}",
+            f.invitation_link.clone(),
+            [Pub; 6],
+        ),
+    ]
+}
+
+struct Fixture {
+    agents: Vec<(Agent, Option<String>)>,
+    victim: u64,
+    invitation: u64,
+    invitation_link: String,
+    css: String,
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let operator = app
+        .signed_in(&Registration::operator("op@example.com"))
+        .await;
+    let admin = app
+        .signed_in(&Registration::installer("admin@a-solar.de", "A Solar"))
+        .await;
+    let other = app
+        .signed_in(&Registration::installer("admin@b-solar.de", "B Solar"))
+        .await;
+    // Two collaborators of A: the installer who acts, and a spare one the administrator
+    // promotes, sets back and removes.
+    let mut joined = Vec::new();
+    for email in ["inst@a-solar.de", "spare@a-solar.de"] {
+        admin
+            .post(
+                "/company/invitations",
+                &[("email", email), ("role", "installer")],
+            )
+            .await;
+        let link = link_in(&app.mail(email, "/invitations/").await, "/invitations/");
+        let agent = app.new_agent();
+        let r = agent
+            .post(
+                &link,
+                &[
+                    ("first_name", "Ina"),
+                    ("last_name", "Stall"),
+                    ("phone", "+49 30 1234567"),
+                    ("language", "en"),
+                    ("password", PASSWORD),
+                    ("password_confirm", PASSWORD),
+                    ("security_question", "first-pet"),
+                    ("security_answer", "Bello"),
+                    ("accept_terms", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        joined.push(agent);
+    }
+    let installer = joined.remove(0);
+    // A pending invitation of A.
+    admin
+        .post(
+            "/company/invitations",
+            &[("email", "pending@a-solar.de"), ("role", "installer")],
+        )
+        .await;
+    let invitation_link = link_in(
+        &app.mail("pending@a-solar.de", "/invitations/").await,
+        "/invitations/",
+    );
+    let (_, html) = admin.page("/company/members").await;
+    let invitation: u64 = html
+        .split('"')
+        .find_map(|s| {
+            s.strip_prefix("/company/invitations/")?
+                .strip_suffix("/resend")?
+                .parse()
+                .ok()
+        })
+        .unwrap();
+    // Staff, as `osc staff add` creates them.
+    let hash = app.state.hasher.hash(PASSWORD.to_owned()).await.unwrap();
+    users::create_staff(
+        &app.state.store,
+        &Email::parse("staff@service.example").unwrap(),
+        "Sam",
+        "Staff",
+        hash,
+        app.state.clock.now(),
+    )
+    .unwrap()
+    .unwrap();
+    let staff = app.new_agent();
+    assert_eq!(
+        staff
+            .login("staff@service.example", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let victim = users::find_by_email(&app.state.store, &Email::parse("spare@a-solar.de").unwrap())
+        .unwrap()
+        .unwrap()
+        .id;
+    let (_, home) = app.new_agent().page("/").await;
+    let css = home
+        .split('"')
+        .find(|s| s.starts_with("/assets/") && s.ends_with(".css"))
+        .unwrap()
+        .to_owned();
+    Fixture {
+        agents: vec![
+            (app.new_agent(), None),
+            (operator, Some("op@example.com".into())),
+            (installer, Some("inst@a-solar.de".into())),
+            (other, Some("admin@b-solar.de".into())),
+            (staff, Some("staff@service.example".into())),
+            (admin, Some("admin@a-solar.de".into())),
+        ],
+        victim,
+        invitation,
+        invitation_link,
+        css,
+    }
+}
+
+fn judge(expected: O, status: u16, location: &str) -> bool {
+    let to_login = status == 303 && location.starts_with("/login");
+    match expected {
+        Ok => status < 500 && status != 404 && status != 403 && !to_login,
+        Pub => status < 500 && status != 403 && !to_login,
+        Login => to_login,
+        NotFound => status == 404,
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_actor_as_the_rules_say() {
+    let app = TestApp::spawn().await;
+    let mut f = fixture(&app).await;
+    let rows = matrix(&f);
+
+    // The table and the router list the same routes.
+    let table: Vec<(&str, &str)> = rows.iter().map(|(m, r, _, _)| (*m, *r)).collect();
+    for route in osc::web::route_table() {
+        assert!(
+            table.contains(&route),
+            "the matrix lacks {} {}",
+            route.0,
+            route.1
+        );
+    }
+    for route in &table {
+        assert!(
+            osc::web::route_table().contains(route),
+            "the router lacks {} {}",
+            route.0,
+            route.1
+        );
+    }
+
+    let mut failures = Vec::new();
+    for (method, route, path, expected) in rows {
+        for (i, (agent, _)) in f.agents.iter().enumerate() {
+            let response = if method == "GET" {
+                agent.get(&path).await
+            } else {
+                agent.post(&path, &[]).await
+            };
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned();
+            if !judge(expected[i], status, &location) {
+                failures.push(format!(
+                    "{method} {route} ({path}) as {}: expected {:?}, got {status} {location}",
+                    ACTORS[i], expected[i]
+                ));
+            }
+        }
+        if route == "/logout" {
+            // Everyone logged out: sign the actors in again.
+            for (agent, email) in f.agents.iter_mut() {
+                if let Some(email) = email {
+                    *agent = app.new_agent();
+                    assert_eq!(agent.login(email, PASSWORD).await.status(), 303);
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cells differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
