@@ -2,17 +2,21 @@
 //! `parse` returns the message id of what is wrong, ready to be shown next to the field.
 
 pub mod account;
+pub mod catalog;
 pub mod country;
 pub mod email;
 pub mod fold;
 pub mod password;
 pub mod security_question;
+pub mod serial;
+pub mod warranty;
 
 pub use account::AccountType;
 pub use country::Country;
 pub use email::Email;
 pub use password::NewPassword;
 pub use security_question::SecurityQuestion;
+pub use serial::SerialNumber;
 
 /// A field's problem: the id of the message that explains it.
 pub type FieldError = &'static str;
