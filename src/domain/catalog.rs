@@ -136,7 +136,7 @@ impl Catalog {
                 })
             })
             .collect();
-        products.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        products.sort_by_key(|p| p.name.to_lowercase());
         let by_id = products
             .iter()
             .enumerate()
