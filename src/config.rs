@@ -61,6 +61,8 @@ pub struct Config {
     pub security: SecurityConfig,
     /// Companies and their collaborators.
     pub companies: CompaniesConfig,
+    /// Plants.
+    pub plants: PlantsConfig,
 }
 
 /// `[server]`
@@ -211,6 +213,41 @@ impl Default for CompaniesConfig {
             invitation_days: 7,
         }
     }
+}
+
+/// `[plants]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PlantsConfig {
+    /// Countries (ISO codes) where plants can be registered; a list in the file, a
+    /// comma-separated string in `OSC_PLANTS_REGISTRATION_COUNTRIES`.
+    #[serde(deserialize_with = "list_or_csv")]
+    pub registration_countries: Vec<String>,
+}
+
+impl Default for PlantsConfig {
+    fn default() -> Self {
+        Self {
+            registration_countries: vec!["DE".into(), "AT".into(), "CH".into()],
+        }
+    }
+}
+
+fn list_or_csv<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrCsv {
+        List(Vec<String>),
+        Csv(String),
+    }
+    Ok(match ListOrCsv::deserialize(d)? {
+        ListOrCsv::List(l) => l,
+        ListOrCsv::Csv(s) => s
+            .split(',')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect(),
+    })
 }
 
 /// A configuration value that must never be printed (passwords).
@@ -391,6 +428,20 @@ impl Config {
                 return Err(bad(key, "must be at least 1"));
             }
         }
+        if self.plants.registration_countries.is_empty() {
+            return Err(bad(
+                "plants.registration_countries",
+                "must name at least one country",
+            ));
+        }
+        for code in &self.plants.registration_countries {
+            if crate::domain::Country::parse(code).is_err() {
+                return Err(bad(
+                    "plants.registration_countries",
+                    &format!("`{code}` is not a country code the portal knows"),
+                ));
+            }
+        }
         if self.branding.instance_name.trim().is_empty() {
             return Err(bad("branding.instance_name", "must not be empty"));
         }
@@ -421,6 +472,7 @@ const SECTIONS: &[&str] = &[
     "branding",
     "security",
     "companies",
+    "plants",
 ];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.
@@ -497,6 +549,7 @@ mod tests {
                 ("UNRELATED", "x"),
                 ("OSC_LOG", "debug"),
                 ("OSC_CONFIG", "/etc/osc.toml"),
+                ("OSC_PLANTS_REGISTRATION_COUNTRIES", "DE, FR"),
             ]),
         )
         .unwrap();
@@ -505,6 +558,7 @@ mod tests {
         assert_eq!(config.i18n.default_language, Lang::De);
         assert_eq!(config.public_url(), "https://osc.example.com");
         assert!(config.is_https());
+        assert_eq!(config.plants.registration_countries, ["DE", "FR"]);
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Actor {
     pub user_id: u64,
     /// Display name.
     pub name: String,
+    /// E-mail address (normalized): plants name their operator by it.
+    pub email: String,
     /// Account kind.
     pub kind: AccountKind,
     /// Company and role, for installers and wholesalers.
@@ -215,8 +217,8 @@ pub fn plant_scope(actor: &Actor) -> PlantScope {
 pub struct PlantOwnership<'a> {
     /// The company that keeps the plant, if any.
     pub company: Option<u64>,
-    /// The plant operator's account, if the plant names one.
-    pub operator: Option<u64>,
+    /// The plant operator's e-mail, if the plant names one.
+    pub operator_email: Option<&'a str>,
     /// Installers the plant is assigned to.
     pub assignees: &'a [u64],
 }
@@ -232,8 +234,35 @@ pub fn can_see_plant(actor: &Actor, plant: &PlantOwnership<'_>) -> bool {
                 && plant.company == actor.company.map(|(c, _)| c)
                 && plant.assignees.contains(&u)
         }
-        PlantScope::Operator(u) => plant.operator == Some(u),
+        PlantScope::Operator(_) => plant.operator_email == Some(actor.email.as_str()),
     }
+}
+
+/// Whether `actor` may register plants (everyone but the service team, who work on
+/// customers' plants through tickets).
+#[must_use]
+pub fn can_create_plant(actor: &Actor) -> bool {
+    !actor.is_staff()
+}
+
+/// Whether `actor` may change a plant's data: the company's administrators and the
+/// installers it is assigned to; a plant operator only his own plant (one no company keeps).
+#[must_use]
+pub fn can_edit_plant(actor: &Actor, plant: &PlantOwnership<'_>) -> bool {
+    if actor.is_staff() || !can_see_plant(actor, plant) {
+        return false;
+    }
+    match plant_scope(actor) {
+        PlantScope::Operator(_) => plant.company.is_none(),
+        _ => true,
+    }
+}
+
+/// Whether `actor` may assign a plant to installers: the administrators of the company
+/// that keeps it.
+#[must_use]
+pub fn can_assign_plant(actor: &Actor, plant: &PlantOwnership<'_>) -> bool {
+    matches!(plant_scope(actor), PlantScope::Company(c) if plant.company == Some(c))
 }
 
 /// Which tickets an actor sees: the filter every ticket list and search applies.
@@ -275,6 +304,7 @@ mod tests {
         Actor {
             user_id: 1,
             name: "A".into(),
+            email: "a@example.com".into(),
             kind,
             company,
         }
@@ -340,16 +370,17 @@ mod tests {
         installer.user_id = 2;
         let mut operator = actor(AccountKind::Operator, None);
         operator.user_id = 3;
+        operator.email = "op@example.com".into();
         let staff = actor(AccountKind::Staff, None);
         let other_admin = actor(AccountKind::Installer, Some((8, CompanyRole::Admin)));
         let assigned = PlantOwnership {
             company: Some(7),
-            operator: Some(3),
+            operator_email: Some("op@example.com"),
             assignees: &[2],
         };
         let unassigned = PlantOwnership {
             company: Some(7),
-            operator: None,
+            operator_email: None,
             assignees: &[],
         };
         assert!(can_see_plant(&admin, &assigned) && can_see_plant(&admin, &unassigned));
@@ -363,7 +394,7 @@ mod tests {
         // An assignment in another company's plant does not open it.
         let foreign = PlantOwnership {
             company: Some(8),
-            operator: None,
+            operator_email: None,
             assignees: &[2],
         };
         assert!(!can_see_plant(&installer, &foreign));
@@ -371,6 +402,20 @@ mod tests {
         assert_eq!(plant_scope(&installer), PlantScope::Assigned(2));
         assert_eq!(plant_scope(&operator), PlantScope::Operator(3));
         assert_eq!(plant_scope(&staff), PlantScope::All);
+        assert!(can_edit_plant(&admin, &assigned) && can_edit_plant(&installer, &assigned));
+        assert!(
+            !can_edit_plant(&operator, &assigned),
+            "a company's plant is the company's to edit"
+        );
+        assert!(!can_edit_plant(&staff, &assigned));
+        assert!(can_assign_plant(&admin, &assigned) && !can_assign_plant(&installer, &assigned));
+        assert!(!can_assign_plant(&other_admin, &assigned));
+        let own = PlantOwnership {
+            company: None,
+            operator_email: Some("op@example.com"),
+            assignees: &[],
+        };
+        assert!(can_edit_plant(&operator, &own) && !can_see_plant(&admin, &own));
     }
 
     #[test]

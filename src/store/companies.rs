@@ -232,16 +232,7 @@ pub fn remove_member(
     user.company = Some((scope.company_id(), CompanyRole::Member));
     super::users::put_in(&txn, &user)?;
     super::sessions::delete_for_user(&txn, user.id, None)?;
-    {
-        let mut assignments = txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
-        let plants: Vec<(u64, u64)> = assignments
-            .range((user.id, 0)..=(user.id, u64::MAX))?
-            .map(|r| r.map(|(k, _)| k.value()))
-            .collect::<Result<_, _>>()?;
-        for key in plants {
-            assignments.remove(key)?;
-        }
-    }
+    super::plants::drop_assignments_in(&txn, user.id)?;
     super::users::queue_all(&txn, mails(&user))?;
     txn.commit()?;
     Ok(Some(user))

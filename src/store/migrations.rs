@@ -47,6 +47,10 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::INVITATION_BY_TOKEN)?;
     txn.open_table(tables::COMPANY_INVITATIONS)?;
     txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
+    txn.open_table(tables::PLANTS)?;
+    txn.open_table(tables::COMPANY_PLANTS)?;
+    txn.open_table(tables::OPERATOR_PLANTS)?;
+    txn.open_table(tables::PLANT_ASSIGNEES)?;
     Ok(())
 }
 

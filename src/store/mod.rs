@@ -10,6 +10,7 @@ pub mod companies;
 pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;
+pub mod plants;
 pub mod sessions;
 pub mod tables;
 pub mod tokens;

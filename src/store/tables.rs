@@ -65,3 +65,20 @@ pub const COMPANY_INVITATIONS: TableDefinition<(u64, u64), ()> =
 /// assigned to an installer (filled by the plants area).
 pub const ASSIGNMENTS_BY_USER: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("assignments_by_user_v1");
+
+/// Key: plant id. Value: codec-encoded [`super::plants::Plant`].
+pub const PLANTS: TableDefinition<u64, &[u8]> = TableDefinition::new("plants_v1");
+
+/// Key: (company id, plant id). Value: unit. The plants a company keeps.
+pub const COMPANY_PLANTS: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("company_plants_v1");
+
+/// Key: (operator's normalized e-mail, plant id). Value: unit. The plants that name an
+/// operator; an operator account with that e-mail sees them.
+pub const OPERATOR_PLANTS: TableDefinition<(&str, u64), ()> =
+    TableDefinition::new("operator_plants_v1");
+
+/// Key: (plant id, installer's user id). Value: unit. Who a plant is assigned to (the
+/// other direction of [`ASSIGNMENTS_BY_USER`]).
+pub const PLANT_ASSIGNEES: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("plant_assignees_v1");

@@ -111,6 +111,7 @@ impl User {
         Actor {
             user_id: self.id,
             name: self.full_name(),
+            email: self.email.clone(),
             kind: self.kind,
             company: self.company,
         }

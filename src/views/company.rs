@@ -11,6 +11,7 @@ use crate::domain::security_question::QUESTIONS;
 use crate::i18n::{Lang, args};
 use crate::store::companies::{Company, Member};
 use crate::store::invitations::Invitation;
+use crate::store::plants::LinkedOperator;
 use crate::store::users::User;
 use crate::web::company::{InviteForm, JoinForm};
 use crate::web::context::PageCtx;
@@ -22,6 +23,8 @@ pub struct MembersData<'a> {
     pub me: u64,
     pub members: &'a [Member],
     pub invitations: &'a [Invitation],
+    /// Plant operators named by the company's plants.
+    pub operators: &'a [LinkedOperator],
     pub form: &'a InviteForm,
     pub errors: &'a Errors,
     /// Which change was just made.
@@ -174,6 +177,35 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                                         (csrf_field(ctx))
                                         button.link type="submit" { (ctx.t("members-revoke")) }
                                     }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="operators-heading" {
+            h2 #operators-heading { (ctx.t("members-operators")) }
+            @if d.operators.is_empty() {
+                p.empty { (ctx.t("members-operators-empty")) }
+            } @else {
+                div.table-wrap {
+                    table {
+                        thead {
+                            tr {
+                                th scope="col" { (ctx.t("members-col-name")) }
+                                th scope="col" { (ctx.t("field-email")) }
+                                th scope="col" { (ctx.t("field-phone")) }
+                                th scope="col" { (ctx.t("members-col-operator-plants")) }
+                            }
+                        }
+                        tbody {
+                            @for o in d.operators {
+                                tr {
+                                    td { (o.name) }
+                                    td { a href={ "mailto:" (o.email) } { (o.email) } }
+                                    td { @if let Some(phone) = &o.phone { (phone) } @else { span.hint { (ctx.t("members-operator-no-account")) } } }
+                                    td { (o.plants.join(", ")) }
                                 }
                             }
                         }

@@ -12,4 +12,5 @@ pub mod format;
 pub mod home;
 pub mod layout;
 pub mod legal;
+pub mod plants;
 pub mod profile;

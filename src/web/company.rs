@@ -62,6 +62,7 @@ async fn members_page(
         .ok_or_else(|| AppError::internal("administrator of a missing company"))?;
     let members = companies::members(store, admin.scope)?;
     let pending = invitations::pending(store, admin.scope)?;
+    let operators = crate::store::plants::operators_of_company(store, admin.scope)?;
     Ok(view::members(
         ctx,
         &view::MembersData {
@@ -69,6 +70,7 @@ async fn members_page(
             me: admin.viewer.user.id,
             members: &members,
             invitations: &pending,
+            operators: &operators,
             form,
             errors,
             done,

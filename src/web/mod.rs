@@ -9,6 +9,7 @@ mod health;
 mod home;
 mod legal;
 pub mod middleware;
+pub mod plants;
 pub mod profile;
 
 use std::time::Duration;
@@ -117,6 +118,11 @@ fn routes() -> Routes {
             company::remove,
         )
         .get_post("/invitations/{token}", company::join_page, company::join)
+        // Plant overview
+        .get("/plants", plants::list)
+        .get_post("/plants/new", plants::new_page, plants::create)
+        .get_post("/plants/{id}", plants::detail, plants::save)
+        .post("/plants/{id}/assignees", plants::assign)
 }
 
 /// Every (method, path) the router answers, in declaration order.

@@ -10,3 +10,4 @@ mod company;
 mod mail;
 mod matrix;
 mod pages;
+mod plants;

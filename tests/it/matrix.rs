@@ -37,6 +37,7 @@ const ACTORS: [&str; 6] = [
 fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let victim = f.victim;
     let inv = f.invitation;
+    let plant = f.plant;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -208,6 +209,38 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             f.invitation_link.clone(),
             [Pub; 6],
         ),
+        // Plant overview; the plant is company A's, assigned to its installer.
+        ("GET", "/plants", p("/plants"), [Login, Ok, Ok, Ok, Ok, Ok]),
+        (
+            "GET",
+            "/plants/new",
+            p("/plants/new"),
+            [Login, Ok, Ok, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/plants/new",
+            p("/plants/new"),
+            [Login, Ok, Ok, Ok, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/plants/{id}",
+            format!("/plants/{plant}"),
+            [Login, NotFound, Ok, NotFound, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/plants/{id}",
+            format!("/plants/{plant}"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/plants/{id}/assignees",
+            format!("/plants/{plant}/assignees"),
+            [Login, NotFound, NotFound, NotFound, NotFound, Ok],
+        ),
     ]
 }
 
@@ -217,6 +250,7 @@ struct Fixture {
     invitation: u64,
     invitation_link: String,
     css: String,
+    plant: u64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -261,6 +295,28 @@ async fn fixture(app: &TestApp) -> Fixture {
         joined.push(agent);
     }
     let installer = joined.remove(0);
+    let r = installer
+        .post(
+            "/plants/new",
+            &[
+                ("name", "Scheune Nord"),
+                ("street", "Feldweg 2"),
+                ("postal_code", "34266"),
+                ("city", "Niestetal"),
+                ("country", "DE"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "plant registered");
+    let plant: u64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/plants/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     // A pending invitation of A.
     admin
         .post(
@@ -325,6 +381,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         invitation,
         invitation_link,
         css,
+        plant,
     }
 }
 

@@ -80,3 +80,7 @@ mail-removed-body =
     die Geschäftsbeziehung zwischen Ihnen und { $company } ist beendet, und Ihr Zugang zu { $instance } wurde deaktiviert.
 
     Die Anlagen und Tickets, an denen Sie gearbeitet haben, bleiben bei { $company }. Wenn Sie das für einen Irrtum halten, wenden Sie sich bitte an { $company }.
+members-operators = Anlagenbetreiber
+members-operators-empty = Noch keine Ihrer Anlagen nennt einen Anlagenbetreiber. Der Betreiber einer Anlage erscheint hier mit seinen Kontaktdaten.
+members-col-operator-plants = Seine Anlagen
+members-operator-no-account = kein Konto

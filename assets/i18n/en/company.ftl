@@ -80,3 +80,7 @@ mail-removed-body =
     the business relationship between you and { $company } has ended, and your access to { $instance } has been deactivated.
 
     The plants and tickets you worked on stay with { $company }. If you think this is a mistake, please contact { $company }.
+members-operators = Plant operators
+members-operators-empty = None of your plants names a plant operator yet. A plant's operator appears here with their contact data.
+members-col-operator-plants = Their plants
+members-operator-no-account = no account

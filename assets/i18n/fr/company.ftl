@@ -80,3 +80,7 @@ mail-removed-body =
     la relation d’affaires entre vous et { $company } a pris fin, et votre accès à { $instance } a été désactivé.
 
     Les installations et tickets sur lesquels vous avez travaillé restent à { $company }. S’il s’agit d’une erreur, contactez { $company }.
+members-operators = Exploitants des installations
+members-operators-empty = Aucune de vos installations n’indique encore d’exploitant. L’exploitant d’une installation apparaît ici avec ses coordonnées.
+members-col-operator-plants = Ses installations
+members-operator-no-account = pas de compte

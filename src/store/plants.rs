@@ -1,0 +1,309 @@
+//! Plants: their data, the company that keeps them, the operator they name, and the
+//! installers they are assigned to. Lists take the actor's [`PlantScope`], so no caller
+//! can list plants without the filter.
+
+use redb::{ReadableTable, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, codec, tables};
+use crate::auth::policy::{self, Actor, PlantOwnership, PlantScope};
+
+/// A plant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plant {
+    /// Id.
+    pub id: u64,
+    /// The company that keeps it (none for a plant operator's own plant).
+    pub company: Option<u64>,
+    /// Who created it.
+    pub created_by: u64,
+    /// Name.
+    pub name: String,
+    /// Street and number.
+    pub street: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// ISO country code (one of `plants.registration_countries`).
+    pub country: String,
+    /// Latitude in degrees.
+    pub latitude: Option<f64>,
+    /// Longitude in degrees.
+    pub longitude: Option<f64>,
+    /// Commissioning date, `YYYY-MM-DD`.
+    pub commissioning: Option<String>,
+    /// Plant operator's name.
+    pub operator_name: String,
+    /// Plant operator's e-mail (normalized), empty when none is named.
+    pub operator_email: String,
+    /// Creation time.
+    pub created_at: u64,
+    /// Last change.
+    pub updated_at: u64,
+}
+
+impl Plant {
+    /// The plant's ownership as the policy sees it.
+    pub fn ownership<'a>(&'a self, assignees: &'a [u64]) -> PlantOwnership<'a> {
+        PlantOwnership {
+            company: self.company,
+            operator_email: (!self.operator_email.is_empty())
+                .then_some(self.operator_email.as_str()),
+            assignees,
+        }
+    }
+}
+
+const TABLE: &str = "plants_v1";
+
+fn decode(bytes: &[u8]) -> Result<Plant, StoreError> {
+    codec::decode(TABLE, bytes)
+}
+
+fn index_in(txn: &WriteTransaction, plant: &Plant, add: bool) -> Result<(), StoreError> {
+    let mut by_company = txn.open_table(tables::COMPANY_PLANTS)?;
+    let mut by_operator = txn.open_table(tables::OPERATOR_PLANTS)?;
+    if let Some(c) = plant.company {
+        if add {
+            by_company.insert((c, plant.id), ())?;
+        } else {
+            by_company.remove((c, plant.id))?;
+        }
+    }
+    if !plant.operator_email.is_empty() {
+        if add {
+            by_operator.insert((plant.operator_email.as_str(), plant.id), ())?;
+        } else {
+            by_operator.remove((plant.operator_email.as_str(), plant.id))?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates a plant (assigned to `assign_to` when an installer creates it).
+pub fn create(
+    store: &Store,
+    mut plant: Plant,
+    assign_to: Option<u64>,
+) -> Result<Plant, StoreError> {
+    let txn = store.write()?;
+    {
+        let mut table = txn.open_table(tables::PLANTS)?;
+        plant.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+        table.insert(plant.id, codec::encode(&plant).as_slice())?;
+    }
+    index_in(&txn, &plant, true)?;
+    if let Some(user) = assign_to {
+        assign_in(&txn, plant.id, user)?;
+    }
+    txn.commit()?;
+    Ok(plant)
+}
+
+/// Saves changed plant data (company and id stay).
+pub fn update(store: &Store, plant: &Plant) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    let old = txn
+        .open_table(tables::PLANTS)?
+        .get(plant.id)?
+        .map(|b| decode(b.value()))
+        .transpose()?;
+    if let Some(old) = old {
+        index_in(&txn, &old, false)?;
+        let mut changed = plant.clone();
+        changed.company = old.company;
+        changed.created_by = old.created_by;
+        changed.created_at = old.created_at;
+        txn.open_table(tables::PLANTS)?
+            .insert(plant.id, codec::encode(&changed).as_slice())?;
+        index_in(&txn, &changed, true)?;
+    }
+    txn.commit()?;
+    Ok(())
+}
+
+/// The plant `id` if `actor` may see it: another company's plant is `None`, exactly like
+/// a plant that does not exist.
+pub fn visible(
+    store: &Store,
+    actor: &Actor,
+    id: u64,
+) -> Result<Option<(Plant, Vec<u64>)>, StoreError> {
+    let txn = store.read()?;
+    let Some(plant) = txn
+        .open_table(tables::PLANTS)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()?
+    else {
+        return Ok(None);
+    };
+    let assignees: Vec<u64> = txn
+        .open_table(tables::PLANT_ASSIGNEES)?
+        .range((id, 0)..=(id, u64::MAX))?
+        .map(|r| r.map(|(k, _)| k.value().1))
+        .collect::<Result<_, _>>()?;
+    Ok(policy::can_see_plant(actor, &plant.ownership(&assignees)).then_some((plant, assignees)))
+}
+
+/// The plants `actor` sees, by name; `query` filters by name, place or postal code.
+pub fn list(
+    store: &Store,
+    actor: &Actor,
+    query: &str,
+) -> Result<Vec<(Plant, Vec<u64>)>, StoreError> {
+    let txn = store.read()?;
+    let plants = txn.open_table(tables::PLANTS)?;
+    let assignees_table = txn.open_table(tables::PLANT_ASSIGNEES)?;
+    let ids: Vec<u64> = match policy::plant_scope(actor) {
+        PlantScope::All => plants
+            .iter()?
+            .map(|r| r.map(|(k, _)| k.value()))
+            .collect::<Result<_, _>>()?,
+        PlantScope::Company(c) => txn
+            .open_table(tables::COMPANY_PLANTS)?
+            .range((c, 0)..=(c, u64::MAX))?
+            .map(|r| r.map(|(k, _)| k.value().1))
+            .collect::<Result<_, _>>()?,
+        PlantScope::Assigned(u) => txn
+            .open_table(tables::ASSIGNMENTS_BY_USER)?
+            .range((u, 0)..=(u, u64::MAX))?
+            .map(|r| r.map(|(k, _)| k.value().1))
+            .collect::<Result<_, _>>()?,
+        PlantScope::Operator(_) => {
+            let email = actor.email.as_str();
+            txn.open_table(tables::OPERATOR_PLANTS)?
+                .range((email, 0)..=(email, u64::MAX))?
+                .map(|r| r.map(|(k, _)| k.value().1))
+                .collect::<Result<_, _>>()?
+        }
+    };
+    let needle = crate::domain::fold::fold(query);
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(plant) = plants.get(id)?.map(|b| decode(b.value())).transpose()? else {
+            continue;
+        };
+        let assignees: Vec<u64> = assignees_table
+            .range((id, 0)..=(id, u64::MAX))?
+            .map(|r| r.map(|(k, _)| k.value().1))
+            .collect::<Result<_, _>>()?;
+        // The index gave the candidates; the policy has the last word.
+        if !policy::can_see_plant(actor, &plant.ownership(&assignees)) {
+            continue;
+        }
+        if !needle.is_empty() {
+            let hay = crate::domain::fold::fold(&format!(
+                "{} {} {} {}",
+                plant.name, plant.city, plant.postal_code, plant.street
+            ));
+            if !needle.split(' ').all(|w| hay.contains(w)) {
+                continue;
+            }
+        }
+        out.push((plant, assignees));
+    }
+    out.sort_by_key(|(p, _)| p.name.to_lowercase());
+    Ok(out)
+}
+
+fn assign_in(txn: &WriteTransaction, plant: u64, user: u64) -> Result<(), StoreError> {
+    txn.open_table(tables::PLANT_ASSIGNEES)?
+        .insert((plant, user), ())?;
+    txn.open_table(tables::ASSIGNMENTS_BY_USER)?
+        .insert((user, plant), ())?;
+    Ok(())
+}
+
+/// Assigns a plant to an installer, or takes the assignment away.
+pub fn set_assignment(
+    store: &Store,
+    plant: u64,
+    user: u64,
+    assigned: bool,
+) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    if assigned {
+        assign_in(&txn, plant, user)?;
+    } else {
+        txn.open_table(tables::PLANT_ASSIGNEES)?
+            .remove((plant, user))?;
+        txn.open_table(tables::ASSIGNMENTS_BY_USER)?
+            .remove((user, plant))?;
+    }
+    txn.commit()?;
+    Ok(())
+}
+
+/// Drops every assignment of `user`, inside the caller's transaction (removal).
+pub(crate) fn drop_assignments_in(txn: &WriteTransaction, user: u64) -> Result<(), StoreError> {
+    let plants: Vec<u64> = txn
+        .open_table(tables::ASSIGNMENTS_BY_USER)?
+        .range((user, 0)..=(user, u64::MAX))?
+        .map(|r| r.map(|(k, _)| k.value().1))
+        .collect::<Result<_, _>>()?;
+    let mut by_user = txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
+    let mut by_plant = txn.open_table(tables::PLANT_ASSIGNEES)?;
+    for plant in plants {
+        by_user.remove((user, plant))?;
+        by_plant.remove((plant, user))?;
+    }
+    Ok(())
+}
+
+/// A plant operator named by one of a company's plants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedOperator {
+    /// Name as the plant gives it.
+    pub name: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone, when the operator has an account.
+    pub phone: Option<String>,
+    /// The plants that name them.
+    pub plants: Vec<String>,
+}
+
+/// The plant operators named by the company's plants (for "Invite collaborators").
+pub fn operators_of_company(
+    store: &Store,
+    company: policy::CompanyScope,
+) -> Result<Vec<LinkedOperator>, StoreError> {
+    let txn = store.read()?;
+    let plants = txn.open_table(tables::PLANTS)?;
+    let c = company.company_id();
+    let mut out: Vec<LinkedOperator> = Vec::new();
+    for row in txn
+        .open_table(tables::COMPANY_PLANTS)?
+        .range((c, 0)..=(c, u64::MAX))?
+    {
+        let id = row?.0.value().1;
+        let Some(plant) = plants.get(id)?.map(|b| decode(b.value())).transpose()? else {
+            continue;
+        };
+        if plant.operator_email.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|o| o.email == plant.operator_email) {
+            Some(o) => o.plants.push(plant.name),
+            None => out.push(LinkedOperator {
+                name: plant.operator_name.clone(),
+                email: plant.operator_email.clone(),
+                phone: None,
+                plants: vec![plant.name],
+            }),
+        }
+    }
+    drop(plants);
+    drop(txn);
+    for o in &mut out {
+        if let Ok(email) = crate::domain::Email::parse(&o.email)
+            && let Some(user) = super::users::find_by_email(store, &email)?
+        {
+            o.phone = Some(user.phone);
+        }
+    }
+    out.sort_by_key(|o| o.name.to_lowercase());
+    Ok(out)
+}
