@@ -63,6 +63,8 @@ pub struct Config {
     pub companies: CompaniesConfig,
     /// Plants.
     pub plants: PlantsConfig,
+    /// Warranty rules.
+    pub warranty: WarrantyConfig,
 }
 
 /// `[server]`
@@ -248,6 +250,35 @@ fn list_or_csv<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
             .filter(|c| !c.is_empty())
             .collect(),
     })
+}
+
+/// `[warranty]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WarrantyConfig {
+    /// Years of factory warranty, from the purchase date (else commissioning).
+    pub factory_years: u8,
+    /// Months after the warranty start within which an extension can be ordered.
+    pub extension_window_months: u16,
+}
+
+impl Default for WarrantyConfig {
+    fn default() -> Self {
+        Self {
+            factory_years: 5,
+            extension_window_months: 60,
+        }
+    }
+}
+
+impl WarrantyConfig {
+    /// The rules the domain computes with.
+    pub fn rules(&self) -> crate::domain::warranty::WarrantyRules {
+        crate::domain::warranty::WarrantyRules {
+            factory_years: self.factory_years,
+            extension_window_months: self.extension_window_months,
+        }
+    }
 }
 
 /// A configuration value that must never be printed (passwords).
@@ -473,6 +504,7 @@ const SECTIONS: &[&str] = &[
     "security",
     "companies",
     "plants",
+    "warranty",
 ];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.

@@ -51,6 +51,9 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::COMPANY_PLANTS)?;
     txn.open_table(tables::OPERATOR_PLANTS)?;
     txn.open_table(tables::PLANT_ASSIGNEES)?;
+    txn.open_table(tables::DEVICES)?;
+    txn.open_table(tables::DEVICE_BY_SERIAL)?;
+    txn.open_table(tables::PLANT_DEVICES)?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 
 pub mod codec;
 pub mod companies;
+pub mod devices;
 pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;

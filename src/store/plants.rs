@@ -41,6 +41,17 @@ pub struct Plant {
     pub created_at: u64,
     /// Last change.
     pub updated_at: u64,
+    /// Sub-plants the plant is split into.
+    pub subplants: Vec<SubPlant>,
+}
+
+/// A part of a plant that inverters and communication devices are assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubPlant {
+    /// Id, unique within the plant.
+    pub id: u32,
+    /// Name.
+    pub name: String,
 }
 
 impl Plant {

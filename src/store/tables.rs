@@ -82,3 +82,12 @@ pub const OPERATOR_PLANTS: TableDefinition<(&str, u64), ()> =
 /// other direction of [`ASSIGNMENTS_BY_USER`]).
 pub const PLANT_ASSIGNEES: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("plant_assignees_v1");
+
+/// Key: device id. Value: codec-encoded [`super::devices::Device`].
+pub const DEVICES: TableDefinition<u64, &[u8]> = TableDefinition::new("devices_v1");
+
+/// Key: serial number. Value: device id. A serial is registered once per instance.
+pub const DEVICE_BY_SERIAL: TableDefinition<u32, u64> = TableDefinition::new("device_by_serial_v1");
+
+/// Key: (plant id, device id). Value: unit. A plant's devices.
+pub const PLANT_DEVICES: TableDefinition<(u64, u64), ()> = TableDefinition::new("plant_devices_v1");

@@ -215,6 +215,18 @@ impl<'a> Field<'a> {
         })
     }
 
+    /// Renders an `<input>` tied to the `<datalist>` with id `list`.
+    pub fn render_with_list(&self, list: &str) -> Markup {
+        self.frame(html! {
+            input id=(self.id) name=(self.name) type=(self.kind) value=(self.value) list=(list)
+                required[self.required] autofocus[self.autofocus]
+                autocomplete="off"
+                maxlength=[self.maxlength]
+                aria-invalid=[self.error.as_ref().map(|_| "true")]
+                aria-describedby=[self.described_by()];
+        })
+    }
+
     /// Renders a `<select>` of (value, label) options, the current value selected.
     pub fn select(&self, options: &[(String, String)], placeholder: Option<&str>) -> Markup {
         self.frame(html! {

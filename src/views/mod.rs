@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod company;
 pub mod components;
+pub mod devices;
 pub mod errors;
 pub mod format;
 pub mod home;

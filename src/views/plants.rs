@@ -188,6 +188,14 @@ pub struct DetailData<'a> {
     pub assigned: &'a [(u64, String)],
     /// (id, name) of the company's installers it could be assigned to.
     pub assignable: &'a [(u64, String)],
+    /// Its current devices with their warranty.
+    pub devices: &'a [super::devices::DeviceRow],
+    /// The device registration form (typed values when refused).
+    pub device_form: &'a crate::web::devices::DeviceForm,
+    pub device_errors: &'a Errors,
+    /// The new sub-plant's name (typed value when refused).
+    pub subplant_name: &'a str,
+    pub subplant_errors: &'a Errors,
 }
 
 /// `GET /plants/{id}`
@@ -197,6 +205,10 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         "created" => Some("plant-saved-created"),
         "plant" => Some("plant-saved"),
         "assignees" => Some("plant-saved-assignees"),
+        "device" => Some("plant-saved-device"),
+        "device-removed" => Some("plant-saved-device-removed"),
+        "subplant" => Some("plant-saved-subplant"),
+        "subplant-deleted" => Some("plant-saved-subplant-deleted"),
         _ => None,
     };
     let body = html! {
@@ -224,6 +236,8 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
                     dt { (ctx.t("plant-operator")) }
                     dd { (p.operator_name) " " @if !p.operator_email.is_empty() { "<" a href={ "mailto:" (p.operator_email) } { (p.operator_email) } ">" } }
                 }
+                dt { (ctx.t("devices")) }
+                dd { (d.devices.len()) }
                 dt { (ctx.t("plants-col-assignees")) }
                 dd {
                     @if d.assigned.is_empty() { span.hint { (ctx.t("plants-unassigned")) } }
@@ -263,6 +277,7 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
                 }
             }
         }
+        (super::devices::sections(ctx, d))
         @if d.can_edit {
             section.card aria-labelledby="edit-heading" {
                 h2 #edit-heading { (ctx.t("plant-edit")) }

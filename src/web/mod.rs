@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod assets;
 pub mod company;
 pub mod context;
+pub mod devices;
 mod health;
 mod home;
 mod legal;
@@ -123,6 +124,19 @@ fn routes() -> Routes {
         .get_post("/plants/new", plants::new_page, plants::create)
         .get_post("/plants/{id}", plants::detail, plants::save)
         .post("/plants/{id}/assignees", plants::assign)
+        .post("/plants/{id}/subplants", devices::add_subplant)
+        .post("/plants/{id}/subplants/{sid}", devices::rename_subplant)
+        .post(
+            "/plants/{id}/subplants/{sid}/delete",
+            devices::delete_subplant,
+        )
+        .post("/plants/{id}/devices", devices::register)
+        .get_post("/devices/{id}", devices::edit_page, devices::save)
+        .get_post(
+            "/devices/{id}/remove",
+            devices::remove_page,
+            devices::remove,
+        )
 }
 
 /// Every (method, path) the router answers, in declaration order.

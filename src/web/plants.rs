@@ -319,6 +319,7 @@ pub async fn create(
             operator_email: data.operator_email,
             created_at: now,
             updated_at: now,
+            subplants: Vec::new(),
         },
         assign_to,
     )?;
@@ -331,13 +332,40 @@ pub async fn create(
     Ok(Redirect::to(&format!("/plants/{}?saved=created", plant.id)).into_response())
 }
 
-async fn detail_page(
+/// The plant page with the given forms shown again (with their errors) where a
+/// submission was refused.
+pub(crate) async fn render_detail(
     ctx: &PageCtx,
     me: &crate::auth::session::Viewer,
     plant: &Plant,
     assignees: &[u64],
-    form: &PlantForm,
-    errors: &Errors,
+    subplant_form: Option<(&str, &Errors)>,
+    device_form: Option<(&super::devices::DeviceForm, &Errors)>,
+    saved: &str,
+) -> Result<Markup> {
+    let form = PlantForm::of(plant);
+    render_detail_with(
+        ctx,
+        me,
+        plant,
+        assignees,
+        (&form, &Errors::new()),
+        subplant_form,
+        device_form,
+        saved,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_detail_with(
+    ctx: &PageCtx,
+    me: &crate::auth::session::Viewer,
+    plant: &Plant,
+    assignees: &[u64],
+    plant_form: (&PlantForm, &Errors),
+    subplant_form: Option<(&str, &Errors)>,
+    device_form: Option<(&super::devices::DeviceForm, &Errors)>,
     saved: &str,
 ) -> Result<Markup> {
     let ownership = plant.ownership(assignees);
@@ -360,18 +388,58 @@ async fn detail_page(
             }
         }
     }
+    let today = time::OffsetDateTime::from_unix_timestamp(ctx.state.clock.now() as i64)
+        .map(|t| t.date())
+        .unwrap_or(time::Date::MIN);
+    let rules = ctx.state.config.warranty.rules();
+    let date = |s: &Option<String>| {
+        s.as_deref().and_then(|v| {
+            time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok()
+        })
+    };
+    let devices: Vec<crate::views::devices::DeviceRow> =
+        crate::store::devices::of_plant(&ctx.state.store, plant.id)?
+            .into_iter()
+            .map(|device| {
+                let product = crate::domain::catalog::Catalog::get().product(device.product_id);
+                let category =
+                    product.map_or(crate::domain::catalog::Category::Other, |p| p.category);
+                let warranty = crate::domain::warranty::warranty(
+                    rules,
+                    category,
+                    date(&device.purchase_date),
+                    date(&device.commissioning_date),
+                    device.extended,
+                    today,
+                );
+                crate::views::devices::DeviceRow {
+                    device,
+                    product,
+                    warranty,
+                }
+            })
+            .collect();
+    let empty_device_form = super::devices::DeviceForm::default();
+    let empty_errors = Errors::new();
+    let (device_form, device_errors) = device_form.unwrap_or((&empty_device_form, &empty_errors));
+    let (subplant_name, subplant_errors) = subplant_form.unwrap_or(("", &empty_errors));
     Ok(view::detail(
         ctx,
         &view::DetailData {
             plant,
-            form,
-            errors,
+            form: plant_form.0,
+            errors: plant_form.1,
             saved,
             can_edit,
             can_assign,
             operator_fixed: plant.company.is_none(),
             assigned: &assigned,
             assignable: &assignable,
+            devices: &devices,
+            device_form,
+            device_errors,
+            subplant_name,
+            subplant_errors,
         },
     ))
 }
@@ -391,17 +459,7 @@ pub async fn detail(
 ) -> Result<Markup> {
     let (plant, assignees) =
         plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    let form = PlantForm::of(&plant);
-    detail_page(
-        &ctx,
-        &me,
-        &plant,
-        &assignees,
-        &form,
-        &Errors::new(),
-        &q.saved,
-    )
-    .await
+    render_detail(&ctx, &me, &plant, &assignees, None, None, &q.saved).await
 }
 
 /// `POST /plants/{id}`: saves the plant's data.
@@ -427,7 +485,17 @@ pub async fn save(
     ) {
         Ok(d) => d,
         Err(errors) => {
-            let page = detail_page(&ctx, &me, &plant, &assignees, &form, &errors, "").await?;
+            let page = render_detail_with(
+                &ctx,
+                &me,
+                &plant,
+                &assignees,
+                (&form, &errors),
+                None,
+                None,
+                "",
+            )
+            .await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

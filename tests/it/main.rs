@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod common;
 mod company;
+mod devices;
 mod mail;
 mod matrix;
 mod pages;

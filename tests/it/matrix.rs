@@ -38,6 +38,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let victim = f.victim;
     let inv = f.invitation;
     let plant = f.plant;
+    let device = f.device;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -241,6 +242,56 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             format!("/plants/{plant}/assignees"),
             [Login, NotFound, NotFound, NotFound, NotFound, Ok],
         ),
+        (
+            "POST",
+            "/plants/{id}/subplants",
+            format!("/plants/{plant}/subplants"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/plants/{id}/subplants/{sid}",
+            format!("/plants/{plant}/subplants/1"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/plants/{id}/subplants/{sid}/delete",
+            format!("/plants/{plant}/subplants/1/delete"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/plants/{id}/devices",
+            format!("/plants/{plant}/devices"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/devices/{id}",
+            format!("/devices/{device}"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/devices/{id}",
+            format!("/devices/{device}"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/devices/{id}/remove",
+            format!("/devices/{device}/remove"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        // The installer removes the device; the administrator, coming after him, finds none
+        // (administrators removing devices: tests/it/devices.rs).
+        (
+            "POST",
+            "/devices/{id}/remove",
+            format!("/devices/{device}/remove"),
+            [Login, NotFound, Ok, NotFound, NotFound, NotFound],
+        ),
     ]
 }
 
@@ -251,6 +302,7 @@ struct Fixture {
     invitation_link: String,
     css: String,
     plant: u64,
+    device: u64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -317,6 +369,25 @@ async fn fixture(app: &TestApp) -> Fixture {
         .unwrap()
         .parse()
         .unwrap();
+    installer
+        .post(&format!("/plants/{plant}/subplants"), &[("name", "Dach")])
+        .await;
+    let r = installer
+        .post(
+            &format!("/plants/{plant}/devices"),
+            &[
+                ("serial_number", "2130012345"),
+                ("product", "9088"),
+                ("subplant_id", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "device registered");
+    let (_, page) = installer.page(&format!("/plants/{plant}")).await;
+    let device: u64 = page
+        .split('"')
+        .find_map(|s| s.strip_prefix("/devices/")?.parse().ok())
+        .unwrap();
     // A pending invitation of A.
     admin
         .post(
@@ -382,6 +453,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         invitation_link,
         css,
         plant,
+        device,
     }
 }
 

@@ -1,0 +1,213 @@
+//! Devices registered in plants: serial numbers unique per instance, product from the
+//! catalog, sub-plant, dates for the warranty. A removed device keeps its record (its
+//! tickets and history refer to it) but frees its serial.
+
+use redb::{ReadableTable, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::plants::{Plant, SubPlant};
+use super::{Store, StoreError, codec, tables};
+
+/// A device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    /// Id.
+    pub id: u64,
+    /// The plant it belongs to.
+    pub plant_id: u64,
+    /// Serial number.
+    pub serial: u32,
+    /// Catalog product id.
+    pub product_id: u32,
+    /// Optional name ("Inverter roof east").
+    pub name: String,
+    /// Sub-plant, if the plant is split.
+    pub subplant: Option<u32>,
+    /// Purchase date `YYYY-MM-DD` (starts the warranty).
+    pub purchase_date: Option<String>,
+    /// Commissioning date `YYYY-MM-DD` (starts the warranty when no purchase date).
+    pub commissioning_date: Option<String>,
+    /// Product identification code from the type label.
+    pub pic: String,
+    /// Registration id from the type label.
+    pub rid: String,
+    /// Whether a warranty extension was ordered.
+    pub extended: bool,
+    /// Who registered it.
+    pub created_by: u64,
+    /// When.
+    pub created_at: u64,
+    /// When it was removed from the plant, if it was.
+    pub removed_at: Option<u64>,
+}
+
+const TABLE: &str = "devices_v1";
+
+fn decode(bytes: &[u8]) -> Result<Device, StoreError> {
+    codec::decode(TABLE, bytes)
+}
+
+/// Why a device could not be registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterRefused {
+    /// The serial is registered already (in any plant).
+    SerialTaken,
+}
+
+/// Registers a device in its plant.
+pub fn register(
+    store: &Store,
+    mut device: Device,
+) -> Result<Result<Device, RegisterRefused>, StoreError> {
+    let txn = store.write()?;
+    if txn
+        .open_table(tables::DEVICE_BY_SERIAL)?
+        .get(device.serial)?
+        .is_some()
+    {
+        return Ok(Err(RegisterRefused::SerialTaken));
+    }
+    {
+        let mut table = txn.open_table(tables::DEVICES)?;
+        device.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+        table.insert(device.id, codec::encode(&device).as_slice())?;
+    }
+    txn.open_table(tables::DEVICE_BY_SERIAL)?
+        .insert(device.serial, device.id)?;
+    txn.open_table(tables::PLANT_DEVICES)?
+        .insert((device.plant_id, device.id), ())?;
+    txn.commit()?;
+    Ok(Ok(device))
+}
+
+/// A device by id (removed ones included).
+pub fn get(store: &Store, id: u64) -> Result<Option<Device>, StoreError> {
+    let txn = store.read()?;
+    txn.open_table(tables::DEVICES)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
+}
+
+/// A plant's current devices, by sub-plant then serial.
+pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Device>, StoreError> {
+    let txn = store.read()?;
+    let devices = txn.open_table(tables::DEVICES)?;
+    let mut out = Vec::new();
+    for row in txn
+        .open_table(tables::PLANT_DEVICES)?
+        .range((plant, 0)..=(plant, u64::MAX))?
+    {
+        let id = row?.0.value().1;
+        if let Some(d) = devices.get(id)?.map(|b| decode(b.value())).transpose()?
+            && d.removed_at.is_none()
+        {
+            out.push(d);
+        }
+    }
+    out.sort_by_key(|d| (d.subplant.unwrap_or(0), d.serial));
+    Ok(out)
+}
+
+fn put_in(txn: &WriteTransaction, device: &Device) -> Result<(), StoreError> {
+    txn.open_table(tables::DEVICES)?
+        .insert(device.id, codec::encode(device).as_slice())?;
+    Ok(())
+}
+
+/// Saves a device's changed data (serial, plant and history stay).
+pub fn update(store: &Store, device: &Device) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    put_in(&txn, device)?;
+    txn.commit()?;
+    Ok(())
+}
+
+/// Removes a device from its plant: its record stays, its serial is free again.
+pub fn remove(store: &Store, id: u64, now: u64) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    let found = txn
+        .open_table(tables::DEVICES)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()?;
+    if let Some(mut device) = found {
+        device.removed_at = Some(now);
+        put_in(&txn, &device)?;
+        txn.open_table(tables::DEVICE_BY_SERIAL)?
+            .remove(device.serial)?;
+        txn.open_table(tables::PLANT_DEVICES)?
+            .remove((device.plant_id, device.id))?;
+    }
+    txn.commit()?;
+    Ok(())
+}
+
+/// Adds a sub-plant to a plant; returns its id.
+pub fn add_subplant(store: &Store, plant: u64, name: &str) -> Result<Option<u32>, StoreError> {
+    change_plant(store, plant, |p| {
+        let id = p.subplants.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+        p.subplants.push(SubPlant {
+            id,
+            name: name.to_owned(),
+        });
+        Some(id)
+    })
+}
+
+/// Renames a sub-plant.
+pub fn rename_subplant(
+    store: &Store,
+    plant: u64,
+    id: u32,
+    name: &str,
+) -> Result<Option<()>, StoreError> {
+    change_plant(store, plant, |p| {
+        let s = p.subplants.iter_mut().find(|s| s.id == id)?;
+        s.name = name.to_owned();
+        Some(())
+    })
+}
+
+/// Deletes a sub-plant that has no devices; `Some(false)` when it still has some.
+pub fn delete_subplant(store: &Store, plant: u64, id: u32) -> Result<Option<bool>, StoreError> {
+    let busy = of_plant(store, plant)?
+        .iter()
+        .any(|d| d.subplant == Some(id));
+    change_plant(store, plant, |p| {
+        p.subplants.iter().find(|s| s.id == id)?;
+        if busy {
+            return Some(false);
+        }
+        p.subplants.retain(|s| s.id != id);
+        Some(true)
+    })
+}
+
+fn change_plant<T>(
+    store: &Store,
+    plant: u64,
+    f: impl FnOnce(&mut Plant) -> Option<T>,
+) -> Result<Option<T>, StoreError> {
+    let txn = store.write()?;
+    let found = txn
+        .open_table(tables::PLANTS)?
+        .get(plant)?
+        .map(|b| codec::decode::<Plant>("plants_v1", b.value()))
+        .transpose()?;
+    let Some(mut p) = found else {
+        return Ok(None);
+    };
+    let out = f(&mut p);
+    if out.is_some() {
+        txn.open_table(tables::PLANTS)?
+            .insert(plant, codec::encode(&p).as_slice())?;
+        txn.commit()?;
+    }
+    Ok(out)
+}
+
+/// How many current devices each of these plants has.
+pub fn count_of_plant(store: &Store, plant: u64) -> Result<usize, StoreError> {
+    Ok(of_plant(store, plant)?.len())
+}

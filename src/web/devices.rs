@@ -1,0 +1,418 @@
+//! Devices and sub-plants of a plant: registering a device by serial number and catalog
+//! product, editing, moving between sub-plants, removing; creating, renaming and deleting
+//! sub-plants.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::Markup;
+use serde::Deserialize;
+
+use super::accounts::NoFields;
+use super::context::PageCtx;
+use super::plants::past_date;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::extract::CurrentUser;
+use crate::auth::policy;
+use crate::auth::session::Viewer;
+use crate::domain::catalog::{Catalog, Category, Product};
+use crate::domain::{self, SerialNumber};
+use crate::error::{AppError, Result};
+use crate::store::devices::{self, Device, RegisterRefused};
+use crate::store::plants::{self, Plant};
+use crate::views::components::Errors;
+use crate::views::devices as view;
+
+/// What the device form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct DeviceForm {
+    pub serial_number: String,
+    pub product: String,
+    pub name: String,
+    pub subplant_id: String,
+    pub purchase_date: String,
+    pub commissioning_date: String,
+    pub pic: String,
+    pub rid: String,
+}
+
+/// How the product field shows a product (and what the datalist offers).
+pub fn product_label(p: &Product) -> String {
+    format!("{} — {} ({})", p.model, p.name, p.id)
+}
+
+/// Finds the product a user chose: its id, the offered label, or its exact model or name.
+pub fn parse_product(value: &str) -> Result<&'static Product, &'static str> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err("field-required");
+    }
+    let catalog = Catalog::get();
+    let by_id = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .and_then(|id| catalog.product(id))
+    };
+    let found = by_id(v)
+        .or_else(|| {
+            v.rsplit_once('(')
+                .and_then(|(_, rest)| rest.strip_suffix(')'))
+                .and_then(by_id)
+        })
+        .or_else(|| {
+            catalog
+                .all()
+                .iter()
+                .find(|p| p.model.eq_ignore_ascii_case(v) || p.name.eq_ignore_ascii_case(v))
+        })
+        .ok_or("device-product-unknown")?;
+    match found.category {
+        Category::OffGrid => Err("device-off-grid"),
+        Category::Other => Err("device-not-registrable"),
+        _ => Ok(found),
+    }
+}
+
+fn today(ctx: &PageCtx) -> time::Date {
+    time::OffsetDateTime::from_unix_timestamp(ctx.state.clock.now() as i64)
+        .map(|t| t.date())
+        .unwrap_or(time::Date::MIN)
+}
+
+fn subplant(plant: &Plant, value: &str) -> Result<Option<u32>, &'static str> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    let id: u32 = value.trim().parse().map_err(|_| "subplant-unknown")?;
+    plant
+        .subplants
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| Some(s.id))
+        .ok_or("subplant-unknown")
+}
+
+/// The plant `id` if the viewer may change it; 404 otherwise.
+fn editable_plant(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Plant, Vec<u64>)> {
+    let (plant, assignees) =
+        plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    if !policy::can_edit_plant(&me.actor, &plant.ownership(&assignees)) {
+        return Err(AppError::NotFound);
+    }
+    Ok((plant, assignees))
+}
+
+/// `POST /plants/{id}/devices`: registers a device inside the plant.
+pub async fn register(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<DeviceForm>,
+) -> Result<Response> {
+    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
+    let mut e = Errors::new();
+    let serial = e.check("serial_number", SerialNumber::parse(&form.serial_number));
+    let product = e.check("product", parse_product(&form.product));
+    let name = e.check("name", domain::optional_text(&form.name, 80));
+    let sub = e.check("subplant_id", subplant(&plant, &form.subplant_id));
+    let purchase = e.check("purchase_date", past_date(&form.purchase_date, today(&ctx)));
+    let commissioning = e.check(
+        "commissioning_date",
+        past_date(&form.commissioning_date, today(&ctx)),
+    );
+    let pic = e.check("pic", domain::optional_text(&form.pic, 40));
+    let rid = e.check("rid", domain::optional_text(&form.rid, 40));
+    let (
+        Some(serial),
+        Some(product),
+        Some(name),
+        Some(sub),
+        Some(purchase),
+        Some(commissioning),
+        Some(pic),
+        Some(rid),
+        true,
+    ) = (
+        serial,
+        product,
+        name,
+        sub,
+        purchase,
+        commissioning,
+        pic,
+        rid,
+        e.is_empty(),
+    )
+    else {
+        let page = super::plants::render_detail(
+            &ctx,
+            &me,
+            &plant,
+            &assignees,
+            None,
+            Some((&form, &e)),
+            "",
+        )
+        .await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let device = Device {
+        id: 0,
+        plant_id: plant.id,
+        serial: serial.value(),
+        product_id: product.id,
+        name,
+        subplant: sub,
+        purchase_date: purchase.map(|d| d.to_string()),
+        commissioning_date: commissioning
+            .map(|d| d.to_string())
+            .or_else(|| plant.commissioning.clone()),
+        pic,
+        rid,
+        extended: false,
+        created_by: me.user.id,
+        created_at: ctx.state.clock.now(),
+        removed_at: None,
+    };
+    match devices::register(&ctx.state.store, device)? {
+        Ok(d) => {
+            tracing::info!(
+                event = "device_registered",
+                user_id = me.user.id,
+                plant = plant.id,
+                device = d.id,
+                "device registered"
+            );
+            Ok(Redirect::to(&format!("/plants/{}?saved=device#devices", plant.id)).into_response())
+        }
+        Err(RegisterRefused::SerialTaken) => {
+            e.add("serial_number", "device-serial-taken");
+            let page = super::plants::render_detail(
+                &ctx,
+                &me,
+                &plant,
+                &assignees,
+                None,
+                Some((&form, &e)),
+                "",
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// The device `id` with its plant, if the viewer may change the plant.
+fn editable_device(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Device, Plant)> {
+    let device = devices::get(&ctx.state.store, id)?
+        .filter(|d| d.removed_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let (plant, _) = editable_plant(ctx, me, device.plant_id)?;
+    Ok((device, plant))
+}
+
+/// `GET /devices/{id}`: edit or move a device.
+pub async fn edit_page(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+) -> Result<Markup> {
+    let (device, plant) = editable_device(&ctx, &me, id)?;
+    let form = DeviceForm {
+        serial_number: device.serial.to_string(),
+        product: device.product_id.to_string(),
+        name: device.name.clone(),
+        subplant_id: device.subplant.map(|s| s.to_string()).unwrap_or_default(),
+        purchase_date: device.purchase_date.clone().unwrap_or_default(),
+        commissioning_date: device.commissioning_date.clone().unwrap_or_default(),
+        pic: device.pic.clone(),
+        rid: device.rid.clone(),
+    };
+    Ok(view::edit(&ctx, &device, &plant, &form, &Errors::new()))
+}
+
+/// `POST /devices/{id}`: saves name, sub-plant, dates, PIC and RID.
+pub async fn save(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<DeviceForm>,
+) -> Result<Response> {
+    let (device, plant) = editable_device(&ctx, &me, id)?;
+    let mut e = Errors::new();
+    let name = e.check("name", domain::optional_text(&form.name, 80));
+    let sub = e.check("subplant_id", subplant(&plant, &form.subplant_id));
+    let purchase = e.check("purchase_date", past_date(&form.purchase_date, today(&ctx)));
+    let commissioning = e.check(
+        "commissioning_date",
+        past_date(&form.commissioning_date, today(&ctx)),
+    );
+    let pic = e.check("pic", domain::optional_text(&form.pic, 40));
+    let rid = e.check("rid", domain::optional_text(&form.rid, 40));
+    let (Some(name), Some(sub), Some(purchase), Some(commissioning), Some(pic), Some(rid), true) =
+        (name, sub, purchase, commissioning, pic, rid, e.is_empty())
+    else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            view::edit(&ctx, &device, &plant, &form, &e),
+        )
+            .into_response());
+    };
+    let changed = Device {
+        name,
+        subplant: sub,
+        purchase_date: purchase.map(|d| d.to_string()),
+        commissioning_date: commissioning.map(|d| d.to_string()),
+        pic,
+        rid,
+        ..device
+    };
+    devices::update(&ctx.state.store, &changed)?;
+    Ok(Redirect::to(&format!("/plants/{}?saved=device#devices", plant.id)).into_response())
+}
+
+/// `GET /devices/{id}/remove`: asks for confirmation.
+pub async fn remove_page(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+) -> Result<Markup> {
+    let (device, plant) = editable_device(&ctx, &me, id)?;
+    Ok(view::confirm_remove(&ctx, &device, &plant))
+}
+
+/// `POST /devices/{id}/remove`: the device leaves the plant; its record and tickets stay.
+pub async fn remove(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response> {
+    let (device, plant) = editable_device(&ctx, &me, id)?;
+    devices::remove(&ctx.state.store, device.id, ctx.state.clock.now())?;
+    tracing::info!(
+        event = "device_removed",
+        user_id = me.user.id,
+        device = device.id,
+        "device removed"
+    );
+    Ok(Redirect::to(&format!(
+        "/plants/{}?saved=device-removed#devices",
+        plant.id
+    ))
+    .into_response())
+}
+
+/// What the sub-plant forms send.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SubPlantForm {
+    pub name: String,
+}
+
+/// `POST /plants/{id}/subplants`
+pub async fn add_subplant(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<SubPlantForm>,
+) -> Result<Response> {
+    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
+    let mut e = Errors::new();
+    let Some(name) = e.check("subplant_name", domain::required_text(&form.name, 80)) else {
+        let page = super::plants::render_detail(
+            &ctx,
+            &me,
+            &plant,
+            &assignees,
+            Some((&form.name, &e)),
+            None,
+            "",
+        )
+        .await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    devices::add_subplant(&ctx.state.store, plant.id, &name)?;
+    Ok(Redirect::to(&format!("/plants/{id}?saved=subplant#subplants")).into_response())
+}
+
+/// `POST /plants/{id}/subplants/{sid}`: renames a sub-plant.
+pub async fn rename_subplant(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path((id, sid)): Path<(u64, u32)>,
+    CsrfForm(form): CsrfForm<SubPlantForm>,
+) -> Result<Response> {
+    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
+    let mut e = Errors::new();
+    let Some(name) = e.check("subplant_name", domain::required_text(&form.name, 80)) else {
+        let page = super::plants::render_detail(
+            &ctx,
+            &me,
+            &plant,
+            &assignees,
+            Some((&form.name, &e)),
+            None,
+            "",
+        )
+        .await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    devices::rename_subplant(&ctx.state.store, plant.id, sid, &name)?.ok_or(AppError::NotFound)?;
+    Ok(Redirect::to(&format!("/plants/{id}?saved=subplant#subplants")).into_response())
+}
+
+/// `POST /plants/{id}/subplants/{sid}/delete`: only when no device is in it.
+pub async fn delete_subplant(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path((id, sid)): Path<(u64, u32)>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response> {
+    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
+    match devices::delete_subplant(&ctx.state.store, plant.id, sid)?.ok_or(AppError::NotFound)? {
+        true => Ok(
+            Redirect::to(&format!("/plants/{id}?saved=subplant-deleted#subplants")).into_response(),
+        ),
+        false => {
+            let mut e = Errors::new();
+            e.add("subplant_name", "subplant-not-empty");
+            let page = super::plants::render_detail(
+                &ctx,
+                &me,
+                &plant,
+                &assignees,
+                Some(("", &e)),
+                None,
+                "",
+            )
+            .await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_by_id_label_or_model_and_refusals() {
+        assert_eq!(parse_product("9088").unwrap().id, 9088);
+        let label = product_label(Catalog::get().product(9088).unwrap());
+        assert_eq!(parse_product(&label).unwrap().id, 9088);
+        assert_eq!(parse_product("sc 500cp").unwrap().id, 9088);
+        assert_eq!(parse_product("9279").unwrap_err(), "device-off-grid");
+        assert_eq!(
+            parse_product("Sunny Island 4.4M").unwrap_err(),
+            "device-off-grid"
+        );
+        assert_eq!(
+            parse_product("no such thing").unwrap_err(),
+            "device-product-unknown"
+        );
+        assert_eq!(parse_product("").unwrap_err(), "field-required");
+    }
+}
