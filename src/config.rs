@@ -65,6 +65,8 @@ pub struct Config {
     pub plants: PlantsConfig,
     /// Warranty rules.
     pub warranty: WarrantyConfig,
+    /// Uploaded documents.
+    pub uploads: UploadsConfig,
 }
 
 /// `[server]`
@@ -250,6 +252,25 @@ fn list_or_csv<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
             .filter(|c| !c.is_empty())
             .collect(),
     })
+}
+
+/// `[uploads]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UploadsConfig {
+    /// Largest document accepted, in MiB.
+    pub max_document_mb: u64,
+    /// Documents a plant may hold in all, in MiB.
+    pub plant_quota_mb: u64,
+}
+
+impl Default for UploadsConfig {
+    fn default() -> Self {
+        Self {
+            max_document_mb: 25,
+            plant_quota_mb: 250,
+        }
+    }
 }
 
 /// `[warranty]`
@@ -505,6 +526,7 @@ const SECTIONS: &[&str] = &[
     "companies",
     "plants",
     "warranty",
+    "uploads",
 ];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.

@@ -9,6 +9,7 @@ pub mod fold;
 pub mod password;
 pub mod security_question;
 pub mod serial;
+pub mod upload;
 pub mod warranty;
 
 pub use account::AccountType;

@@ -54,6 +54,9 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::DEVICES)?;
     txn.open_table(tables::DEVICE_BY_SERIAL)?;
     txn.open_table(tables::PLANT_DEVICES)?;
+    txn.open_table(tables::DOCUMENTS)?;
+    txn.open_table(tables::DOCUMENT_CHUNKS)?;
+    txn.open_table(tables::PLANT_DOCUMENTS)?;
     Ok(())
 }
 

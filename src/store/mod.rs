@@ -8,6 +8,7 @@
 pub mod codec;
 pub mod companies;
 pub mod devices;
+pub mod documents;
 pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;

@@ -91,3 +91,15 @@ pub const DEVICE_BY_SERIAL: TableDefinition<u32, u64> = TableDefinition::new("de
 
 /// Key: (plant id, device id). Value: unit. A plant's devices.
 pub const PLANT_DEVICES: TableDefinition<(u64, u64), ()> = TableDefinition::new("plant_devices_v1");
+
+/// Key: document id. Value: codec-encoded [`super::documents::Document`].
+pub const DOCUMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("documents_v1");
+
+/// Key: (document id, chunk number). Value: up to 256 KiB of the file. Files live in
+/// the database so the data directory stays one file plus the index.
+pub const DOCUMENT_CHUNKS: TableDefinition<(u64, u32), &[u8]> =
+    TableDefinition::new("document_chunks_v1");
+
+/// Key: (plant id, document id). Value: unit. A plant's documents.
+pub const PLANT_DOCUMENTS: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("plant_documents_v1");

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod company;
 pub mod components;
 pub mod devices;
+pub mod documents;
 pub mod errors;
 pub mod format;
 pub mod home;

@@ -196,6 +196,10 @@ pub struct DetailData<'a> {
     /// The new sub-plant's name (typed value when refused).
     pub subplant_name: &'a str,
     pub subplant_errors: &'a Errors,
+    /// Its documents with the uploader's name.
+    pub documents: &'a [(crate::store::documents::Document, String)],
+    /// The upload form's error.
+    pub document_errors: &'a Errors,
 }
 
 /// `GET /plants/{id}`
@@ -209,6 +213,8 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         "device-removed" => Some("plant-saved-device-removed"),
         "subplant" => Some("plant-saved-subplant"),
         "subplant-deleted" => Some("plant-saved-subplant-deleted"),
+        "document" => Some("plant-saved-document"),
+        "document-deleted" => Some("plant-saved-document-deleted"),
         _ => None,
     };
     let body = html! {
@@ -278,6 +284,7 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
             }
         }
         (super::devices::sections(ctx, d))
+        (super::documents::section(ctx, p, d.documents, d.can_edit, d.document_errors))
         @if d.can_edit {
             section.card aria-labelledby="edit-heading" {
                 h2 #edit-heading { (ctx.t("plant-edit")) }

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod company;
 pub mod context;
 pub mod devices;
+pub mod documents;
 mod health;
 mod home;
 mod legal;
@@ -35,6 +36,9 @@ use crate::error::AppError;
 #[derive(Default)]
 struct Routes {
     router: Router<AppState>,
+    /// Routes that take file uploads: they get the upload size limit instead of the
+    /// ordinary body limit.
+    uploads: Router<AppState>,
     table: Vec<(&'static str, &'static str)>,
 }
 
@@ -48,6 +52,12 @@ impl Routes {
     fn post<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, h: H) -> Self {
         self.table.push(("POST", path));
         self.router = self.router.route(path, post(h));
+        self
+    }
+
+    fn upload<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, h: H) -> Self {
+        self.table.push(("POST", path));
+        self.uploads = self.uploads.route(path, post(h));
         self
     }
 
@@ -137,6 +147,14 @@ fn routes() -> Routes {
             devices::remove_page,
             devices::remove,
         )
+        // Plant documents
+        .upload("/plants/{id}/documents", documents::upload)
+        .get("/documents/{id}", documents::download)
+        .get_post(
+            "/documents/{id}/delete",
+            documents::delete_page,
+            documents::delete,
+        )
 }
 
 /// Every (method, path) the router answers, in declaration order.
@@ -150,8 +168,21 @@ pub fn build_router(state: AppState) -> Router {
     let body_limit = server.body_limit_kb.saturating_mul(1024);
     let timeout = Duration::from_secs(server.request_timeout_secs);
 
-    routes()
+    let upload_limit = usize::try_from(state.config.uploads.max_document_mb)
+        .unwrap_or(usize::MAX / 2)
+        .saturating_mul(1024 * 1024)
+        .saturating_add(64 * 1024);
+    let routes = routes();
+    routes
         .router
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .merge(
+            routes
+                .uploads
+                .layer(RequestBodyLimitLayer::new(upload_limit))
+                .layer(DefaultBodyLimit::max(upload_limit)),
+        )
         .fallback(|| async { AppError::NotFound })
         .layer(
             // Outermost first: every response, error pages and assets included, gets the
@@ -172,9 +203,7 @@ pub fn build_router(state: AppState) -> Router {
                     StatusCode::REQUEST_TIMEOUT,
                     timeout,
                 ))
-                .layer(CatchPanicLayer::new())
-                .layer(RequestBodyLimitLayer::new(body_limit))
-                .layer(DefaultBodyLimit::max(body_limit)),
+                .layer(CatchPanicLayer::new()),
         )
         .with_state(state)
 }

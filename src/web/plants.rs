@@ -332,6 +332,15 @@ pub async fn create(
     Ok(Redirect::to(&format!("/plants/{}?saved=created", plant.id)).into_response())
 }
 
+/// Forms of the plant page shown again, with their errors, after a refused submission.
+#[derive(Default)]
+pub(crate) struct Refused<'a> {
+    pub plant: Option<(&'a PlantForm, &'a Errors)>,
+    pub subplant: Option<(&'a str, &'a Errors)>,
+    pub device: Option<(&'a super::devices::DeviceForm, &'a Errors)>,
+    pub document: Option<&'a Errors>,
+}
+
 /// The plant page with the given forms shown again (with their errors) where a
 /// submission was refused.
 pub(crate) async fn render_detail(
@@ -343,29 +352,35 @@ pub(crate) async fn render_detail(
     device_form: Option<(&super::devices::DeviceForm, &Errors)>,
     saved: &str,
 ) -> Result<Markup> {
-    let form = PlantForm::of(plant);
-    render_detail_with(
-        ctx,
-        me,
-        plant,
-        assignees,
-        (&form, &Errors::new()),
-        subplant_form,
-        device_form,
-        saved,
-    )
-    .await
+    let refused = Refused {
+        subplant: subplant_form,
+        device: device_form,
+        ..Refused::default()
+    };
+    render_detail_with(ctx, me, plant, assignees, refused, saved).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The plant page with the upload form's error.
+pub(crate) async fn render_detail_documents(
+    ctx: &PageCtx,
+    me: &crate::auth::session::Viewer,
+    plant: &Plant,
+    assignees: &[u64],
+    errors: &Errors,
+) -> Result<Markup> {
+    let refused = Refused {
+        document: Some(errors),
+        ..Refused::default()
+    };
+    render_detail_with(ctx, me, plant, assignees, refused, "").await
+}
+
 async fn render_detail_with(
     ctx: &PageCtx,
     me: &crate::auth::session::Viewer,
     plant: &Plant,
     assignees: &[u64],
-    plant_form: (&PlantForm, &Errors),
-    subplant_form: Option<(&str, &Errors)>,
-    device_form: Option<(&super::devices::DeviceForm, &Errors)>,
+    refused: Refused<'_>,
     saved: &str,
 ) -> Result<Markup> {
     let ownership = plant.ownership(assignees);
@@ -421,14 +436,30 @@ async fn render_detail_with(
             .collect();
     let empty_device_form = super::devices::DeviceForm::default();
     let empty_errors = Errors::new();
-    let (device_form, device_errors) = device_form.unwrap_or((&empty_device_form, &empty_errors));
-    let (subplant_name, subplant_errors) = subplant_form.unwrap_or(("", &empty_errors));
+    let own_form = PlantForm::of(plant);
+    let (plant_form, plant_errors) = refused.plant.unwrap_or((&own_form, &empty_errors));
+    let (device_form, device_errors) = refused
+        .device
+        .unwrap_or((&empty_device_form, &empty_errors));
+    let (subplant_name, subplant_errors) = refused.subplant.unwrap_or(("", &empty_errors));
+    let documents: Vec<(crate::store::documents::Document, String)> =
+        crate::store::documents::of_plant(&ctx.state.store, plant.id)?
+            .into_iter()
+            .map(|d| {
+                let who = users::get(&ctx.state.store, d.uploaded_by)
+                    .ok()
+                    .flatten()
+                    .map(|u| u.full_name())
+                    .unwrap_or_default();
+                (d, who)
+            })
+            .collect();
     Ok(view::detail(
         ctx,
         &view::DetailData {
             plant,
-            form: plant_form.0,
-            errors: plant_form.1,
+            form: plant_form,
+            errors: plant_errors,
             saved,
             can_edit,
             can_assign,
@@ -440,6 +471,8 @@ async fn render_detail_with(
             device_errors,
             subplant_name,
             subplant_errors,
+            documents: &documents,
+            document_errors: refused.document.unwrap_or(&empty_errors),
         },
     ))
 }
@@ -485,17 +518,11 @@ pub async fn save(
     ) {
         Ok(d) => d,
         Err(errors) => {
-            let page = render_detail_with(
-                &ctx,
-                &me,
-                &plant,
-                &assignees,
-                (&form, &errors),
-                None,
-                None,
-                "",
-            )
-            .await?;
+            let refused = Refused {
+                plant: Some((&form, &errors)),
+                ..Refused::default()
+            };
+            let page = render_detail_with(&ctx, &me, &plant, &assignees, refused, "").await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

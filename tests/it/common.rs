@@ -363,3 +363,22 @@ pub fn link_in(text: &str, prefix: &str) -> String {
         .unwrap()
         .to_owned()
 }
+
+impl Agent {
+    /// `POST path` as `multipart/form-data` with the CSRF token and one file.
+    pub async fn upload(&self, path: &str, file_name: &str, data: Vec<u8>) -> reqwest::Response {
+        let token = self.csrf().await;
+        let form = reqwest::multipart::Form::new()
+            .text("csrf_token", token)
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(data).file_name(file_name.to_owned()),
+            );
+        self.client
+            .post(format!("{}{path}", self.base))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+}

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod company;
 mod devices;
+mod documents;
 mod mail;
 mod matrix;
 mod pages;

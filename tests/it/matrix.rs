@@ -39,6 +39,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let inv = f.invitation;
     let plant = f.plant;
     let device = f.device;
+    let document = f.document;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -210,7 +211,8 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             f.invitation_link.clone(),
             [Pub; 6],
         ),
-        // Plant overview; the plant is company A's, assigned to its installer.
+        // Plant overview; the plant is company A's, assigned to its installer, and names
+        // op@example.com as its operator (who may look, not change).
         ("GET", "/plants", p("/plants"), [Login, Ok, Ok, Ok, Ok, Ok]),
         (
             "GET",
@@ -228,7 +230,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             "GET",
             "/plants/{id}",
             format!("/plants/{plant}"),
-            [Login, NotFound, Ok, NotFound, Ok, Ok],
+            [Login, Ok, Ok, NotFound, Ok, Ok],
         ),
         (
             "POST",
@@ -292,6 +294,32 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             format!("/devices/{device}/remove"),
             [Login, NotFound, Ok, NotFound, NotFound, NotFound],
         ),
+        (
+            "POST",
+            "/plants/{id}/documents",
+            format!("/plants/{plant}/documents"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        // The plant names op@example.com as its operator: he may read its documents.
+        (
+            "GET",
+            "/documents/{id}",
+            format!("/documents/{document}"),
+            [Login, Ok, Ok, NotFound, Ok, Ok],
+        ),
+        (
+            "GET",
+            "/documents/{id}/delete",
+            format!("/documents/{document}/delete"),
+            [Login, NotFound, Ok, NotFound, NotFound, Ok],
+        ),
+        // The installer deletes it; the administrator after him finds none (see documents.rs).
+        (
+            "POST",
+            "/documents/{id}/delete",
+            format!("/documents/{document}/delete"),
+            [Login, NotFound, Ok, NotFound, NotFound, NotFound],
+        ),
     ]
 }
 
@@ -303,6 +331,7 @@ struct Fixture {
     css: String,
     plant: u64,
     device: u64,
+    document: u64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -356,6 +385,8 @@ async fn fixture(app: &TestApp) -> Fixture {
                 ("postal_code", "34266"),
                 ("city", "Niestetal"),
                 ("country", "DE"),
+                ("operator_name", "Otto"),
+                ("operator_email", "op@example.com"),
             ],
         )
         .await;
@@ -387,6 +418,19 @@ async fn fixture(app: &TestApp) -> Fixture {
     let device: u64 = page
         .split('"')
         .find_map(|s| s.strip_prefix("/devices/")?.parse().ok())
+        .unwrap();
+    let r = installer
+        .upload(
+            &format!("/plants/{plant}/documents"),
+            "plan.txt",
+            b"string plan".to_vec(),
+        )
+        .await;
+    assert_eq!(r.status(), 303, "document uploaded");
+    let (_, page) = installer.page(&format!("/plants/{plant}")).await;
+    let document: u64 = page
+        .split('"')
+        .find_map(|s| s.strip_prefix("/documents/")?.parse().ok())
         .unwrap();
     // A pending invitation of A.
     admin
@@ -454,6 +498,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         css,
         plant,
         device,
+        document,
     }
 }
 
@@ -495,7 +540,9 @@ async fn every_route_answers_every_actor_as_the_rules_say() {
     let mut failures = Vec::new();
     for (method, route, path, expected) in rows {
         for (i, (agent, _)) in f.agents.iter().enumerate() {
-            let response = if method == "GET" {
+            let response = if route == "/plants/{id}/documents" {
+                agent.upload(&path, "matrix.txt", b"matrix".to_vec()).await
+            } else if method == "GET" {
                 agent.get(&path).await
             } else {
                 agent.post(&path, &[]).await

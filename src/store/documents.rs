@@ -1,0 +1,136 @@
+//! Plant documents (string plans, data sheets, photos …): metadata plus the file in
+//! 256 KiB chunks, all inside the database, written in one transaction.
+
+use redb::ReadableTable;
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, codec, tables};
+
+/// Size of one stored chunk.
+pub const CHUNK: usize = 256 * 1024;
+
+/// A document's metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Id.
+    pub id: u64,
+    /// The plant it belongs to.
+    pub plant_id: u64,
+    /// File name as uploaded, made safe (no path, no control or direction characters).
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Content type detected from the content.
+    pub content_type: String,
+    /// Who uploaded it.
+    pub uploaded_by: u64,
+    /// When.
+    pub uploaded_at: u64,
+    /// Number of chunks.
+    pub chunks: u32,
+}
+
+const TABLE: &str = "documents_v1";
+
+/// Why an upload was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreRefused {
+    /// The plant's quota would be exceeded.
+    Quota,
+}
+
+/// Stores a document if the plant stays within `quota` bytes.
+pub fn put(
+    store: &Store,
+    mut doc: Document,
+    data: &[u8],
+    quota: u64,
+) -> Result<Result<Document, StoreRefused>, StoreError> {
+    let txn = store.write()?;
+    let used: u64 = {
+        let docs = txn.open_table(tables::DOCUMENTS)?;
+        let mut used = 0;
+        for row in txn
+            .open_table(tables::PLANT_DOCUMENTS)?
+            .range((doc.plant_id, 0)..=(doc.plant_id, u64::MAX))?
+        {
+            let id = row?.0.value().1;
+            if let Some(b) = docs.get(id)? {
+                used += codec::decode::<Document>(TABLE, b.value())?.size;
+            }
+        }
+        used
+    };
+    if used + data.len() as u64 > quota {
+        return Ok(Err(StoreRefused::Quota));
+    }
+    {
+        let mut docs = txn.open_table(tables::DOCUMENTS)?;
+        doc.id = docs.last()?.map_or(1, |(k, _)| k.value() + 1);
+        doc.size = data.len() as u64;
+        doc.chunks = u32::try_from(data.chunks(CHUNK).count()).unwrap_or(u32::MAX);
+        docs.insert(doc.id, codec::encode(&doc).as_slice())?;
+        let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
+        for (i, chunk) in data.chunks(CHUNK).enumerate() {
+            chunks.insert((doc.id, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
+        }
+        txn.open_table(tables::PLANT_DOCUMENTS)?
+            .insert((doc.plant_id, doc.id), ())?;
+    }
+    txn.commit()?;
+    Ok(Ok(doc))
+}
+
+/// A document's metadata.
+pub fn get(store: &Store, id: u64) -> Result<Option<Document>, StoreError> {
+    let txn = store.read()?;
+    txn.open_table(tables::DOCUMENTS)?
+        .get(id)?
+        .map(|b| codec::decode(TABLE, b.value()))
+        .transpose()
+}
+
+/// A document's content.
+pub fn content(store: &Store, doc: &Document) -> Result<Vec<u8>, StoreError> {
+    let txn = store.read()?;
+    let chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
+    let mut out = Vec::with_capacity(usize::try_from(doc.size).unwrap_or(0));
+    for row in chunks.range((doc.id, 0)..=(doc.id, u32::MAX))? {
+        out.extend_from_slice(row?.1.value());
+    }
+    Ok(out)
+}
+
+/// A plant's documents, newest first.
+pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Document>, StoreError> {
+    let txn = store.read()?;
+    let docs = txn.open_table(tables::DOCUMENTS)?;
+    let mut out = Vec::new();
+    for row in txn
+        .open_table(tables::PLANT_DOCUMENTS)?
+        .range((plant, 0)..=(plant, u64::MAX))?
+    {
+        let id = row?.0.value().1;
+        if let Some(b) = docs.get(id)? {
+            out.push(codec::decode::<Document>(TABLE, b.value())?);
+        }
+    }
+    out.sort_by_key(|d| std::cmp::Reverse(d.uploaded_at));
+    Ok(out)
+}
+
+/// Deletes a document and its content.
+pub fn delete(store: &Store, doc: &Document) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    txn.open_table(tables::DOCUMENTS)?.remove(doc.id)?;
+    {
+        let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
+        for i in 0..doc.chunks {
+            chunks.remove((doc.id, i))?;
+        }
+    }
+    txn.open_table(tables::PLANT_DOCUMENTS)?
+        .remove((doc.plant_id, doc.id))?;
+    txn.commit()?;
+    Ok(())
+}
