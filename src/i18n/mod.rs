@@ -189,11 +189,18 @@ impl Translator {
     }
 }
 
-/// Builds Fluent arguments from pairs: `args(&[("name", "Anna")])`.
+/// Builds Fluent arguments from pairs: `args(&[("name", "Anna")])`. Values that are
+/// whole numbers are passed as numbers, so plural forms (`[one]`, `[other]`) apply.
 pub fn args<'a>(pairs: &[(&'a str, &'a str)]) -> Args<'a> {
     let mut a = FluentArgs::new();
     for (k, v) in pairs {
-        a.set(*k, FluentValue::from(*v));
+        match v.parse::<i64>() {
+            // "+49…" and "007…" stay text: they are not quantities.
+            Ok(n) if !(v.starts_with('+') || (v.len() > 1 && v.starts_with('0'))) => {
+                a.set(*k, FluentValue::from(n))
+            }
+            _ => a.set(*k, FluentValue::from(*v)),
+        }
     }
     a
 }
@@ -232,6 +239,58 @@ mod tests {
             assert!(!t.t(lang, "nav-profile").contains(MISSING_MARK));
         }
         assert!(t.t(Lang::De, "no-such-message").starts_with(MISSING_MARK));
+    }
+
+    #[test]
+    fn numbers_select_plural_forms() {
+        let t = Translator::load().unwrap();
+        assert_eq!(
+            t.t_args(Lang::En, "subplant-devices", &args(&[("count", "1")])),
+            "one device"
+        );
+        assert_eq!(
+            t.t_args(Lang::En, "subplant-devices", &args(&[("count", "3")])),
+            "3 devices"
+        );
+    }
+
+    #[test]
+    fn every_message_the_code_names_exists() {
+        // Literal ids in `t("…")`, `t_args("…"` and error ids given to forms.
+        let ids = Translator::message_ids(Lang::En);
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in [".t(\"", ".t_args(\"", "Err(\""] {
+                    for (i, _) in text.match_indices(marker) {
+                        let rest = &text[i + marker.len()..];
+                        let Some(end) = rest.find('"') else { continue };
+                        let id = &rest[..end];
+                        let plain = id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                        if plain && !id.is_empty() && !ids.contains(id) {
+                            missing.push(format!("{}: {id}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "messages used but not defined:\n{}",
+            missing.join("\n")
+        );
     }
 
     #[test]

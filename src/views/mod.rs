@@ -14,5 +14,6 @@ pub mod format;
 pub mod home;
 pub mod layout;
 pub mod legal;
+pub mod map;
 pub mod plants;
 pub mod profile;

@@ -15,6 +15,10 @@ pub struct Row {
     pub plant: Plant,
     /// Names of the installers it is assigned to.
     pub assignees: Vec<String>,
+    /// Its current devices.
+    pub devices: usize,
+    /// Devices whose factory warranty ends within 90 days.
+    pub warranties_ending: usize,
 }
 
 /// What the overview shows.
@@ -28,6 +32,8 @@ pub struct ListData<'a> {
     pub can_create: bool,
     /// Administrators see who each plant is assigned to.
     pub show_assignees: bool,
+    /// The map of the listed plants, when any has coordinates.
+    pub map: Option<Markup>,
 }
 
 fn country_name(ctx: &PageCtx, code: &str) -> String {
@@ -50,6 +56,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
             input #q type="search" name="q" value=(d.query) placeholder=(ctx.t("plants-filter-hint"));
             button.button.secondary type="submit" { (ctx.t("plants-filter-submit")) }
         }
+        @if let Some(map) = d.map.clone() { (map) }
         @if d.rows.is_empty() {
             section.card.empty-state {
                 @if d.query.is_empty() {
@@ -68,6 +75,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
                             th scope="col" { (ctx.t("plant-name")) }
                             th scope="col" { (ctx.t("plants-col-place")) }
                             th scope="col" { (ctx.t("plant-operator")) }
+                            th.num scope="col" { (ctx.t("devices")) }
                             @if d.show_assignees { th scope="col" { (ctx.t("plants-col-assignees")) } }
                         }
                     }
@@ -77,6 +85,13 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
                                 td { a href={ "/plants/" (r.plant.id) } { (r.plant.name) } }
                                 td { (r.plant.postal_code) " " (r.plant.city) ", " (country_name(ctx, &r.plant.country)) }
                                 td { (r.plant.operator_name) }
+                                td.num {
+                                    (r.devices)
+                                    @if r.warranties_ending > 0 {
+                                        br;
+                                        span.badge.warn { (ctx.t_args("plants-warranty-ending", &args(&[("count", &r.warranties_ending.to_string())]))) }
+                                    }
+                                }
                                 @if d.show_assignees {
                                     td {
                                         @if r.assignees.is_empty() { span.hint { (ctx.t("plants-unassigned")) } }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::accounts::NoFields;
 use super::context::PageCtx;
-use super::plants::past_date;
+use super::plants::{past_date, today};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
 use crate::auth::policy;
@@ -73,12 +73,6 @@ pub fn parse_product(value: &str) -> Result<&'static Product, &'static str> {
         Category::Other => Err("device-not-registrable"),
         _ => Ok(found),
     }
-}
-
-fn today(ctx: &PageCtx) -> time::Date {
-    time::OffsetDateTime::from_unix_timestamp(ctx.state.clock.now() as i64)
-        .map(|t| t.date())
-        .unwrap_or(time::Date::MIN)
 }
 
 fn subplant(plant: &Plant, value: &str) -> Result<Option<u32>, &'static str> {

@@ -39,22 +39,30 @@ pub async fn list(
     let all = plants::list(&ctx.state.store, &me.actor, &q.q)?;
     let pages = all.len().div_ceil(PAGE_SIZE).max(1);
     let page = q.page.clamp(1, pages);
-    let rows: Vec<view::Row> = all
-        .iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .map(|(plant, assignees)| {
-            let names = assignees
-                .iter()
-                .filter_map(|id| users::get(&ctx.state.store, *id).ok().flatten())
-                .map(|u| u.full_name())
-                .collect();
-            view::Row {
-                plant: plant.clone(),
-                assignees: names,
-            }
-        })
-        .collect();
+    let today = today(&ctx);
+    let rules = ctx.state.config.warranty.rules();
+    let mut rows = Vec::new();
+    for (plant, assignees) in all.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE) {
+        let assignees = assignees
+            .iter()
+            .filter_map(|id| users::get(&ctx.state.store, *id).ok().flatten())
+            .map(|u| u.full_name())
+            .collect();
+        let devices = crate::store::devices::of_plant(&ctx.state.store, plant.id)?;
+        let warranties_ending = devices
+            .iter()
+            .filter(|d| {
+                matches!(device_warranty(rules, d, today),
+                    crate::domain::warranty::Warranty::Known { days_left, .. } if days_left > 0 && days_left <= 90)
+            })
+            .count();
+        rows.push(view::Row {
+            plant: plant.clone(),
+            assignees,
+            devices: devices.len(),
+            warranties_ending,
+        });
+    }
     Ok(view::list(
         &ctx,
         &view::ListData {
@@ -68,8 +76,44 @@ pub async fn list(
                 policy::plant_scope(&me.actor),
                 policy::PlantScope::Company(_)
             ),
+            map: crate::views::map::plant_map(
+                &ctx,
+                &all.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+                &ctx.state.config.plants.registration_countries,
+            ),
         },
     ))
+}
+
+/// Today's date by the instance's clock.
+pub(crate) fn today(ctx: &PageCtx) -> time::Date {
+    time::OffsetDateTime::from_unix_timestamp(i64::try_from(ctx.state.clock.now()).unwrap_or(0))
+        .map(|t| t.date())
+        .unwrap_or(time::Date::MIN)
+}
+
+/// A device's warranty status at `today`.
+pub(crate) fn device_warranty(
+    rules: crate::domain::warranty::WarrantyRules,
+    device: &crate::store::devices::Device,
+    today: time::Date,
+) -> crate::domain::warranty::Warranty {
+    let date = |s: &Option<String>| {
+        s.as_deref().and_then(|v| {
+            time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok()
+        })
+    };
+    let category = crate::domain::catalog::Catalog::get()
+        .product(device.product_id)
+        .map_or(crate::domain::catalog::Category::Other, |p| p.category);
+    crate::domain::warranty::warranty(
+        rules,
+        category,
+        date(&device.purchase_date),
+        date(&device.commissioning_date),
+        device.extended,
+        today,
+    )
 }
 
 /// What the plant form sends.
@@ -186,9 +230,7 @@ fn validate(
             "coordinate-pair",
         );
     }
-    let today = time::OffsetDateTime::from_unix_timestamp(ctx.state.clock.now() as i64)
-        .map(|t| t.date())
-        .unwrap_or(time::Date::MIN);
+    let today = today(ctx);
     let commissioning = e.check(
         "commissioning_date",
         past_date(&form.commissioning_date, today),
@@ -403,35 +445,15 @@ async fn render_detail_with(
             }
         }
     }
-    let today = time::OffsetDateTime::from_unix_timestamp(ctx.state.clock.now() as i64)
-        .map(|t| t.date())
-        .unwrap_or(time::Date::MIN);
+    let today = today(ctx);
     let rules = ctx.state.config.warranty.rules();
-    let date = |s: &Option<String>| {
-        s.as_deref().and_then(|v| {
-            time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok()
-        })
-    };
     let devices: Vec<crate::views::devices::DeviceRow> =
         crate::store::devices::of_plant(&ctx.state.store, plant.id)?
             .into_iter()
-            .map(|device| {
-                let product = crate::domain::catalog::Catalog::get().product(device.product_id);
-                let category =
-                    product.map_or(crate::domain::catalog::Category::Other, |p| p.category);
-                let warranty = crate::domain::warranty::warranty(
-                    rules,
-                    category,
-                    date(&device.purchase_date),
-                    date(&device.commissioning_date),
-                    device.extended,
-                    today,
-                );
-                crate::views::devices::DeviceRow {
-                    device,
-                    product,
-                    warranty,
-                }
+            .map(|device| crate::views::devices::DeviceRow {
+                product: crate::domain::catalog::Catalog::get().product(device.product_id),
+                warranty: device_warranty(rules, &device, today),
+                device,
             })
             .collect();
     let empty_device_form = super::devices::DeviceForm::default();

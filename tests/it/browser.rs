@@ -93,6 +93,23 @@ pub async fn browser(driver: &Driver, width: u32, height: u32) -> fantoccini::Cl
         .expect("WebDriver session")
 }
 
+/// Waits (up to 10 s) until the element at `css` reads `want`, across page loads.
+pub async fn wait_for_text(c: &fantoccini::Client, css: &str, want: &str) {
+    let mut last = String::new();
+    for _ in 0..200 {
+        if let Ok(e) = c.find(Locator::Css(css)).await
+            && let Ok(text) = e.text().await
+        {
+            if text == want {
+                return;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} reads {last:?}, not {want:?}");
+}
+
 /// Where screenshots go: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -492,4 +509,232 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
     )
     .unwrap();
     c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&crate::common::Registration::installer(
+            "planer@sonne-solar.de",
+            "Sonne Solar GmbH",
+        ))
+        .await;
+    // A second plant so the map has more than one dot.
+    let c = browser(&driver, 1280, 1000).await;
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys(&email)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(crate::common::PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    for (name, city, postal, country, lat, lon) in [
+        (
+            "Bürgerhaus Kassel",
+            "Kassel",
+            "34117",
+            "DE",
+            "51,3127",
+            "9,4797",
+        ),
+        (
+            "Alpenhof Innsbruck",
+            "Innsbruck",
+            "6020",
+            "AT",
+            "47,2692",
+            "11,4041",
+        ),
+    ] {
+        c.goto(&app.url("/plants/new")).await.unwrap();
+        for (id, value) in [
+            ("name", name),
+            ("street", "Hauptstraße 1"),
+            ("postal_code", postal),
+            ("city", city),
+            ("latitude", lat),
+            ("longitude", lon),
+        ] {
+            c.find(Locator::Id(id))
+                .await
+                .unwrap()
+                .send_keys(value)
+                .await
+                .unwrap();
+        }
+        c.form(Locator::Css(r#"form[action="/plants/new"]"#))
+            .await
+            .unwrap()
+            .set_by_name("country", country)
+            .await
+            .unwrap();
+        c.find(Locator::Css(
+            r#"form[action="/plants/new"] button[type=submit]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        wait_for_text(&c, "main h1", name).await;
+    }
+
+    // Sub-plant, then two devices (one in the sub-plant).
+    c.find(Locator::Id("subplant_name"))
+        .await
+        .unwrap()
+        .send_keys("Dach Ost")
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"form[action$="/subplants"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, ".notice.success", "The sub-plant has been saved.").await;
+    for (serial, product, sub) in [
+        (
+            "2130012345",
+            "STP 10.0-3AV-40 — Sunny Tripower 10.0 (9345)",
+            "1",
+        ),
+        ("1900123456", "9119", ""),
+    ] {
+        c.find(Locator::Css("details.add-device summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Id("serial_number"))
+            .await
+            .unwrap()
+            .send_keys(serial)
+            .await
+            .unwrap();
+        c.find(Locator::Id("product"))
+            .await
+            .unwrap()
+            .send_keys(product)
+            .await
+            .unwrap();
+        c.find(Locator::Id("purchase_date"))
+            .await
+            .unwrap()
+            .send_keys("03152024")
+            .await
+            .unwrap();
+        if !sub.is_empty() {
+            c.form(Locator::Css(r#"form[action$="/devices"]"#))
+                .await
+                .unwrap()
+                .set_by_name("subplant_id", sub)
+                .await
+                .unwrap();
+        }
+        c.find(Locator::Css(
+            r#"form[action$="/devices"] button[type=submit]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        wait_for_text(&c, ".notice.success", "The device has been saved.").await;
+        // The next round opens the form again on a fresh page.
+        c.goto(c.current_url().await.unwrap().as_str())
+            .await
+            .unwrap();
+    }
+
+    // A string plan as PDF.
+    let pdf = std::env::temp_dir().join(format!("Strangplan-{}.pdf", std::process::id()));
+    std::fs::write(&pdf, b"%PDF-1.4\n% string plan roof east\n%%EOF\n").unwrap();
+    c.find(Locator::Id("file"))
+        .await
+        .unwrap()
+        .send_keys(pdf.to_str().unwrap())
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"form[action$="/documents"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, ".notice.success", "The document has been uploaded.").await;
+    let page = c.source().await.unwrap();
+    assert!(
+        page.contains("Sub-plant: Dach Ost")
+            && page.contains("2130012345")
+            && page.contains("1900123456")
+    );
+    let href = c
+        .find(Locator::Css(r#"#documents a[download]"#))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    // Download it again with the browser's own session.
+    let session = c.get_named_cookie("osc_session").await.unwrap();
+    let body = reqwest::Client::new()
+        .get(app.url(&href))
+        .header("cookie", format!("osc_session={}", session.value()))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(body.starts_with(b"%PDF-1.4\n% string plan roof east"));
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    std::fs::write(
+        screenshot_dir().join("plant.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.find(Locator::Css("#devices"))
+        .await
+        .unwrap()
+        .screenshot()
+        .await
+        .map(|png| {
+            std::fs::write(screenshot_dir().join("plant-devices.png"), png).unwrap();
+        })
+        .unwrap();
+
+    // The overview's map: a dot per plant, each a link.
+    c.goto(&app.url("/plants")).await.unwrap();
+    let dots = c
+        .find_all(Locator::Css(".plant-map .dots a"))
+        .await
+        .unwrap();
+    assert_eq!(dots.len(), 2);
+    std::fs::write(
+        screenshot_dir().join("plants-map.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.close().await.unwrap();
+    let _ = std::fs::remove_file(pdf);
 }

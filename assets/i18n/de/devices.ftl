@@ -78,3 +78,4 @@ upload-type-unknown = Diese Dateiart wird nicht angenommen. Angenommen werden PD
 upload-type-mismatch = Der Inhalt der Datei passt nicht zur Endung ihres Namens.
 plant-saved-document = Das Dokument wurde hochgeladen.
 plant-saved-document-deleted = Das Dokument wurde gelöscht.
+device-warranty = Garantie

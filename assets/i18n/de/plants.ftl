@@ -50,3 +50,13 @@ plant-unassign = Entziehen
 plant-assign-label = Zuweisen an
 plant-assign = Zuweisen
 plant-no-installers = Ihre Firma hat noch keine Installateure, denen Sie zuweisen können.
+map-title = Karte der Anlagen
+map-desc = { $count ->
+    [one] Eine Anlage mit Koordinaten, als Punkt an ihrem Ort; jeder Punkt führt zu seiner Anlage.
+   *[other] { $count } Anlagen mit Koordinaten, als Punkte an ihren Orten; jeder Punkt führt zu seiner Anlage.
+}
+map-caption = Anlagen mit Koordinaten. Wählen Sie einen Punkt, um die Anlage zu öffnen. Kartendaten: Natural Earth.
+plants-warranty-ending = { $count ->
+    [one] 1 Garantie endet bald
+   *[other] { $count } Garantien enden bald
+}

@@ -78,3 +78,4 @@ upload-type-unknown = This kind of file is not accepted. Accepted are PDF, PNG, 
 upload-type-mismatch = The file's content does not match its name's extension.
 plant-saved-document = The document has been uploaded.
 plant-saved-document-deleted = The document has been deleted.
+device-warranty = Warranty

@@ -50,3 +50,13 @@ plant-unassign = Take away
 plant-assign-label = Assign to
 plant-assign = Assign
 plant-no-installers = Your company has no installers to assign yet.
+map-title = Map of the plants
+map-desc = { $count ->
+    [one] One plant with coordinates, drawn as a dot at its place; each dot links to its plant.
+   *[other] { $count } plants with coordinates, drawn as dots at their places; each dot links to its plant.
+}
+map-caption = Plants with coordinates. Select a dot to open its plant. Map data: Natural Earth.
+plants-warranty-ending = { $count ->
+    [one] 1 warranty ends soon
+   *[other] { $count } warranties end soon
+}

@@ -78,3 +78,4 @@ upload-type-unknown = Ce type de fichier n’est pas accepté. Sont acceptés PD
 upload-type-mismatch = Le contenu du fichier ne correspond pas à l’extension de son nom.
 plant-saved-document = Le document a été téléversé.
 plant-saved-document-deleted = Le document a été supprimé.
+device-warranty = Garantie

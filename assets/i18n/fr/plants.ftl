@@ -50,3 +50,13 @@ plant-unassign = Retirer
 plant-assign-label = Attribuer à
 plant-assign = Attribuer
 plant-no-installers = Votre entreprise n’a pas encore d’installateur à qui attribuer.
+map-title = Carte des installations
+map-desc = { $count ->
+    [one] Une installation avec coordonnées, représentée par un point à son emplacement ; chaque point mène à son installation.
+   *[other] { $count } installations avec coordonnées, représentées par des points à leur emplacement ; chaque point mène à son installation.
+}
+map-caption = Installations avec coordonnées. Choisissez un point pour ouvrir l’installation. Données cartographiques : Natural Earth.
+plants-warranty-ending = { $count ->
+    [one] 1 garantie se termine bientôt
+   *[other] { $count } garanties se terminent bientôt
+}
