@@ -67,6 +67,8 @@ pub struct Config {
     pub warranty: WarrantyConfig,
     /// Uploaded documents.
     pub uploads: UploadsConfig,
+    /// Service tickets.
+    pub tickets: TicketsConfig,
 }
 
 /// `[server]`
@@ -270,6 +272,20 @@ impl Default for UploadsConfig {
             max_document_mb: 25,
             plant_quota_mb: 250,
         }
+    }
+}
+
+/// `[tickets]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TicketsConfig {
+    /// Customers see tickets updated within this many days (open ones always).
+    pub visible_days: u64,
+}
+
+impl Default for TicketsConfig {
+    fn default() -> Self {
+        Self { visible_days: 92 }
     }
 }
 
@@ -527,6 +543,7 @@ const SECTIONS: &[&str] = &[
     "plants",
     "warranty",
     "uploads",
+    "tickets",
 ];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.

@@ -9,6 +9,7 @@ pub mod fold;
 pub mod password;
 pub mod security_question;
 pub mod serial;
+pub mod ticket;
 pub mod upload;
 pub mod warranty;
 
@@ -35,6 +36,25 @@ pub fn required_text(value: &str, max: usize) -> Result<String, FieldError> {
         return Err("field-invalid-characters");
     }
     Ok(trimmed.to_owned())
+}
+
+/// A text of several lines (a message): trimmed, not empty, at most `max` characters,
+/// no control characters but line breaks and tabs.
+pub fn required_text_multiline(value: &str, max: usize) -> Result<String, FieldError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err("field-required");
+    }
+    if trimmed.chars().count() > max {
+        return Err("field-too-long");
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err("field-invalid-characters");
+    }
+    Ok(trimmed.replace("\r\n", "\n"))
 }
 
 /// Like [`required_text`], but an empty value is fine.

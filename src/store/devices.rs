@@ -89,6 +89,22 @@ pub fn get(store: &Store, id: u64) -> Result<Option<Device>, StoreError> {
         .transpose()
 }
 
+/// The current device with this serial, if one is registered.
+pub fn by_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
+    let txn = store.read()?;
+    let Some(id) = txn
+        .open_table(tables::DEVICE_BY_SERIAL)?
+        .get(serial)?
+        .map(|v| v.value())
+    else {
+        return Ok(None);
+    };
+    txn.open_table(tables::DEVICES)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
+}
+
 /// A plant's current devices, by sub-plant then serial.
 pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Device>, StoreError> {
     let txn = store.read()?;

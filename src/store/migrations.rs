@@ -57,6 +57,12 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::DOCUMENTS)?;
     txn.open_table(tables::DOCUMENT_CHUNKS)?;
     txn.open_table(tables::PLANT_DOCUMENTS)?;
+    txn.open_table(tables::TICKETS)?;
+    txn.open_table(tables::TICKET_SEQUENCE)?;
+    txn.open_table(tables::TICKET_BY_NUMBER)?;
+    txn.open_table(tables::TICKETS_BY_COMPANY)?;
+    txn.open_table(tables::TICKETS_BY_REQUESTER)?;
+    txn.open_table(tables::TICKETS_BY_PLANT)?;
     Ok(())
 }
 

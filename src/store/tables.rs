@@ -103,3 +103,26 @@ pub const DOCUMENT_CHUNKS: TableDefinition<(u64, u32), &[u8]> =
 /// Key: (plant id, document id). Value: unit. A plant's documents.
 pub const PLANT_DOCUMENTS: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("plant_documents_v1");
+
+/// Key: ticket id. Value: codec-encoded [`super::tickets::Ticket`].
+pub const TICKETS: TableDefinition<u64, &[u8]> = TableDefinition::new("tickets_v1");
+
+/// Key: year. Value: the last ticket sequence number given out that year.
+pub const TICKET_SEQUENCE: TableDefinition<u32, u64> = TableDefinition::new("ticket_sequence_v1");
+
+/// Key: ticket number (`2026-000123`). Value: ticket id.
+pub const TICKET_BY_NUMBER: TableDefinition<&str, u64> =
+    TableDefinition::new("ticket_by_number_v1");
+
+/// Key: (company id, last update, ticket id). Value: unit. A company's tickets, newest
+/// update last.
+pub const TICKETS_BY_COMPANY: TableDefinition<(u64, u64, u64), ()> =
+    TableDefinition::new("tickets_by_company_v1");
+
+/// Key: (requester's user id, last update, ticket id). Value: unit.
+pub const TICKETS_BY_REQUESTER: TableDefinition<(u64, u64, u64), ()> =
+    TableDefinition::new("tickets_by_requester_v1");
+
+/// Key: (plant id, ticket id). Value: unit. The tickets about a plant.
+pub const TICKETS_BY_PLANT: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("tickets_by_plant_v1");

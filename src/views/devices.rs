@@ -213,7 +213,10 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
                         p.notice.info { (ctx.t("device-info-sheet")) " " a href={ "mailto:" (contact) } { (contact) } }
                     }
                     @if errors.get("serial_number") == Some("device-serial-taken") {
-                        p.notice.info { (ctx.t("device-serial-taken-next")) " " a href={ "mailto:" (contact) } { (contact) } }
+                        p.notice.info {
+                            (ctx.t("device-serial-taken-next")) " "
+                            a href={ "/contact?topic=technical&serial=" (form.serial_number.replace(' ', "")) } { (ctx.t("contact-title")) }
+                        }
                     }
                     form method="post" action={ "/plants/" (plant.id) "/devices" } novalidate {
                         (csrf_field(ctx))

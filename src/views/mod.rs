@@ -17,3 +17,4 @@ pub mod legal;
 pub mod map;
 pub mod plants;
 pub mod profile;
+pub mod tickets;

@@ -19,6 +19,8 @@ pub struct Row {
     pub devices: usize,
     /// Devices whose factory warranty ends within 90 days.
     pub warranties_ending: usize,
+    /// Open tickets about it.
+    pub open_tickets: usize,
 }
 
 /// What the overview shows.
@@ -76,6 +78,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
                             th scope="col" { (ctx.t("plants-col-place")) }
                             th scope="col" { (ctx.t("plant-operator")) }
                             th.num scope="col" { (ctx.t("devices")) }
+                            th.num scope="col" { (ctx.t("plants-col-open-tickets")) }
                             @if d.show_assignees { th scope="col" { (ctx.t("plants-col-assignees")) } }
                         }
                     }
@@ -92,6 +95,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
                                         span.badge.warn { (ctx.t_args("plants-warranty-ending", &args(&[("count", &r.warranties_ending.to_string())]))) }
                                     }
                                 }
+                                td.num { (r.open_tickets) }
                                 @if d.show_assignees {
                                     td {
                                         @if r.assignees.is_empty() { span.hint { (ctx.t("plants-unassigned")) } }
@@ -215,6 +219,8 @@ pub struct DetailData<'a> {
     pub documents: &'a [(crate::store::documents::Document, String)],
     /// The upload form's error.
     pub document_errors: &'a Errors,
+    /// The tickets about the plant the viewer may see, open and closed.
+    pub tickets: &'a [crate::store::tickets::Ticket],
 }
 
 /// `GET /plants/{id}`
@@ -300,6 +306,7 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         }
         (super::devices::sections(ctx, d))
         (super::documents::section(ctx, p, d.documents, d.can_edit, d.document_errors))
+        (super::tickets::plant_section(ctx, p.id, d.tickets))
         @if d.can_edit {
             section.card aria-labelledby="edit-heading" {
                 h2 #edit-heading { (ctx.t("plant-edit")) }

@@ -82,7 +82,6 @@ pub fn profile(ctx: &PageCtx, d: &ProfileData<'_>) -> Markup {
         .iter()
         .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
         .collect();
-    let contact = &ctx.state.config.branding.contact_email;
     let body = html! {
         h1 { (title) }
         (saved_notice(ctx, d.saved))
@@ -93,7 +92,7 @@ pub fn profile(ctx: &PageCtx, d: &ProfileData<'_>) -> Markup {
                     dt { (ctx.t("field-email")) }
                     dd {
                         (d.user.email)
-                        p.hint { (ctx.t("profile-email-fixed")) " " a href={ "mailto:" (contact) } { (ctx.t("profile-email-contact")) } }
+                        p.hint { (ctx.t("profile-email-fixed")) " " a href="/contact?topic=account" { (ctx.t("profile-email-contact")) } }
                     }
                     @if let Some((company, role)) = d.company {
                         dt { (ctx.t("profile-company")) }

@@ -13,6 +13,7 @@ mod legal;
 pub mod middleware;
 pub mod plants;
 pub mod profile;
+pub mod tickets;
 
 use std::time::Duration;
 
@@ -147,6 +148,12 @@ fn routes() -> Routes {
             devices::remove_page,
             devices::remove,
         )
+        // Service tickets
+        .get_post("/contact", tickets::contact_page, tickets::contact)
+        .get("/contact/sent", tickets::contact_sent)
+        .get("/tickets", tickets::list)
+        .get("/tickets/{id}", tickets::detail)
+        .post("/tickets/{id}/messages", tickets::reply)
         // Plant documents
         .upload("/plants/{id}/documents", documents::upload)
         .get("/documents/{id}", documents::download)

@@ -56,11 +56,16 @@ pub async fn list(
                     crate::domain::warranty::Warranty::Known { days_left, .. } if days_left > 0 && days_left <= 90)
             })
             .count();
+        let open_tickets = crate::store::tickets::of_plant(&ctx.state.store, &me.actor, plant.id)?
+            .iter()
+            .filter(|t| t.status.is_open())
+            .count();
         rows.push(view::Row {
             plant: plant.clone(),
             assignees,
             devices: devices.len(),
             warranties_ending,
+            open_tickets,
         });
     }
     Ok(view::list(
@@ -495,6 +500,7 @@ async fn render_detail_with(
             subplant_errors,
             documents: &documents,
             document_errors: refused.document.unwrap_or(&empty_errors),
+            tickets: &crate::store::tickets::of_plant(&ctx.state.store, &me.actor, plant.id)?,
         },
     ))
 }

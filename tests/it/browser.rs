@@ -154,14 +154,7 @@ async fn start_page_and_language_switch_in_a_real_browser() {
         .click()
         .await
         .unwrap();
-    let h1 = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(h1.starts_with("Service für Ihre Solaranlagen"), "{h1}");
+    wait_for_text(&c, "h1", "Service für Ihre Solaranlagen, an einem Ort").await;
     let current = c
         .find(Locator::Css(r#".lang-switch a[aria-current="true"]"#))
         .await
@@ -178,14 +171,7 @@ async fn start_page_and_language_switch_in_a_real_browser() {
 
     // The choice sticks on the next page.
     c.goto(&app.url("/no-such-page")).await.unwrap();
-    let h1 = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "Seite nicht gefunden");
+    wait_for_text(&c, "h1", "Seite nicht gefunden").await;
     std::fs::write(
         screenshot_dir().join("not-found-de.png"),
         c.screenshot().await.unwrap(),
@@ -267,27 +253,13 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
     .click()
     .await
     .unwrap();
-    let h1 = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "Check your mailbox");
+    wait_for_text(&c, "h1", "Check your mailbox").await;
 
     // The link from the .eml in the outbox.
     let mail = app.mail("browser@solar-example.de", "/confirm/").await;
     let link = crate::common::link_in(&mail, "/confirm/");
     c.goto(&app.url(&link)).await.unwrap();
-    let h1 = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "Account activated");
+    wait_for_text(&c, "h1", "Account activated").await;
     c.find(Locator::Css(r#"a.button[href="/login"]"#))
         .await
         .unwrap()
@@ -314,14 +286,7 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
         .await
         .unwrap();
 
-    let h1 = c
-        .find(Locator::Css("main h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "My profile");
+    wait_for_text(&c, "main h1", "My profile").await;
     let page = c.source().await.unwrap();
     assert!(page.contains("Browser Solar GmbH") && page.contains("Administrator"));
     std::fs::write(
@@ -424,14 +389,7 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
     .click()
     .await
     .unwrap();
-    let notice = c
-        .find(Locator::Css(".notice.success"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(notice, "The invitation has been sent.");
+    wait_for_text(&c, ".notice.success", "The invitation has been sent.").await;
 
     // The colleague opens the link from the .eml in the outbox, in another browser.
     let mail = app.mail("kollege@dach-solar.de", "/invitations/").await;
@@ -480,14 +438,7 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
         .click()
         .await
         .unwrap();
-    let h1 = colleague
-        .find(Locator::Css("main h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "My profile");
+    wait_for_text(&colleague, "main h1", "My profile").await;
     colleague.close().await.unwrap();
 
     // …and appears in the administrator's list.

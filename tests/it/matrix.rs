@@ -40,6 +40,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let plant = f.plant;
     let device = f.device;
     let document = f.document;
+    let ticket = f.ticket;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -211,6 +212,33 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             f.invitation_link.clone(),
             [Pub; 6],
         ),
+        ("GET", "/contact", p("/contact"), [Pub; 6]),
+        ("POST", "/contact", p("/contact"), [Pub; 6]),
+        (
+            "GET",
+            "/contact/sent",
+            p("/contact/sent?number=2026-000001"),
+            [Pub; 6],
+        ),
+        (
+            "GET",
+            "/tickets",
+            p("/tickets"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        // The installer's request: his, his administrator's, the service team's.
+        (
+            "GET",
+            "/tickets/{id}",
+            format!("/tickets/{ticket}"),
+            [Login, NotFound, Ok, NotFound, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/tickets/{id}/messages",
+            format!("/tickets/{ticket}/messages"),
+            [Login, NotFound, Ok, NotFound, Ok, Ok],
+        ),
         // Plant overview; the plant is company A's, assigned to its installer, and names
         // op@example.com as its operator (who may look, not change).
         ("GET", "/plants", p("/plants"), [Login, Ok, Ok, Ok, Ok, Ok]),
@@ -332,6 +360,7 @@ struct Fixture {
     plant: u64,
     device: u64,
     document: u64,
+    ticket: u64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -432,6 +461,26 @@ async fn fixture(app: &TestApp) -> Fixture {
         .split('"')
         .find_map(|s| s.strip_prefix("/documents/")?.parse().ok())
         .unwrap();
+    let r = installer
+        .post(
+            "/contact",
+            &[
+                ("topic", "technical"),
+                ("serial", "2130012345"),
+                ("message", "Fehler 3501"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "request sent");
+    let ticket: u64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/tickets/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     // A pending invitation of A.
     admin
         .post(
@@ -499,6 +548,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         plant,
         device,
         document,
+        ticket,
     }
 }
 

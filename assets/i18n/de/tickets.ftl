@@ -1,0 +1,62 @@
+# Servicetickets
+contact-title = Serviceteam kontaktieren
+contact-intro = Fragen Sie uns alles zum Portal, zu Ihren Anlagen oder Geräten. Sie erhalten die Antwort per E-Mail; angemeldete Nutzer finden die Anfrage auch in der Ticket-Verfolgung.
+contact-serial-reminder = Technische Anfragen brauchen die Seriennummer des betroffenen Geräts: Sie steht auf dem Typenschild.
+contact-name = Ihr Name
+contact-email-hint = Hierhin senden wir die Bestätigung und unsere Antworten.
+contact-topic = Thema
+contact-serial-hint = Pflicht bei technischen Anfragen: 6 bis 10 Ziffern vom Typenschild.
+contact-message = Ihre Nachricht
+contact-submit = Anfrage senden
+contact-sent-title = Anfrage erhalten
+contact-sent-text = Vielen Dank. Ihre Anfrage hat die Nummer { $number }; eine Bestätigung ist auf dem Weg in Ihr Postfach. Bitte geben Sie die Nummer an, wenn Sie uns erneut schreiben.
+topic-general = Allgemeine Frage
+topic-technical = Technische Frage zu einem Gerät
+topic-login = Registrierung und Anmeldung
+topic-account = Konto und E-Mail-Änderung
+topic-other = Etwas anderes
+ticket-topic-unknown = Wählen Sie ein Thema aus der Liste.
+ticket-serial-required = Technische Anfragen brauchen die Seriennummer des Geräts.
+tickets-new = Neue Anfrage
+tickets-window = Anfragen der letzten { $days } Tage und alle offenen.
+tickets-empty = Noch keine Anfragen. Fragen Sie das Serviceteam — die Antwort erscheint hier.
+ticket-number = Nummer
+ticket-subject = Betreff
+ticket-kind = Art
+ticket-status = Status
+ticket-updated = Letzte Änderung
+ticket-created = Eingegangen
+ticket-requester = Angefragt von
+ticket-title = Anfrage { $number }
+ticket-open-plant = Anlage öffnen
+ticket-thread = Nachrichten
+ticket-history = Verlauf
+ticket-reply = Nachricht hinzufügen
+ticket-reply-submit = Senden
+ticket-saved-created = Ihre Anfrage { $number } ist eingegangen.
+ticket-saved-message = Ihre Nachricht wurde hinzugefügt.
+ticket-kind-contact = Kontaktanfrage
+ticket-kind-replacement = Geräteaustausch
+ticket-kind-warranty = Garantieverlängerung
+ticket-kind-info-sheet = Informationsblatt
+status-new = Neu
+status-submitted = Eingereicht
+status-in-progress = In Bearbeitung
+status-in-review = In Prüfung
+status-waiting = Wartet auf Sie
+status-approved = Genehmigt
+status-rejected = Abgelehnt
+status-shipped = Austauschgerät versandt
+status-awaiting-return = Wartet auf das defekte Gerät
+status-closed = Abgeschlossen
+plant-tickets-empty = Keine Anfragen zu dieser Anlage.
+plants-col-open-tickets = Offene Anfragen
+mail-ticket-created-subject = Anfrage { $number } eingegangen: { $subject }
+mail-ticket-created-body =
+    Guten Tag { $name },
+
+    wir haben Ihre Anfrage { $number } („{ $subject }“) erhalten und antworten so bald wie möglich.
+
+    { $link }
+
+    Bitte geben Sie die Nummer { $number } an, wenn Sie uns erneut schreiben.

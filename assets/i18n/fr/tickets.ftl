@@ -1,0 +1,62 @@
+# Tickets de service
+contact-title = Contacter l’équipe de service
+contact-intro = Posez-nous toute question sur le portail, vos installations ou vos appareils. Vous recevez la réponse par e-mail ; les utilisateurs connectés retrouvent aussi la demande dans le suivi des tickets.
+contact-serial-reminder = Les demandes techniques nécessitent le numéro de série de l’appareil concerné : il figure sur la plaque signalétique.
+contact-name = Votre nom
+contact-email-hint = Nous y envoyons la confirmation et nos réponses.
+contact-topic = Sujet
+contact-serial-hint = Obligatoire pour les demandes techniques : 6 à 10 chiffres de la plaque signalétique.
+contact-message = Votre message
+contact-submit = Envoyer la demande
+contact-sent-title = Demande reçue
+contact-sent-text = Merci. Votre demande porte le numéro { $number } ; une confirmation est en route vers votre messagerie. Indiquez ce numéro si vous nous écrivez à nouveau.
+topic-general = Question générale
+topic-technical = Question technique sur un appareil
+topic-login = Inscription et connexion
+topic-account = Compte et changement d’e-mail
+topic-other = Autre chose
+ticket-topic-unknown = Choisissez un sujet dans la liste.
+ticket-serial-required = Les demandes techniques nécessitent le numéro de série de l’appareil.
+tickets-new = Nouvelle demande
+tickets-window = Demandes des { $days } derniers jours, et toutes celles encore ouvertes.
+tickets-empty = Aucune demande pour l’instant. Posez votre question à l’équipe de service — la réponse apparaît ici.
+ticket-number = Numéro
+ticket-subject = Objet
+ticket-kind = Type
+ticket-status = Statut
+ticket-updated = Dernière mise à jour
+ticket-created = Reçue le
+ticket-requester = Demandée par
+ticket-title = Demande { $number }
+ticket-open-plant = Ouvrir l’installation
+ticket-thread = Messages
+ticket-history = Avancement
+ticket-reply = Ajouter un message
+ticket-reply-submit = Envoyer
+ticket-saved-created = Votre demande { $number } a été reçue.
+ticket-saved-message = Votre message a été ajouté.
+ticket-kind-contact = Demande de contact
+ticket-kind-replacement = Remplacement d’appareil
+ticket-kind-warranty = Extension de garantie
+ticket-kind-info-sheet = Fiche d’information
+status-new = Nouvelle
+status-submitted = Envoyée
+status-in-progress = En cours
+status-in-review = En examen
+status-waiting = En attente de votre réponse
+status-approved = Approuvée
+status-rejected = Refusée
+status-shipped = Remplacement expédié
+status-awaiting-return = En attente de l’appareil défectueux
+status-closed = Clôturée
+plant-tickets-empty = Aucune demande concernant cette installation.
+plants-col-open-tickets = Demandes ouvertes
+mail-ticket-created-subject = Demande { $number } reçue : { $subject }
+mail-ticket-created-body =
+    Bonjour { $name },
+
+    nous avons bien reçu votre demande { $number } (« { $subject } ») et y répondrons dès que possible.
+
+    { $link }
+
+    Merci d’indiquer le numéro { $number } si vous nous écrivez à nouveau.

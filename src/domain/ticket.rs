@@ -1,0 +1,190 @@
+//! Service tickets as the product knows them: kinds, contact topics, states and the
+//! transitions allowed between them (DOMAIN.md), and the human-readable number.
+
+use serde::{Deserialize, Serialize};
+
+use super::FieldError;
+
+/// What a ticket is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TicketKind {
+    /// A question or request to the service team.
+    Contact,
+    /// A failed device to be replaced.
+    Replacement,
+    /// An order for a warranty extension.
+    WarrantyExtension,
+    /// An information sheet for a system that cannot be registered.
+    InfoSheet,
+}
+
+impl TicketKind {
+    /// The message id of the kind's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TicketKind::Contact => "ticket-kind-contact",
+            TicketKind::Replacement => "ticket-kind-replacement",
+            TicketKind::WarrantyExtension => "ticket-kind-warranty",
+            TicketKind::InfoSheet => "ticket-kind-info-sheet",
+        }
+    }
+
+    /// The state a new ticket of this kind starts in.
+    pub fn initial(self) -> TicketStatus {
+        match self {
+            TicketKind::Replacement => TicketStatus::Submitted,
+            _ => TicketStatus::New,
+        }
+    }
+}
+
+/// Topics of a contact request.
+pub const TOPICS: [&str; 5] = ["general", "technical", "login", "account", "other"];
+
+/// Parses a contact topic; returns whether it needs a serial number (technical).
+pub fn parse_topic(value: &str) -> Result<&'static str, FieldError> {
+    if value.trim().is_empty() {
+        return Err("field-required");
+    }
+    TOPICS
+        .iter()
+        .copied()
+        .find(|t| *t == value.trim())
+        .ok_or("ticket-topic-unknown")
+}
+
+/// Where a ticket stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TicketStatus {
+    /// Contact request received.
+    New,
+    /// Replacement request received.
+    Submitted,
+    /// Someone of the service team works on it.
+    InProgress,
+    /// The service team reviews a replacement request.
+    InReview,
+    /// The service team waits for an answer from the customer.
+    WaitingForCustomer,
+    /// Replacement approved.
+    Approved,
+    /// Replacement refused.
+    Rejected,
+    /// The replacement device is on its way.
+    Shipped,
+    /// The failed device is to be picked up.
+    AwaitingReturn,
+    /// Done.
+    Closed,
+}
+
+impl TicketStatus {
+    /// Whether the ticket still needs something to happen.
+    pub fn is_open(self) -> bool {
+        !matches!(self, TicketStatus::Closed | TicketStatus::Rejected)
+    }
+
+    /// The message id of the state's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TicketStatus::New => "status-new",
+            TicketStatus::Submitted => "status-submitted",
+            TicketStatus::InProgress => "status-in-progress",
+            TicketStatus::InReview => "status-in-review",
+            TicketStatus::WaitingForCustomer => "status-waiting",
+            TicketStatus::Approved => "status-approved",
+            TicketStatus::Rejected => "status-rejected",
+            TicketStatus::Shipped => "status-shipped",
+            TicketStatus::AwaitingReturn => "status-awaiting-return",
+            TicketStatus::Closed => "status-closed",
+        }
+    }
+
+    /// The badge colour class: ok (done), warn (waiting for the customer), none.
+    pub fn badge(self) -> &'static str {
+        match self {
+            TicketStatus::Closed | TicketStatus::Approved | TicketStatus::Shipped => "ok",
+            TicketStatus::WaitingForCustomer | TicketStatus::AwaitingReturn => "warn",
+            TicketStatus::Rejected => "bad",
+            _ => "",
+        }
+    }
+}
+
+/// Whether a ticket of `kind` may move from `from` to `to`.
+pub fn can_move(kind: TicketKind, from: TicketStatus, to: TicketStatus) -> bool {
+    use TicketStatus::*;
+    match kind {
+        TicketKind::Replacement => matches!(
+            (from, to),
+            (Submitted, InReview)
+                | (InReview, WaitingForCustomer)
+                | (WaitingForCustomer, InReview)
+                | (InReview, Approved)
+                | (InReview, Rejected)
+                | (Approved, Shipped)
+                | (Shipped, AwaitingReturn)
+                | (AwaitingReturn, Closed)
+                | (Rejected, Closed)
+        ),
+        _ => matches!(
+            (from, to),
+            (New, InProgress)
+                | (InProgress, WaitingForCustomer)
+                | (WaitingForCustomer, InProgress)
+                | (InProgress, Closed)
+                | (WaitingForCustomer, Closed)
+        ),
+    }
+}
+
+/// The ticket number shown to people: year and a six-digit sequence, `2026-000123`.
+pub fn number(year: i32, sequence: u64) -> String {
+    format!("{year}-{sequence:06}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TicketStatus::*;
+
+    #[test]
+    fn replacement_states_follow_the_domain() {
+        let k = TicketKind::Replacement;
+        for (a, b) in [
+            (Submitted, InReview),
+            (InReview, WaitingForCustomer),
+            (WaitingForCustomer, InReview),
+            (InReview, Approved),
+            (Approved, Shipped),
+            (Shipped, AwaitingReturn),
+            (AwaitingReturn, Closed),
+            (InReview, Rejected),
+        ] {
+            assert!(can_move(k, a, b), "{a:?} → {b:?}");
+        }
+        assert!(!can_move(k, Submitted, Shipped));
+        assert!(!can_move(k, Closed, InReview));
+        assert!(!can_move(k, Rejected, Approved));
+    }
+
+    #[test]
+    fn contact_states_follow_the_domain() {
+        let k = TicketKind::Contact;
+        assert!(can_move(k, New, InProgress));
+        assert!(can_move(k, InProgress, WaitingForCustomer));
+        assert!(can_move(k, WaitingForCustomer, InProgress));
+        assert!(can_move(k, InProgress, Closed));
+        assert!(!can_move(k, New, Closed));
+        assert!(!can_move(k, Closed, New));
+        assert!(!can_move(k, New, Approved));
+    }
+
+    #[test]
+    fn numbers_and_topics() {
+        assert_eq!(number(2026, 123), "2026-000123");
+        assert_eq!(parse_topic("technical"), Ok("technical"));
+        assert_eq!(parse_topic("x"), Err("ticket-topic-unknown"));
+        assert!(!Closed.is_open() && New.is_open());
+    }
+}

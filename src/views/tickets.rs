@@ -1,0 +1,207 @@
+//! Tickets from the customer's side: the contact form and its receipt, "Ticket
+//! Tracking", and a ticket's page (summary, status history as a timeline, thread).
+
+use maud::{Markup, html};
+
+use super::components::{Errors, Field, csrf_field, error_summary, notice};
+use super::format;
+use super::layout;
+use crate::domain::ticket::{TOPICS, TicketStatus};
+use crate::i18n::args;
+use crate::store::tickets::Ticket;
+use crate::web::context::PageCtx;
+use crate::web::tickets::ContactForm;
+
+/// A status as a coloured badge with its word.
+pub fn status_badge(ctx: &PageCtx, status: TicketStatus) -> Markup {
+    html! { span class={ "badge " (status.badge()) } { (ctx.t(status.message_id())) } }
+}
+
+/// `GET /contact`
+pub fn contact(ctx: &PageCtx, form: &ContactForm, errors: &Errors, signed_in: bool) -> Markup {
+    let title = ctx.t("contact-title");
+    let topics: Vec<(String, String)> = TOPICS
+        .iter()
+        .map(|t| ((*t).to_owned(), ctx.t(&format!("topic-{t}"))))
+        .collect();
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            div.narrow.wide {
+                h1 { (title) }
+                p.lead { (ctx.t("contact-intro")) }
+                div.notice.info { (ctx.t("contact-serial-reminder")) }
+                (error_summary(ctx, errors))
+                form.card method="post" action="/contact" novalidate {
+                    (csrf_field(ctx))
+                    @if !signed_in {
+                        (Field::new("name", ctx.t("contact-name"), "text").value(&form.name).autocomplete("name")
+                            .maxlength(120).errors(ctx, errors).render())
+                        (Field::new("email", ctx.t("field-email"), "email").value(&form.email).autocomplete("email")
+                            .hint(ctx.t("contact-email-hint")).maxlength(254).errors(ctx, errors).render())
+                    }
+                    (Field::new("topic", ctx.t("contact-topic"), "").value(&form.topic).errors(ctx, errors)
+                        .select(&topics, Some(&ctx.t("select-placeholder"))))
+                    (Field::new("serial", ctx.t("device-serial"), "text").value(&form.serial).optional()
+                        .hint(ctx.t("contact-serial-hint")).maxlength(20).autocomplete("off").errors(ctx, errors).render())
+                    (Field::new("message", ctx.t("contact-message"), "").value(&form.message)
+                        .maxlength(5000).errors(ctx, errors).textarea())
+                    button.button.primary type="submit" { (ctx.t("contact-submit")) }
+                }
+            }
+        },
+    )
+}
+
+/// After a logged-out contact request: the number to quote.
+pub fn contact_sent(ctx: &PageCtx, number: &str) -> Markup {
+    let title = ctx.t("contact-sent-title");
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            div.narrow {
+                section.card {
+                    h1 { (title) }
+                    p.lead { (ctx.t_args("contact-sent-text", &args(&[("number", number)]))) }
+                    a.button.secondary href="/" { (ctx.t("error-back-home")) }
+                }
+            }
+        },
+    )
+}
+
+/// `GET /tickets`
+pub fn list(ctx: &PageCtx, tickets: &[Ticket]) -> Markup {
+    let title = ctx.t("nav-tickets");
+    let days = ctx.state.config.tickets.visible_days.to_string();
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            div.page-head {
+                h1 { (title) }
+                a.button.primary href="/contact" { (ctx.t("tickets-new")) }
+            }
+            p.hint { (ctx.t_args("tickets-window", &args(&[("days", &days)]))) }
+            @if tickets.is_empty() {
+                section.card.empty-state {
+                    p { (ctx.t("tickets-empty")) }
+                    a.button.primary href="/contact" { (ctx.t("tickets-new")) }
+                }
+            } @else {
+                div.table-wrap {
+                    table {
+                        thead {
+                            tr {
+                                th scope="col" { (ctx.t("ticket-number")) }
+                                th scope="col" { (ctx.t("ticket-subject")) }
+                                th scope="col" { (ctx.t("ticket-kind")) }
+                                th scope="col" { (ctx.t("ticket-status")) }
+                                th scope="col" { (ctx.t("ticket-updated")) }
+                            }
+                        }
+                        tbody {
+                            @for t in tickets {
+                                tr {
+                                    td { a href={ "/tickets/" (t.id) } { code { (t.number) } } }
+                                    td { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
+                                    td { (ctx.t(t.kind.message_id())) }
+                                    td { (status_badge(ctx, t.status)) }
+                                    td { (format::date_time(t.updated_at)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// A plant's tickets, for its page.
+pub fn plant_section(ctx: &PageCtx, plant_id: u64, tickets: &[Ticket]) -> Markup {
+    html! {
+        section.card #tickets aria-labelledby="tickets-heading" {
+            h2 #tickets-heading { (ctx.t("nav-tickets")) }
+            @if tickets.is_empty() {
+                p.empty { (ctx.t("plant-tickets-empty")) }
+            } @else {
+                ul.plain {
+                    @for t in tickets {
+                        li {
+                            a href={ "/tickets/" (t.id) } { code { (t.number) } } " " (t.subject) " " (status_badge(ctx, t.status))
+                        }
+                    }
+                }
+            }
+            p { a href={ "/contact?topic=technical&plant=" (plant_id) } { (ctx.t("tickets-new")) } }
+        }
+    }
+}
+
+/// `GET /tickets/{id}`
+pub fn detail(ctx: &PageCtx, t: &Ticket, reply: &str, errors: &Errors, saved: &str) -> Markup {
+    let title = ctx.t_args("ticket-title", &args(&[("number", &t.number)]));
+    let saved = match saved {
+        "created" => Some(ctx.t_args("ticket-saved-created", &args(&[("number", &t.number)]))),
+        "message" => Some(ctx.t("ticket-saved-message")),
+        _ => None,
+    };
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            p.breadcrumb { a href="/tickets" { (ctx.t("nav-tickets")) } " › " (t.number) }
+            @if let Some(text) = saved { (notice("success", &text)) }
+            section.card.summary aria-labelledby="ticket-heading" {
+                h1 #ticket-heading { (title) " " (status_badge(ctx, t.status)) }
+                dl.facts {
+                    dt { (ctx.t("ticket-subject")) } dd { (t.subject) }
+                    dt { (ctx.t("ticket-kind")) } dd {
+                        (ctx.t(t.kind.message_id()))
+                        @if let Some(topic) = &t.topic { " · " (ctx.t(&format!("topic-{topic}"))) }
+                    }
+                    @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
+                    @if let Some(p) = t.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (p) } { (ctx.t("ticket-open-plant")) } } }
+                    dt { (ctx.t("ticket-requester")) } dd { (t.requester_name) }
+                    dt { (ctx.t("ticket-created")) } dd { (format::date_time(t.created_at)) }
+                    dt { (ctx.t("ticket-updated")) } dd { (format::date_time(t.updated_at)) }
+                }
+            }
+            div.columns {
+                section.card #thread aria-labelledby="thread-heading" {
+                    h2 #thread-heading { (ctx.t("ticket-thread")) }
+                    ol.thread {
+                        @for m in t.messages.iter().filter(|m| !m.internal) {
+                            li.staff[m.from_staff] {
+                                p.meta { strong { (m.author_name) } @if m.from_staff { " " span.badge { (ctx.state.config.branding.team_name) } } " · " (format::date_time(m.at)) }
+                                div.text { @for line in m.text.lines() { (line) br; } }
+                            }
+                        }
+                    }
+                    @if t.status.is_open() {
+                        (error_summary(ctx, errors))
+                        form method="post" action={ "/tickets/" (t.id) "/messages" } novalidate {
+                            (csrf_field(ctx))
+                            (Field::new("message", ctx.t("ticket-reply"), "").value(reply).maxlength(5000).errors(ctx, errors).textarea())
+                            button.button.primary type="submit" { (ctx.t("ticket-reply-submit")) }
+                        }
+                    }
+                }
+                section.card aria-labelledby="history-heading" {
+                    h2 #history-heading { (ctx.t("ticket-history")) }
+                    ol.timeline {
+                        @for h in &t.history {
+                            li {
+                                (status_badge(ctx, h.to))
+                                p.small { (format::date_time(h.at)) " · " (h.by) }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,276 @@
+//! Service tickets from the customer's side: the contact form (logged out too),
+//! "Ticket Tracking", a ticket's page with its history and thread, and replies.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::Markup;
+use serde::Deserialize;
+
+use super::context::PageCtx;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::extract::{CurrentUser, MaybeUser};
+use crate::domain::ticket::{self, TicketKind};
+use crate::domain::{self, Email, SerialNumber};
+use crate::error::{AppError, Result};
+use crate::mail::templates::compose;
+use crate::store::tickets::{self, Ticket, TicketMessage};
+use crate::store::{devices, plants};
+use crate::views::components::Errors;
+use crate::views::tickets as view;
+
+/// What the contact form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    pub name: String,
+    pub email: String,
+    pub topic: String,
+    pub serial: String,
+    pub message: String,
+}
+
+/// `GET /contact?topic=…`
+pub async fn contact_page(
+    ctx: PageCtx,
+    MaybeUser(viewer): MaybeUser,
+    Query(q): Query<ContactForm>,
+) -> Markup {
+    let form = ContactForm {
+        topic: ticket::TOPICS
+            .iter()
+            .find(|t| **t == q.topic)
+            .map(|t| (*t).to_owned())
+            .unwrap_or_default(),
+        serial: q
+            .serial
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(10)
+            .collect(),
+        ..ContactForm::default()
+    };
+    view::contact(&ctx, &form, &Errors::new(), viewer.is_some())
+}
+
+fn year(now: u64) -> i32 {
+    time::OffsetDateTime::from_unix_timestamp(i64::try_from(now).unwrap_or(0))
+        .map_or(1970, |t| t.year())
+}
+
+/// The first line of a message, shortened: the ticket's subject.
+fn subject_of(message: &str) -> String {
+    let line = message
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let mut s: String = line.chars().take(80).collect();
+    if line.chars().count() > 80 {
+        s.push('…');
+    }
+    s
+}
+
+/// `POST /contact`: a contact request, logged in or not. Technical topics need the
+/// device's serial number.
+pub async fn contact(
+    ctx: PageCtx,
+    MaybeUser(viewer): MaybeUser,
+    CsrfForm(form): CsrfForm<ContactForm>,
+) -> Result<Response> {
+    let mut e = Errors::new();
+    let (name, email) = match &viewer {
+        Some(v) => (Some(v.user.full_name()), Some(v.user.email.clone())),
+        None => (
+            e.check("name", domain::required_text(&form.name, 120)),
+            e.check(
+                "email",
+                Email::parse(&form.email).map(|m| m.as_str().to_owned()),
+            ),
+        ),
+    };
+    let topic = e.check("topic", ticket::parse_topic(&form.topic));
+    let serial = if form.serial.trim().is_empty() {
+        if topic == Some("technical") {
+            e.add("serial", "ticket-serial-required");
+        }
+        None
+    } else {
+        e.check("serial", SerialNumber::parse(&form.serial))
+    };
+    let message = e.check(
+        "message",
+        domain::required_text_multiline(&form.message, 5000),
+    );
+    let (Some(name), Some(email), Some(topic), Some(message), true) =
+        (name, email, topic, message, e.is_empty())
+    else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            view::contact(&ctx, &form, &e, viewer.is_some()),
+        )
+            .into_response());
+    };
+    let state = &ctx.state;
+    let now = state.clock.now();
+    // A serial of a device the requester may see ties the request to it and its plant.
+    let (device, plant) = match (&viewer, serial) {
+        (Some(v), Some(s)) => match devices::by_serial(&state.store, s.value())? {
+            Some(d) if plants::visible(&state.store, &v.actor, d.plant_id)?.is_some() => {
+                (Some(d.id), Some(d.plant_id))
+            }
+            _ => (None, None),
+        },
+        _ => (None, None),
+    };
+    let new = Ticket {
+        id: 0,
+        number: String::new(),
+        kind: TicketKind::Contact,
+        topic: Some(topic.to_owned()),
+        status: TicketKind::Contact.initial(),
+        history: Vec::new(),
+        requester: viewer.as_ref().map(|v| v.user.id),
+        requester_name: name,
+        requester_email: email,
+        language: viewer.as_ref().map_or(ctx.lang, |v| v.user.language),
+        company: viewer
+            .as_ref()
+            .and_then(|v| v.actor.company.map(|(c, _)| c)),
+        plant,
+        device,
+        serial: serial.map(SerialNumber::value),
+        subject: subject_of(&message),
+        messages: vec![TicketMessage {
+            at: now,
+            author: viewer.as_ref().map(|v| v.user.id),
+            author_name: viewer
+                .as_ref()
+                .map_or_else(|| form.name.trim().to_owned(), |v| v.user.full_name()),
+            from_staff: false,
+            internal: false,
+            text: message,
+        }],
+        created_at: now,
+        updated_at: now,
+    };
+    let base = state.config.public_url();
+    let signed_in = viewer.is_some();
+    let created = tickets::create(&state.store, new, year(now), |t| {
+        let link = if signed_in {
+            format!("{base}/tickets/{}", t.id)
+        } else {
+            String::new()
+        };
+        vec![compose(
+            state,
+            t.language,
+            &t.requester_email,
+            "ticket-created",
+            &[
+                ("name", &t.requester_name),
+                ("number", &t.number),
+                ("subject", &t.subject),
+                ("link", &link),
+            ],
+        )]
+    })?;
+    state.mail.wake();
+    tracing::info!(
+        event = "ticket_created",
+        ticket = created.id,
+        kind = "contact",
+        signed_in,
+        "contact request received"
+    );
+    if signed_in {
+        Ok(Redirect::to(&format!("/tickets/{}?saved=created", created.id)).into_response())
+    } else {
+        Ok(Redirect::to(&format!("/contact/sent?number={}", created.number)).into_response())
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SentQuery {
+    pub number: String,
+}
+
+/// `GET /contact/sent?number=…`
+pub async fn contact_sent(ctx: PageCtx, Query(q): Query<SentQuery>) -> Markup {
+    let number: String = q
+        .number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .take(12)
+        .collect();
+    view::contact_sent(&ctx, &number)
+}
+
+/// `GET /tickets`: Ticket Tracking.
+pub async fn list(ctx: PageCtx, CurrentUser(me): CurrentUser) -> Result<Markup> {
+    let state = &ctx.state;
+    let all = tickets::list(
+        &state.store,
+        &me.actor,
+        state.clock.now(),
+        state.config.tickets.visible_days,
+    )?;
+    Ok(view::list(&ctx, &all))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    pub saved: String,
+}
+
+/// `GET /tickets/{id}`
+pub async fn detail(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    Query(q): Query<Saved>,
+) -> Result<Markup> {
+    let t = tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    Ok(view::detail(&ctx, &t, "", &Errors::new(), &q.saved))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReplyForm {
+    pub message: String,
+}
+
+/// `POST /tickets/{id}/messages`: the requester (or his company's administrator) adds to
+/// the thread.
+pub async fn reply(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<ReplyForm>,
+) -> Result<Response> {
+    let t = tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    let mut e = Errors::new();
+    let Some(text) = e.check(
+        "message",
+        domain::required_text_multiline(&form.message, 5000),
+    ) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            view::detail(&ctx, &t, &form.message, &e, ""),
+        )
+            .into_response());
+    };
+    let message = TicketMessage {
+        at: ctx.state.clock.now(),
+        author: Some(me.user.id),
+        author_name: me.user.full_name(),
+        from_staff: me.actor.is_staff(),
+        internal: false,
+        text,
+    };
+    tickets::add_message(&ctx.state.store, t.id, message, Vec::new())?;
+    Ok(Redirect::to(&format!("/tickets/{}?saved=message#thread", t.id)).into_response())
+}

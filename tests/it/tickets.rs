@@ -1,0 +1,295 @@
+//! Service tickets from the customer's side: the contact form (logged out and in),
+//! Ticket Tracking, a ticket's page and replies, and who sees which ticket.
+
+use crate::common::{Agent, Registration, TestApp, link_in};
+
+async fn plant_with_device(agent: &Agent, serial: &str) -> u64 {
+    let r = agent
+        .post(
+            "/plants/new",
+            &[
+                ("name", "Kuhstall"),
+                ("street", "Dorfstr. 9"),
+                ("postal_code", "3012"),
+                ("city", "Bern"),
+                ("country", "CH"),
+            ],
+        )
+        .await;
+    let plant: u64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/plants/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let r = agent
+        .post(
+            &format!("/plants/{plant}/devices"),
+            &[("serial_number", serial), ("product", "9088")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    plant
+}
+
+#[tokio::test]
+async fn a_logged_out_contact_request_gets_a_number_and_a_confirmation() {
+    let app = TestApp::spawn().await;
+    let visitor = app.new_agent();
+    let (status, html) = visitor.page("/contact").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Technical requests need the serial number"));
+
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![
+                ("email", "v@example.com"),
+                ("topic", "general"),
+                ("message", "Hallo"),
+            ],
+            "name-error",
+            "fill in this field",
+        ),
+        (
+            vec![
+                ("name", "Vera"),
+                ("email", "nope"),
+                ("topic", "general"),
+                ("message", "Hallo"),
+            ],
+            "email-error",
+            "e-mail address",
+        ),
+        (
+            vec![
+                ("name", "Vera"),
+                ("email", "v@example.com"),
+                ("topic", "technical"),
+                ("message", "Fehler 3501"),
+            ],
+            "serial-error",
+            "serial number",
+        ),
+        (
+            vec![
+                ("name", "Vera"),
+                ("email", "v@example.com"),
+                ("topic", "technical"),
+                ("serial", "12ab"),
+                ("message", "x"),
+            ],
+            "serial-error",
+            "digits only",
+        ),
+        (
+            vec![
+                ("name", "Vera"),
+                ("email", "v@example.com"),
+                ("topic", "weather"),
+                ("message", "x"),
+            ],
+            "topic-error",
+            "topic from the list",
+        ),
+        (
+            vec![
+                ("name", "Vera"),
+                ("email", "v@example.com"),
+                ("topic", "general"),
+                ("message", "  "),
+            ],
+            "message-error",
+            "fill in this field",
+        ),
+    ];
+    for (fields, error_id, words) in cases {
+        let r = visitor.post("/contact", &fields).await;
+        assert_eq!(r.status(), 422, "{error_id}");
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(&format!(r#"id="{error_id}""#)) && html.contains(words),
+            "{error_id}: {words}"
+        );
+    }
+    let r = visitor
+        .post(
+            "/contact",
+            &[
+                ("name", "Vera Vogel"),
+                ("email", "vera@example.com"),
+                ("topic", "technical"),
+                ("serial", "2130 012 345"),
+                ("message", "Fehler 3501 seit gestern\nDisplay zeigt nichts"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/contact/sent?number=2026-0000"),
+        "{location}"
+    );
+    let (_, html) = visitor.page(&location).await;
+    assert!(html.contains("Request received") && html.contains("2026-000001"));
+    let mail = app.mail("vera@example.com", "2026-000001").await;
+    assert!(mail.contains("Fehler 3501 seit gestern"));
+    // Nobody but the service team sees it.
+    let admin = app
+        .signed_in(&Registration::installer("boss@t.de", "T Solar"))
+        .await;
+    assert!(!admin.page("/tickets").await.1.contains("2026-000001"));
+    assert_eq!(admin.get("/tickets/1").await.status(), 404);
+}
+
+#[tokio::test]
+async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in(&Registration::installer("boss@tt.de", "TT Solar"))
+        .await;
+    // An installer of the company.
+    admin
+        .post(
+            "/company/invitations",
+            &[("email", "inst@tt.de"), ("role", "installer")],
+        )
+        .await;
+    let link = link_in(
+        &app.mail("inst@tt.de", "/invitations/").await,
+        "/invitations/",
+    );
+    let inst = app.new_agent();
+    inst.post(
+        &link,
+        &[
+            ("first_name", "Ivo"),
+            ("last_name", "Inst"),
+            ("phone", "+41 31 1234567"),
+            ("language", "en"),
+            ("password", crate::common::PASSWORD),
+            ("password_confirm", crate::common::PASSWORD),
+            ("security_question", "first-pet"),
+            ("security_answer", "Bello"),
+            ("accept_terms", "on"),
+        ],
+    )
+    .await;
+    let plant = plant_with_device(&inst, "2130077777").await;
+    let other = app
+        .signed_in(&Registration::installer("boss@other-tt.de", "Other TT"))
+        .await;
+
+    let r = inst
+        .post(
+            "/contact",
+            &[
+                ("topic", "technical"),
+                ("serial", "2130077777"),
+                ("message", "Wechselrichter meldet Ereignis 3501"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let ticket = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (status, html) = inst.page(&format!("{ticket}?saved=created")).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("has been received") && html.contains("Wechselrichter meldet Ereignis 3501")
+    );
+    assert!(
+        html.contains(&format!("/plants/{plant}")),
+        "tied to the device's plant"
+    );
+    app.mail("inst@tt.de", "Wechselrichter meldet").await;
+
+    // His Ticket Tracking, his administrator's, not another company's.
+    assert!(
+        inst.page("/tickets")
+            .await
+            .1
+            .contains("Wechselrichter meldet Ereignis 3501")
+    );
+    assert!(
+        admin
+            .page("/tickets")
+            .await
+            .1
+            .contains("Wechselrichter meldet Ereignis 3501")
+    );
+    assert!(!other.page("/tickets").await.1.contains("Wechselrichter"));
+    assert_eq!(other.get(&ticket).await.status(), 404);
+    assert_eq!(
+        other
+            .post(&format!("{ticket}/messages"), &[("message", "hi")])
+            .await
+            .status(),
+        404
+    );
+    // The plant lists it; the overview counts it as open.
+    let (_, html) = admin.page(&format!("/plants/{plant}")).await;
+    assert!(html.contains("Wechselrichter meldet Ereignis 3501"));
+    let (_, list) = admin.page("/plants").await;
+    assert!(
+        list.contains(r#"<td class="num">1</td>"#),
+        "one open request"
+    );
+
+    // The administrator's own request is his company's, not the installer's.
+    admin
+        .post(
+            "/contact",
+            &[
+                ("topic", "general"),
+                ("message", "Rechnungsfrage der Firma"),
+            ],
+        )
+        .await;
+    assert!(admin.page("/tickets").await.1.contains("Rechnungsfrage"));
+    assert!(!inst.page("/tickets").await.1.contains("Rechnungsfrage"));
+
+    // Replies go into the thread; an empty one is refused.
+    assert_eq!(
+        inst.post(&format!("{ticket}/messages"), &[("message", " ")])
+            .await
+            .status(),
+        422
+    );
+    assert_eq!(
+        inst.post(
+            &format!("{ticket}/messages"),
+            &[("message", "Foto vom Display folgt")]
+        )
+        .await
+        .status(),
+        303
+    );
+    assert!(
+        admin
+            .page(&ticket)
+            .await
+            .1
+            .contains("Foto vom Display folgt")
+    );
+
+    // Open requests stay in Ticket Tracking however old.
+    app.state.clock.advance(200 * 86_400);
+    let inst2 = app.new_agent();
+    inst2.login("inst@tt.de", crate::common::PASSWORD).await;
+    assert!(
+        inst2
+            .page("/tickets")
+            .await
+            .1
+            .contains("Wechselrichter meldet Ereignis 3501")
+    );
+}
