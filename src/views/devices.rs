@@ -150,7 +150,6 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
         .iter()
         .filter(|d| d.device.subplant.is_none())
         .collect();
-    let contact = &ctx.state.config.branding.contact_email;
     html! {
         section.card #subplants aria-labelledby="subplants-heading" {
             h2 #subplants-heading { (ctx.t("subplants")) }
@@ -209,8 +208,8 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
                     summary { (ctx.t("device-register")) }
                     p.hint { (ctx.t("device-register-hint")) }
                     (error_summary(ctx, errors))
-                    @if matches!(errors.get("product"), Some("device-off-grid" | "device-not-registrable")) {
-                        p.notice.info { (ctx.t("device-info-sheet")) " " a href={ "mailto:" (contact) } { (contact) } }
+                    @if errors.get("product") == Some("device-off-grid") {
+                        p.notice.info { (ctx.t("device-info-sheet")) " " a href="/info-sheet?system=off-grid" { (ctx.t("info-title")) } }
                     }
                     @if errors.get("serial_number") == Some("device-serial-taken") {
                         p.notice.info {

@@ -127,7 +127,6 @@ fn plant_fields(ctx: &PageCtx, form: &PlantForm, errors: &Errors, operator_fixed
         .map(|c| (c.code().to_owned(), c.name(ctx.lang).to_owned()))
         .collect();
     let open_names: Vec<String> = countries.iter().map(|(_, n)| n.clone()).collect();
-    let contact = &ctx.state.config.branding.contact_email;
     html! {
         fieldset {
             legend { (ctx.t("plant-legend-site")) }
@@ -163,7 +162,7 @@ fn plant_fields(ctx: &PageCtx, form: &PlantForm, errors: &Errors, operator_fixed
         @if errors.get("smart_home").is_some() {
             p.notice.info {
                 (ctx.t("plant-smart-home-next")) " "
-                a href={ "mailto:" (contact) } { (contact) }
+                a href="/info-sheet?system=smart-home" { (ctx.t("info-title")) }
             }
         }
     }

@@ -54,6 +54,49 @@ pub fn contact(ctx: &PageCtx, form: &ContactForm, errors: &Errors, signed_in: bo
     )
 }
 
+/// `GET /info-sheet`
+pub fn info_sheet(
+    ctx: &PageCtx,
+    form: &crate::web::tickets::InfoSheetForm,
+    errors: &Errors,
+    signed_in: bool,
+) -> Markup {
+    let title = ctx.t("info-title");
+    let systems: Vec<(String, String)> = crate::web::tickets::SYSTEMS
+        .iter()
+        .map(|s| ((*s).to_owned(), ctx.t(&format!("info-system-{s}"))))
+        .collect();
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            div.narrow.wide {
+                h1 { (title) }
+                p.lead { (ctx.t("info-intro")) }
+                (error_summary(ctx, errors))
+                form.card method="post" action="/info-sheet" novalidate {
+                    (csrf_field(ctx))
+                    @if !signed_in {
+                        (Field::new("name", ctx.t("contact-name"), "text").value(&form.name).autocomplete("name")
+                            .maxlength(120).errors(ctx, errors).render())
+                        (Field::new("email", ctx.t("field-email"), "email").value(&form.email).autocomplete("email")
+                            .hint(ctx.t("contact-email-hint")).maxlength(254).errors(ctx, errors).render())
+                    }
+                    (Field::new("system", ctx.t("info-system"), "").value(&form.system).errors(ctx, errors)
+                        .select(&systems, Some(&ctx.t("select-placeholder"))))
+                    (Field::new("serials", ctx.t("info-serials"), "").value(&form.serials)
+                        .hint(ctx.t("info-serials-hint")).maxlength(500).errors(ctx, errors).textarea())
+                    (Field::new("site", ctx.t("info-site"), "").value(&form.site)
+                        .hint(ctx.t("info-site-hint")).maxlength(500).errors(ctx, errors).textarea())
+                    (Field::new("message", ctx.t("contact-message"), "").value(&form.message).optional()
+                        .maxlength(5000).errors(ctx, errors).textarea())
+                    button.button.primary type="submit" { (ctx.t("info-submit")) }
+                }
+            }
+        },
+    )
+}
+
 /// After a logged-out contact request: the number to quote.
 pub fn contact_sent(ctx: &PageCtx, number: &str) -> Markup {
     let title = ctx.t("contact-sent-title");

@@ -151,6 +151,7 @@ fn routes() -> Routes {
         // Service tickets
         .get_post("/contact", tickets::contact_page, tickets::contact)
         .get("/contact/sent", tickets::contact_sent)
+        .get_post("/info-sheet", tickets::info_sheet_page, tickets::info_sheet)
         .get("/tickets", tickets::list)
         .get("/tickets/{id}", tickets::detail)
         .post("/tickets/{id}/messages", tickets::reply)

@@ -274,3 +274,160 @@ pub async fn reply(
     tickets::add_message(&ctx.state.store, t.id, message, Vec::new())?;
     Ok(Redirect::to(&format!("/tickets/{}?saved=message#thread", t.id)).into_response())
 }
+
+/// What the information sheet form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct InfoSheetForm {
+    pub name: String,
+    pub email: String,
+    pub system: String,
+    pub serials: String,
+    pub site: String,
+    pub message: String,
+}
+
+/// The systems an information sheet is for.
+pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];
+
+/// `GET /info-sheet?system=…`
+pub async fn info_sheet_page(
+    ctx: PageCtx,
+    MaybeUser(viewer): MaybeUser,
+    Query(q): Query<InfoSheetForm>,
+) -> Markup {
+    let form = InfoSheetForm {
+        system: SYSTEMS
+            .iter()
+            .find(|s| **s == q.system)
+            .map(|s| (*s).to_owned())
+            .unwrap_or_default(),
+        ..InfoSheetForm::default()
+    };
+    view::info_sheet(&ctx, &form, &Errors::new(), viewer.is_some())
+}
+
+/// `POST /info-sheet`: the information sheet of a system that cannot be registered
+/// (SMA Smart Home, off-grid); a ticket for the service team, logged in or not.
+pub async fn info_sheet(
+    ctx: PageCtx,
+    MaybeUser(viewer): MaybeUser,
+    CsrfForm(form): CsrfForm<InfoSheetForm>,
+) -> Result<Response> {
+    let mut e = Errors::new();
+    let (name, email) = match &viewer {
+        Some(v) => (Some(v.user.full_name()), Some(v.user.email.clone())),
+        None => (
+            e.check("name", domain::required_text(&form.name, 120)),
+            e.check(
+                "email",
+                Email::parse(&form.email).map(|m| m.as_str().to_owned()),
+            ),
+        ),
+    };
+    let system = e.check(
+        "system",
+        SYSTEMS
+            .iter()
+            .copied()
+            .find(|s| *s == form.system)
+            .ok_or(if form.system.is_empty() {
+                "field-required"
+            } else {
+                "info-system-unknown"
+            }),
+    );
+    let serials = e.check(
+        "serials",
+        domain::required_text_multiline(&form.serials, 500),
+    );
+    let site = e.check("site", domain::required_text_multiline(&form.site, 500));
+    let message = e.check(
+        "message",
+        domain::optional_text(&form.message.replace(['\r', '\n'], " "), 5000),
+    );
+    let (Some(name), Some(email), Some(system), Some(serials), Some(site), Some(message), true) =
+        (name, email, system, serials, site, message, e.is_empty())
+    else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            view::info_sheet(&ctx, &form, &e, viewer.is_some()),
+        )
+            .into_response());
+    };
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let system_name = state
+        .i18n
+        .t(crate::i18n::Lang::En, &format!("info-system-{system}"));
+    let text = format!("{system_name}\n\nSerial numbers:\n{serials}\n\nSite:\n{site}\n\n{message}");
+    let new = Ticket {
+        id: 0,
+        number: String::new(),
+        kind: TicketKind::InfoSheet,
+        topic: Some(system.to_owned()),
+        status: TicketKind::InfoSheet.initial(),
+        history: Vec::new(),
+        requester: viewer.as_ref().map(|v| v.user.id),
+        requester_name: name.clone(),
+        requester_email: email,
+        language: viewer.as_ref().map_or(ctx.lang, |v| v.user.language),
+        company: viewer
+            .as_ref()
+            .and_then(|v| v.actor.company.map(|(c, _)| c)),
+        plant: None,
+        device: None,
+        serial: serials
+            .split(|c: char| !c.is_ascii_digit())
+            .find_map(|s| SerialNumber::parse(s).ok())
+            .map(SerialNumber::value),
+        subject: ctx.t_args(
+            "info-subject",
+            &crate::i18n::args(&[("system", &ctx.t(&format!("info-system-{system}")))]),
+        ),
+        messages: vec![TicketMessage {
+            at: now,
+            author: viewer.as_ref().map(|v| v.user.id),
+            author_name: name,
+            from_staff: false,
+            internal: false,
+            text,
+        }],
+        created_at: now,
+        updated_at: now,
+    };
+    let base = state.config.public_url();
+    let signed_in = viewer.is_some();
+    let created = tickets::create(&state.store, new, year(now), |t| {
+        let link = if signed_in {
+            format!("{base}/tickets/{}", t.id)
+        } else {
+            String::new()
+        };
+        vec![compose(
+            state,
+            t.language,
+            &t.requester_email,
+            "ticket-created",
+            &[
+                ("name", &t.requester_name),
+                ("number", &t.number),
+                ("subject", &t.subject),
+                ("link", &link),
+            ],
+        )]
+    })?;
+    state.mail.wake();
+    tracing::info!(
+        event = "ticket_created",
+        ticket = created.id,
+        kind = "info_sheet",
+        signed_in,
+        "information sheet received"
+    );
+    if signed_in {
+        Ok(Redirect::to(&format!("/tickets/{}?saved=created", created.id)).into_response())
+    } else {
+        Ok(Redirect::to(&format!("/contact/sent?number={}", created.number)).into_response())
+    }
+}

@@ -220,6 +220,8 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             p("/contact/sent?number=2026-000001"),
             [Pub; 6],
         ),
+        ("GET", "/info-sheet", p("/info-sheet"), [Pub; 6]),
+        ("POST", "/info-sheet", p("/info-sheet"), [Pub; 6]),
         (
             "GET",
             "/tickets",

@@ -293,3 +293,86 @@ async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
             .contains("Wechselrichter meldet Ereignis 3501")
     );
 }
+
+#[tokio::test]
+async fn systems_that_cannot_be_registered_lead_to_the_information_sheet() {
+    let app = TestApp::spawn().await;
+    let inst = app
+        .signed_in(&Registration::installer("boss@info.de", "Info Solar"))
+        .await;
+    // The refusals link the form.
+    let r = inst
+        .post(
+            "/plants/new",
+            &[
+                ("name", "Haus"),
+                ("street", "Weg 1"),
+                ("postal_code", "1010"),
+                ("city", "Wien"),
+                ("country", "AT"),
+                ("smart_home", "on"),
+            ],
+        )
+        .await;
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains(r#"href="/info-sheet?system=smart-home""#)
+    );
+    let plant = plant_with_device(&inst, "2130033333").await;
+    let r = inst
+        .post(
+            &format!("/plants/{plant}/devices"),
+            &[("serial_number", "2130044444"), ("product", "9279")],
+        )
+        .await;
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains(r#"href="/info-sheet?system=off-grid""#)
+    );
+
+    // Logged out, refusals keep what was typed; then it goes through with a number.
+    let visitor = app.new_agent();
+    let (status, html) = visitor.page("/info-sheet?system=off-grid").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<option value="off-grid" selected>"#));
+    let r = visitor
+        .post(
+            "/info-sheet",
+            &[
+                ("name", "Olaf"),
+                ("email", "olaf@example.com"),
+                ("system", "off-grid"),
+                ("serials", ""),
+                ("site", "Alm 3, 6020 Innsbruck"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"id="serials-error""#) && html.contains("Alm 3, 6020 Innsbruck"));
+    let r = visitor
+        .post(
+            "/info-sheet",
+            &[
+                ("name", "Olaf"),
+                ("email", "olaf@example.com"),
+                ("system", "off-grid"),
+                ("serials", "2130044444\n2130044445"),
+                ("site", "Alm 3, 6020 Innsbruck"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/contact/sent?number=")
+    );
+    let mail = app.mail("olaf@example.com", "Information sheet").await;
+    assert!(mail.contains("Off-grid system"));
+}

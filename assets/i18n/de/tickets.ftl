@@ -60,3 +60,15 @@ mail-ticket-created-body =
     { $link }
 
     Bitte geben Sie die Nummer { $number } an, wenn Sie uns erneut schreiben.
+info-title = Informationsblatt
+info-intro = SMA Smart Home Systeme und Inselsysteme (Sunny Island, Sunny Backup, Multicluster Box) können im Portal nicht registriert werden. Senden Sie uns stattdessen ihr Informationsblatt: Das Serviceteam erfasst das System und antwortet Ihnen.
+info-system = System
+info-system-smart-home = SMA Smart Home System
+info-system-off-grid = Inselsystem (Sunny Island, Sunny Backup, Multicluster Box)
+info-system-unknown = Wählen Sie ein System aus der Liste.
+info-serials = Seriennummern
+info-serials-hint = Die Seriennummern der Geräte des Systems, eine pro Zeile.
+info-site = Standort
+info-site-hint = Adresse des Standorts, an dem das System installiert ist.
+info-submit = Informationsblatt senden
+info-subject = Informationsblatt: { $system }

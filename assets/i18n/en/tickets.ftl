@@ -60,3 +60,15 @@ mail-ticket-created-body =
     { $link }
 
     Please quote the number { $number } if you write to us again.
+info-title = Information sheet
+info-intro = SMA Smart Home systems and off-grid systems (Sunny Island, Sunny Backup, Multicluster Box) cannot be registered in the portal. Send us their information sheet instead: the service team records the system and answers you.
+info-system = System
+info-system-smart-home = SMA Smart Home system
+info-system-off-grid = Off-grid system (Sunny Island, Sunny Backup, Multicluster Box)
+info-system-unknown = Choose a system from the list.
+info-serials = Serial numbers
+info-serials-hint = The serial numbers of the system's devices, one per line.
+info-site = Site
+info-site-hint = Address of the site where the system is installed.
+info-submit = Send the information sheet
+info-subject = Information sheet: { $system }

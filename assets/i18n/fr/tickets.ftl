@@ -60,3 +60,15 @@ mail-ticket-created-body =
     { $link }
 
     Merci d’indiquer le numéro { $number } si vous nous écrivez à nouveau.
+info-title = Fiche d’information
+info-intro = Les systèmes SMA Smart Home et les systèmes en site isolé (Sunny Island, Sunny Backup, Multicluster Box) ne peuvent pas être enregistrés sur le portail. Envoyez-nous plutôt leur fiche d’information : l’équipe de service enregistre le système et vous répond.
+info-system = Système
+info-system-smart-home = Système SMA Smart Home
+info-system-off-grid = Système en site isolé (Sunny Island, Sunny Backup, Multicluster Box)
+info-system-unknown = Choisissez un système dans la liste.
+info-serials = Numéros de série
+info-serials-hint = Les numéros de série des appareils du système, un par ligne.
+info-site = Site
+info-site-hint = Adresse du site où le système est installé.
+info-submit = Envoyer la fiche d’information
+info-subject = Fiche d’information : { $system }
