@@ -155,40 +155,7 @@ pub async fn contact(
         created_at: now,
         updated_at: now,
     };
-    let base = state.config.public_url();
-    let signed_in = viewer.is_some();
-    let created = tickets::create(&state.store, new, year(now), |t| {
-        let link = if signed_in {
-            format!("{base}/tickets/{}", t.id)
-        } else {
-            String::new()
-        };
-        vec![compose(
-            state,
-            t.language,
-            &t.requester_email,
-            "ticket-created",
-            &[
-                ("name", &t.requester_name),
-                ("number", &t.number),
-                ("subject", &t.subject),
-                ("link", &link),
-            ],
-        )]
-    })?;
-    state.mail.wake();
-    tracing::info!(
-        event = "ticket_created",
-        ticket = created.id,
-        kind = "contact",
-        signed_in,
-        "contact request received"
-    );
-    if signed_in {
-        Ok(Redirect::to(&format!("/tickets/{}?saved=created", created.id)).into_response())
-    } else {
-        Ok(Redirect::to(&format!("/contact/sent?number={}", created.number)).into_response())
-    }
+    file_request(&ctx, new, viewer.is_some())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -289,6 +256,40 @@ pub struct InfoSheetForm {
 
 /// The systems an information sheet is for.
 pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];
+
+/// Files a new request: its number, the requester's confirmation mail, then the page
+/// that shows the number (or, signed in, the request itself).
+fn file_request(ctx: &PageCtx, new: Ticket, signed_in: bool) -> Result<Response> {
+    let state = &ctx.state;
+    let base = state.config.public_url();
+    let created = tickets::create(&state.store, new, year(state.clock.now()), |t| {
+        let link = if signed_in {
+            format!("{base}/tickets/{}", t.id)
+        } else {
+            String::new()
+        };
+        vec![compose(
+            state,
+            t.language,
+            &t.requester_email,
+            "ticket-created",
+            &[
+                ("name", &t.requester_name),
+                ("number", &t.number),
+                ("subject", &t.subject),
+                ("link", &link),
+            ],
+        )]
+    })?;
+    state.mail.wake();
+    tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, signed_in, "request received");
+    let to = if signed_in {
+        format!("/tickets/{}?saved=created", created.id)
+    } else {
+        format!("/contact/sent?number={}", created.number)
+    };
+    Ok(Redirect::to(&to).into_response())
+}
 
 /// `GET /info-sheet?system=…`
 pub async fn info_sheet_page(
@@ -396,38 +397,5 @@ pub async fn info_sheet(
         created_at: now,
         updated_at: now,
     };
-    let base = state.config.public_url();
-    let signed_in = viewer.is_some();
-    let created = tickets::create(&state.store, new, year(now), |t| {
-        let link = if signed_in {
-            format!("{base}/tickets/{}", t.id)
-        } else {
-            String::new()
-        };
-        vec![compose(
-            state,
-            t.language,
-            &t.requester_email,
-            "ticket-created",
-            &[
-                ("name", &t.requester_name),
-                ("number", &t.number),
-                ("subject", &t.subject),
-                ("link", &link),
-            ],
-        )]
-    })?;
-    state.mail.wake();
-    tracing::info!(
-        event = "ticket_created",
-        ticket = created.id,
-        kind = "info_sheet",
-        signed_in,
-        "information sheet received"
-    );
-    if signed_in {
-        Ok(Redirect::to(&format!("/tickets/{}?saved=created", created.id)).into_response())
-    } else {
-        Ok(Redirect::to(&format!("/contact/sent?number={}", created.number)).into_response())
-    }
+    file_request(&ctx, new, viewer.is_some())
 }
