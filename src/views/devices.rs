@@ -20,7 +20,7 @@ pub struct DeviceRow {
     pub warranty: Warranty,
 }
 
-fn warranty_cell(ctx: &PageCtx, w: &Warranty) -> Markup {
+fn warranty_cell(ctx: &PageCtx, w: &Warranty, device: u64) -> Markup {
     match w {
         Warranty::NotApplicable => html! { span.hint { "—" } },
         Warranty::Unknown => html! { span.badge.warn { (ctx.t("warranty-unknown")) } },
@@ -42,7 +42,10 @@ fn warranty_cell(ctx: &PageCtx, w: &Warranty) -> Markup {
             br;
             span.small {
                 @match extension {
-                    Ok(()) => (ctx.t("warranty-extension-possible")),
+                    Ok(()) => {
+                        (ctx.t("warranty-extension-possible")) " "
+                        a href={ "/devices/" (device) "/warranty-extension" } { (ctx.t("warranty-extension-request")) }
+                    },
                     Err(reason) => (ctx.t(reason)),
                 }
             }
@@ -74,7 +77,7 @@ fn device_table(ctx: &PageCtx, rows: &[&DeviceRow], can_edit: bool) -> Markup {
                                 }
                             }
                             td { (r.device.name) }
-                            td { (warranty_cell(ctx, &r.warranty)) }
+                            td { (warranty_cell(ctx, &r.warranty, r.device.id)) }
                             @if can_edit {
                                 td {
                                     div.row-actions {
@@ -288,6 +291,57 @@ pub fn confirm_remove(ctx: &PageCtx, device: &Device, plant: &Plant) -> Markup {
                             button.button.danger type="submit" { (ctx.t("device-remove")) }
                             a.button.secondary href={ "/plants/" (plant.id) "#devices" } { (ctx.t("action-cancel")) }
                         }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// `GET /devices/{id}/warranty-extension`: ordering an extension for one inverter.
+pub fn extension_form(
+    ctx: &PageCtx,
+    device: &Device,
+    plant: &Plant,
+    until: &str,
+    form: &crate::web::devices::ExtensionForm,
+    errors: &Errors,
+) -> Markup {
+    let title = ctx.t("extension-title");
+    let product = Catalog::get()
+        .product(device.product_id)
+        .map_or(String::new(), product_label);
+    let terms: Vec<(String, String)> = ["5", "10", "15"]
+        .iter()
+        .map(|y| {
+            (
+                (*y).to_owned(),
+                ctx.t_args("extension-term", &args(&[("years", y)])),
+            )
+        })
+        .collect();
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            div.narrow.wide {
+                p.breadcrumb { a href="/plants" { (ctx.t("nav-plants")) } " › " a href={ "/plants/" (plant.id) } { (plant.name) } }
+                h1 { (title) }
+                p.lead { (ctx.t_args("extension-intro", &args(&[("until", until)]))) }
+                (error_summary(ctx, errors))
+                form.card method="post" action={ "/devices/" (device.id) "/warranty-extension" } novalidate {
+                    (csrf_field(ctx))
+                    dl.facts {
+                        dt { (ctx.t("device-serial")) } dd { code { (device.serial) } }
+                        dt { (ctx.t("device-product")) } dd { (product) }
+                        dt { (ctx.t("plant-name")) } dd { (plant.name) }
+                    }
+                    (Field::new("term", ctx.t("extension-term-label"), "").value(&form.term).errors(ctx, errors).select(&terms, None))
+                    (Field::new("message", ctx.t("contact-message"), "").value(&form.message).optional()
+                        .maxlength(5000).errors(ctx, errors).textarea())
+                    div.actions {
+                        button.button.primary type="submit" { (ctx.t("extension-submit")) }
+                        a.button.secondary href={ "/plants/" (plant.id) "#devices" } { (ctx.t("action-cancel")) }
                     }
                 }
             }

@@ -410,3 +410,112 @@ mod tests {
         assert_eq!(parse_product("").unwrap_err(), "field-required");
     }
 }
+
+/// What the warranty-extension form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ExtensionForm {
+    /// Years added: 5, 10 or 15.
+    pub term: String,
+    pub message: String,
+}
+
+/// The device, its plant and its warranty end, if an extension can be ordered for it.
+fn extensible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Device, Plant, time::Date)> {
+    let (device, plant) = editable_device(ctx, me, id)?;
+    match super::plants::device_warranty(ctx.state.config.warranty.rules(), &device, today(ctx)) {
+        crate::domain::warranty::Warranty::Known {
+            end,
+            extension: Ok(()),
+            ..
+        } => Ok((device, plant, end)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// `GET /devices/{id}/warranty-extension`, from the device's warranty line.
+pub async fn extension_page(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+) -> Result<Markup> {
+    let (device, plant, end) = extensible(&ctx, &me, id)?;
+    let form = ExtensionForm {
+        term: "5".into(),
+        ..ExtensionForm::default()
+    };
+    Ok(view::extension_form(
+        &ctx,
+        &device,
+        &plant,
+        &end.to_string(),
+        &form,
+        &Errors::new(),
+    ))
+}
+
+/// `POST /devices/{id}/warranty-extension`: files a warranty-extension request.
+pub async fn extension(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<ExtensionForm>,
+) -> Result<Response> {
+    let (device, plant, end) = extensible(&ctx, &me, id)?;
+    let mut e = Errors::new();
+    let term = e.check(
+        "term",
+        ["5", "10", "15"]
+            .into_iter()
+            .find(|t| *t == form.term)
+            .ok_or("extension-term-unknown"),
+    );
+    let message = e.check(
+        "message",
+        domain::optional_text(&form.message.replace(['\r', '\n'], " "), 5000),
+    );
+    let (Some(term), Some(message), true) = (term, message, e.is_empty()) else {
+        let page = view::extension_form(&ctx, &device, &plant, &end.to_string(), &form, &e);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let now = ctx.state.clock.now();
+    let product = Catalog::get()
+        .product(device.product_id)
+        .map_or(String::new(), product_label);
+    let subject = ctx.t_args(
+        "extension-subject",
+        &crate::i18n::args(&[("years", term), ("serial", &device.serial.to_string())]),
+    );
+    let text = format!(
+        "{subject}\n{product}\n{}: {end}\n\n{message}",
+        ctx.t("extension-factory-end")
+    );
+    let new = crate::store::tickets::Ticket {
+        id: 0,
+        number: String::new(),
+        kind: crate::domain::ticket::TicketKind::WarrantyExtension,
+        topic: Some(format!("+{term}")),
+        status: crate::domain::ticket::TicketKind::WarrantyExtension.initial(),
+        history: Vec::new(),
+        requester: Some(me.user.id),
+        requester_name: me.user.full_name(),
+        requester_email: me.user.email.clone(),
+        language: me.user.language,
+        company: me.actor.company.map(|(c, _)| c),
+        plant: Some(plant.id),
+        device: Some(device.id),
+        serial: Some(device.serial),
+        subject,
+        messages: vec![crate::store::tickets::TicketMessage {
+            at: now,
+            author: Some(me.user.id),
+            author_name: me.user.full_name(),
+            from_staff: false,
+            internal: false,
+            text,
+        }],
+        created_at: now,
+        updated_at: now,
+    };
+    super::tickets::file_request(&ctx, new, true)
+}

@@ -148,6 +148,11 @@ fn routes() -> Routes {
             devices::remove_page,
             devices::remove,
         )
+        .get_post(
+            "/devices/{id}/warranty-extension",
+            devices::extension_page,
+            devices::extension,
+        )
         // Service tickets
         .get_post("/contact", tickets::contact_page, tickets::contact)
         .get("/contact/sent", tickets::contact_sent)

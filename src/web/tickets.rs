@@ -259,7 +259,7 @@ pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];
 
 /// Files a new request: its number, the requester's confirmation mail, then the page
 /// that shows the number (or, signed in, the request itself).
-fn file_request(ctx: &PageCtx, new: Ticket, signed_in: bool) -> Result<Response> {
+pub(crate) fn file_request(ctx: &PageCtx, new: Ticket, signed_in: bool) -> Result<Response> {
     let state = &ctx.state;
     let base = state.config.public_url();
     let created = tickets::create(&state.store, new, year(state.clock.now()), |t| {

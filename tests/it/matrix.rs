@@ -324,6 +324,19 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             format!("/devices/{device}/remove"),
             [Login, NotFound, Ok, NotFound, NotFound, NotFound],
         ),
+        // The matrix's device has no warranty start: no extension to order, for anyone.
+        (
+            "GET",
+            "/devices/{id}/warranty-extension",
+            format!("/devices/{device}/warranty-extension"),
+            [Login, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ),
+        (
+            "POST",
+            "/devices/{id}/warranty-extension",
+            format!("/devices/{device}/warranty-extension"),
+            [Login, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ),
         (
             "POST",
             "/plants/{id}/documents",

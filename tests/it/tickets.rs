@@ -376,3 +376,57 @@ async fn systems_that_cannot_be_registered_lead_to_the_information_sheet() {
     let mail = app.mail("olaf@example.com", "Information sheet").await;
     assert!(mail.contains("Off-grid system"));
 }
+
+#[tokio::test]
+async fn a_warranty_extension_is_requested_from_the_devices_warranty_line() {
+    let app = TestApp::spawn().await;
+    let inst = app
+        .signed_in(&Registration::installer("boss@ext.de", "Ext Solar"))
+        .await;
+    let plant = plant_with_device(&inst, "2130055555").await;
+    let (_, html) = inst.page(&format!("/plants/{plant}")).await;
+    // The device has no purchase or commissioning date yet: no extension line.
+    assert!(!html.contains("/warranty-extension"));
+    let device = html
+        .split('"')
+        .find_map(|s| s.strip_prefix("/devices/")?.parse::<u64>().ok())
+        .unwrap();
+    assert_eq!(
+        inst.get(&format!("/devices/{device}/warranty-extension"))
+            .await
+            .status(),
+        404
+    );
+    inst.post(
+        &format!("/devices/{device}"),
+        &[("purchase_date", "2025-03-01")],
+    )
+    .await;
+    let (_, html) = inst.page(&format!("/plants/{plant}")).await;
+    let link = format!("/devices/{device}/warranty-extension");
+    assert!(html.contains(&link));
+    let (status, html) = inst.page(&link).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("runs until 2030-02-28"));
+    assert_eq!(inst.post(&link, &[("term", "7")]).await.status(), 422);
+    let r = inst
+        .post(&link, &[("term", "10"), ("message", "Bitte Angebot")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let ticket = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, html) = inst.page(&ticket).await;
+    assert!(
+        html.contains("Warranty extension +10 years for 2130055555")
+            && html.contains("Warranty extension")
+    );
+    let other = app
+        .signed_in(&Registration::installer("boss@noext.de", "NoExt Solar"))
+        .await;
+    assert_eq!(other.get(&link).await.status(), 404);
+}
