@@ -279,7 +279,10 @@ async fn sub_plants_hold_devices_and_devices_move_and_leave() {
     let (_, html) = inst.page(&format!("/plants/{plant}")).await;
     let edit = html
         .split('"')
-        .find(|s| s.starts_with("/devices/") && !s.ends_with("/remove"))
+        .find(|s| {
+            s.strip_prefix("/devices/")
+                .is_some_and(|id| id.parse::<u64>().is_ok())
+        })
         .unwrap()
         .to_owned();
     let r = inst
@@ -323,7 +326,10 @@ async fn sub_plants_hold_devices_and_devices_move_and_leave() {
     let (_, html) = inst.page(&format!("/plants/{plant}")).await;
     let edit = html
         .split('"')
-        .find(|s| s.starts_with("/devices/") && !s.ends_with("/remove"))
+        .find(|s| {
+            s.strip_prefix("/devices/")
+                .is_some_and(|id| id.parse::<u64>().is_ok())
+        })
         .unwrap()
         .to_owned();
     assert_eq!(other.get(&edit).await.status(), 404);
