@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::i18n::Translator;
 use crate::mail::MailNotifier;
 use crate::search::SearchIndex;
+use crate::search::indexer::Indexer;
 use crate::store::Store;
 
 /// Cheap to clone: one `Arc` around [`App`].
@@ -35,6 +36,8 @@ pub struct App {
     pub throttle: LoginThrottle,
     /// The time handlers go by.
     pub clock: Clock,
+    /// Feeds changed tickets to the search index.
+    pub indexer: Indexer,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
         search: Arc<SearchIndex>,
         i18n: Translator,
         mail: MailNotifier,
+        indexer: Indexer,
     ) -> Self {
         let hasher = Hasher::new(config.security.max_concurrent_hashes);
         Self(Arc::new(App {
@@ -56,6 +60,7 @@ impl AppState {
             hasher,
             throttle: LoginThrottle::default(),
             clock: Clock::default(),
+            indexer,
         }))
     }
 }

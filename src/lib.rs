@@ -47,6 +47,9 @@ pub enum StartError {
     /// The mail transport could not be set up.
     #[error(transparent)]
     Mail(#[from] mail::transport::TransportError),
+    /// The search index could not be rebuilt from the store.
+    #[error("rebuilding the search index: {0}")]
+    Rebuild(search::docs::RebuildError),
     /// The embedded translations are broken (a build defect).
     #[error(transparent)]
     I18n(#[from] i18n::I18nError),
@@ -57,6 +60,7 @@ pub struct Instance {
     state: AppState,
     shutdown: watch::Sender<bool>,
     workers: Vec<JoinHandle<()>>,
+    indexer_thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Instance {
@@ -74,11 +78,20 @@ impl Instance {
                 .await
                 .expect("store opening does not panic")?
         };
-        let (index, _opened) = search::SearchIndex::open(&data_dir)?;
+        let (index, opened) = search::SearchIndex::open(&data_dir)?;
         let transport = mail::transport::Transport::from_config(&config.mail, &data_dir)?;
         let translator = i18n::Translator::load()?;
 
         let store = Arc::new(store);
+        let index = Arc::new(index);
+        if opened == search::Opened::Fresh {
+            let (s, i) = (store.clone(), index.clone());
+            tokio::task::spawn_blocking(move || search::docs::rebuild(&s, &i))
+                .await
+                .expect("the rebuild does not panic")
+                .map_err(StartError::Rebuild)?;
+        }
+        let (indexer, indexer_thread) = search::indexer::spawn(index.clone())?;
         let notifier = mail::MailNotifier::default();
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mail_worker = tokio::spawn(mail::worker::run(
@@ -88,11 +101,12 @@ impl Instance {
             notifier.clone(),
             shutdown_rx,
         ));
-        let state = AppState::new(config, store, Arc::new(index), translator, notifier);
+        let state = AppState::new(config, store, index, translator, notifier, indexer);
         Ok(Self {
             state,
             shutdown,
             workers: vec![mail_worker],
+            indexer_thread: Some(indexer_thread),
         })
     }
 
@@ -119,10 +133,15 @@ impl Instance {
 
     /// Stops the background workers and drops this handle's share of the store; the
     /// store closes once the last request holding it is done.
-    pub async fn stop(self) {
+    pub async fn stop(mut self) {
         let _ = self.shutdown.send(true);
-        for worker in self.workers {
+        for worker in std::mem::take(&mut self.workers) {
             let _ = worker.await;
+        }
+        // The indexer commits what it holds, then ends.
+        self.state.indexer.stop();
+        if let Some(thread) = self.indexer_thread.take() {
+            let _ = tokio::task::spawn_blocking(move || thread.join()).await;
         }
         drop(self.state);
         tracing::info!("stopped");

@@ -6,6 +6,9 @@
 //! contents are then rebuilt from the store). Queries and the indexing task live beside
 //! it as tickets arrive.
 
+pub mod docs;
+pub mod indexer;
+pub mod query;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -141,6 +144,16 @@ impl SearchIndex {
     /// Whether the index holds no ticket.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// A searcher over the last committed state.
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Makes the last commit visible to searches now (instead of within the reload delay).
+    pub fn reload(&self) -> Result<(), SearchError> {
+        Ok(self.reader.reload()?)
     }
 
     /// The tantivy index, for the indexing task.

@@ -8,7 +8,7 @@ use tantivy::schema::{FAST, Field, INDEXED, STORED, STRING, Schema, TEXT};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 /// Version of the schema below.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Ticket id (fast field: hits are turned into ids without touching the doc store).
 pub const TICKET_ID: &str = "ticket_id";
@@ -26,6 +26,8 @@ pub const NAMES: &str = "names";
 pub const BODY: &str = "body";
 /// Last update, unix seconds (fast field for sorting and the visibility window).
 pub const UPDATED: &str = "updated";
+/// 1 while the ticket is open (open tickets always show, whatever their age).
+pub const OPEN: &str = "open";
 
 /// Name of the tokenizer that folds case and accents (`Müller` → `muller`).
 pub const FOLDED: &str = "folded";
@@ -41,6 +43,7 @@ pub struct Fields {
     pub names: Field,
     pub body: Field,
     pub updated: Field,
+    pub open: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -60,6 +63,7 @@ pub fn build() -> (Schema, Fields) {
         names: b.add_text_field(NAMES, folded),
         body: b.add_text_field(BODY, TEXT),
         updated: b.add_i64_field(UPDATED, INDEXED | FAST),
+        open: b.add_u64_field(OPEN, INDEXED),
     };
     (b.build(), fields)
 }
@@ -76,6 +80,7 @@ impl Fields {
             names: schema.get_field(NAMES)?,
             body: schema.get_field(BODY)?,
             updated: schema.get_field(UPDATED)?,
+            open: schema.get_field(OPEN)?,
         })
     }
 }

@@ -134,6 +134,15 @@ pub fn update(store: &Store, plant: &Plant) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A plant by id, whoever asks: for derived data (the search index), never for pages.
+pub fn get(store: &Store, id: u64) -> Result<Option<Plant>, StoreError> {
+    let txn = store.read()?;
+    txn.open_table(tables::PLANTS)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
+}
+
 /// The plant `id` if `actor` may see it: another company's plant is `None`, exactly like
 /// a plant that does not exist.
 pub fn visible(

@@ -239,3 +239,15 @@ pub fn add_message(
     txn.commit()?;
     Ok(Some(t))
 }
+
+/// Tickets with an id above `after`, at most `limit`, in id order (for rebuilding the
+/// search index page by page).
+pub fn page(store: &Store, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::TICKETS)?;
+    let mut out = Vec::new();
+    for row in table.range((after.saturating_add(1))..)?.take(limit) {
+        out.push(decode(row?.1.value())?);
+    }
+    Ok(out)
+}

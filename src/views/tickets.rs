@@ -115,8 +115,22 @@ pub fn contact_sent(ctx: &PageCtx, number: &str) -> Markup {
     )
 }
 
+fn matched_label(ctx: &PageCtx, matched: Option<crate::search::query::Matched>) -> String {
+    use crate::search::query::Matched;
+    ctx.t(match matched {
+        Some(Matched::Serial) => "search-matched-serial",
+        Some(Matched::Number) => "search-matched-number",
+        _ => "search-matched-words",
+    })
+}
+
 /// `GET /tickets`
-pub fn list(ctx: &PageCtx, tickets: &[Ticket]) -> Markup {
+pub fn list(
+    ctx: &PageCtx,
+    tickets: &[Ticket],
+    query: &str,
+    matched: Option<crate::search::query::Matched>,
+) -> Markup {
     let title = ctx.t("nav-tickets");
     let days = ctx.state.config.tickets.visible_days.to_string();
     layout::page(
@@ -125,10 +139,25 @@ pub fn list(ctx: &PageCtx, tickets: &[Ticket]) -> Markup {
         html! {
             div.page-head {
                 h1 { (title) }
-                a.button.primary href="/contact" { (ctx.t("tickets-new")) }
+                form.search role="search" method="get" action="/tickets" {
+                    label.visually-hidden for="q" { (ctx.t("search-label")) }
+                    input #q type="search" name="q" value=(query) placeholder=(ctx.t("search-hint"));
+                    button.button.secondary type="submit" { (ctx.t("search-submit")) }
+                }
             }
-            p.hint { (ctx.t_args("tickets-window", &args(&[("days", &days)]))) }
-            @if tickets.is_empty() {
+            p.hint {
+                (ctx.t_args("tickets-window", &args(&[("days", &days)]))) " "
+                a href="/contact" { (ctx.t("tickets-new")) }
+            }
+            @if !query.is_empty() {
+                p role="status" {
+                    (ctx.t_args("search-results", &args(&[("count", &tickets.len().to_string()), ("query", query)])))
+                    @if !tickets.is_empty() { " · " (matched_label(ctx, matched)) }
+                    " · " a href="/tickets" { (ctx.t("search-clear")) }
+                }
+            }
+            @if tickets.is_empty() && !query.is_empty() {
+            } @else if tickets.is_empty() {
                 section.card.empty-state {
                     p { (ctx.t("tickets-empty")) }
                     a.button.primary href="/contact" { (ctx.t("tickets-new")) }

@@ -175,16 +175,42 @@ pub async fn contact_sent(ctx: PageCtx, Query(q): Query<SentQuery>) -> Markup {
     view::contact_sent(&ctx, &number)
 }
 
-/// `GET /tickets`: Ticket Tracking.
-pub async fn list(ctx: PageCtx, CurrentUser(me): CurrentUser) -> Result<Markup> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+}
+
+/// Hits shown for one search.
+const SEARCH_LIMIT: usize = 100;
+
+/// `GET /tickets?q=…`: Ticket Tracking, with the search box at the top right.
+pub async fn list(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Markup> {
     let state = &ctx.state;
-    let all = tickets::list(
-        &state.store,
-        &me.actor,
-        state.clock.now(),
-        state.config.tickets.visible_days,
-    )?;
-    Ok(view::list(&ctx, &all))
+    let now = state.clock.now();
+    let days = state.config.tickets.visible_days;
+    let query = q.q.trim();
+    if query.is_empty() {
+        let all = tickets::list(&state.store, &me.actor, now, days)?;
+        return Ok(view::list(&ctx, &all, "", None));
+    }
+    let scope = crate::auth::policy::ticket_scope(&me.actor);
+    let since = i64::try_from(now.saturating_sub(days * 86_400)).unwrap_or(0);
+    let (ids, matched) =
+        crate::search::query::search(&state.search, scope, since, query, SEARCH_LIMIT)
+            .map_err(AppError::internal)?;
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        // The query already applied the scope; reading the ticket checks it once more.
+        if let Some(t) = tickets::visible(&state.store, &me.actor, id)? {
+            found.push(t);
+        }
+    }
+    Ok(view::list(&ctx, &found, query, matched))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -238,7 +264,9 @@ pub async fn reply(
         internal: false,
         text,
     };
-    tickets::add_message(&ctx.state.store, t.id, message, Vec::new())?;
+    if let Some(updated) = tickets::add_message(&ctx.state.store, t.id, message, Vec::new())? {
+        index_ticket(&ctx, &updated);
+    }
     Ok(Redirect::to(&format!("/tickets/{}?saved=message#thread", t.id)).into_response())
 }
 
@@ -256,6 +284,14 @@ pub struct InfoSheetForm {
 
 /// The systems an information sheet is for.
 pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];
+
+/// Hands a changed ticket to the search index (it is searchable within a second).
+pub(crate) fn index_ticket(ctx: &PageCtx, t: &Ticket) {
+    match crate::search::docs::ticket_doc(&ctx.state.store, t) {
+        Ok(doc) => ctx.state.indexer.upsert(doc),
+        Err(e) => tracing::error!(error = %e, ticket = t.id, "ticket not indexed"),
+    }
+}
 
 /// Files a new request: its number, the requester's confirmation mail, then the page
 /// that shows the number (or, signed in, the request itself).
@@ -282,6 +318,7 @@ pub(crate) fn file_request(ctx: &PageCtx, new: Ticket, signed_in: bool) -> Resul
         )]
     })?;
     state.mail.wake();
+    index_ticket(ctx, &created);
     tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, signed_in, "request received");
     let to = if signed_in {
         format!("/tickets/{}?saved=created", created.id)

@@ -13,4 +13,5 @@ mod mail;
 mod matrix;
 mod pages;
 mod plants;
+mod search;
 mod tickets;

@@ -81,3 +81,14 @@ extension-term-unknown = Wählen Sie eine der angebotenen Verlängerungen.
 extension-submit = Verlängerung anfragen
 extension-subject = Garantieverlängerung +{ $years } Jahre für { $serial }
 extension-factory-end = Herstellergarantie bis
+search-label = Anfragen suchen
+search-hint = Seriennummer, Kundenname, Nummer oder Wörter
+search-submit = Suchen
+search-clear = Alle zeigen
+search-results = { $count ->
+    [one] Eine Anfrage passt zu „{ $query }“
+   *[other] { $count } Anfragen passen zu „{ $query }“
+}
+search-matched-serial = gefunden über die Seriennummer
+search-matched-number = gefunden über die Anfragenummer
+search-matched-words = gefunden über Kundenname und Wörter

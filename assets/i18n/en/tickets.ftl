@@ -81,3 +81,14 @@ extension-term-unknown = Choose one of the offered extensions.
 extension-submit = Request the extension
 extension-subject = Warranty extension +{ $years } years for { $serial }
 extension-factory-end = Factory warranty until
+search-label = Search requests
+search-hint = Serial number, customer name, number or words
+search-submit = Search
+search-clear = Show all
+search-results = { $count ->
+    [one] One request matches “{ $query }”
+   *[other] { $count } requests match “{ $query }”
+}
+search-matched-serial = found by serial number
+search-matched-number = found by request number
+search-matched-words = found by customer name and words

@@ -81,3 +81,14 @@ extension-term-unknown = Choisissez l’une des extensions proposées.
 extension-submit = Demander l’extension
 extension-subject = Extension de garantie +{ $years } ans pour { $serial }
 extension-factory-end = Garantie constructeur jusqu’au
+search-label = Rechercher des demandes
+search-hint = Numéro de série, nom du client, numéro ou mots
+search-submit = Rechercher
+search-clear = Tout afficher
+search-results = { $count ->
+    [one] Une demande correspond à « { $query } »
+   *[other] { $count } demandes correspondent à « { $query } »
+}
+search-matched-serial = trouvée(s) par numéro de série
+search-matched-number = trouvée(s) par numéro de demande
+search-matched-words = trouvée(s) par nom du client et mots

@@ -1,0 +1,78 @@
+//! What the index keeps of a ticket, built from the store, and the rebuild of the whole
+//! index from the store, page by page.
+
+use super::indexer::{self, TicketDoc};
+use super::{SearchError, SearchIndex};
+use crate::store::tickets::{self, Ticket};
+use crate::store::{Store, StoreError, companies, plants};
+
+/// The index document of a ticket: its numbers, the customer names around it (requester,
+/// company, plant operator) and its customer-visible text.
+pub fn ticket_doc(store: &Store, t: &Ticket) -> Result<TicketDoc, StoreError> {
+    let mut names = vec![t.requester_name.clone()];
+    if let Some(c) = t
+        .company
+        .map(|c| companies::get(store, c))
+        .transpose()?
+        .flatten()
+    {
+        names.push(c.name);
+    }
+    if let Some(p) = t
+        .plant
+        .map(|p| plants::get(store, p))
+        .transpose()?
+        .flatten()
+        && !p.operator_name.is_empty()
+    {
+        names.push(p.operator_name);
+    }
+    let mut body = t.subject.clone();
+    for m in t.messages.iter().filter(|m| !m.internal) {
+        body.push('\n');
+        body.push_str(&m.text);
+    }
+    Ok(TicketDoc {
+        id: t.id,
+        company: t.company.unwrap_or(0),
+        requester: t.requester.unwrap_or(0),
+        number: t.number.clone(),
+        serials: t.serial.map(|s| s.to_string()).into_iter().collect(),
+        names,
+        body,
+        updated: i64::try_from(t.updated_at).unwrap_or(i64::MAX),
+        open: t.status.is_open(),
+    })
+}
+
+/// Why a rebuild failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RebuildError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+/// Fills the index from the store, 1,000 tickets at a time, logging progress; returns
+/// how many tickets it indexed.
+pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> {
+    let mut writer = indexer::writer(index)?;
+    writer.delete_all_documents().map_err(SearchError::from)?;
+    let mut after = 0;
+    let mut done = 0u64;
+    loop {
+        let page = tickets::page(store, after, 1000)?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        for t in &page {
+            indexer::write(index, &writer, &ticket_doc(store, t)?)?;
+        }
+        done += page.len() as u64;
+        tracing::info!(tickets = done, "rebuilding the search index");
+    }
+    writer.commit().map_err(SearchError::from)?;
+    index.reload()?;
+    tracing::info!(tickets = done, "search index rebuilt");
+    Ok(done)
+}

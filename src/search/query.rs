@@ -1,0 +1,172 @@
+//! Searching tickets: one box finds them by serial number (exact, or a prefix of at least
+//! four digits), ticket number, customer name (case- and accent-insensitive, `Müller`,
+//! `muller` and `mueller` alike, prefixes, one typo forgiven from five letters) and words
+//! of the subject and messages; every word must match. The caller's scope and the
+//! visibility window are part of the query itself, never applied to hits afterwards.
+
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::{SearchError, SearchIndex};
+use crate::auth::policy::TicketScope;
+use crate::domain::fold::fold_german;
+
+/// What a query looked for, to say why tickets matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched {
+    /// A serial number (or its prefix).
+    Serial,
+    /// A ticket number.
+    Number,
+    /// Names and words.
+    Words,
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Terms of `field` that start with `prefix` (a term range: faster than a regex).
+fn prefix(field: Field, prefix: &str) -> Box<dyn Query> {
+    let mut upper = prefix.to_owned();
+    upper.push(char::MAX);
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_text(field, prefix)),
+        Bound::Excluded(Term::from_field_text(field, &upper)),
+    ))
+}
+
+fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, by))
+}
+
+/// The matching part of the query, and what it looked for; `None` for an empty query.
+fn matching(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched)> {
+    let f = index.fields();
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
+        // A serial: exact first, then prefixes.
+        let q = BooleanQuery::new(vec![
+            (Occur::Should, boost(term(f.serials, &compact), 10.0)),
+            (Occur::Should, prefix(f.serials, &compact)),
+        ]);
+        return Some((Box::new(q), Matched::Serial));
+    }
+    let trimmed = text.trim();
+    if trimmed.len() == 11
+        && trimmed.as_bytes()[4] == b'-'
+        && trimmed.bytes().filter(u8::is_ascii_digit).count() == 10
+    {
+        return Some((term(f.number, trimmed), Matched::Number));
+    }
+    let words: Vec<String> = fold_german(trimmed)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut all = Vec::new();
+    for w in &words {
+        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Should, boost(term(f.names, w), 3.0)),
+            (Occur::Should, prefix(f.names, w)),
+            (Occur::Should, term(f.body, &w.to_lowercase())),
+        ];
+        if w.chars().count() >= 5 {
+            any.push((
+                Occur::Should,
+                Box::new(FuzzyTermQuery::new(
+                    Term::from_field_text(f.names, w),
+                    1,
+                    true,
+                )),
+            ));
+        }
+        all.push((
+            Occur::Must,
+            Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+        ));
+    }
+    Some((Box::new(BooleanQuery::new(all)), Matched::Words))
+}
+
+/// The scope as query clauses: company or requester, and for customers the window
+/// (updated since `since`, or open).
+fn filter(index: &SearchIndex, scope: TicketScope, since: i64) -> Vec<(Occur, Box<dyn Query>)> {
+    let f = index.fields();
+    let u64_term = |field: Field, v: u64| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_u64(field, v),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let window = || -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, u64_term(f.open, 1)),
+            (
+                Occur::Should,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(f.updated, since)),
+                    Bound::Unbounded,
+                )),
+            ),
+        ]))
+    };
+    match scope {
+        TicketScope::All => Vec::new(),
+        TicketScope::Company(c) => vec![
+            (Occur::Must, u64_term(f.company, c)),
+            (Occur::Must, window()),
+        ],
+        TicketScope::Requester(u) => vec![
+            (Occur::Must, u64_term(f.requester, u)),
+            (Occur::Must, window()),
+        ],
+    }
+}
+
+/// Ticket ids matching `text` within `scope`, best first, at most `limit`.
+pub fn search(
+    index: &SearchIndex,
+    scope: TicketScope,
+    since: i64,
+    text: &str,
+    limit: usize,
+) -> Result<(Vec<u64>, Option<Matched>), SearchError> {
+    let Some((query, matched)) = matching(index, text) else {
+        return Ok((Vec::new(), None));
+    };
+    let mut clauses = vec![(Occur::Must, query)];
+    clauses.extend(filter(index, scope, since));
+    let query = BooleanQuery::new(clauses);
+    let searcher = index.searcher();
+    let hits = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+    let mut ids = Vec::with_capacity(hits.len());
+    let mut columns = std::collections::HashMap::new();
+    for (_, address) in hits {
+        let column = match columns.entry(address.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(
+                searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields()
+                    .u64(super::schema::TICKET_ID)?,
+            ),
+        };
+        if let Some(id) = column.first(address.doc_id) {
+            ids.push(id);
+        }
+    }
+    Ok((ids, Some(matched)))
+}

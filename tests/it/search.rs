@@ -1,0 +1,160 @@
+//! Ticket search from the box in Ticket Tracking: serials (exact and prefix), numbers,
+//! customer names (case, accents, umlaut spellings, prefixes, one typo), words — and never
+//! a hit from another company.
+
+use crate::common::{Agent, Registration, TestApp};
+
+async fn request(agent: &Agent, serial: &str, message: &str) -> String {
+    let r = agent
+        .post(
+            "/contact",
+            &[
+                ("topic", "technical"),
+                ("serial", serial),
+                ("message", message),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn indexed(app: &TestApp) {
+    app.state.indexer.flush().await;
+    app.state.search.reload().unwrap();
+}
+
+fn hits(html: &str) -> usize {
+    html.matches(r#"<a href="/tickets/"#).count()
+}
+
+#[tokio::test]
+async fn search_finds_by_serial_name_number_and_words_within_the_company_only() {
+    let app = TestApp::spawn().await;
+    // Two companies whose people have the same names and write about the same serial.
+    let a = app
+        .signed_in(&Registration::installer(
+            "anna@a-sun.de",
+            "Sonnenschein GmbH",
+        ))
+        .await;
+    let b = app
+        .signed_in(
+            &Registration::installer("anna@b-sun.de", "Sonnenschein AG")
+                .with("postal_code", "80331"),
+        )
+        .await;
+    let a_ticket = request(&a, "2130012345", "Display bleibt dunkel nach Gewitter").await;
+    let b_ticket = request(&b, "2130012345", "Display bleibt dunkel nach Gewitter").await;
+    request(&a, "2130012346", "Lüfter laut").await;
+    let short = request(&a, "213001234", "Wechselrichter piept").await;
+    // A logged-out request naming the same serial is the service team's alone.
+    app.new_agent()
+        .post(
+            "/contact",
+            &[
+                ("name", "Anna Müller"),
+                ("email", "anna@private.de"),
+                ("topic", "technical"),
+                ("serial", "2130012345"),
+                ("message", "Display dunkel"),
+            ],
+        )
+        .await;
+    indexed(&app).await;
+
+    let (_, html) = a.page("/tickets?q=2130012345").await;
+    assert_eq!(hits(&html), 1, "the exact serial");
+    assert!(
+        html.contains(&format!(r#"href="{a_ticket}""#)) && html.contains("found by serial number")
+    );
+    assert!(
+        !html.contains(&format!(r#"href="{b_ticket}""#)),
+        "never another company's ticket"
+    );
+
+    // 213001234 is one ticket's whole serial and the start of two others: exact first.
+    let (_, html) = a.page("/tickets?q=213001234").await;
+    assert_eq!(hits(&html), 3);
+    let first = html.find(r#"<a href="/tickets/"#).unwrap();
+    assert!(
+        html[first..].starts_with(&format!(r#"<a href="{short}""#)),
+        "the exact serial ranks first"
+    );
+
+    let (_, html) = a.page("/tickets?q=2130%200123").await;
+    assert_eq!(
+        hits(&html),
+        3,
+        "a prefix of at least 4 digits, spaces ignored"
+    );
+    let (_, html) = a.page("/tickets?q=213").await;
+    assert_eq!(hits(&html), 0, "three digits are no serial prefix");
+
+    for q in [
+        "muller",
+        "M%C3%BCller",
+        "mueller",
+        "MUELLER",
+        "m%C3%BCl",
+        "muler",
+        "anna%20muller",
+        "sonnenschein",
+    ] {
+        let (_, html) = a.page(&format!("/tickets?q={q}")).await;
+        assert_eq!(hits(&html), 3, "{q}");
+        assert!(
+            !html.contains(&format!(r#"href="{b_ticket}""#)),
+            "{q}: no other company"
+        );
+    }
+    let (_, html) = a.page("/tickets?q=anna%20schmidt").await;
+    assert_eq!(hits(&html), 0, "every word must match");
+    let (_, html) = a.page("/tickets?q=gewitter").await;
+    assert_eq!(hits(&html), 1, "words of the messages");
+
+    let number = a.page(&a_ticket).await.1.split("Request ").nth(1).unwrap()[..11].to_owned();
+    let (_, html) = a.page(&format!("/tickets?q={number}")).await;
+    assert_eq!(hits(&html), 1);
+    assert!(html.contains("found by request number"));
+    let (_, html) = b.page(&format!("/tickets?q={number}")).await;
+    assert_eq!(hits(&html), 0, "another company's number finds nothing");
+
+    let (_, html) = b.page("/tickets?q=muller").await;
+    assert_eq!(hits(&html), 1, "B finds its own");
+    assert!(html.contains(&format!(r#"href="{b_ticket}""#)));
+}
+
+#[tokio::test]
+async fn a_new_request_is_findable_at_once_and_the_index_is_rebuilt_from_the_store() {
+    let app = TestApp::spawn().await;
+    let a = app
+        .signed_in(&Registration::operator("olga@example.com"))
+        .await;
+    request(&a, "1900777777", "Kommunikation gestört").await;
+    // Within a second, without help.
+    let mut found = false;
+    for _ in 0..40 {
+        if hits(&a.page("/tickets?q=1900777777").await.1) == 1 {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(found, "searchable within two seconds");
+
+    // Lose the index: the next start rebuilds it from the store.
+    let dir = app.stop().await;
+    std::fs::remove_dir_all(dir.path().join("index")).unwrap();
+    let app = TestApp::spawn_in(dir, |_| {}).await;
+    let a = app.new_agent();
+    a.login("olga@example.com", crate::common::PASSWORD).await;
+    assert_eq!(hits(&a.page("/tickets?q=1900777777").await.1), 1);
+    assert_eq!(hits(&a.page("/tickets?q=mueller").await.1), 1);
+}
