@@ -38,6 +38,8 @@ enum LogFormat {
 enum Command {
     /// Runs the portal until Ctrl-C or SIGTERM.
     Serve,
+    /// Rebuilds the search index from the database (with the server stopped).
+    Reindex,
 }
 
 fn init_tracing(format: LogFormat) {
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Serve => runtime.block_on(serve(config)),
+        Command::Reindex => reindex(&config),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,5 +96,16 @@ async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let instance = Instance::start(config).await?;
     tracing::info!(address = %local, data_dir = %data_dir.display(), "Online Service Center listening on {url}");
     instance.serve(listener, osc::shutdown_signal()).await?;
+    Ok(())
+}
+
+fn reindex(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = &config.storage.data_dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
+    let store = osc::store::Store::open(dir, config.storage.cache_mb.saturating_mul(1024 * 1024))?;
+    let (index, _) = osc::search::SearchIndex::open(dir)?;
+    let count = osc::search::docs::rebuild(&store, &index)?;
+    println!("search index rebuilt: {count} tickets");
     Ok(())
 }

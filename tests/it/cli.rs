@@ -139,3 +139,31 @@ fn json_log_format_writes_one_json_object_per_line() {
     let _ = child.wait();
     assert!(saw_listening);
 }
+
+#[test]
+fn reindex_rebuilds_the_index_and_refuses_while_the_server_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(OSC)
+        .arg("reindex")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("search index rebuilt: 0 tickets"));
+    assert!(dir.path().join("data/index").is_dir());
+
+    // With the database in use by a running server, it says so instead of waiting.
+    let store = Store::open(&dir.path().join("data"), 1 << 20).unwrap();
+    let out = Command::new(OSC)
+        .arg("reindex")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in use by another osc process"));
+    drop(store);
+}
