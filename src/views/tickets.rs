@@ -6,11 +6,12 @@ use maud::{Markup, html};
 use super::components::{Errors, Field, csrf_field, error_summary, notice};
 use super::format;
 use super::layout;
+use super::layout::url_encode;
 use crate::domain::ticket::{TOPICS, TicketStatus};
 use crate::i18n::args;
 use crate::store::tickets::Ticket;
 use crate::web::context::PageCtx;
-use crate::web::tickets::ContactForm;
+use crate::web::tickets::{ContactForm, ListQuery, PAGE_SIZE};
 
 /// A status as a coloured badge with its word.
 pub fn status_badge(ctx: &PageCtx, status: TicketStatus) -> Markup {
@@ -127,10 +128,47 @@ fn matched_label(ctx: &PageCtx, matched: Option<crate::search::query::Matched>) 
 /// `GET /tickets`
 pub fn list(
     ctx: &PageCtx,
-    tickets: &[Ticket],
-    query: &str,
+    all: &[Ticket],
+    q: &ListQuery,
     matched: Option<crate::search::query::Matched>,
 ) -> Markup {
+    let query = q.q.trim();
+    let pages = all.len().div_ceil(PAGE_SIZE).max(1);
+    let page = q.page.clamp(1, pages);
+    let tickets: Vec<&Ticket> = all
+        .iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .collect();
+    let link = |sort: &str, page: usize| {
+        format!(
+            "/tickets?q={}&state={}&kind={}&sort={}&page={page}",
+            url_encode(&q.q),
+            url_encode(&q.state),
+            url_encode(&q.kind),
+            url_encode(sort)
+        )
+    };
+    let states = vec![
+        (String::new(), ctx.t("filter-all")),
+        ("open".to_owned(), ctx.t("filter-open")),
+        ("closed".to_owned(), ctx.t("filter-closed")),
+    ];
+    let kinds = vec![
+        (String::new(), ctx.t("filter-all")),
+        ("contact".to_owned(), ctx.t("ticket-kind-contact")),
+        ("replacement".to_owned(), ctx.t("ticket-kind-replacement")),
+        ("warranty".to_owned(), ctx.t("ticket-kind-warranty")),
+        ("info-sheet".to_owned(), ctx.t("ticket-kind-info-sheet")),
+    ];
+    let sort_header = |key: &str, label: String| {
+        let current = q.sort == key || (key == "updated" && q.sort.is_empty());
+        html! {
+            th scope="col" aria-sort=[current.then_some("descending")] {
+                a href=(link(key, 1)) { (label) @if current { " ▾" } }
+            }
+        }
+    };
     let title = ctx.t("nav-tickets");
     let days = ctx.state.config.tickets.visible_days.to_string();
     layout::page(
@@ -151,10 +189,23 @@ pub fn list(
             }
             @if !query.is_empty() {
                 p role="status" {
-                    (ctx.t_args("search-results", &args(&[("count", &tickets.len().to_string()), ("query", query)])))
+                    (ctx.t_args("search-results", &args(&[("count", &all.len().to_string()), ("query", query)])))
                     @if !tickets.is_empty() { " · " (matched_label(ctx, matched)) }
                     " · " a href="/tickets" { (ctx.t("search-clear")) }
                 }
+            }
+            form.filter method="get" action="/tickets" {
+                input type="hidden" name="q" value=(q.q);
+                input type="hidden" name="sort" value=(q.sort);
+                label for="state" { (ctx.t("ticket-status")) }
+                select #state name="state" {
+                    @for (v, l) in &states { option value=(v) selected[*v == q.state] { (l) } }
+                }
+                label for="kind" { (ctx.t("ticket-kind")) }
+                select #kind name="kind" {
+                    @for (v, l) in &kinds { option value=(v) selected[*v == q.kind] { (l) } }
+                }
+                button.button.secondary type="submit" { (ctx.t("plants-filter-submit")) }
             }
             @if tickets.is_empty() && !query.is_empty() {
             } @else if tickets.is_empty() {
@@ -167,11 +218,11 @@ pub fn list(
                     table {
                         thead {
                             tr {
-                                th scope="col" { (ctx.t("ticket-number")) }
+                                (sort_header("number", ctx.t("ticket-number")))
                                 th scope="col" { (ctx.t("ticket-subject")) }
                                 th scope="col" { (ctx.t("ticket-kind")) }
-                                th scope="col" { (ctx.t("ticket-status")) }
-                                th scope="col" { (ctx.t("ticket-updated")) }
+                                (sort_header("status", ctx.t("ticket-status")))
+                                (sort_header("updated", ctx.t("ticket-updated")))
                             }
                         }
                         tbody {
@@ -185,6 +236,13 @@ pub fn list(
                                 }
                             }
                         }
+                    }
+                }
+                @if pages > 1 {
+                    nav.pagination aria-label=(ctx.t("pagination")) {
+                        @if page > 1 { a href=(link(&q.sort, page - 1)) rel="prev" { (ctx.t("pagination-previous")) } }
+                        span { (ctx.t_args("pagination-page", &args(&[("page", &page.to_string()), ("pages", &pages.to_string())]))) }
+                        @if page < pages { a href=(link(&q.sort, page + 1)) rel="next" { (ctx.t("pagination-next")) } }
                     }
                 }
             }

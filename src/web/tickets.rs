@@ -175,10 +175,55 @@ pub async fn contact_sent(ctx: PageCtx, Query(q): Query<SentQuery>) -> Markup {
     view::contact_sent(&ctx, &number)
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Ticket Tracking's search, filters, sort order and page.
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
     pub q: String,
+    /// `open`, `closed` or empty for all.
+    pub state: String,
+    /// `contact`, `replacement`, `warranty`, `info-sheet` or empty for all.
+    pub kind: String,
+    /// `number`, `status` or `updated` (default).
+    pub sort: String,
+    pub page: usize,
+}
+
+/// Requests per page.
+pub const PAGE_SIZE: usize = 50;
+
+fn kind_value(kind: TicketKind) -> &'static str {
+    match kind {
+        TicketKind::Contact => "contact",
+        TicketKind::Replacement => "replacement",
+        TicketKind::WarrantyExtension => "warranty",
+        TicketKind::InfoSheet => "info-sheet",
+    }
+}
+
+/// Applies the filters and the sort order of `q` to `tickets`.
+fn filter_and_sort(mut tickets: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
+    tickets.retain(|t| match q.state.as_str() {
+        "open" => t.status.is_open(),
+        "closed" => !t.status.is_open(),
+        _ => true,
+    });
+    if !q.kind.is_empty() {
+        tickets.retain(|t| kind_value(t.kind) == q.kind);
+    }
+    match q.sort.as_str() {
+        "number" => tickets.sort_by(|a, b| b.number.cmp(&a.number)),
+        "status" => tickets.sort_by_key(|t| {
+            (
+                !t.status.is_open(),
+                t.status.message_id(),
+                std::cmp::Reverse(t.updated_at),
+            )
+        }),
+        _ if q.q.trim().is_empty() => tickets.sort_by_key(|t| std::cmp::Reverse(t.updated_at)),
+        _ => {}
+    }
+    tickets
 }
 
 /// Hits shown for one search.
@@ -195,8 +240,8 @@ pub async fn list(
     let days = state.config.tickets.visible_days;
     let query = q.q.trim();
     if query.is_empty() {
-        let all = tickets::list(&state.store, &me.actor, now, days)?;
-        return Ok(view::list(&ctx, &all, "", None));
+        let all = filter_and_sort(tickets::list(&state.store, &me.actor, now, days)?, &q);
+        return Ok(view::list(&ctx, &all, &q, None));
     }
     let scope = crate::auth::policy::ticket_scope(&me.actor);
     let since = i64::try_from(now.saturating_sub(days * 86_400)).unwrap_or(0);
@@ -210,7 +255,8 @@ pub async fn list(
             found.push(t);
         }
     }
-    Ok(view::list(&ctx, &found, query, matched))
+    let found = filter_and_sort(found, &q);
+    Ok(view::list(&ctx, &found, &q, matched))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -158,3 +158,34 @@ async fn a_new_request_is_findable_at_once_and_the_index_is_rebuilt_from_the_sto
     assert_eq!(hits(&a.page("/tickets?q=1900777777").await.1), 1);
     assert_eq!(hits(&a.page("/tickets?q=mueller").await.1), 1);
 }
+
+#[tokio::test]
+async fn ticket_tracking_filters_sorts_and_pages() {
+    let app = TestApp::spawn().await;
+    let a = app
+        .signed_in(&Registration::operator("pia@example.com"))
+        .await;
+    for i in 0..52 {
+        a.post(
+            "/contact",
+            &[("topic", "general"), ("message", &format!("Frage {i:02}"))],
+        )
+        .await;
+    }
+    let (_, html) = a.page("/tickets").await;
+    assert!(
+        html.contains("Page 1 of 2") && html.contains("Frage 51") && !html.contains("Frage 00"),
+        "newest first"
+    );
+    let (_, html) = a.page("/tickets?page=2").await;
+    assert!(html.contains("Frage 00") && html.contains("Frage 01"));
+    let (_, html) = a.page("/tickets?sort=number").await;
+    assert!(html.contains(r#"aria-sort="descending""#));
+    let (_, html) = a.page("/tickets?state=closed").await;
+    assert_eq!(hits(&html), 0, "none is closed");
+    let (_, html) = a.page("/tickets?kind=replacement").await;
+    assert_eq!(hits(&html), 0);
+    let (_, html) = a.page("/tickets?kind=contact&state=open").await;
+    assert_eq!(hits(&html), 50);
+    assert_eq!(a.get("/tickets?page=x").await.status(), 400);
+}

@@ -92,3 +92,6 @@ search-results = { $count ->
 search-matched-serial = gefunden über die Seriennummer
 search-matched-number = gefunden über die Anfragenummer
 search-matched-words = gefunden über Kundenname und Wörter
+filter-all = Alle
+filter-open = Offen
+filter-closed = Abgeschlossen

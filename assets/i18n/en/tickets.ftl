@@ -92,3 +92,6 @@ search-results = { $count ->
 search-matched-serial = found by serial number
 search-matched-number = found by request number
 search-matched-words = found by customer name and words
+filter-all = All
+filter-open = Open
+filter-closed = Closed

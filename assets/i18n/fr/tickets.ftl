@@ -92,3 +92,6 @@ search-results = { $count ->
 search-matched-serial = trouvée(s) par numéro de série
 search-matched-number = trouvée(s) par numéro de demande
 search-matched-words = trouvée(s) par nom du client et mots
+filter-all = Toutes
+filter-open = Ouvertes
+filter-closed = Clôturées
