@@ -689,3 +689,110 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
     c.close().await.unwrap();
     let _ = std::fs::remove_file(pdf);
 }
+
+#[tokio::test]
+async fn a_request_is_filed_and_found_from_the_search_box() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&crate::common::Registration::operator("kunde@example.com"))
+        .await;
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys(&email)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(crate::common::PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, "main h1", "My profile").await;
+
+    c.goto(&app.url("/contact")).await.unwrap();
+    c.form(Locator::Css(r#"form[action="/contact"]"#))
+        .await
+        .unwrap()
+        .set_by_name("topic", "technical")
+        .await
+        .unwrap();
+    c.find(Locator::Id("serial"))
+        .await
+        .unwrap()
+        .send_keys("2130 088 888")
+        .await
+        .unwrap();
+    c.find(Locator::Id("message"))
+        .await
+        .unwrap()
+        .send_keys("Ereignis 3501: Isolationsfehler seit heute früh")
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"form[action="/contact"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let h1 = loop {
+        if let Ok(e) = c.find(Locator::Css("main h1")).await
+            && let Ok(t) = e.text().await
+            && t.starts_with("Request 2026-")
+        {
+            break t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(h1.contains("New"));
+    std::fs::write(
+        screenshot_dir().join("ticket.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // Found from the search box by serial and by customer name.
+    app.state.indexer.flush().await;
+    app.state.search.reload().unwrap();
+    for query in ["2130088888", "müller"] {
+        c.goto(&app.url("/tickets")).await.unwrap();
+        c.find(Locator::Id("q"))
+            .await
+            .unwrap()
+            .send_keys(query)
+            .await
+            .unwrap();
+        c.find(Locator::Css(r#"form.search button"#))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        loop {
+            if let Ok(e) = c.find(Locator::Css("main table tbody")).await
+                && let Ok(t) = e.text().await
+                && t.contains("Ereignis 3501")
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    std::fs::write(
+        screenshot_dir().join("ticket-tracking.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.close().await.unwrap();
+}
