@@ -365,6 +365,7 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
         .click()
         .await
         .unwrap();
+    wait_for_text(&c, "main h1", "My profile").await;
     c.find(Locator::Css(
         r#".side-nav .nav-wide a[href="/company/members"]"#,
     ))
@@ -495,6 +496,8 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
         .click()
         .await
         .unwrap();
+
+    wait_for_text(&c, "main h1", "My profile").await;
 
     for (name, city, postal, country, lat, lon) in [
         (
