@@ -11,10 +11,15 @@ use hyper_util::client::legacy::connect::HttpConnector;
 
 use crate::common::TestApp;
 
+/// One browser test at a time: Chromium sessions side by side on two cores make each
+/// other slow enough to time out.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// A chromedriver process, ended when dropped.
 pub struct Driver {
     child: Child,
     pub url: String,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Drop for Driver {
@@ -47,8 +52,10 @@ pub async fn start_driver() -> Option<Driver> {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
+    let turn = ONE_AT_A_TIME.lock().await;
     // Wrapped at once, so the process is killed and waited for on every path.
     let driver = Driver {
+        _turn: turn,
         child: Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
