@@ -234,13 +234,14 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
     }
 }
 
-/// `GET /devices/{id}`
+/// `GET /devices/{id}`: the device's data and its requests.
 pub fn edit(
     ctx: &PageCtx,
     device: &Device,
     plant: &Plant,
     form: &DeviceForm,
     errors: &Errors,
+    tickets: &[crate::store::tickets::Ticket],
 ) -> Markup {
     let title = ctx.t_args(
         "device-edit-title",
@@ -268,6 +269,22 @@ pub fn edit(
                         button.button.primary type="submit" { (ctx.t("profile-save")) }
                         a.button.secondary href={ "/plants/" (plant.id) "#devices" } { (ctx.t("action-cancel")) }
                     }
+                }
+                section.card #tickets aria-labelledby="device-tickets-heading" {
+                    h2 #device-tickets-heading { (ctx.t("nav-tickets")) }
+                    @if tickets.is_empty() {
+                        p.empty { (ctx.t("device-tickets-empty")) }
+                    } @else {
+                        ul.plain {
+                            @for t in tickets {
+                                li {
+                                    a href={ "/tickets/" (t.id) } { code { (t.number) } } " " (t.subject) " "
+                                    (super::tickets::status_badge(ctx, t.status))
+                                }
+                            }
+                        }
+                    }
+                    p { a href={ "/contact?topic=technical&serial=" (device.serial) } { (ctx.t("tickets-new")) } }
                 }
             }
         },

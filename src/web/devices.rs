@@ -207,6 +207,21 @@ fn editable_device(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Device, Plant
     Ok((device, plant))
 }
 
+/// The requests about a device (by the device, or naming its serial) that the viewer
+/// may see, open and closed.
+fn device_tickets(
+    ctx: &PageCtx,
+    me: &Viewer,
+    device: &Device,
+) -> Result<Vec<crate::store::tickets::Ticket>> {
+    Ok(
+        crate::store::tickets::of_plant(&ctx.state.store, &me.actor, device.plant_id)?
+            .into_iter()
+            .filter(|t| t.device == Some(device.id) || t.serial == Some(device.serial))
+            .collect(),
+    )
+}
+
 /// `GET /devices/{id}`: edit or move a device.
 pub async fn edit_page(
     ctx: PageCtx,
@@ -224,7 +239,15 @@ pub async fn edit_page(
         pic: device.pic.clone(),
         rid: device.rid.clone(),
     };
-    Ok(view::edit(&ctx, &device, &plant, &form, &Errors::new()))
+    let tickets = device_tickets(&ctx, &me, &device)?;
+    Ok(view::edit(
+        &ctx,
+        &device,
+        &plant,
+        &form,
+        &Errors::new(),
+        &tickets,
+    ))
 }
 
 /// `POST /devices/{id}`: saves name, sub-plant, dates, PIC and RID.
@@ -248,9 +271,10 @@ pub async fn save(
     let (Some(name), Some(sub), Some(purchase), Some(commissioning), Some(pic), Some(rid), true) =
         (name, sub, purchase, commissioning, pic, rid, e.is_empty())
     else {
+        let tickets = device_tickets(&ctx, &me, &device)?;
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            view::edit(&ctx, &device, &plant, &form, &e),
+            view::edit(&ctx, &device, &plant, &form, &e, &tickets),
         )
             .into_response());
     };

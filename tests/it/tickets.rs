@@ -235,6 +235,22 @@ async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
             .status(),
         404
     );
+    // The device's page lists it too.
+    let (_, page) = inst.page(&format!("/plants/{plant}")).await;
+    let device = page
+        .split('"')
+        .find(|s| {
+            s.strip_prefix("/devices/")
+                .is_some_and(|id| id.parse::<u64>().is_ok())
+        })
+        .unwrap()
+        .to_owned();
+    assert!(
+        inst.page(&device)
+            .await
+            .1
+            .contains("Wechselrichter meldet Ereignis 3501")
+    );
     // The plant lists it; the overview counts it as open.
     let (_, html) = admin.page(&format!("/plants/{plant}")).await;
     assert!(html.contains("Wechselrichter meldet Ereignis 3501"));

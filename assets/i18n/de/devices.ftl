@@ -79,3 +79,4 @@ upload-type-mismatch = Der Inhalt der Datei passt nicht zur Endung ihres Namens.
 plant-saved-document = Das Dokument wurde hochgeladen.
 plant-saved-document-deleted = Das Dokument wurde gelöscht.
 device-warranty = Garantie
+device-tickets-empty = Keine Anfragen zu diesem Gerät.

@@ -79,3 +79,4 @@ upload-type-mismatch = The file's content does not match its name's extension.
 plant-saved-document = The document has been uploaded.
 plant-saved-document-deleted = The document has been deleted.
 device-warranty = Warranty
+device-tickets-empty = No requests about this device.

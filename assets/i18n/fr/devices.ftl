@@ -79,3 +79,4 @@ upload-type-mismatch = Le contenu du fichier ne correspond pas à l’extension 
 plant-saved-document = Le document a été téléversé.
 plant-saved-document-deleted = Le document a été supprimé.
 device-warranty = Garantie
+device-tickets-empty = Aucune demande concernant cet appareil.
