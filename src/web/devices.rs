@@ -330,6 +330,33 @@ pub struct SubPlantForm {
     pub name: String,
 }
 
+/// A valid sub-plant name, or the plant page with the message next to the field.
+async fn subplant_name(
+    ctx: &PageCtx,
+    me: &Viewer,
+    plant: &Plant,
+    assignees: &[u64],
+    typed: &str,
+) -> Result<Result<String, Response>> {
+    let mut e = Errors::new();
+    match e.check("subplant_name", domain::required_text(typed, 80)) {
+        Some(name) => Ok(Ok(name)),
+        None => {
+            let page = super::plants::render_detail(
+                ctx,
+                me,
+                plant,
+                assignees,
+                Some((typed, &e)),
+                None,
+                "",
+            )
+            .await?;
+            Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, page).into_response()))
+        }
+    }
+}
+
 /// `POST /plants/{id}/subplants`
 pub async fn add_subplant(
     ctx: PageCtx,
@@ -338,19 +365,9 @@ pub async fn add_subplant(
     CsrfForm(form): CsrfForm<SubPlantForm>,
 ) -> Result<Response> {
     let (plant, assignees) = editable_plant(&ctx, &me, id)?;
-    let mut e = Errors::new();
-    let Some(name) = e.check("subplant_name", domain::required_text(&form.name, 80)) else {
-        let page = super::plants::render_detail(
-            &ctx,
-            &me,
-            &plant,
-            &assignees,
-            Some((&form.name, &e)),
-            None,
-            "",
-        )
-        .await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let name = match subplant_name(&ctx, &me, &plant, &assignees, &form.name).await? {
+        Ok(name) => name,
+        Err(page) => return Ok(page),
     };
     devices::add_subplant(&ctx.state.store, plant.id, &name)?;
     Ok(Redirect::to(&format!("/plants/{id}?saved=subplant#subplants")).into_response())
@@ -364,19 +381,9 @@ pub async fn rename_subplant(
     CsrfForm(form): CsrfForm<SubPlantForm>,
 ) -> Result<Response> {
     let (plant, assignees) = editable_plant(&ctx, &me, id)?;
-    let mut e = Errors::new();
-    let Some(name) = e.check("subplant_name", domain::required_text(&form.name, 80)) else {
-        let page = super::plants::render_detail(
-            &ctx,
-            &me,
-            &plant,
-            &assignees,
-            Some((&form.name, &e)),
-            None,
-            "",
-        )
-        .await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let name = match subplant_name(&ctx, &me, &plant, &assignees, &form.name).await? {
+        Ok(name) => name,
+        Err(page) => return Ok(page),
     };
     devices::rename_subplant(&ctx.state.store, plant.id, sid, &name)?.ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/plants/{id}?saved=subplant#subplants")).into_response())

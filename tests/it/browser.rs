@@ -117,6 +117,30 @@ pub async fn wait_for_text(c: &fantoccini::Client, css: &str, want: &str) {
     panic!("{css} reads {last:?}, not {want:?}");
 }
 
+/// Logs in through the log-in page and waits for "My profile".
+pub async fn log_in(c: &fantoccini::Client, app: &TestApp, email: &str) {
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys(email)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(crate::common::PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(c, "main h1", "My profile").await;
+}
+
 /// Where screenshots go: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -353,26 +377,7 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
         .await;
     let c = browser(&driver, 1280, 1000).await;
 
-    c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys(&email)
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(crate::common::PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css(r#"main form[action="/login"] button"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(&c, "main h1", "My profile").await;
+    log_in(&c, &app, &email).await;
     c.find(Locator::Css(
         r#".side-nav .nav-wide a[href="/company/members"]"#,
     ))
@@ -710,26 +715,7 @@ async fn a_request_is_filed_and_found_from_the_search_box() {
         .register_and_confirm(&crate::common::Registration::operator("kunde@example.com"))
         .await;
     let c = browser(&driver, 1280, 900).await;
-    c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys(&email)
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(crate::common::PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css(r#"main form[action="/login"] button"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(&c, "main h1", "My profile").await;
+    log_in(&c, &app, &email).await;
 
     c.goto(&app.url("/contact")).await.unwrap();
     c.form(Locator::Css(r#"form[action="/contact"]"#))
