@@ -305,7 +305,7 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         }
         (super::devices::sections(ctx, d))
         (super::documents::section(ctx, p, d.documents, d.can_edit, d.document_errors))
-        (super::tickets::plant_section(ctx, p.id, d.tickets))
+        (super::tickets::plant_section(ctx, d.tickets))
         @if d.can_edit {
             section.card aria-labelledby="edit-heading" {
                 h2 #edit-heading { (ctx.t("plant-edit")) }

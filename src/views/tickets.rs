@@ -251,7 +251,7 @@ pub fn list(
 }
 
 /// A plant's tickets, for its page.
-pub fn plant_section(ctx: &PageCtx, plant_id: u64, tickets: &[Ticket]) -> Markup {
+pub fn plant_section(ctx: &PageCtx, tickets: &[Ticket]) -> Markup {
     html! {
         section.card #tickets aria-labelledby="tickets-heading" {
             h2 #tickets-heading { (ctx.t("nav-tickets")) }
@@ -266,7 +266,7 @@ pub fn plant_section(ctx: &PageCtx, plant_id: u64, tickets: &[Ticket]) -> Markup
                     }
                 }
             }
-            p { a href={ "/contact?topic=technical&plant=" (plant_id) } { (ctx.t("tickets-new")) } }
+            p { a href="/contact?topic=technical" { (ctx.t("tickets-new")) } }
         }
     }
 }

@@ -40,6 +40,16 @@ pub struct InviteForm {
     pub role: String,
 }
 
+impl InviteForm {
+    /// The empty form, offering the installer role.
+    fn blank() -> Self {
+        Self {
+            role: "installer".into(),
+            ..Self::default()
+        }
+    }
+}
+
 fn parse_role(value: &str) -> Result<CompanyRole, &'static str> {
     match value {
         "installer" => Ok(CompanyRole::Member),
@@ -84,10 +94,7 @@ async fn members_page(
 
 /// `GET /company/members`
 pub async fn members(ctx: PageCtx, admin: CompanyAdmin, Query(q): Query<Done>) -> Result<Markup> {
-    let form = InviteForm {
-        role: "installer".into(),
-        ..InviteForm::default()
-    };
+    let form = InviteForm::blank();
     members_page(&ctx, &admin, &form, &Errors::new(), &q.done, None).await
 }
 
@@ -235,10 +242,7 @@ pub async fn revoke(
 }
 
 async fn refused(ctx: &PageCtx, admin: &CompanyAdmin, message: &'static str) -> Result<Response> {
-    let form = InviteForm {
-        role: "installer".into(),
-        ..InviteForm::default()
-    };
+    let form = InviteForm::blank();
     let page = members_page(ctx, admin, &form, &Errors::new(), "", Some(message)).await?;
     Ok((StatusCode::CONFLICT, page).into_response())
 }

@@ -141,6 +141,11 @@ pub async fn log_in(c: &fantoccini::Client, app: &TestApp, email: &str) {
     wait_for_text(c, "main h1", "My profile").await;
 }
 
+/// Saves a screenshot of the window as `target/screenshots/<name>`.
+pub async fn shot(c: &fantoccini::Client, name: &str) {
+    std::fs::write(screenshot_dir().join(name), c.screenshot().await.unwrap()).unwrap();
+}
+
 /// Where screenshots go: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -172,11 +177,7 @@ async fn start_page_and_language_switch_in_a_real_browser() {
     let topbar = c.find(Locator::Css(".topbar")).await.unwrap();
     let bg = topbar.css_value("background-color").await.unwrap();
     assert_eq!(bg, "rgba(11, 58, 102, 1)");
-    std::fs::write(
-        screenshot_dir().join("start-en.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "start-en.png").await;
 
     // Switch to German with the keyboard-reachable link in the header.
     c.find(Locator::Css(r#".lang-switch a[hreflang="de"]"#))
@@ -194,30 +195,18 @@ async fn start_page_and_language_switch_in_a_real_browser() {
         .await
         .unwrap();
     assert_eq!(current.as_deref(), Some("de"));
-    std::fs::write(
-        screenshot_dir().join("start-de.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "start-de.png").await;
 
     // The choice sticks on the next page.
     c.goto(&app.url("/no-such-page")).await.unwrap();
     wait_for_text(&c, "h1", "Seite nicht gefunden").await;
-    std::fs::write(
-        screenshot_dir().join("not-found-de.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "not-found-de.png").await;
     c.close().await.unwrap();
 
     // A phone-sized window: the page still reads in one column.
     let c = browser(&driver, 390, 844).await;
     c.goto(&app.url("/")).await.unwrap();
-    std::fs::write(
-        screenshot_dir().join("start-phone.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "start-phone.png").await;
     c.close().await.unwrap();
 }
 
@@ -271,11 +260,7 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
         .click()
         .await
         .unwrap();
-    std::fs::write(
-        screenshot_dir().join("register-filled.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "register-filled.png").await;
     c.find(Locator::Css(
         r#"form[action="/register"] button[type="submit"]"#,
     ))
@@ -320,11 +305,7 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
     wait_for_text(&c, "main h1", "My profile").await;
     let page = c.source().await.unwrap();
     assert!(page.contains("Browser Solar GmbH") && page.contains("Administrator"));
-    std::fs::write(
-        screenshot_dir().join("profile.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "profile.png").await;
     let current = c
         .find(Locator::Css(r#".side-nav a[aria-current="page"]"#))
         .await
@@ -333,11 +314,7 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
         .await
         .unwrap();
     assert_eq!(current, "My profile");
-    std::fs::write(
-        screenshot_dir().join("profile.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "profile.png").await;
 
     // A refused form keeps what was typed and focuses the first field in error.
     c.goto(&app.url("/account/access")).await.unwrap();
@@ -353,13 +330,15 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
         .click()
         .await
         .unwrap();
+    wait_for_text(
+        &c,
+        "main .notice.error",
+        "Please correct the marked fields.",
+    )
+    .await;
     let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(focused.as_deref(), Some("current_password"));
-    std::fs::write(
-        screenshot_dir().join("access-errors.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "access-errors.png").await;
     c.close().await.unwrap();
 }
 
@@ -439,11 +418,7 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
         .click()
         .await
         .unwrap();
-    std::fs::write(
-        screenshot_dir().join("join.png"),
-        colleague.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&colleague, "join.png").await;
     colleague
         .find(Locator::Css("main form button[type=submit]"))
         .await
@@ -467,11 +442,7 @@ async fn an_administrator_invites_a_collaborator_who_joins_through_the_mailed_li
         rows.contains("Konrad Kollege") && rows.contains("kollege@dach-solar.de"),
         "{rows}"
     );
-    std::fs::write(
-        screenshot_dir().join("members.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "members.png").await;
     c.close().await.unwrap();
 }
 
@@ -489,25 +460,7 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
         .await;
     // A second plant so the map has more than one dot.
     let c = browser(&driver, 1280, 1000).await;
-    c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys(&email)
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(crate::common::PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css(r#"main form[action="/login"] button"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    log_in(&c, &app, &email).await;
 
     wait_for_text(&c, "main h1", "My profile").await;
 
@@ -674,11 +627,7 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
         .unwrap();
     assert!(body.starts_with(b"%PDF-1.4\n% string plan roof east"));
     c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
-    std::fs::write(
-        screenshot_dir().join("plant.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "plant.png").await;
     c.find(Locator::Css("#devices"))
         .await
         .unwrap()
@@ -696,11 +645,7 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
         .await
         .unwrap();
     assert_eq!(dots.len(), 2);
-    std::fs::write(
-        screenshot_dir().join("plants-map.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "plants-map.png").await;
     c.close().await.unwrap();
     let _ = std::fs::remove_file(pdf);
 }
@@ -752,11 +697,7 @@ async fn a_request_is_filed_and_found_from_the_search_box() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(h1.contains("New"));
-    std::fs::write(
-        screenshot_dir().join("ticket.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "ticket.png").await;
 
     // Found from the search box by serial and by customer name.
     app.state.indexer.flush().await;
@@ -785,10 +726,6 @@ async fn a_request_is_filed_and_found_from_the_search_box() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
-    std::fs::write(
-        screenshot_dir().join("ticket-tracking.png"),
-        c.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    shot(&c, "ticket-tracking.png").await;
     c.close().await.unwrap();
 }

@@ -342,6 +342,43 @@ impl TestApp {
         email
     }
 
+    /// `admin` invites `email` as `role` (`installer` or `admin`); the invited person,
+    /// named `name` (first, last), follows the mailed link and joins. Returns their
+    /// signed-in agent.
+    pub async fn invite_and_join(
+        &self,
+        admin: &Agent,
+        email: &str,
+        role: &str,
+        name: (&str, &str),
+    ) -> Agent {
+        let r = admin
+            .post("/company/invitations", &[("email", email), ("role", role)])
+            .await;
+        assert_eq!(r.status(), 303, "invitation accepted");
+        let link = link_in(&self.mail(email, "/invitations/").await, "/invitations/");
+        let agent = self.new_agent();
+        let r = agent
+            .post(
+                &link,
+                &[
+                    ("first_name", name.0),
+                    ("last_name", name.1),
+                    ("phone", "+49 561 1234567"),
+                    ("language", "en"),
+                    ("password", PASSWORD),
+                    ("password_confirm", PASSWORD),
+                    ("security_question", "first-pet"),
+                    ("security_answer", "Bello"),
+                    ("accept_terms", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "joined");
+        assert_eq!(r.headers()["location"], "/profile?saved=joined");
+        agent
+    }
+
     /// A signed-in agent for a new, confirmed account.
     pub async fn signed_in(&self, registration: &Registration) -> Agent {
         let email = self.register_and_confirm(registration).await;

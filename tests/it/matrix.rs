@@ -392,32 +392,10 @@ async fn fixture(app: &TestApp) -> Fixture {
     // promotes, sets back and removes.
     let mut joined = Vec::new();
     for email in ["inst@a-solar.de", "spare@a-solar.de"] {
-        admin
-            .post(
-                "/company/invitations",
-                &[("email", email), ("role", "installer")],
-            )
-            .await;
-        let link = link_in(&app.mail(email, "/invitations/").await, "/invitations/");
-        let agent = app.new_agent();
-        let r = agent
-            .post(
-                &link,
-                &[
-                    ("first_name", "Ina"),
-                    ("last_name", "Stall"),
-                    ("phone", "+49 30 1234567"),
-                    ("language", "en"),
-                    ("password", PASSWORD),
-                    ("password_confirm", PASSWORD),
-                    ("security_question", "first-pet"),
-                    ("security_answer", "Bello"),
-                    ("accept_terms", "on"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 303);
-        joined.push(agent);
+        joined.push(
+            app.invite_and_join(&admin, email, "installer", ("Ina", "Stall"))
+                .await,
+        );
     }
     let installer = joined.remove(0);
     let r = installer

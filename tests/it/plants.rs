@@ -3,7 +3,7 @@
 use osc::domain::Email;
 use osc::store::users;
 
-use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
+use crate::common::{Agent, Registration, TestApp};
 
 fn site(name: &str) -> Vec<(&'static str, &str)> {
     vec![
@@ -33,32 +33,8 @@ async fn create(agent: &Agent, fields: &[(&str, &str)]) -> u64 {
 }
 
 async fn join(app: &TestApp, admin: &Agent, email: &str) -> Agent {
-    admin
-        .post(
-            "/company/invitations",
-            &[("email", email), ("role", "installer")],
-        )
-        .await;
-    let link = link_in(&app.mail(email, "/invitations/").await, "/invitations/");
-    let agent = app.new_agent();
-    let r = agent
-        .post(
-            &link,
-            &[
-                ("first_name", "Igor"),
-                ("last_name", email),
-                ("phone", "+49 30 1234567"),
-                ("language", "en"),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-                ("security_question", "first-pet"),
-                ("security_answer", "Bello"),
-                ("accept_terms", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    agent
+    app.invite_and_join(admin, email, "installer", ("Igor", email))
+        .await
 }
 
 fn id_of(app: &TestApp, email: &str) -> u64 {

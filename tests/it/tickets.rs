@@ -1,7 +1,7 @@
 //! Service tickets from the customer's side: the contact form (logged out and in),
 //! Ticket Tracking, a ticket's page and replies, and who sees which ticket.
 
-use crate::common::{Agent, Registration, TestApp, link_in};
+use crate::common::{Agent, Registration, TestApp};
 
 async fn plant_with_device(agent: &Agent, serial: &str) -> u64 {
     let r = agent
@@ -152,32 +152,9 @@ async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
         .signed_in(&Registration::installer("boss@tt.de", "TT Solar"))
         .await;
     // An installer of the company.
-    admin
-        .post(
-            "/company/invitations",
-            &[("email", "inst@tt.de"), ("role", "installer")],
-        )
+    let inst = app
+        .invite_and_join(&admin, "inst@tt.de", "installer", ("Ivo", "Inst"))
         .await;
-    let link = link_in(
-        &app.mail("inst@tt.de", "/invitations/").await,
-        "/invitations/",
-    );
-    let inst = app.new_agent();
-    inst.post(
-        &link,
-        &[
-            ("first_name", "Ivo"),
-            ("last_name", "Inst"),
-            ("phone", "+41 31 1234567"),
-            ("language", "en"),
-            ("password", crate::common::PASSWORD),
-            ("password_confirm", crate::common::PASSWORD),
-            ("security_question", "first-pet"),
-            ("security_answer", "Bello"),
-            ("accept_terms", "on"),
-        ],
-    )
-    .await;
     let plant = plant_with_device(&inst, "2130077777").await;
     let other = app
         .signed_in(&Registration::installer("boss@other-tt.de", "Other TT"))
