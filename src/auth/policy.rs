@@ -296,6 +296,18 @@ pub fn can_see_ticket(actor: &Actor, company: Option<u64>, requester: u64) -> bo
     }
 }
 
+/// Whether `actor` works tickets: changes their state, answers as the service team,
+/// writes internal notes and sees them. Only the service team.
+pub fn can_handle_tickets(actor: &Actor) -> bool {
+    actor.is_staff()
+}
+
+/// Whether `actor` may file a device replacement request: customers with an account
+/// (the service team files them on a customer's behalf from the service desk).
+pub fn can_request_replacement(actor: &Actor) -> bool {
+    !actor.is_staff()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,39 @@ pub enum TicketKind {
 }
 
 impl TicketKind {
+    /// Every kind, in the order of their codes.
+    pub const ALL: [TicketKind; 4] = [
+        TicketKind::Contact,
+        TicketKind::Replacement,
+        TicketKind::WarrantyExtension,
+        TicketKind::InfoSheet,
+    ];
+
+    /// A small stable number for list indexes.
+    pub fn code(self) -> u8 {
+        match self {
+            TicketKind::Contact => 0,
+            TicketKind::Replacement => 1,
+            TicketKind::WarrantyExtension => 2,
+            TicketKind::InfoSheet => 3,
+        }
+    }
+
+    /// The kind's value in links and forms.
+    pub fn slug(self) -> &'static str {
+        match self {
+            TicketKind::Contact => "contact",
+            TicketKind::Replacement => "replacement",
+            TicketKind::WarrantyExtension => "warranty",
+            TicketKind::InfoSheet => "info-sheet",
+        }
+    }
+
+    /// The kind of a slug.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
     /// The message id of the kind's name.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -26,6 +59,15 @@ impl TicketKind {
             TicketKind::Replacement => "ticket-kind-replacement",
             TicketKind::WarrantyExtension => "ticket-kind-warranty",
             TicketKind::InfoSheet => "ticket-kind-info-sheet",
+        }
+    }
+
+    /// The state the service team works on a ticket of this kind in (a customer's answer
+    /// to "waiting for you" moves it back there).
+    pub fn working(self) -> TicketStatus {
+        match self {
+            TicketKind::Replacement => TicketStatus::InReview,
+            _ => TicketStatus::InProgress,
         }
     }
 
@@ -79,6 +121,54 @@ pub enum TicketStatus {
 }
 
 impl TicketStatus {
+    /// Every state, in the order of their codes.
+    pub const ALL: [TicketStatus; 10] = [
+        TicketStatus::New,
+        TicketStatus::Submitted,
+        TicketStatus::InProgress,
+        TicketStatus::InReview,
+        TicketStatus::WaitingForCustomer,
+        TicketStatus::Approved,
+        TicketStatus::Rejected,
+        TicketStatus::Shipped,
+        TicketStatus::AwaitingReturn,
+        TicketStatus::Closed,
+    ];
+
+    /// A small stable number for list indexes.
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) as u8
+    }
+
+    /// The state of a code.
+    pub fn from_code(code: u8) -> Option<Self> {
+        Self::ALL.get(usize::from(code)).copied()
+    }
+
+    /// The state's value in links and forms.
+    pub fn slug(self) -> &'static str {
+        self.message_id().trim_start_matches("status-")
+    }
+
+    /// The state of a slug.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// Place in the "by status" order: what needs the service team first, done last.
+    pub fn rank(self) -> u8 {
+        match self {
+            TicketStatus::New | TicketStatus::Submitted => 0,
+            TicketStatus::InProgress | TicketStatus::InReview => 1,
+            TicketStatus::WaitingForCustomer => 2,
+            TicketStatus::Approved => 3,
+            TicketStatus::Shipped => 4,
+            TicketStatus::AwaitingReturn => 5,
+            TicketStatus::Rejected => 6,
+            TicketStatus::Closed => 7,
+        }
+    }
+
     /// Whether the ticket still needs something to happen.
     pub fn is_open(self) -> bool {
         !matches!(self, TicketStatus::Closed | TicketStatus::Rejected)
@@ -109,6 +199,14 @@ impl TicketStatus {
             _ => "",
         }
     }
+}
+
+/// The states a ticket of `kind` may move to from `from`.
+pub fn next_states(kind: TicketKind, from: TicketStatus) -> Vec<TicketStatus> {
+    TicketStatus::ALL
+        .into_iter()
+        .filter(|to| can_move(kind, from, *to))
+        .collect()
 }
 
 /// Whether a ticket of `kind` may move from `from` to `to`.
@@ -186,5 +284,16 @@ mod tests {
         assert_eq!(parse_topic("technical"), Ok("technical"));
         assert_eq!(parse_topic("x"), Err("ticket-topic-unknown"));
         assert!(!Closed.is_open() && New.is_open());
+        for s in TicketStatus::ALL {
+            assert_eq!(TicketStatus::from_code(s.code()), Some(s));
+            assert_eq!(TicketStatus::from_slug(s.slug()), Some(s));
+        }
+        for k in TicketKind::ALL {
+            assert_eq!(TicketKind::from_slug(k.slug()), Some(k));
+        }
+        assert_eq!(
+            next_states(TicketKind::Replacement, InReview),
+            vec![WaitingForCustomer, Approved, Rejected]
+        );
     }
 }

@@ -45,23 +45,57 @@ pub fn add_months(date: Date, months: i32) -> Date {
     Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
 }
 
-/// The warranty of a device of `category`, bought on `purchase` or commissioned on
-/// `commissioning`, at `today`; `extended` says an extension was already ordered.
+/// The dates a device's warranty follows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Dates {
+    /// Day of purchase (starts the warranty).
+    pub purchase: Option<Date>,
+    /// Day of commissioning (starts it when the purchase is unknown).
+    pub commissioning: Option<Date>,
+    /// Last day of the warranty a replacement inherited from the device it replaced.
+    pub inherited_end: Option<Date>,
+}
+
+/// The last day of the warranty a replacement installed on `swapped` carries over from a
+/// device whose warranty ended on `old_end` (unknown: none): what was left, at least one
+/// year (DOMAIN.md).
+pub fn inherited_end(old_end: Option<Date>, swapped: Date) -> Date {
+    let year = add_months(swapped, 12) - time::Duration::days(1);
+    old_end.map_or(year, |end| end.max(year))
+}
+
+/// The warranty of a device of `category` with these `dates`, at `today`; `extended`
+/// says an extension was already ordered.
 pub fn warranty(
     rules: WarrantyRules,
     category: Category,
-    purchase: Option<Date>,
-    commissioning: Option<Date>,
+    dates: Dates,
     extended: bool,
     today: Date,
 ) -> Warranty {
     if !category.has_warranty() {
         return Warranty::NotApplicable;
     }
-    let Some(start) = purchase.or(commissioning) else {
-        return Warranty::Unknown;
+    let Some(start) = dates.purchase.or(dates.commissioning) else {
+        return match dates.inherited_end {
+            Some(end) => Warranty::Known {
+                start: today.min(end),
+                end,
+                days_left: if today > end {
+                    0
+                } else {
+                    (end - today).whole_days() + 1
+                },
+                extension: Err("warranty-replacement"),
+            },
+            None => Warranty::Unknown,
+        };
     };
-    let end = add_months(start, i32::from(rules.factory_years) * 12) - time::Duration::days(1);
+    let factory_end =
+        add_months(start, i32::from(rules.factory_years) * 12) - time::Duration::days(1);
+    let end = dates
+        .inherited_end
+        .map_or(factory_end, |i| i.max(factory_end));
     let days_left = (end - today).whole_days().max(0) + i64::from(today <= end);
     let window_end = add_months(start, i32::from(rules.extension_window_months));
     let extension = if extended {
@@ -90,6 +124,57 @@ mod tests {
         factory_years: 5,
         extension_window_months: 60,
     };
+
+    /// The warranty of a device that was never replaced.
+    fn warranty(
+        rules: WarrantyRules,
+        category: Category,
+        purchase: Option<Date>,
+        commissioning: Option<Date>,
+        extended: bool,
+        today: Date,
+    ) -> Warranty {
+        super::warranty(
+            rules,
+            category,
+            Dates {
+                purchase,
+                commissioning,
+                inherited_end: None,
+            },
+            extended,
+            today,
+        )
+    }
+
+    #[test]
+    fn a_replacement_inherits_what_was_left_and_at_least_a_year() {
+        let swapped = date!(2026 - 11 - 26);
+        assert_eq!(
+            inherited_end(Some(date!(2029 - 03 - 14)), swapped),
+            date!(2029 - 03 - 14)
+        );
+        assert_eq!(
+            inherited_end(Some(date!(2027 - 01 - 31)), swapped),
+            date!(2027 - 11 - 25)
+        );
+        assert_eq!(inherited_end(None, swapped), date!(2027 - 11 - 25));
+        // An expired original warranty: the inherited year counts.
+        let w = super::warranty(
+            RULES,
+            Category::Inverter,
+            Dates {
+                purchase: Some(date!(2019 - 01 - 10)),
+                commissioning: None,
+                inherited_end: Some(date!(2027 - 11 - 25)),
+            },
+            false,
+            swapped,
+        );
+        assert!(
+            matches!(w, Warranty::Known { end, days_left: 365, .. } if end == date!(2027 - 11 - 25))
+        );
+    }
 
     #[test]
     fn five_years_from_purchase_else_commissioning() {

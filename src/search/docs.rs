@@ -4,7 +4,7 @@
 use super::indexer::{self, TicketDoc};
 use super::{SearchError, SearchIndex};
 use crate::store::tickets::{self, Ticket};
-use crate::store::{Store, StoreError, companies, plants};
+use crate::store::{Store, StoreError, companies, devices, plants};
 
 /// The index document of a ticket: its numbers, the customer names around it (requester,
 /// company, plant operator) and its customer-visible text.
@@ -37,12 +37,32 @@ pub fn ticket_doc(store: &Store, t: &Ticket) -> Result<TicketDoc, StoreError> {
         company: t.company.unwrap_or(0),
         requester: t.requester.unwrap_or(0),
         number: t.number.clone(),
-        serials: t.serial.map(|s| s.to_string()).into_iter().collect(),
+        serials: serials(store, t)?,
         names,
         body,
         updated: i64::try_from(t.updated_at).unwrap_or(i64::MAX),
         open: t.status.is_open(),
     })
+}
+
+/// The serials a ticket is found by: the one it names, and every serial its device has
+/// carried (a swapped device's old and new serial find all its tickets).
+fn serials(store: &Store, t: &Ticket) -> Result<Vec<String>, StoreError> {
+    let mut out: Vec<u32> = t.serial.into_iter().collect();
+    if let Some(r) = t.replacement.as_ref().and_then(|r| r.new_serial) {
+        out.push(r);
+    }
+    if let Some(d) = t
+        .device
+        .map(|d| devices::get(store, d))
+        .transpose()?
+        .flatten()
+    {
+        out.extend(d.all_serials());
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out.into_iter().map(|s| s.to_string()).collect())
 }
 
 /// Why a rebuild failed.

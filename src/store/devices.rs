@@ -39,6 +39,29 @@ pub struct Device {
     pub created_at: u64,
     /// When it was removed from the plant, if it was.
     pub removed_at: Option<u64>,
+    /// Serial swaps after replacements, oldest first.
+    pub swaps: Vec<SerialSwap>,
+    /// Last day of the warranty inherited from the device it replaced, `YYYY-MM-DD`.
+    pub inherited_warranty_end: Option<String>,
+}
+
+/// A replacement: the device record carries on under the new serial.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SerialSwap {
+    pub old: u32,
+    pub new: u32,
+    pub at: u64,
+    /// The replacement request.
+    pub ticket: u64,
+}
+
+impl Device {
+    /// Every serial the device record has carried, the current one first.
+    pub fn all_serials(&self) -> Vec<u32> {
+        let mut out = vec![self.serial];
+        out.extend(self.swaps.iter().rev().map(|s| s.old));
+        out
+    }
 }
 
 const TABLE: &str = "devices_v1";
@@ -103,6 +126,73 @@ pub fn by_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreErro
         .get(id)?
         .map(|b| decode(b.value()))
         .transpose()
+}
+
+/// The device that carried `serial` before a replacement, if any.
+pub fn by_former_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
+    let txn = store.read()?;
+    let Some(id) = txn
+        .open_table(tables::DEVICE_BY_FORMER_SERIAL)?
+        .get(serial)?
+        .map(|v| v.value())
+    else {
+        return Ok(None);
+    };
+    txn.open_table(tables::DEVICES)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
+}
+
+/// Swaps a replacement's serial into a device record, inside the caller's transaction:
+/// the old serial goes to the swap history (and still finds the device), the new one
+/// must be free, the warranty end is what the replacement inherits. `Err(())` when the
+/// new serial belongs to another device.
+pub(crate) fn swap_in(
+    txn: &WriteTransaction,
+    id: u64,
+    new_serial: u32,
+    at: u64,
+    ticket: u64,
+    warranty_end: Option<String>,
+) -> Result<Result<Device, ()>, StoreError> {
+    let Some(mut device) = txn
+        .open_table(tables::DEVICES)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()?
+    else {
+        return Ok(Err(()));
+    };
+    let mut by_serial = txn.open_table(tables::DEVICE_BY_SERIAL)?;
+    if by_serial
+        .get(new_serial)?
+        .is_some_and(|owner| owner.value() != id)
+    {
+        return Ok(Err(()));
+    }
+    if device.serial == new_serial {
+        return Ok(Ok(device));
+    }
+    let old = device.serial;
+    if device.removed_at.is_none() {
+        by_serial.remove(old)?;
+        by_serial.insert(new_serial, id)?;
+    }
+    txn.open_table(tables::DEVICE_BY_FORMER_SERIAL)?
+        .insert(old, id)?;
+    device.swaps.push(SerialSwap {
+        old,
+        new: new_serial,
+        at,
+        ticket,
+    });
+    device.serial = new_serial;
+    if warranty_end.is_some() {
+        device.inherited_warranty_end = warranty_end;
+    }
+    put_in(txn, &device)?;
+    Ok(Ok(device))
 }
 
 /// A plant's current devices, by sub-plant then serial.

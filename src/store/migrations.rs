@@ -60,8 +60,9 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::TICKETS)?;
     txn.open_table(tables::TICKET_SEQUENCE)?;
     txn.open_table(tables::TICKET_BY_NUMBER)?;
-    txn.open_table(tables::TICKETS_BY_COMPANY)?;
-    txn.open_table(tables::TICKETS_BY_REQUESTER)?;
+    txn.open_table(tables::TICKET_LIST)?;
+    txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
+    txn.open_table(tables::DEVICE_BY_FORMER_SERIAL)?;
     txn.open_table(tables::TICKETS_BY_PLANT)?;
     Ok(())
 }

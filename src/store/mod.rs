@@ -15,6 +15,7 @@ pub mod migrations;
 pub mod plants;
 pub mod sessions;
 pub mod tables;
+pub mod ticket_list;
 pub mod tickets;
 pub mod tokens;
 pub mod users;

@@ -114,14 +114,20 @@ pub const TICKET_SEQUENCE: TableDefinition<u32, u64> = TableDefinition::new("tic
 pub const TICKET_BY_NUMBER: TableDefinition<&str, u64> =
     TableDefinition::new("ticket_by_number_v1");
 
-/// Key: (company id, last update, ticket id). Value: unit. A company's tickets, newest
-/// update last.
-pub const TICKETS_BY_COMPANY: TableDefinition<(u64, u64, u64), ()> =
-    TableDefinition::new("tickets_by_company_v1");
+/// Key: (scope, order, sort key, ticket id). Value: (kind and status in one byte, last
+/// update), see `store::ticket_list`. Every list of tickets in every order it is shown in:
+/// the scope is a company, a requester or everything; the order is last update, number
+/// or status. Pages are read by key, never by offset.
+pub const TICKET_LIST: TableDefinition<(u64, u8, u64, u64), (u8, u64)> =
+    TableDefinition::new("ticket_list_v1");
 
-/// Key: (requester's user id, last update, ticket id). Value: unit.
-pub const TICKETS_BY_REQUESTER: TableDefinition<(u64, u64, u64), ()> =
-    TableDefinition::new("tickets_by_requester_v1");
+/// Key: (ticket id, attachment number, chunk number). Value: up to 256 KiB of the file.
+pub const TICKET_ATTACHMENT_CHUNKS: TableDefinition<(u64, u32, u32), &[u8]> =
+    TableDefinition::new("ticket_attachment_chunks_v1");
+
+/// Key: a former serial number. Value: the device that carried it before a swap.
+pub const DEVICE_BY_FORMER_SERIAL: TableDefinition<u32, u64> =
+    TableDefinition::new("device_by_former_serial_v1");
 
 /// Key: (plant id, ticket id). Value: unit. The tickets about a plant.
 pub const TICKETS_BY_PLANT: TableDefinition<(u64, u64), ()> =

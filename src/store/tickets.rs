@@ -1,13 +1,13 @@
-//! Service tickets: numbered, with their status history and message thread, indexed by
-//! company, requester (in the order of their last update) and plant. Lists take the
-//! actor and apply the policy's ticket scope.
+//! Service tickets: numbered, with their status history, their message thread and its
+//! attachments, the details of a replacement request; changes of state decided inside
+//! the write transaction. Lists are in `ticket_list`.
 
 use redb::{ReadableTable, WriteTransaction};
 use serde::{Deserialize, Serialize};
 
 use super::mail_queue::OutgoingMail;
-use super::{Store, StoreError, codec, tables, users};
-use crate::auth::policy::{self, Actor, TicketScope};
+use super::{Store, StoreError, codec, devices, documents, tables, ticket_list, users};
+use crate::auth::policy::{self, Actor};
 use crate::domain::ticket::{self, TicketKind, TicketStatus};
 use crate::i18n::Lang;
 
@@ -39,6 +39,54 @@ pub struct TicketMessage {
     pub internal: bool,
     /// The text.
     pub text: String,
+    /// Files attached to the message.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a message; its content is stored in chunks beside the ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Number within the ticket (1, 2, …).
+    pub no: u32,
+    /// File name as uploaded, made safe.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Content type detected from the content.
+    pub content_type: String,
+}
+
+/// A file to attach: name and type checked by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub name: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// What a device replacement request adds to a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replacement {
+    /// Catalog product of the failed device.
+    pub product_id: u32,
+    /// The exact event number or error message the device shows.
+    pub event: String,
+    /// Date of the failure, `YYYY-MM-DD`.
+    pub failure_date: String,
+    /// Whether the requester is the plant's owner (else its installer).
+    pub owner: bool,
+    /// Where the replacement goes.
+    pub delivery: super::users::DeliveryAddress,
+    /// Contact on site: name.
+    pub onsite_name: String,
+    /// Contact on site: phone.
+    pub onsite_phone: String,
+    /// Return authorisation number, given when approved.
+    pub rma: String,
+    /// The carrier's tracking number of the replacement.
+    pub tracking: String,
+    /// Serial of the replacement device.
+    pub new_serial: Option<u32>,
 }
 
 /// A ticket.
@@ -63,6 +111,8 @@ pub struct Ticket {
     pub device: Option<u64>,
     pub serial: Option<u32>,
     pub subject: String,
+    /// Details of a device replacement request.
+    pub replacement: Option<Replacement>,
     pub messages: Vec<TicketMessage>,
     pub created_at: u64,
     pub updated_at: u64,
@@ -74,32 +124,13 @@ fn decode(bytes: &[u8]) -> Result<Ticket, StoreError> {
     codec::decode(TABLE, bytes)
 }
 
-fn index_in(txn: &WriteTransaction, t: &Ticket, add: bool) -> Result<(), StoreError> {
-    let mut by_company = txn.open_table(tables::TICKETS_BY_COMPANY)?;
-    let mut by_requester = txn.open_table(tables::TICKETS_BY_REQUESTER)?;
-    if let Some(c) = t.company {
-        if add {
-            by_company.insert((c, t.updated_at, t.id), ())?;
-        } else {
-            by_company.remove((c, t.updated_at, t.id))?;
-        }
-    }
-    if let Some(u) = t.requester {
-        if add {
-            by_requester.insert((u, t.updated_at, t.id), ())?;
-        } else {
-            by_requester.remove((u, t.updated_at, t.id))?;
-        }
-    }
-    Ok(())
-}
-
 /// Creates a ticket: gives it the next number of `year`, its first status, and queues
 /// the mails `compose` writes for it, in one transaction.
 pub fn create(
     store: &Store,
     mut t: Ticket,
     year: i32,
+    uploads: Vec<Upload>,
     compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
 ) -> Result<Ticket, StoreError> {
     let txn = store.write()?;
@@ -118,6 +149,10 @@ pub fn create(
             from: None,
             to: t.status,
         }];
+        let attachments = store_uploads(&txn, &t, uploads)?;
+        if let Some(first) = t.messages.first_mut() {
+            first.attachments = attachments;
+        }
         table.insert(t.id, codec::encode(&t).as_slice())?;
     }
     txn.open_table(tables::TICKET_BY_NUMBER)?
@@ -126,10 +161,52 @@ pub fn create(
         txn.open_table(tables::TICKETS_BY_PLANT)?
             .insert((p, t.id), ())?;
     }
-    index_in(&txn, &t, true)?;
+    ticket_list::write_in(&txn, &t, true)?;
     users::queue_all(&txn, compose(&t))?;
     txn.commit()?;
     Ok(t)
+}
+
+/// Stores the files of a new message in chunks; returns their descriptions, numbered
+/// after the ticket's attachments so far.
+fn store_uploads(
+    txn: &WriteTransaction,
+    t: &Ticket,
+    uploads: Vec<Upload>,
+) -> Result<Vec<Attachment>, StoreError> {
+    let mut no = t
+        .messages
+        .iter()
+        .flat_map(|m| &m.attachments)
+        .map(|a| a.no)
+        .max()
+        .unwrap_or(0);
+    let mut chunks = txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
+    let mut out = Vec::with_capacity(uploads.len());
+    for upload in uploads {
+        no += 1;
+        for (i, chunk) in upload.data.chunks(documents::CHUNK).enumerate() {
+            chunks.insert((t.id, no, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
+        }
+        out.push(Attachment {
+            no,
+            name: upload.name,
+            size: upload.data.len() as u64,
+            content_type: upload.content_type,
+        });
+    }
+    Ok(out)
+}
+
+/// The content of attachment `no` of ticket `id`.
+pub fn attachment_content(store: &Store, id: u64, no: u32) -> Result<Vec<u8>, StoreError> {
+    let txn = store.read()?;
+    let chunks = txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
+    let mut out = Vec::new();
+    for row in chunks.range((id, no, 0)..=(id, no, u32::MAX))? {
+        out.extend_from_slice(row?.1.value());
+    }
+    Ok(out)
 }
 
 /// A ticket by id, if `actor` may see it (another company's ticket is `None`).
@@ -145,52 +222,6 @@ pub fn visible(store: &Store, actor: &Actor, id: u64) -> Result<Option<Ticket>, 
     };
     let requester = t.requester.unwrap_or(0);
     Ok(policy::can_see_ticket(actor, t.company, requester).then_some(t))
-}
-
-/// The tickets `actor` sees, last updated first: for customers those updated within
-/// `visible_days` and every open one; for staff all.
-pub fn list(
-    store: &Store,
-    actor: &Actor,
-    now: u64,
-    visible_days: u64,
-) -> Result<Vec<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let tickets = txn.open_table(tables::TICKETS)?;
-    let since = now.saturating_sub(visible_days * 86_400);
-    let ids: Vec<u64> = match policy::ticket_scope(actor) {
-        TicketScope::All => tickets
-            .iter()?
-            .rev()
-            .map(|r| r.map(|(k, _)| k.value()))
-            .collect::<Result<_, _>>()?,
-        TicketScope::Company(c) => txn
-            .open_table(tables::TICKETS_BY_COMPANY)?
-            .range((c, 0, 0)..=(c, u64::MAX, u64::MAX))?
-            .rev()
-            .map(|r| r.map(|(k, _)| k.value().2))
-            .collect::<Result<_, _>>()?,
-        TicketScope::Requester(u) => txn
-            .open_table(tables::TICKETS_BY_REQUESTER)?
-            .range((u, 0, 0)..=(u, u64::MAX, u64::MAX))?
-            .rev()
-            .map(|r| r.map(|(k, _)| k.value().2))
-            .collect::<Result<_, _>>()?,
-    };
-    let all = matches!(policy::ticket_scope(actor), TicketScope::All);
-    let mut out = Vec::new();
-    for id in ids {
-        let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()? else {
-            continue;
-        };
-        if all || t.status.is_open() || t.updated_at >= since {
-            out.push(t);
-        }
-    }
-    if all {
-        out.sort_by_key(|t| std::cmp::Reverse(t.updated_at));
-    }
-    Ok(out)
 }
 
 /// The tickets about a plant that `actor` may see, last updated first.
@@ -213,31 +244,154 @@ pub fn of_plant(store: &Store, actor: &Actor, plant: u64) -> Result<Vec<Ticket>,
     Ok(out)
 }
 
-/// Adds a message to the thread and queues `mails`, updating the ticket's last change.
+fn load_in(txn: &WriteTransaction, id: u64) -> Result<Option<Ticket>, StoreError> {
+    txn.open_table(tables::TICKETS)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
+}
+
+fn save_in(txn: &WriteTransaction, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
+    ticket_list::write_in(txn, old, false)?;
+    txn.open_table(tables::TICKETS)?
+        .insert(new.id, codec::encode(new).as_slice())?;
+    ticket_list::write_in(txn, new, true)
+}
+
+/// Adds a message with its files to the thread and queues `mails`, updating the ticket's
+/// last change. A customer's message to a ticket waiting for him puts it back to work.
 pub fn add_message(
     store: &Store,
     id: u64,
-    message: TicketMessage,
+    mut message: TicketMessage,
+    uploads: Vec<Upload>,
     mails: Vec<OutgoingMail>,
 ) -> Result<Option<Ticket>, StoreError> {
     let txn = store.write()?;
-    let Some(mut t) = txn
-        .open_table(tables::TICKETS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()?
-    else {
+    let Some(old) = load_in(&txn, id)? else {
         return Ok(None);
     };
-    index_in(&txn, &t, false)?;
+    let mut t = old.clone();
+    message.attachments = store_uploads(&txn, &t, uploads)?;
     t.updated_at = t.updated_at.max(message.at);
+    if !message.from_staff && t.status == TicketStatus::WaitingForCustomer {
+        let to = t.kind.working();
+        t.history.push(StatusChange {
+            at: message.at,
+            by: message.author_name.clone(),
+            from: Some(t.status),
+            to,
+        });
+        t.status = to;
+    }
     t.messages.push(message);
-    txn.open_table(tables::TICKETS)?
-        .insert(t.id, codec::encode(&t).as_slice())?;
-    index_in(&txn, &t, true)?;
+    save_in(&txn, &old, &t)?;
     users::queue_all(&txn, mails)?;
     txn.commit()?;
     Ok(Some(t))
+}
+
+/// A change of state by the service team, with what the new state records.
+#[derive(Debug, Clone, Default)]
+pub struct StatusUpdate {
+    pub to: Option<TicketStatus>,
+    /// Who (their name).
+    pub by: String,
+    pub at: u64,
+    /// Return authorisation number (approving a replacement).
+    pub rma: Option<String>,
+    /// Carrier's tracking number (shipping a replacement).
+    pub tracking: Option<String>,
+    /// Serial of the replacement device (shipping a replacement).
+    pub new_serial: Option<u32>,
+    /// Last day of the warranty the replacement inherits, `YYYY-MM-DD`.
+    pub warranty_end: Option<String>,
+}
+
+/// Why a change of state was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeRefused {
+    /// Not a transition of this kind of ticket from its current state.
+    NotAllowed,
+    /// The replacement's serial is already registered for another device.
+    SerialTaken,
+}
+
+/// Moves a ticket to another state if that is a valid transition (decided inside the
+/// write transaction). Shipping a replacement records the new serial and swaps it into
+/// the device record, which keeps the old one in its history.
+pub fn change_status(
+    store: &Store,
+    id: u64,
+    update: StatusUpdate,
+    compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
+) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError> {
+    let txn = store.write()?;
+    let Some(old) = load_in(&txn, id)? else {
+        return Ok(None);
+    };
+    let Some(to) = update
+        .to
+        .filter(|to| ticket::can_move(old.kind, old.status, *to))
+    else {
+        return Ok(Some(Err(ChangeRefused::NotAllowed)));
+    };
+    let mut t = old.clone();
+    if let Some(r) = t.replacement.as_mut() {
+        if let Some(rma) = update.rma {
+            r.rma = rma;
+        }
+        if let Some(tracking) = update.tracking {
+            r.tracking = tracking;
+        }
+        if let Some(serial) = update.new_serial {
+            r.new_serial = Some(serial);
+            if let Some(device) = t.device {
+                let swapped = devices::swap_in(
+                    &txn,
+                    device,
+                    serial,
+                    update.at,
+                    t.id,
+                    update.warranty_end.clone(),
+                )?;
+                if swapped.is_err() {
+                    return Ok(Some(Err(ChangeRefused::SerialTaken)));
+                }
+            }
+        }
+    }
+    t.history.push(StatusChange {
+        at: update.at,
+        by: update.by,
+        from: Some(t.status),
+        to,
+    });
+    t.status = to;
+    t.updated_at = t.updated_at.max(update.at);
+    save_in(&txn, &old, &t)?;
+    users::queue_all(&txn, compose(&t))?;
+    txn.commit()?;
+    Ok(Some(Ok(t)))
+}
+
+/// Every ticket about a device (its id), whoever filed it.
+pub fn of_device(store: &Store, plant: u64, device: u64) -> Result<Vec<Ticket>, StoreError> {
+    let txn = store.read()?;
+    let tickets = txn.open_table(tables::TICKETS)?;
+    let mut out = Vec::new();
+    for row in txn
+        .open_table(tables::TICKETS_BY_PLANT)?
+        .range((plant, 0)..=(plant, u64::MAX))?
+    {
+        let id = row?.0.value().1;
+        if let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()?
+            && t.device == Some(device)
+        {
+            out.push(t);
+        }
+    }
+    Ok(out)
 }
 
 /// Tickets with an id above `after`, at most `limit`, in id order (for rebuilding the

@@ -24,6 +24,13 @@ impl Errors {
         }
     }
 
+    /// Takes over another form part's errors.
+    pub fn extend(&mut self, other: Errors) {
+        for (field, message) in other.0 {
+            self.add(field, message);
+        }
+    }
+
     /// Records the error of a parse result and returns its value, if any.
     pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
         match result {
@@ -106,6 +113,8 @@ pub struct Field<'a> {
     autofocus: bool,
     autocomplete: Option<&'a str>,
     maxlength: Option<usize>,
+    multiple: bool,
+    accept: Option<&'a str>,
 }
 
 impl<'a> Field<'a> {
@@ -123,6 +132,8 @@ impl<'a> Field<'a> {
             autofocus: false,
             autocomplete: None,
             maxlength: None,
+            multiple: false,
+            accept: None,
         }
     }
 
@@ -172,6 +183,18 @@ impl<'a> Field<'a> {
         self
     }
 
+    /// A file input that takes several files.
+    pub fn multiple(mut self) -> Self {
+        self.multiple = true;
+        self
+    }
+
+    /// The kinds of file a file input offers to pick.
+    pub fn accept(mut self, accept: &'a str) -> Self {
+        self.accept = Some(accept);
+        self
+    }
+
     fn described_by(&self) -> Option<String> {
         let ids: Vec<String> = [
             self.hint.as_ref().map(|_| format!("{}-hint", self.id)),
@@ -208,6 +231,7 @@ impl<'a> Field<'a> {
         self.frame(html! {
             input id=(self.id) name=(self.name) type=(self.kind) value=(self.value)
                 required[self.required] autofocus[self.autofocus]
+                multiple[self.multiple] accept=[self.accept]
                 autocomplete=[self.autocomplete]
                 maxlength=[self.maxlength]
                 aria-invalid=[self.error.as_ref().map(|_| "true")]

@@ -96,7 +96,7 @@ fn device_table(ctx: &PageCtx, rows: &[&DeviceRow], can_edit: bool) -> Markup {
 
 /// The searchable product field: a text input with the registrable catalog as its
 /// datalist (the browser filters as one types; no JavaScript).
-fn product_field(ctx: &PageCtx, value: &str, errors: &Errors) -> Markup {
+pub(crate) fn product_field(ctx: &PageCtx, value: &str, errors: &Errors) -> Markup {
     let field = Field::new("product", ctx.t("device-product"), "text")
         .value(value)
         .hint(ctx.t("device-product-hint"))

@@ -17,4 +17,6 @@ pub mod legal;
 pub mod map;
 pub mod plants;
 pub mod profile;
+pub mod replacement;
+pub mod ticket_page;
 pub mod tickets;

@@ -38,13 +38,14 @@ fn saved_notice(ctx: &PageCtx, saved: &str) -> Markup {
     notice("success", &ctx.t(id))
 }
 
-fn countries(ctx: &PageCtx) -> Vec<(String, String)> {
+pub(crate) fn countries(ctx: &PageCtx) -> Vec<(String, String)> {
     Country::all()
         .map(|c| (c.code().to_owned(), c.name(ctx.lang).to_owned()))
         .collect()
 }
 
-fn address_fields(ctx: &PageCtx, form: &AddressForm, errors: &Errors) -> Markup {
+/// The fields of a delivery address (without the "make default" box).
+pub(crate) fn address_inputs(ctx: &PageCtx, form: &AddressForm, errors: &Errors) -> Markup {
     html! {
         (Field::new("recipient", ctx.t("field-recipient"), "text").value(&form.recipient)
             .hint(ctx.t("field-recipient-hint")).maxlength(120).errors(ctx, errors).render())
@@ -58,11 +59,17 @@ fn address_fields(ctx: &PageCtx, form: &AddressForm, errors: &Errors) -> Markup 
         }
         (Field::new("country", ctx.t("field-country"), "").value(&form.country)
             .errors(ctx, errors).select(&countries(ctx), Some(&ctx.t("select-placeholder"))))
+    }
+}
+
+fn address_fields(ctx: &PageCtx, form: &AddressForm, errors: &Errors) -> Markup {
+    html! {
+        (address_inputs(ctx, form, errors))
         (checkbox(ctx, "make_default", html! { (ctx.t("address-make-default")) }, form.make_default == "on", errors))
     }
 }
 
-fn address_text(ctx: &PageCtx, a: &DeliveryAddress) -> Markup {
+pub(crate) fn address_text(ctx: &PageCtx, a: &DeliveryAddress) -> Markup {
     let country =
         Country::parse(&a.country).map_or(a.country.clone(), |c| c.name(ctx.lang).to_owned());
     html! {

@@ -1,17 +1,19 @@
-//! Tickets from the customer's side: the contact form and its receipt, "Ticket
-//! Tracking", and a ticket's page (summary, status history as a timeline, thread).
+//! Tickets from the customer's side: the contact form and its receipt, the information
+//! sheet, "Ticket Tracking", and the requests listed on plant pages.
 
 use maud::{Markup, html};
 
-use super::components::{Errors, Field, csrf_field, error_summary, notice};
+use super::components::{Errors, Field, csrf_field, error_summary};
 use super::format;
 use super::layout;
 use super::layout::url_encode;
-use crate::domain::ticket::{TOPICS, TicketStatus};
+use crate::domain::ticket::{TOPICS, TicketKind, TicketStatus};
 use crate::i18n::args;
+use crate::store::ticket_list::Page;
 use crate::store::tickets::Ticket;
 use crate::web::context::PageCtx;
-use crate::web::tickets::{ContactForm, ListQuery, PAGE_SIZE};
+use crate::web::ticket_tracking::ListQuery;
+use crate::web::tickets::ContactForm;
 
 /// A status as a coloured badge with its word.
 pub fn status_badge(ctx: &PageCtx, status: TicketStatus) -> Markup {
@@ -128,21 +130,14 @@ fn matched_label(ctx: &PageCtx, matched: Option<crate::search::query::Matched>) 
 /// `GET /tickets`
 pub fn list(
     ctx: &PageCtx,
-    all: &[Ticket],
+    page: &Page,
     q: &ListQuery,
     matched: Option<crate::search::query::Matched>,
 ) -> Markup {
     let query = q.q.trim();
-    let pages = all.len().div_ceil(PAGE_SIZE).max(1);
-    let page = q.page.clamp(1, pages);
-    let tickets: Vec<&Ticket> = all
-        .iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .collect();
-    let link = |sort: &str, page: usize| {
+    let base = |sort: &str| {
         format!(
-            "/tickets?q={}&state={}&kind={}&sort={}&page={page}",
+            "/tickets?q={}&state={}&kind={}&sort={}",
             url_encode(&q.q),
             url_encode(&q.state),
             url_encode(&q.kind),
@@ -154,23 +149,24 @@ pub fn list(
         ("open".to_owned(), ctx.t("filter-open")),
         ("closed".to_owned(), ctx.t("filter-closed")),
     ];
-    let kinds = vec![
-        (String::new(), ctx.t("filter-all")),
-        ("contact".to_owned(), ctx.t("ticket-kind-contact")),
-        ("replacement".to_owned(), ctx.t("ticket-kind-replacement")),
-        ("warranty".to_owned(), ctx.t("ticket-kind-warranty")),
-        ("info-sheet".to_owned(), ctx.t("ticket-kind-info-sheet")),
-    ];
+    let mut kinds = vec![(String::new(), ctx.t("filter-all"))];
+    kinds.extend(
+        TicketKind::ALL
+            .iter()
+            .map(|k| (k.slug().to_owned(), ctx.t(k.message_id()))),
+    );
     let sort_header = |key: &str, label: String| {
-        let current = q.sort == key || (key == "updated" && q.sort.is_empty());
+        let current = q.sort == key || (key == "updated" && q.sort.is_empty() && query.is_empty());
         html! {
             th scope="col" aria-sort=[current.then_some("descending")] {
-                a href=(link(key, 1)) { (label) @if current { " ▾" } }
+                a href=(base(key)) { (label) @if current { " ▾" } }
             }
         }
     };
     let title = ctx.t("nav-tickets");
     let days = ctx.state.config.tickets.visible_days.to_string();
+    let staff = ctx.viewer.as_ref().is_some_and(|a| a.is_staff());
+    let tickets = &page.tickets;
     layout::page(
         ctx,
         &title,
@@ -183,13 +179,16 @@ pub fn list(
                     button.button.secondary type="submit" { (ctx.t("search-submit")) }
                 }
             }
-            p.hint {
-                (ctx.t_args("tickets-window", &args(&[("days", &days)]))) " "
-                a href="/contact" { (ctx.t("tickets-new")) }
+            @if !staff {
+                p.hint {
+                    (ctx.t_args("tickets-window", &args(&[("days", &days)]))) " "
+                    a href="/contact" { (ctx.t("tickets-new")) } " · "
+                    a href="/tickets/replacement" { (ctx.t("replacement-new")) }
+                }
             }
             @if !query.is_empty() {
                 p role="status" {
-                    (ctx.t_args("search-results", &args(&[("count", &all.len().to_string()), ("query", query)])))
+                    (ctx.t_args("search-results", &args(&[("count", &tickets.len().to_string()), ("query", query)])))
                     @if !tickets.is_empty() { " · " (matched_label(ctx, matched)) }
                     " · " a href="/tickets" { (ctx.t("search-clear")) }
                 }
@@ -208,6 +207,8 @@ pub fn list(
                 button.button.secondary type="submit" { (ctx.t("plants-filter-submit")) }
             }
             @if tickets.is_empty() && !query.is_empty() {
+            } @else if tickets.is_empty() && (page.previous.is_some() || !q.state.is_empty() || !q.kind.is_empty()) {
+                p.empty { (ctx.t("tickets-none-here")) " " a href="/tickets" { (ctx.t("search-clear")) } }
             } @else if tickets.is_empty() {
                 section.card.empty-state {
                     p { (ctx.t("tickets-empty")) }
@@ -221,6 +222,7 @@ pub fn list(
                                 (sort_header("number", ctx.t("ticket-number")))
                                 th scope="col" { (ctx.t("ticket-subject")) }
                                 th scope="col" { (ctx.t("ticket-kind")) }
+                                @if staff { th scope="col" { (ctx.t("ticket-requester")) } }
                                 (sort_header("status", ctx.t("ticket-status")))
                                 (sort_header("updated", ctx.t("ticket-updated")))
                             }
@@ -231,6 +233,7 @@ pub fn list(
                                     td { a href={ "/tickets/" (t.id) } { code { (t.number) } } }
                                     td { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
                                     td { (ctx.t(t.kind.message_id())) }
+                                    @if staff { td { (t.requester_name) } }
                                     td { (status_badge(ctx, t.status)) }
                                     td { (format::date_time(t.updated_at)) }
                                 }
@@ -238,11 +241,15 @@ pub fn list(
                         }
                     }
                 }
-                @if pages > 1 {
+                @if page.previous.is_some() || page.next.is_some() {
                     nav.pagination aria-label=(ctx.t("pagination")) {
-                        @if page > 1 { a href=(link(&q.sort, page - 1)) rel="prev" { (ctx.t("pagination-previous")) } }
-                        span { (ctx.t_args("pagination-page", &args(&[("page", &page.to_string()), ("pages", &pages.to_string())]))) }
-                        @if page < pages { a href=(link(&q.sort, page + 1)) rel="next" { (ctx.t("pagination-next")) } }
+                        @if let Some(c) = page.previous {
+                            a href={ (base(&q.sort)) "&before=" (c) } rel="prev" { (ctx.t("pagination-previous")) }
+                            a href=(base(&q.sort)) { (ctx.t("pagination-first")) }
+                        }
+                        @if let Some(c) = page.next {
+                            a href={ (base(&q.sort)) "&after=" (c) } rel="next" { (ctx.t("pagination-next")) }
+                        }
                     }
                 }
             }
@@ -266,72 +273,10 @@ pub fn plant_section(ctx: &PageCtx, tickets: &[Ticket]) -> Markup {
                     }
                 }
             }
-            p { a href="/contact?topic=technical" { (ctx.t("tickets-new")) } }
+            p {
+                a href="/contact?topic=technical" { (ctx.t("tickets-new")) } " · "
+                a href="/tickets/replacement" { (ctx.t("replacement-new")) }
+            }
         }
     }
-}
-
-/// `GET /tickets/{id}`
-pub fn detail(ctx: &PageCtx, t: &Ticket, reply: &str, errors: &Errors, saved: &str) -> Markup {
-    let title = ctx.t_args("ticket-title", &args(&[("number", &t.number)]));
-    let saved = match saved {
-        "created" => Some(ctx.t_args("ticket-saved-created", &args(&[("number", &t.number)]))),
-        "message" => Some(ctx.t("ticket-saved-message")),
-        _ => None,
-    };
-    layout::page(
-        ctx,
-        &title,
-        html! {
-            p.breadcrumb { a href="/tickets" { (ctx.t("nav-tickets")) } " › " (t.number) }
-            @if let Some(text) = saved { (notice("success", &text)) }
-            section.card.summary aria-labelledby="ticket-heading" {
-                h1 #ticket-heading { (title) " " (status_badge(ctx, t.status)) }
-                dl.facts {
-                    dt { (ctx.t("ticket-subject")) } dd { (t.subject) }
-                    dt { (ctx.t("ticket-kind")) } dd {
-                        (ctx.t(t.kind.message_id()))
-                        @if let Some(topic) = &t.topic { " · " (ctx.t(&format!("topic-{topic}"))) }
-                    }
-                    @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
-                    @if let Some(p) = t.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (p) } { (ctx.t("ticket-open-plant")) } } }
-                    dt { (ctx.t("ticket-requester")) } dd { (t.requester_name) }
-                    dt { (ctx.t("ticket-created")) } dd { (format::date_time(t.created_at)) }
-                    dt { (ctx.t("ticket-updated")) } dd { (format::date_time(t.updated_at)) }
-                }
-            }
-            div.columns {
-                section.card #thread aria-labelledby="thread-heading" {
-                    h2 #thread-heading { (ctx.t("ticket-thread")) }
-                    ol.thread {
-                        @for m in t.messages.iter().filter(|m| !m.internal) {
-                            li.staff[m.from_staff] {
-                                p.meta { strong { (m.author_name) } @if m.from_staff { " " span.badge { (ctx.state.config.branding.team_name) } } " · " (format::date_time(m.at)) }
-                                div.text { @for line in m.text.lines() { (line) br; } }
-                            }
-                        }
-                    }
-                    @if t.status.is_open() {
-                        (error_summary(ctx, errors))
-                        form method="post" action={ "/tickets/" (t.id) "/messages" } novalidate {
-                            (csrf_field(ctx))
-                            (Field::new("message", ctx.t("ticket-reply"), "").value(reply).maxlength(5000).errors(ctx, errors).textarea())
-                            button.button.primary type="submit" { (ctx.t("ticket-reply-submit")) }
-                        }
-                    }
-                }
-                section.card aria-labelledby="history-heading" {
-                    h2 #history-heading { (ctx.t("ticket-history")) }
-                    ol.timeline {
-                        @for h in &t.history {
-                            li {
-                                (status_badge(ctx, h.to))
-                                p.small { (format::date_time(h.at)) " · " (h.by) }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-    )
 }

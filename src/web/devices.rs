@@ -169,6 +169,8 @@ pub async fn register(
         created_by: me.user.id,
         created_at: ctx.state.clock.now(),
         removed_at: None,
+        swaps: Vec::new(),
+        inherited_warranty_end: None,
     };
     match devices::register(&ctx.state.store, device)? {
         Ok(d) => {
@@ -537,6 +539,7 @@ pub async fn extension(
         device: Some(device.id),
         serial: Some(device.serial),
         subject,
+        replacement: None,
         messages: vec![crate::store::tickets::TicketMessage {
             at: now,
             author: Some(me.user.id),
@@ -544,9 +547,10 @@ pub async fn extension(
             from_staff: false,
             internal: false,
             text,
+            attachments: Vec::new(),
         }],
         created_at: now,
         updated_at: now,
     };
-    super::tickets::file_request(&ctx, new, true)
+    super::tickets::file_request(&ctx, new, Vec::new(), true)
 }

@@ -11,8 +11,12 @@ mod health;
 mod home;
 mod legal;
 pub mod middleware;
+pub mod multipart;
 pub mod plants;
 pub mod profile;
+pub mod replacement;
+pub mod ticket_page;
+pub mod ticket_tracking;
 pub mod tickets;
 
 use std::time::Duration;
@@ -157,9 +161,13 @@ fn routes() -> Routes {
         .get_post("/contact", tickets::contact_page, tickets::contact)
         .get("/contact/sent", tickets::contact_sent)
         .get_post("/info-sheet", tickets::info_sheet_page, tickets::info_sheet)
-        .get("/tickets", tickets::list)
-        .get("/tickets/{id}", tickets::detail)
-        .post("/tickets/{id}/messages", tickets::reply)
+        .get("/tickets", ticket_tracking::list)
+        .get("/tickets/replacement", replacement::form_page)
+        .upload("/tickets/replacement", replacement::submit)
+        .get("/tickets/{id}", ticket_page::detail)
+        .upload("/tickets/{id}/messages", ticket_page::add_message)
+        .post("/tickets/{id}/status", ticket_page::change_status)
+        .get("/tickets/{id}/attachments/{no}", ticket_page::attachment)
         // Plant documents
         .upload("/plants/{id}/documents", documents::upload)
         .get("/documents/{id}", documents::download)

@@ -114,8 +114,11 @@ pub(crate) fn device_warranty(
     crate::domain::warranty::warranty(
         rules,
         category,
-        date(&device.purchase_date),
-        date(&device.commissioning_date),
+        crate::domain::warranty::Dates {
+            purchase: date(&device.purchase_date),
+            commissioning: date(&device.commissioning_date),
+            inherited_end: date(&device.inherited_warranty_end),
+        },
         device.extended,
         today,
     )

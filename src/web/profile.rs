@@ -103,7 +103,7 @@ impl AddressForm {
         }
     }
 
-    fn validate(&self, id: u32) -> Result<DeliveryAddress, Errors> {
+    pub(crate) fn validate(&self, id: u32) -> Result<DeliveryAddress, Errors> {
         let mut e = Errors::new();
         let recipient = e.check("recipient", domain::required_text(&self.recipient, 120));
         let street = e.check("street", domain::required_text(&self.street, 120));

@@ -1,7 +1,7 @@
-//! Service tickets from the customer's side: the contact form (logged out too),
-//! "Ticket Tracking", a ticket's page with its history and thread, and replies.
+//! Filing requests: the contact form and the information sheet (both logged out too),
+//! and what every new request goes through (number, confirmation mail, search index).
 
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
@@ -9,12 +9,12 @@ use serde::Deserialize;
 
 use super::context::PageCtx;
 use crate::auth::csrf::CsrfForm;
-use crate::auth::extract::{CurrentUser, MaybeUser};
+use crate::auth::extract::MaybeUser;
 use crate::domain::ticket::{self, TicketKind};
 use crate::domain::{self, Email, SerialNumber};
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::mail::templates::compose;
-use crate::store::tickets::{self, Ticket, TicketMessage};
+use crate::store::tickets::{self, Ticket, TicketMessage, Upload};
 use crate::store::{devices, plants};
 use crate::views::components::Errors;
 use crate::views::tickets as view;
@@ -142,6 +142,7 @@ pub async fn contact(
         device,
         serial: serial.map(SerialNumber::value),
         subject: subject_of(&message),
+        replacement: None,
         messages: vec![TicketMessage {
             at: now,
             author: viewer.as_ref().map(|v| v.user.id),
@@ -151,11 +152,12 @@ pub async fn contact(
             from_staff: false,
             internal: false,
             text: message,
+            attachments: Vec::new(),
         }],
         created_at: now,
         updated_at: now,
     };
-    file_request(&ctx, new, viewer.is_some())
+    file_request(&ctx, new, Vec::new(), viewer.is_some())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -173,147 +175,6 @@ pub async fn contact_sent(ctx: PageCtx, Query(q): Query<SentQuery>) -> Markup {
         .take(12)
         .collect();
     view::contact_sent(&ctx, &number)
-}
-
-/// Ticket Tracking's search, filters, sort order and page.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ListQuery {
-    pub q: String,
-    /// `open`, `closed` or empty for all.
-    pub state: String,
-    /// `contact`, `replacement`, `warranty`, `info-sheet` or empty for all.
-    pub kind: String,
-    /// `number`, `status` or `updated` (default).
-    pub sort: String,
-    pub page: usize,
-}
-
-/// Requests per page.
-pub const PAGE_SIZE: usize = 50;
-
-fn kind_value(kind: TicketKind) -> &'static str {
-    match kind {
-        TicketKind::Contact => "contact",
-        TicketKind::Replacement => "replacement",
-        TicketKind::WarrantyExtension => "warranty",
-        TicketKind::InfoSheet => "info-sheet",
-    }
-}
-
-/// Applies the filters and the sort order of `q` to `tickets`.
-fn filter_and_sort(mut tickets: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
-    tickets.retain(|t| match q.state.as_str() {
-        "open" => t.status.is_open(),
-        "closed" => !t.status.is_open(),
-        _ => true,
-    });
-    if !q.kind.is_empty() {
-        tickets.retain(|t| kind_value(t.kind) == q.kind);
-    }
-    match q.sort.as_str() {
-        "number" => tickets.sort_by(|a, b| b.number.cmp(&a.number)),
-        "status" => tickets.sort_by_key(|t| {
-            (
-                !t.status.is_open(),
-                t.status.message_id(),
-                std::cmp::Reverse(t.updated_at),
-            )
-        }),
-        _ if q.q.trim().is_empty() => tickets.sort_by_key(|t| std::cmp::Reverse(t.updated_at)),
-        _ => {}
-    }
-    tickets
-}
-
-/// Hits shown for one search.
-const SEARCH_LIMIT: usize = 100;
-
-/// `GET /tickets?q=…`: Ticket Tracking, with the search box at the top right.
-pub async fn list(
-    ctx: PageCtx,
-    CurrentUser(me): CurrentUser,
-    Query(q): Query<ListQuery>,
-) -> Result<Markup> {
-    let state = &ctx.state;
-    let now = state.clock.now();
-    let days = state.config.tickets.visible_days;
-    let query = q.q.trim();
-    if query.is_empty() {
-        let all = filter_and_sort(tickets::list(&state.store, &me.actor, now, days)?, &q);
-        return Ok(view::list(&ctx, &all, &q, None));
-    }
-    let scope = crate::auth::policy::ticket_scope(&me.actor);
-    let since = i64::try_from(now.saturating_sub(days * 86_400)).unwrap_or(0);
-    let (ids, matched) =
-        crate::search::query::search(&state.search, scope, since, query, SEARCH_LIMIT)
-            .map_err(AppError::internal)?;
-    let mut found = Vec::with_capacity(ids.len());
-    for id in ids {
-        // The query already applied the scope; reading the ticket checks it once more.
-        if let Some(t) = tickets::visible(&state.store, &me.actor, id)? {
-            found.push(t);
-        }
-    }
-    let found = filter_and_sort(found, &q);
-    Ok(view::list(&ctx, &found, &q, matched))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Saved {
-    pub saved: String,
-}
-
-/// `GET /tickets/{id}`
-pub async fn detail(
-    ctx: PageCtx,
-    CurrentUser(me): CurrentUser,
-    Path(id): Path<u64>,
-    Query(q): Query<Saved>,
-) -> Result<Markup> {
-    let t = tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    Ok(view::detail(&ctx, &t, "", &Errors::new(), &q.saved))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ReplyForm {
-    pub message: String,
-}
-
-/// `POST /tickets/{id}/messages`: the requester (or his company's administrator) adds to
-/// the thread.
-pub async fn reply(
-    ctx: PageCtx,
-    CurrentUser(me): CurrentUser,
-    Path(id): Path<u64>,
-    CsrfForm(form): CsrfForm<ReplyForm>,
-) -> Result<Response> {
-    let t = tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    let mut e = Errors::new();
-    let Some(text) = e.check(
-        "message",
-        domain::required_text_multiline(&form.message, 5000),
-    ) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            view::detail(&ctx, &t, &form.message, &e, ""),
-        )
-            .into_response());
-    };
-    let message = TicketMessage {
-        at: ctx.state.clock.now(),
-        author: Some(me.user.id),
-        author_name: me.user.full_name(),
-        from_staff: me.actor.is_staff(),
-        internal: false,
-        text,
-    };
-    if let Some(updated) = tickets::add_message(&ctx.state.store, t.id, message, Vec::new())? {
-        index_ticket(&ctx, &updated);
-    }
-    Ok(Redirect::to(&format!("/tickets/{}?saved=message#thread", t.id)).into_response())
 }
 
 /// What the information sheet form sends.
@@ -341,10 +202,15 @@ pub(crate) fn index_ticket(ctx: &PageCtx, t: &Ticket) {
 
 /// Files a new request: its number, the requester's confirmation mail, then the page
 /// that shows the number (or, signed in, the request itself).
-pub(crate) fn file_request(ctx: &PageCtx, new: Ticket, signed_in: bool) -> Result<Response> {
+pub(crate) fn file_request(
+    ctx: &PageCtx,
+    new: Ticket,
+    uploads: Vec<Upload>,
+    signed_in: bool,
+) -> Result<Response> {
     let state = &ctx.state;
     let base = state.config.public_url();
-    let created = tickets::create(&state.store, new, year(state.clock.now()), |t| {
+    let created = tickets::create(&state.store, new, year(state.clock.now()), uploads, |t| {
         let link = if signed_in {
             format!("{base}/tickets/{}", t.id)
         } else {
@@ -469,6 +335,7 @@ pub async fn info_sheet(
             "info-subject",
             &crate::i18n::args(&[("system", &ctx.t(&format!("info-system-{system}")))]),
         ),
+        replacement: None,
         messages: vec![TicketMessage {
             at: now,
             author: viewer.as_ref().map(|v| v.user.id),
@@ -476,9 +343,10 @@ pub async fn info_sheet(
             from_staff: false,
             internal: false,
             text,
+            attachments: Vec::new(),
         }],
         created_at: now,
         updated_at: now,
     };
-    file_request(&ctx, new, viewer.is_some())
+    file_request(&ctx, new, Vec::new(), viewer.is_some())
 }

@@ -403,6 +403,33 @@ pub fn link_in(text: &str, prefix: &str) -> String {
 
 impl Agent {
     /// `POST path` as `multipart/form-data` with the CSRF token and one file.
+    /// `POST path` as `multipart/form-data`: text fields (with the CSRF token) and files
+    /// as (field, file name, content).
+    pub async fn multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut form = reqwest::multipart::Form::new().text("csrf_token", token);
+        for (name, value) in fields {
+            form = form.text((*name).to_owned(), (*value).to_owned());
+        }
+        for (field, name, data) in files {
+            form = form.part(
+                (*field).to_owned(),
+                reqwest::multipart::Part::bytes(data.to_vec()).file_name((*name).to_owned()),
+            );
+        }
+        self.client
+            .post(format!("{}{path}", self.base))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn upload(&self, path: &str, file_name: &str, data: Vec<u8>) -> reqwest::Response {
         let token = self.csrf().await;
         let form = reqwest::multipart::Form::new()

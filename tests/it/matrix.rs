@@ -241,6 +241,33 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             format!("/tickets/{ticket}/messages"),
             [Login, NotFound, Ok, NotFound, Ok, Ok],
         ),
+        // The file the installer attached to his request.
+        (
+            "GET",
+            "/tickets/{id}/attachments/{no}",
+            format!("/tickets/{ticket}/attachments/1"),
+            [Login, NotFound, Ok, NotFound, Ok, Ok],
+        ),
+        // Only the service team moves tickets on.
+        (
+            "POST",
+            "/tickets/{id}/status",
+            format!("/tickets/{ticket}/status"),
+            [Login, NotFound, NotFound, NotFound, Ok, NotFound],
+        ),
+        // Customers ask for replacements; the service team files them from the desk.
+        (
+            "GET",
+            "/tickets/replacement",
+            p("/tickets/replacement"),
+            [Login, Ok, Ok, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/tickets/replacement",
+            p("/tickets/replacement"),
+            [Login, Ok, Ok, Ok, NotFound, Ok],
+        ),
         // Plant overview; the plant is company A's, assigned to its installer, and names
         // op@example.com as its operator (who may look, not change).
         ("GET", "/plants", p("/plants"), [Login, Ok, Ok, Ok, Ok, Ok]),
@@ -474,6 +501,14 @@ async fn fixture(app: &TestApp) -> Fixture {
         .unwrap()
         .parse()
         .unwrap();
+    let r = installer
+        .multipart(
+            &format!("/tickets/{ticket}/messages"),
+            &[("message", "Der Fehlerbericht")],
+            &[("file", "bericht.txt", b"Ereignis 3501")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "file attached");
     // A pending invitation of A.
     admin
         .post(
@@ -583,7 +618,12 @@ async fn every_route_answers_every_actor_as_the_rules_say() {
     let mut failures = Vec::new();
     for (method, route, path, expected) in rows {
         for (i, (agent, _)) in f.agents.iter().enumerate() {
-            let response = if route == "/plants/{id}/documents" {
+            let multipart = [
+                "/plants/{id}/documents",
+                "/tickets/{id}/messages",
+                "/tickets/replacement",
+            ];
+            let response = if method == "POST" && multipart.contains(&route) {
                 agent.upload(&path, "matrix.txt", b"matrix".to_vec()).await
             } else if method == "GET" {
                 agent.get(&path).await

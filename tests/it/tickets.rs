@@ -207,7 +207,7 @@ async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
     assert_eq!(other.get(&ticket).await.status(), 404);
     assert_eq!(
         other
-            .post(&format!("{ticket}/messages"), &[("message", "hi")])
+            .multipart(&format!("{ticket}/messages"), &[("message", "hi")], &[])
             .await
             .status(),
         404
@@ -252,15 +252,16 @@ async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
 
     // Replies go into the thread; an empty one is refused.
     assert_eq!(
-        inst.post(&format!("{ticket}/messages"), &[("message", " ")])
+        inst.multipart(&format!("{ticket}/messages"), &[("message", " ")], &[])
             .await
             .status(),
         422
     );
     assert_eq!(
-        inst.post(
+        inst.multipart(
             &format!("{ticket}/messages"),
-            &[("message", "Foto vom Display folgt")]
+            &[("message", "Foto vom Display folgt")],
+            &[]
         )
         .await
         .status(),

@@ -53,6 +53,7 @@ warranty-days-left = noch { $days } Tage
 warranty-until = bis { $date }
 warranty-extension-possible = Garantieverlängerung möglich.
 warranty-expired = Keine Verlängerung: Die Herstellergarantie ist abgelaufen.
+warranty-replacement = Austauschgerät: Es übernimmt die Restgarantie des ersetzten Geräts.
 warranty-already-extended = Bereits verlängert.
 warranty-window-closed = Keine Verlängerung: Die Frist für die Bestellung ist abgelaufen.
 plant-saved-device = Das Gerät wurde gespeichert.

@@ -95,3 +95,91 @@ search-matched-words = gefunden über Kundenname und Wörter
 filter-all = Alle
 filter-open = Offen
 filter-closed = Abgeschlossen
+replacement-new = Austauschgerät anfordern
+tickets-none-here = Keine Anfragen auf dieser Seite passen zu diesen Filtern.
+ticket-saved-note = Ihre interne Notiz wurde hinzugefügt; der Kunde sieht sie nicht.
+ticket-saved-status = Die Anfrage ist jetzt „{ $status }“; der Anfragende wurde per E-Mail informiert.
+ticket-internal-note = Interne Notiz
+ticket-internal-checkbox = Interne Notiz: nur das Service-Team sieht sie, niemand erhält eine E-Mail
+ticket-files = Dateien anhängen
+ticket-files-hint = Bis zu { $count } Dateien, PDF, Bilder oder Office-Dokumente, höchstens { $mb } MB je Datei.
+ticket-move = Anfrage weiterführen
+ticket-move-none = Diese Anfrage ist abgeschlossen: kein weiterer Status.
+ticket-move-to = Neuer Status
+ticket-move-mail = Der Anfragende wird per E-Mail in seiner Sprache informiert.
+ticket-move-submit = Status ändern
+ticket-transition-refused = Dieser Status kann nicht auf den aktuellen folgen. Wählen Sie einen aus der Liste.
+ticket-new-serial-same = Das Austauschgerät braucht eine eigene Seriennummer, nicht die des defekten Geräts.
+upload-too-many = Hängen Sie höchstens fünf Dateien an eine Nachricht an.
+upload-choose-again = Bitte wählen Sie die Datei erneut: Zu Ihrer Sicherheit behalten Browser sie nicht, wenn ein Formular zurückkommt.
+replacement-title = Antrag auf Geräteaustausch
+replacement-intro = Ein Gerät ist ausgefallen und muss ersetzt werden. Sagen Sie uns, welches, was es anzeigt und wohin das Austauschgerät gehen soll; das Service-Team prüft den Antrag und informiert Sie über jeden Schritt per E-Mail.
+replacement-section-device = Das defekte Gerät
+replacement-device = Gerät
+replacement-device-hint = Die in Ihren Anlagen registrierten Geräte. Nicht dabei? Wählen Sie „Anderes Gerät“ und geben Sie die Seriennummer ein.
+replacement-device-other = Anderes Gerät (Seriennummer unten eingeben)
+replacement-serial-hint = Nur für ein Gerät, das nicht in der Liste steht: 6 bis 10 Ziffern vom Typenschild.
+replacement-device-unknown = Wählen Sie ein Gerät aus der Liste.
+replacement-device-required = Wählen Sie das Gerät aus der Liste oder geben Sie seine Seriennummer ein.
+replacement-section-failure = Was ist passiert
+replacement-event = Ereignisnummer oder Fehlermeldung
+replacement-event-hint = Genau so, wie Display oder Monitoring sie zeigen, z. B. „Ereignis 3501“ oder „Isolationsfehler“.
+replacement-failure-date = Datum des Ausfalls
+replacement-description = Beschreibung
+replacement-description-hint = Was vor und seit dem Ausfall geschah und was Sie bereits versucht haben.
+replacement-role = Sie sind für die Anlage
+replacement-role-owner = Eigentümer
+replacement-role-installer = Installateur
+replacement-delivery = Lieferung des Austauschgeräts
+replacement-address = Lieferadresse
+replacement-address-hint = Aus Ihren Lieferadressen unter „Mein Profil“.
+replacement-address-new = Eine neue Adresse (unten eingeben)
+replacement-address-first = Wohin soll das Austauschgerät gehen?
+replacement-address-new-hint = Nur für eine neue Adresse: Füllen Sie diese Felder aus und wählen Sie oben „Eine neue Adresse“.
+replacement-address-unknown = Wählen Sie eine Ihrer Lieferadressen.
+replacement-save-address = Diese Adresse auch in „Mein Profil“ speichern
+replacement-onsite = Ansprechpartner vor Ort
+replacement-onsite-name = Ansprechpartner vor Ort: Name
+replacement-onsite-phone = Ansprechpartner vor Ort: Telefon
+replacement-section-proof = Kaufnachweis und Bestätigungen
+replacement-proof = Kaufnachweis
+replacement-proof-hint = Eine Rechnung oder ein Garantiezertifikat mit der Seriennummer: PDF oder Bild, höchstens { $mb } MB.
+replacement-proof-required = Hängen Sie den Kaufnachweis an: eine Rechnung oder ein Garantiezertifikat mit der Seriennummer.
+replacement-confirm-pickup = Das defekte Gerät steht innerhalb von 5 Werktagen nach Eintreffen des Austauschgeräts zur Abholung bereit.
+replacement-confirm-accessories = Mir ist bekannt, dass das Austauschgerät ohne Zubehör (Display, Wandhalterung, Steckverbinder) geliefert wird.
+replacement-confirm-pickup-required = Bitte bestätigen Sie, dass das defekte Gerät zur Abholung bereitsteht.
+replacement-confirm-accessories-required = Bitte bestätigen Sie, dass das Austauschgerät ohne Zubehör geliefert wird.
+replacement-submit = Austauschantrag senden
+replacement-subject = Austausch von { $serial }: { $event }
+replacement-details = Austauschantrag
+replacement-rma = RMA-Nummer
+replacement-rma-hint = Zum Genehmigen eines Austauschs nötig.
+replacement-tracking = Sendungsnummer
+replacement-tracking-hint = Nötig, wenn das Austauschgerät versandt wird.
+replacement-new-serial = Seriennummer des Austauschgeräts
+replacement-new-serial-hint = Nötig beim Versand; der Gerätedatensatz übernimmt sie und behält die alte.
+replacement-awaiting-return = Das defekte Gerät wird innerhalb von 5 Werktagen nach Eintreffen des Austauschgeräts abgeholt.
+mail-ticket-answered-subject = Antwort auf Ihre Anfrage { $number }
+mail-ticket-answered-body =
+    Guten Tag { $name },
+
+    das Service-Team hat Ihre Anfrage { $number } („{ $subject }“) beantwortet:
+
+    { $text }
+
+    { $link }
+
+    Bitte geben Sie die Nummer { $number } an, wenn Sie uns erneut schreiben.
+mail-ticket-status-subject = Ihre Anfrage { $number }: { $status }
+mail-ticket-status-body =
+    Guten Tag { $name },
+
+    Ihre Anfrage { $number } („{ $subject }“) hat jetzt den Status: { $status }.
+
+    { $detail }
+
+    { $link }
+mail-ticket-status-approved = Der Austausch ist genehmigt. Die RMA-Nummer lautet { $rma }: Bitte schreiben Sie sie auf die Verpackung des defekten Geräts.
+mail-ticket-status-shipped = Das Austauschgerät (Seriennummer { $serial }) ist unterwegs; die Sendungsnummer lautet { $tracking }. Es wird ohne Zubehör geliefert.
+mail-ticket-status-return = Bitte halten Sie das defekte Gerät innerhalb von 5 Werktagen zur Abholung bereit.
+mail-ticket-status-waiting = Das Service-Team braucht eine Antwort von Ihnen: Bitte öffnen Sie die Anfrage und antworten Sie.

@@ -53,6 +53,7 @@ warranty-days-left = { $days } days left
 warranty-until = until { $date }
 warranty-extension-possible = Warranty extension possible.
 warranty-expired = No extension: the factory warranty has ended.
+warranty-replacement = Replacement device: it carries the remaining warranty of the device it replaced.
 warranty-already-extended = Already extended.
 warranty-window-closed = No extension: the time to order one has passed.
 plant-saved-device = The device has been saved.

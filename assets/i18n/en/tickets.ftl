@@ -95,3 +95,91 @@ search-matched-words = found by customer name and words
 filter-all = All
 filter-open = Open
 filter-closed = Closed
+replacement-new = Request a replacement device
+tickets-none-here = No requests on this page match these filters.
+ticket-saved-note = Your internal note has been added; the customer does not see it.
+ticket-saved-status = The request is now “{ $status }”; the requester has been told by e-mail.
+ticket-internal-note = Internal note
+ticket-internal-checkbox = Internal note: only the service team sees it, nobody is e-mailed
+ticket-files = Attach files
+ticket-files-hint = Up to { $count } files, PDF, images or office documents, at most { $mb } MB each.
+ticket-move = Move the request on
+ticket-move-none = This request is finished: no further state.
+ticket-move-to = New state
+ticket-move-mail = The requester is told by e-mail in their language.
+ticket-move-submit = Change the state
+ticket-transition-refused = This state cannot follow the current one. Choose one from the list.
+ticket-new-serial-same = The replacement needs a serial number of its own, not the failed device's.
+upload-too-many = Attach at most five files to one message.
+upload-choose-again = Please choose the file again: for your safety, browsers do not keep it when a form comes back.
+replacement-title = Device replacement request
+replacement-intro = A device has failed and must be replaced. Tell us which one, what it shows and where the replacement should go; the service team reviews the request and tells you each step by e-mail.
+replacement-section-device = The failed device
+replacement-device = Device
+replacement-device-hint = Devices registered in your plants. Not listed? Choose “Another device” and type its serial number.
+replacement-device-other = Another device (type its serial number below)
+replacement-serial-hint = Only for a device that is not in the list: 6 to 10 digits from the type label.
+replacement-device-unknown = Choose a device from the list.
+replacement-device-required = Choose the device from the list or type its serial number.
+replacement-section-failure = What happened
+replacement-event = Event number or error message
+replacement-event-hint = Exactly as the device's display or the monitoring shows it, e.g. “Event 3501” or “Insulation failure”.
+replacement-failure-date = Date of the failure
+replacement-description = Description
+replacement-description-hint = What happened before and since the failure, what you have tried.
+replacement-role = You are the plant's
+replacement-role-owner = Owner
+replacement-role-installer = Installer
+replacement-delivery = Delivery of the replacement
+replacement-address = Delivery address
+replacement-address-hint = From your delivery addresses in My profile.
+replacement-address-new = A new address (enter it below)
+replacement-address-first = Where should the replacement go?
+replacement-address-new-hint = Only for a new address: fill in these fields and choose “A new address” above.
+replacement-address-unknown = Choose one of your delivery addresses.
+replacement-save-address = Also keep this address in My profile
+replacement-onsite = Contact on site
+replacement-onsite-name = Contact on site: name
+replacement-onsite-phone = Contact on site: phone
+replacement-section-proof = Proof of purchase and confirmations
+replacement-proof = Proof of purchase
+replacement-proof-hint = An invoice or warranty certificate showing the serial number: PDF or image, at most { $mb } MB.
+replacement-proof-required = Attach the proof of purchase: an invoice or warranty certificate showing the serial number.
+replacement-confirm-pickup = The failed device will be ready for pickup within 5 business days after the replacement arrives.
+replacement-confirm-accessories = I know that the replacement ships without accessories (display, mounting bracket, connectors).
+replacement-confirm-pickup-required = Please confirm that the failed device will be ready for pickup.
+replacement-confirm-accessories-required = Please confirm that you know the replacement ships without accessories.
+replacement-submit = Send the replacement request
+replacement-subject = Replacement of { $serial }: { $event }
+replacement-details = Replacement request
+replacement-rma = RMA number
+replacement-rma-hint = Needed to approve a replacement.
+replacement-tracking = Tracking number
+replacement-tracking-hint = Needed when the replacement ships.
+replacement-new-serial = Serial number of the replacement
+replacement-new-serial-hint = Needed when the replacement ships; the device record takes it over and keeps the old one.
+replacement-awaiting-return = The failed device is to be picked up within 5 business days after the replacement arrived.
+mail-ticket-answered-subject = Answer to your request { $number }
+mail-ticket-answered-body =
+    Hello { $name },
+
+    the service team has answered your request { $number } ("{ $subject }"):
+
+    { $text }
+
+    { $link }
+
+    Please quote the number { $number } if you write to us again.
+mail-ticket-status-subject = Your request { $number }: { $status }
+mail-ticket-status-body =
+    Hello { $name },
+
+    your request { $number } ("{ $subject }") is now: { $status }.
+
+    { $detail }
+
+    { $link }
+mail-ticket-status-approved = The replacement is approved. Its RMA number is { $rma }: please write it on the failed device's packaging.
+mail-ticket-status-shipped = The replacement device (serial number { $serial }) is on its way; the carrier's tracking number is { $tracking }. It ships without accessories.
+mail-ticket-status-return = Please have the failed device ready for pickup within 5 business days.
+mail-ticket-status-waiting = The service team needs an answer from you: please open the request and reply.

@@ -53,6 +53,7 @@ warranty-days-left = encore { $days } jours
 warranty-until = jusqu’au { $date }
 warranty-extension-possible = Extension de garantie possible.
 warranty-expired = Pas d’extension : la garantie constructeur est terminée.
+warranty-replacement = Appareil de remplacement : il reprend la garantie restante de l’appareil remplacé.
 warranty-already-extended = Déjà prolongée.
 warranty-window-closed = Pas d’extension : le délai pour la commander est dépassé.
 plant-saved-device = L’appareil a été enregistré.

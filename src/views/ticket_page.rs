@@ -1,0 +1,200 @@
+//! A ticket's page: summary, the details of a replacement request, the thread with its
+//! attachments, the progress timeline, the message form, and for the service team the
+//! internal notes and the form that moves the ticket on.
+
+use maud::{Markup, html};
+
+use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
+use super::format;
+use super::layout;
+use super::tickets::status_badge;
+use crate::auth::policy::{self, Actor};
+use crate::domain::catalog::Catalog;
+use crate::domain::ticket::{self, TicketStatus};
+use crate::i18n::args;
+use crate::store::tickets::{Attachment, Replacement, Ticket};
+use crate::web::context::PageCtx;
+use crate::web::ticket_page::{MAX_FILES, MessageForm, StatusForm};
+
+/// The forms of the page as the user last sent them, with their errors.
+#[derive(Default)]
+pub struct Forms<'a> {
+    pub message: Option<(&'a MessageForm, &'a Errors)>,
+    pub status: Option<(&'a StatusForm, &'a Errors)>,
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+fn attachments(t: &Ticket, files: &[Attachment]) -> Markup {
+    html! {
+        @if !files.is_empty() {
+            ul.attachments {
+                @for a in files {
+                    li { a href={ "/tickets/" (t.id) "/attachments/" (a.no) } download { (a.name) } " (" (size(a.size)) ")" }
+                }
+            }
+        }
+    }
+}
+
+fn replacement_details(ctx: &PageCtx, r: &Replacement) -> Markup {
+    let product = Catalog::get().product(r.product_id).map_or_else(
+        || r.product_id.to_string(),
+        crate::web::devices::product_label,
+    );
+    html! {
+        section.card aria-labelledby="replacement-heading" {
+            h2 #replacement-heading { (ctx.t("replacement-details")) }
+            dl.facts {
+                dt { (ctx.t("device-product")) } dd { (product) }
+                dt { (ctx.t("replacement-event")) } dd { code { (r.event) } }
+                dt { (ctx.t("replacement-failure-date")) } dd { (r.failure_date) }
+                dt { (ctx.t("replacement-role")) } dd { (ctx.t(if r.owner { "replacement-role-owner" } else { "replacement-role-installer" })) }
+                dt { (ctx.t("replacement-delivery")) } dd { (super::profile::address_text(ctx, &r.delivery)) }
+                dt { (ctx.t("replacement-onsite")) } dd { (r.onsite_name) ", " (r.onsite_phone) }
+                @if !r.rma.is_empty() { dt { (ctx.t("replacement-rma")) } dd { code { (r.rma) } } }
+                @if !r.tracking.is_empty() { dt { (ctx.t("replacement-tracking")) } dd { code { (r.tracking) } } }
+                @if let Some(s) = r.new_serial { dt { (ctx.t("replacement-new-serial")) } dd { code { (s) } } }
+            }
+        }
+    }
+}
+
+fn status_form(ctx: &PageCtx, t: &Ticket, form: &StatusForm, errors: &Errors) -> Markup {
+    let next: Vec<(String, String)> = ticket::next_states(t.kind, t.status)
+        .into_iter()
+        .map(|s| (s.slug().to_owned(), ctx.t(s.message_id())))
+        .collect();
+    let replacement = t.replacement.is_some();
+    html! {
+        section.card #status aria-labelledby="status-heading" {
+            h2 #status-heading { (ctx.t("ticket-move")) }
+            @if next.is_empty() {
+                p.empty { (ctx.t("ticket-move-none")) }
+            } @else {
+                (error_summary(ctx, errors))
+                form method="post" action={ "/tickets/" (t.id) "/status" } novalidate {
+                    (csrf_field(ctx))
+                    (Field::new("to", ctx.t("ticket-move-to"), "").value(&form.to).errors(ctx, errors)
+                        .select(&next, Some(&ctx.t("select-placeholder"))))
+                    @if replacement {
+                        (Field::new("rma", ctx.t("replacement-rma"), "text").value(&form.rma).optional()
+                            .hint(ctx.t("replacement-rma-hint")).maxlength(40).errors(ctx, errors).render())
+                        (Field::new("tracking", ctx.t("replacement-tracking"), "text").value(&form.tracking).optional()
+                            .hint(ctx.t("replacement-tracking-hint")).maxlength(60).errors(ctx, errors).render())
+                        (Field::new("new_serial", ctx.t("replacement-new-serial"), "text").value(&form.new_serial).optional()
+                            .hint(ctx.t("replacement-new-serial-hint")).maxlength(20).autocomplete("off").errors(ctx, errors).render())
+                    }
+                    p.hint { (ctx.t("ticket-move-mail")) }
+                    button.button.primary type="submit" { (ctx.t("ticket-move-submit")) }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /tickets/{id}`
+pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved: &str) -> Markup {
+    let staff = policy::can_handle_tickets(actor);
+    let title = ctx.t_args("ticket-title", &args(&[("number", &t.number)]));
+    let saved = match saved {
+        "created" => Some(ctx.t_args("ticket-saved-created", &args(&[("number", &t.number)]))),
+        "message" => Some(ctx.t("ticket-saved-message")),
+        "note" => Some(ctx.t("ticket-saved-note")),
+        "status" => Some(ctx.t_args(
+            "ticket-saved-status",
+            &args(&[("status", &ctx.t(t.status.message_id()))]),
+        )),
+        _ => None,
+    };
+    let empty_message = MessageForm::default();
+    let no_errors = Errors::new();
+    let (message, message_errors) = forms.message.unwrap_or((&empty_message, &no_errors));
+    let empty_status = StatusForm::default();
+    let (status, status_errors) = forms.status.unwrap_or((&empty_status, &no_errors));
+    layout::page(
+        ctx,
+        &title,
+        html! {
+            p.breadcrumb { a href="/tickets" { (ctx.t("nav-tickets")) } " › " (t.number) }
+            @if let Some(text) = saved { (notice("success", &text)) }
+            section.card.summary aria-labelledby="ticket-heading" {
+                h1 #ticket-heading { (title) " " (status_badge(ctx, t.status)) }
+                dl.facts {
+                    dt { (ctx.t("ticket-subject")) } dd { (t.subject) }
+                    dt { (ctx.t("ticket-kind")) } dd {
+                        (ctx.t(t.kind.message_id()))
+                        @if let Some(topic) = t.topic.as_deref().filter(|_| t.kind == crate::domain::ticket::TicketKind::Contact) {
+                            " · " (ctx.t(&format!("topic-{topic}")))
+                        }
+                    }
+                    @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
+                    @if let Some(p) = t.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (p) } { (ctx.t("ticket-open-plant")) } } }
+                    dt { (ctx.t("ticket-requester")) } dd {
+                        (t.requester_name)
+                        @if staff { " · " a href={ "mailto:" (t.requester_email) } { (t.requester_email) } }
+                    }
+                    dt { (ctx.t("ticket-created")) } dd { (format::date_time(t.created_at)) }
+                    dt { (ctx.t("ticket-updated")) } dd { (format::date_time(t.updated_at)) }
+                }
+            }
+            @if let Some(r) = &t.replacement { (replacement_details(ctx, r)) }
+            div.columns {
+                section.card #thread aria-labelledby="thread-heading" {
+                    h2 #thread-heading { (ctx.t("ticket-thread")) }
+                    ol.thread {
+                        @for m in t.messages.iter().filter(|m| staff || !m.internal) {
+                            li.staff[m.from_staff].internal[m.internal] {
+                                p.meta {
+                                    strong { (m.author_name) }
+                                    @if m.from_staff { " " span.badge { (ctx.state.config.branding.team_name) } }
+                                    @if m.internal { " " span.badge.warn { (ctx.t("ticket-internal-note")) } }
+                                    " · " (format::date_time(m.at))
+                                }
+                                div.text { @for line in m.text.lines() { (line) br; } }
+                                (attachments(t, &m.attachments))
+                            }
+                        }
+                    }
+                    @if t.status.is_open() || staff {
+                        (error_summary(ctx, message_errors))
+                        form method="post" action={ "/tickets/" (t.id) "/messages" } enctype="multipart/form-data" novalidate {
+                            (csrf_field(ctx))
+                            (Field::new("message", ctx.t("ticket-reply"), "").value(&message.message).maxlength(5000).errors(ctx, message_errors).textarea())
+                            (Field::new("file", ctx.t("ticket-files"), "file").optional()
+                                .hint(ctx.t_args("ticket-files-hint", &args(&[("count", &MAX_FILES.to_string()), ("mb", &ctx.state.config.uploads.max_document_mb.to_string())])))
+                                .multiple().errors(ctx, message_errors).render())
+                            @if staff {
+                                (checkbox(ctx, "internal", html! { (ctx.t("ticket-internal-checkbox")) }, message.internal == "on", message_errors))
+                            }
+                            button.button.primary type="submit" { (ctx.t("ticket-reply-submit")) }
+                        }
+                    }
+                }
+                div {
+                    @if staff { (status_form(ctx, t, status, status_errors)) }
+                    section.card aria-labelledby="history-heading" {
+                        h2 #history-heading { (ctx.t("ticket-history")) }
+                        ol.timeline {
+                            @for h in &t.history {
+                                li {
+                                    (status_badge(ctx, h.to))
+                                    p.small { (format::date_time(h.at)) " · " (h.by) }
+                                }
+                            }
+                        }
+                        @if t.status == TicketStatus::AwaitingReturn {
+                            p.notice.info { (ctx.t("replacement-awaiting-return")) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,140 @@
+//! "Ticket Tracking" (`/tickets`): the requests the actor may see, filtered by state and
+//! kind, sorted by last update, number or state, paged by key; and the search box,
+//! answered by the search index inside the actor's scope.
+
+use axum::extract::Query;
+use maud::Markup;
+use serde::Deserialize;
+
+use super::context::PageCtx;
+use crate::auth::extract::CurrentUser;
+use crate::auth::policy;
+use crate::domain::ticket::TicketKind;
+use crate::error::{AppError, Result};
+use crate::store::ticket_list::{self, Cursor, Filter, From, Order, Page};
+use crate::store::tickets::{self, Ticket};
+use crate::views::tickets as view;
+
+/// Ticket Tracking's search, filters, sort order and place.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    /// `open`, `closed` or empty for all.
+    pub state: String,
+    /// `contact`, `replacement`, `warranty`, `info-sheet` or empty for all.
+    pub kind: String,
+    /// `number`, `status` or `updated` (default).
+    pub sort: String,
+    /// The page after this row (`key.id`).
+    pub after: String,
+    /// The page before this row (`key.id`).
+    pub before: String,
+}
+
+impl ListQuery {
+    /// The list's order.
+    pub fn order(&self) -> Order {
+        match self.sort.as_str() {
+            "number" => Order::Number,
+            "status" => Order::Status,
+            _ => Order::Updated,
+        }
+    }
+
+    fn filter(&self, since: Option<u64>) -> Filter {
+        Filter {
+            open: match self.state.as_str() {
+                "open" => Some(true),
+                "closed" => Some(false),
+                _ => None,
+            },
+            kind: TicketKind::from_slug(&self.kind),
+            status: None,
+            since,
+        }
+    }
+
+    fn from(&self) -> From {
+        if let Some(c) = Cursor::parse(&self.after) {
+            From::After(c)
+        } else if let Some(c) = Cursor::parse(&self.before) {
+            From::Before(c)
+        } else {
+            From::Start
+        }
+    }
+}
+
+/// Requests per page.
+pub const PAGE_SIZE: usize = 50;
+
+/// Hits shown for one search.
+const SEARCH_LIMIT: usize = 100;
+
+/// Applies the state and kind filters and the sort order of `q` to search hits (kept in
+/// their ranking when sorted by relevance).
+fn filter_hits(mut found: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
+    let filter = q.filter(None);
+    found.retain(|t| {
+        filter.open.is_none_or(|o| o == t.status.is_open())
+            && filter.kind.is_none_or(|k| k == t.kind)
+    });
+    match q.sort.as_str() {
+        "number" => found.sort_by_key(|t| std::cmp::Reverse(t.id)),
+        "status" => found.sort_by_key(|t| {
+            (
+                !t.status.is_open(),
+                t.status.rank(),
+                std::cmp::Reverse(t.updated_at),
+            )
+        }),
+        "updated" => found.sort_by_key(|t| std::cmp::Reverse(t.updated_at)),
+        _ => {}
+    }
+    found
+}
+
+/// `GET /tickets?q=…`: Ticket Tracking, with the search box at the top right.
+pub async fn list(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Markup> {
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let days = state.config.tickets.visible_days;
+    let scope = policy::ticket_scope(&me.actor);
+    // The service team sees every ticket whatever its age; customers their window.
+    let since =
+        (!matches!(scope, policy::TicketScope::All)).then(|| now.saturating_sub(days * 86_400));
+    let query = q.q.trim();
+    if query.is_empty() {
+        let page = ticket_list::page(
+            &state.store,
+            scope,
+            q.order(),
+            q.filter(since),
+            q.from(),
+            PAGE_SIZE,
+        )?;
+        return Ok(view::list(&ctx, &page, &q, None));
+    }
+    let since = i64::try_from(since.unwrap_or(0)).unwrap_or(0);
+    let (ids, matched) =
+        crate::search::query::search(&state.search, scope, since, query, SEARCH_LIMIT)
+            .map_err(AppError::internal)?;
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        // The query already applied the scope; reading the ticket checks it once more.
+        if let Some(t) = tickets::visible(&state.store, &me.actor, id)? {
+            found.push(t);
+        }
+    }
+    let page = Page {
+        tickets: filter_hits(found, &q),
+        previous: None,
+        next: None,
+    };
+    Ok(view::list(&ctx, &page, &q, matched))
+}
