@@ -263,6 +263,23 @@ pub fn edit(
                     dl.facts {
                         dt { (ctx.t("device-serial")) } dd { code { (device.serial) } }
                         dt { (ctx.t("device-product")) } dd { (product) }
+                        @if !device.swaps.is_empty() {
+                            dt { (ctx.t("device-swaps")) }
+                            dd {
+                                ul.plain {
+                                    @for s in device.swaps.iter().rev() {
+                                        li {
+                                            (ctx.t_args("device-swap", &args(&[("old", &s.old.to_string()), ("new", &s.new.to_string())])))
+                                            " · " (super::format::date_time(s.at)) " · "
+                                            a href={ "/tickets/" (s.ticket) } { (ctx.t("device-swap-request")) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        @if let Some(end) = &device.inherited_warranty_end {
+                            dt { (ctx.t("device-inherited-warranty")) } dd { (end) }
+                        }
                     }
                     (optional_fields(ctx, plant, form, errors))
                     div.actions {
@@ -284,7 +301,10 @@ pub fn edit(
                             }
                         }
                     }
-                    p { a href={ "/contact?topic=technical&serial=" (device.serial) } { (ctx.t("tickets-new")) } }
+                    p {
+                        a href={ "/contact?topic=technical&serial=" (device.serial) } { (ctx.t("tickets-new")) } " · "
+                        a href={ "/tickets/replacement?serial=" (device.serial) } { (ctx.t("replacement-new")) }
+                    }
                 }
             }
         },

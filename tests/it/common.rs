@@ -317,6 +317,24 @@ impl TestApp {
         .await
     }
 
+    /// A member of the service team (as `osc staff add` creates one), signed in.
+    pub async fn staff(&self, email: &str) -> Agent {
+        let hash = self.state.hasher.hash(PASSWORD.to_owned()).await.unwrap();
+        osc::store::users::create_staff(
+            &self.state.store,
+            &osc::domain::Email::parse(email).unwrap(),
+            "Sam",
+            "Service",
+            hash,
+            self.state.clock.now(),
+        )
+        .unwrap()
+        .unwrap();
+        let agent = self.new_agent();
+        assert_eq!(agent.login(email, PASSWORD).await.status(), 303);
+        agent
+    }
+
     /// The mails in the outbox addressed to `to`.
     pub fn mails_to(&self, to: &str) -> Vec<String> {
         outbox_files(&self.dir.path().join("outbox"))

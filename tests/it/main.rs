@@ -13,5 +13,6 @@ mod mail;
 mod matrix;
 mod pages;
 mod plants;
+mod replacement;
 mod search;
 mod tickets;

@@ -81,3 +81,7 @@ plant-saved-document = Das Dokument wurde hochgeladen.
 plant-saved-document-deleted = Das Dokument wurde gelöscht.
 device-warranty = Garantie
 device-tickets-empty = Keine Anfragen zu diesem Gerät.
+device-swaps = Seriennummern-Verlauf
+device-swap = { $old } ersetzt durch { $new }
+device-swap-request = der Austauschantrag
+device-inherited-warranty = Übernommene Garantie bis

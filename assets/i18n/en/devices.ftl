@@ -81,3 +81,7 @@ plant-saved-document = The document has been uploaded.
 plant-saved-document-deleted = The document has been deleted.
 device-warranty = Warranty
 device-tickets-empty = No requests about this device.
+device-swaps = Serial history
+device-swap = { $old } replaced by { $new }
+device-swap-request = the replacement request
+device-inherited-warranty = Warranty inherited until

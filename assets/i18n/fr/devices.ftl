@@ -81,3 +81,7 @@ plant-saved-document = Le document a été téléversé.
 plant-saved-document-deleted = Le document a été supprimé.
 device-warranty = Garantie
 device-tickets-empty = Aucune demande concernant cet appareil.
+device-swaps = Historique des numéros de série
+device-swap = { $old } remplacé par { $new }
+device-swap-request = la demande de remplacement
+device-inherited-warranty = Garantie reprise jusqu’au
