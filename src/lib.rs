@@ -14,6 +14,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod search;
+pub mod seed;
 pub mod store;
 pub mod views;
 pub mod web;

@@ -40,6 +40,16 @@ enum Command {
     Serve,
     /// Rebuilds the search index from the database (with the server stopped).
     Reindex,
+    /// Fills the data directory with realistic demo data for demos and benchmarks (with
+    /// the server stopped): companies, people, plants, devices and tickets.
+    Seed {
+        /// How many tickets to create (1,000,000 is fine on a 2-core machine).
+        #[arg(long, default_value_t = 1_000)]
+        tickets: u64,
+        /// Seed of the random generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 fn init_tracing(format: LogFormat) {
@@ -72,6 +82,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve => runtime.block_on(serve(config)),
         Command::Reindex => reindex(&config),
+        Command::Seed { tickets, seed } => seed_data(&config, tickets, seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,11 +110,57 @@ async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn reindex(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+fn open_store(config: &Config) -> Result<osc::store::Store, Box<dyn std::error::Error>> {
     let dir = &config.storage.data_dir;
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
-    let store = osc::store::Store::open(dir, config.storage.cache_mb.saturating_mul(1024 * 1024))?;
+    Ok(osc::store::Store::open(
+        dir,
+        config.storage.cache_mb.saturating_mul(1024 * 1024),
+    )?)
+}
+
+fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std::error::Error>> {
+    let store = open_store(config)?;
+    let started = std::time::Instant::now();
+    let password_hash = osc::auth::password::hash_blocking(osc::seed::DEMO_PASSWORD)?;
+    let answer_hash = osc::auth::password::hash_blocking("Bello")?;
+    let now = osc::clock::now_secs();
+    let plan = osc::seed::Plan { tickets, seed, now };
+    let done = osc::seed::run(&store, plan, &password_hash, &answer_hash, |d| {
+        tracing::info!(
+            companies = d.companies,
+            plants = d.plants,
+            devices = d.devices,
+            tickets = d.tickets,
+            "seeding"
+        );
+    })?;
+    let written = started.elapsed();
+    let (index, _) = osc::search::SearchIndex::open(&config.storage.data_dir)?;
+    let indexed = osc::search::docs::rebuild(&store, &index)?;
+    println!(
+        "seeded {} companies, {} people, {} plants, {} devices and {} tickets in {:.1} s; \
+         search index rebuilt ({indexed} tickets) in {:.1} s",
+        done.companies,
+        done.users,
+        done.plants,
+        done.devices,
+        done.tickets,
+        written.as_secs_f64(),
+        (started.elapsed() - written).as_secs_f64(),
+    );
+    println!(
+        "log in as {} with the password {} (every seeded account has it)",
+        done.demo_admin,
+        osc::seed::DEMO_PASSWORD
+    );
+    Ok(())
+}
+
+fn reindex(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = &config.storage.data_dir;
+    let store = open_store(config)?;
     let (index, _) = osc::search::SearchIndex::open(dir)?;
     let count = osc::search::docs::rebuild(&store, &index)?;
     println!("search index rebuilt: {count} tickets");

@@ -91,7 +91,9 @@ impl Hasher {
     }
 }
 
-fn hash_blocking(secret: &str) -> Result<String, String> {
+/// Hashes `secret` on the calling thread (command-line tools; the server uses
+/// [`Hasher::hash`]).
+pub fn hash_blocking(secret: &str) -> Result<String, String> {
     Argon2::default()
         .hash_password(secret.as_bytes())
         .map(|h| h.to_string())

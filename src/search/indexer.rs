@@ -67,14 +67,20 @@ impl Indexer {
 /// How long a batch collects before it is committed.
 const BATCH_WINDOW: Duration = Duration::from_millis(250);
 
-/// Writes `doc` into the writer (deleting the ticket's earlier document).
+/// Writes `doc` into the writer, deleting the ticket's earlier document.
 pub fn write(
     index: &SearchIndex,
     writer: &IndexWriter,
     doc: &TicketDoc,
 ) -> Result<(), SearchError> {
+    writer.delete_term(Term::from_field_u64(index.fields().ticket_id, doc.id));
+    writer.add_document(document(index, doc))?;
+    Ok(())
+}
+
+/// The index document of a ticket.
+pub fn document(index: &SearchIndex, doc: &TicketDoc) -> TantivyDocument {
     let f = index.fields();
-    writer.delete_term(Term::from_field_u64(f.ticket_id, doc.id));
     let mut d = TantivyDocument::default();
     d.add_u64(f.ticket_id, doc.id);
     d.add_u64(f.company, doc.company);
@@ -89,9 +95,8 @@ pub fn write(
     }
     d.add_text(f.body, &doc.body);
     d.add_i64(f.updated, doc.updated);
-    d.add_u64(f.open, u64::from(doc.open));
-    writer.add_document(d)?;
-    Ok(())
+    d.add_i64(f.horizon, if doc.open { i64::MAX } else { doc.updated });
+    d
 }
 
 /// A writer for the index (one thread, a modest memory budget).

@@ -49,12 +49,29 @@ fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, by))
 }
 
+/// How hard a query tries: each step only when the one before found nothing, since
+/// whole words are what people mostly type and term queries are an order of magnitude
+/// cheaper than term ranges and automata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Whole words.
+    Exact,
+    /// Words that begin so (`mül` finds Müller), and serials that begin so.
+    Prefix,
+    /// One typo in names of five letters or more (`muler` finds Müller).
+    Typo,
+}
+
 /// The matching part of the query, and what it looked for; `None` for an empty query.
-fn matching(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched)> {
+fn matching(index: &SearchIndex, text: &str, reach: Reach) -> Option<(Box<dyn Query>, Matched)> {
     let f = index.fields();
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
-        // A serial: exact first, then prefixes.
+        // A serial: a whole one (ten digits can only be whole), else exact first, then
+        // the serials it begins.
+        if compact.len() >= 10 {
+            return Some((term(f.serials, &compact), Matched::Serial));
+        }
         let q = BooleanQuery::new(vec![
             (Occur::Should, boost(term(f.serials, &compact), 10.0)),
             (Occur::Should, prefix(f.serials, &compact)),
@@ -78,20 +95,25 @@ fn matching(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched)
     }
     let mut all = Vec::new();
     for w in &words {
-        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Should, boost(term(f.names, w), 3.0)),
-            (Occur::Should, prefix(f.names, w)),
-            (Occur::Should, term(f.body, &w.to_lowercase())),
-        ];
-        if w.chars().count() >= 5 {
-            any.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new(
-                    Term::from_field_text(f.names, w),
-                    1,
-                    true,
-                )),
-            ));
+        let mut any: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Should, term(f.body, &w.to_lowercase()))];
+        match reach {
+            Reach::Exact => any.push((Occur::Should, term(f.names, w))),
+            Reach::Prefix => any.push((Occur::Should, prefix(f.names, w))),
+            Reach::Typo => {
+                if w.chars().count() >= 5 {
+                    any.push((
+                        Occur::Should,
+                        Box::new(FuzzyTermQuery::new(
+                            Term::from_field_text(f.names, w),
+                            1,
+                            true,
+                        )),
+                    ));
+                } else {
+                    any.push((Occur::Should, prefix(f.names, w)));
+                }
+            }
         }
         all.push((
             Occur::Must,
@@ -99,6 +121,15 @@ fn matching(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched)
         ));
     }
     Some((Box::new(BooleanQuery::new(all)), Matched::Words))
+}
+
+/// Whether the query has wider steps than whole words: not for serials (a partial one is
+/// looked up with its prefixes at once) and request numbers.
+fn widens(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit());
+    let number = compact.len() == 11 && compact.as_bytes()[4] == b'-';
+    !digits && !number
 }
 
 /// The scope as query clauses: company or requester, and for customers the window
@@ -111,17 +142,12 @@ fn filter(index: &SearchIndex, scope: TicketScope, since: i64) -> Vec<(Occur, Bo
             IndexRecordOption::Basic,
         ))
     };
+    // Open tickets carry the end of time as their horizon: one range covers both.
     let window = || -> Box<dyn Query> {
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Should, u64_term(f.open, 1)),
-            (
-                Occur::Should,
-                Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_i64(f.updated, since)),
-                    Bound::Unbounded,
-                )),
-            ),
-        ]))
+        Box::new(RangeQuery::new(
+            Bound::Included(Term::from_field_i64(f.horizon, since)),
+            Bound::Unbounded,
+        ))
     };
     match scope {
         TicketScope::All => Vec::new(),
@@ -144,14 +170,38 @@ pub fn search(
     text: &str,
     limit: usize,
 ) -> Result<(Vec<u64>, Option<Matched>), SearchError> {
-    let Some((query, matched)) = matching(index, text) else {
+    let searcher = index.searcher();
+    let run = |reach: Reach| -> Result<_, SearchError> {
+        let Some((query, matched)) = matching(index, text, reach) else {
+            return Ok(None);
+        };
+        let mut clauses = vec![(Occur::Must, query)];
+        clauses.extend(filter(index, scope, since));
+        let query = BooleanQuery::new(clauses);
+        let hits = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        Ok(Some((hits, matched)))
+    };
+    // Whole words first; prefixes only when no whole word matched, typos only when no
+    // prefix did. Serials and numbers have one step.
+    let steps: &[Reach] = if widens(text) {
+        &[Reach::Exact, Reach::Prefix, Reach::Typo]
+    } else {
+        &[Reach::Exact]
+    };
+    let mut found = None;
+    for reach in steps {
+        let Some((hits, matched)) = run(*reach)? else {
+            return Ok((Vec::new(), None));
+        };
+        let done = !hits.is_empty();
+        found = Some((hits, matched));
+        if done {
+            break;
+        }
+    }
+    let Some((hits, matched)) = found else {
         return Ok((Vec::new(), None));
     };
-    let mut clauses = vec![(Occur::Must, query)];
-    clauses.extend(filter(index, scope, since));
-    let query = BooleanQuery::new(clauses);
-    let searcher = index.searcher();
-    let hits = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
     let mut ids = Vec::with_capacity(hits.len());
     let mut columns = std::collections::HashMap::new();
     for (_, address) in hits {

@@ -8,7 +8,7 @@ use tantivy::schema::{FAST, Field, INDEXED, STORED, STRING, Schema, TEXT};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 /// Version of the schema below.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Ticket id (fast field: hits are turned into ids without touching the doc store).
 pub const TICKET_ID: &str = "ticket_id";
@@ -26,8 +26,10 @@ pub const NAMES: &str = "names";
 pub const BODY: &str = "body";
 /// Last update, unix seconds (fast field for sorting and the visibility window).
 pub const UPDATED: &str = "updated";
-/// 1 while the ticket is open (open tickets always show, whatever their age).
-pub const OPEN: &str = "open";
+/// Until when a customer sees the ticket without searching the past: its last update,
+/// or the end of time while it is open (open tickets always show). The visibility
+/// window is then one range over this fast field.
+pub const HORIZON: &str = "horizon";
 
 /// Name of the tokenizer that folds case and accents (`Müller` → `muller`).
 pub const FOLDED: &str = "folded";
@@ -43,7 +45,7 @@ pub struct Fields {
     pub names: Field,
     pub body: Field,
     pub updated: Field,
-    pub open: Field,
+    pub horizon: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -63,7 +65,7 @@ pub fn build() -> (Schema, Fields) {
         names: b.add_text_field(NAMES, folded),
         body: b.add_text_field(BODY, TEXT),
         updated: b.add_i64_field(UPDATED, INDEXED | FAST),
-        open: b.add_u64_field(OPEN, INDEXED),
+        horizon: b.add_i64_field(HORIZON, FAST),
     };
     (b.build(), fields)
 }
@@ -80,7 +82,7 @@ impl Fields {
             names: schema.get_field(NAMES)?,
             body: schema.get_field(BODY)?,
             updated: schema.get_field(UPDATED)?,
-            open: schema.get_field(OPEN)?,
+            horizon: schema.get_field(HORIZON)?,
         })
     }
 }

@@ -80,9 +80,21 @@ pub enum RegisterRefused {
 /// Registers a device in its plant.
 pub fn register(
     store: &Store,
-    mut device: Device,
+    device: Device,
 ) -> Result<Result<Device, RegisterRefused>, StoreError> {
     let txn = store.write()?;
+    let out = register_in(&txn, device)?;
+    if out.is_ok() {
+        txn.commit()?;
+    }
+    Ok(out)
+}
+
+/// Registers a device inside the caller's transaction.
+pub(crate) fn register_in(
+    txn: &WriteTransaction,
+    mut device: Device,
+) -> Result<Result<Device, RegisterRefused>, StoreError> {
     if txn
         .open_table(tables::DEVICE_BY_SERIAL)?
         .get(device.serial)?
@@ -99,7 +111,6 @@ pub fn register(
         .insert(device.serial, device.id)?;
     txn.open_table(tables::PLANT_DEVICES)?
         .insert((device.plant_id, device.id), ())?;
-    txn.commit()?;
     Ok(Ok(device))
 }
 

@@ -93,22 +93,28 @@ fn index_in(txn: &WriteTransaction, plant: &Plant, add: bool) -> Result<(), Stor
 }
 
 /// Creates a plant (assigned to `assign_to` when an installer creates it).
-pub fn create(
-    store: &Store,
+pub fn create(store: &Store, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError> {
+    let txn = store.write()?;
+    let plant = create_in(&txn, plant, assign_to)?;
+    txn.commit()?;
+    Ok(plant)
+}
+
+/// Creates a plant inside the caller's transaction; returns it with its new id.
+pub(crate) fn create_in(
+    txn: &WriteTransaction,
     mut plant: Plant,
     assign_to: Option<u64>,
 ) -> Result<Plant, StoreError> {
-    let txn = store.write()?;
     {
         let mut table = txn.open_table(tables::PLANTS)?;
         plant.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
         table.insert(plant.id, codec::encode(&plant).as_slice())?;
     }
-    index_in(&txn, &plant, true)?;
+    index_in(txn, &plant, true)?;
     if let Some(user) = assign_to {
-        assign_in(&txn, plant.id, user)?;
+        assign_in(txn, plant.id, user)?;
     }
-    txn.commit()?;
     Ok(plant)
 }
 

@@ -128,12 +128,27 @@ fn decode(bytes: &[u8]) -> Result<Ticket, StoreError> {
 /// the mails `compose` writes for it, in one transaction.
 pub fn create(
     store: &Store,
-    mut t: Ticket,
+    t: Ticket,
     year: i32,
     uploads: Vec<Upload>,
     compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
 ) -> Result<Ticket, StoreError> {
     let txn = store.write()?;
+    let t = create_in(&txn, t, year, uploads)?;
+    users::queue_all(&txn, compose(&t))?;
+    txn.commit()?;
+    Ok(t)
+}
+
+/// Creates a ticket inside the caller's transaction: its id, the next number of `year`,
+/// its files, and every index it appears in. A ticket that comes with a history (seeded
+/// data) keeps it; a new one starts in its kind's first state.
+pub(crate) fn create_in(
+    txn: &WriteTransaction,
+    mut t: Ticket,
+    year: i32,
+    uploads: Vec<Upload>,
+) -> Result<Ticket, StoreError> {
     {
         let mut seq = txn.open_table(tables::TICKET_SEQUENCE)?;
         let key = u32::try_from(year).unwrap_or(0);
@@ -142,14 +157,16 @@ pub fn create(
         t.number = ticket::number(year, next);
         let mut table = txn.open_table(tables::TICKETS)?;
         t.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-        t.status = t.kind.initial();
-        t.history = vec![StatusChange {
-            at: t.created_at,
-            by: t.requester_name.clone(),
-            from: None,
-            to: t.status,
-        }];
-        let attachments = store_uploads(&txn, &t, uploads)?;
+        if t.history.is_empty() {
+            t.status = t.kind.initial();
+            t.history = vec![StatusChange {
+                at: t.created_at,
+                by: t.requester_name.clone(),
+                from: None,
+                to: t.status,
+            }];
+        }
+        let attachments = store_uploads(txn, &t, uploads)?;
         if let Some(first) = t.messages.first_mut() {
             first.attachments = attachments;
         }
@@ -161,9 +178,7 @@ pub fn create(
         txn.open_table(tables::TICKETS_BY_PLANT)?
             .insert((p, t.id), ())?;
     }
-    ticket_list::write_in(&txn, &t, true)?;
-    users::queue_all(&txn, compose(&t))?;
-    txn.commit()?;
+    ticket_list::write_in(txn, &t, true)?;
     Ok(t)
 }
 

@@ -55,6 +55,15 @@ pub struct ReplacementForm {
 }
 
 impl ReplacementForm {
+    /// Whether the replacement goes to a new address: chosen in the list, or typed in
+    /// (filling in the new address means it, whatever the list still shows).
+    pub fn wants_new_address(&self) -> bool {
+        self.address == "new"
+            || [&self.recipient, &self.street, &self.postal_code, &self.city]
+                .iter()
+                .any(|v| !v.trim().is_empty())
+    }
+
     /// The new-address part of the form.
     pub fn address_form(&self) -> AddressForm {
         AddressForm {
@@ -284,7 +293,7 @@ pub async fn submit(
         let page = view::form(&ctx, &me.user, &choices, &form, &e);
         return Ok((status, page).into_response());
     };
-    if form.address == "new" && form.save_address == "on" {
+    if form.wants_new_address() && form.save_address == "on" {
         crate::store::users::save_address(&ctx.state.store, me.user.id, delivery.clone(), false)?;
     }
     let now = ctx.state.clock.now();
@@ -344,7 +353,7 @@ fn delivery_address(
     me: &Viewer,
     e: &mut Errors,
 ) -> Option<DeliveryAddress> {
-    if form.address == "new" || me.user.addresses.is_empty() {
+    if form.wants_new_address() || me.user.addresses.is_empty() {
         return match form.address_form().validate(0) {
             Ok(a) => Some(a),
             Err(errors) => {

@@ -651,42 +651,88 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
 }
 
 #[tokio::test]
-async fn a_request_is_filed_and_found_from_the_search_box() {
+async fn a_replacement_request_is_filed_and_found_from_the_search_box() {
     let Some(driver) = start_driver().await else {
         return;
     };
     let app = TestApp::spawn().await;
-    let email = app
-        .register_and_confirm(&crate::common::Registration::operator("kunde@example.com"))
+    let agent = app
+        .signed_in(&crate::common::Registration::installer(
+            "werkstatt@kuehn-solar.de",
+            "Kühn Solar GmbH",
+        ))
         .await;
-    let c = browser(&driver, 1280, 900).await;
-    log_in(&c, &app, &email).await;
+    let (_, device) =
+        crate::replacement::plant_with_inverter(&agent, "2130088888", "2023-04-01").await;
+    let proof = tempfile::tempdir().unwrap();
+    let proof_path = proof.path().join("rechnung.pdf");
+    std::fs::write(&proof_path, b"%PDF-1.4\n%%EOF\n").unwrap();
 
-    c.goto(&app.url("/contact")).await.unwrap();
-    c.form(Locator::Css(r#"form[action="/contact"]"#))
-        .await
-        .unwrap()
-        .set_by_name("topic", "technical")
-        .await
-        .unwrap();
-    c.find(Locator::Id("serial"))
-        .await
-        .unwrap()
-        .send_keys("2130 088 888")
+    let c = browser(&driver, 1280, 1000).await;
+    log_in(&c, &app, "werkstatt@kuehn-solar.de").await;
+    // From the device's page, which preselects it.
+    c.goto(&app.url(&format!("/devices/{device}")))
         .await
         .unwrap();
-    c.find(Locator::Id("message"))
-        .await
-        .unwrap()
-        .send_keys("Ereignis 3501: Isolationsfehler seit heute früh")
-        .await
-        .unwrap();
-    c.find(Locator::Css(r#"form[action="/contact"] button"#))
+    c.find(Locator::LinkText("Request a replacement device"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
+    wait_for_text(&c, "main h1", "Device replacement request").await;
+    for (id, value) in [
+        ("event", "Ereignis 3501 – Isolationsfehler"),
+        (
+            "description",
+            "Seit dem Gewitter speist der Wechselrichter nicht mehr ein.",
+        ),
+        ("recipient", "Kühn Solar GmbH"),
+        ("street", "Lagerstraße 4"),
+        ("postal_code", "34117"),
+        ("city", "Kassel"),
+        ("onsite_name", "Jörg Kühn"),
+        ("onsite_phone", "+49 561 123456"),
+    ] {
+        let field = c.find(Locator::Id(id)).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+    c.execute(
+        "document.getElementById('failure_date').value = '2026-11-20';",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.form(Locator::Css(r#"form[action="/tickets/replacement"]"#))
+        .await
+        .unwrap()
+        .set_by_name("country", "DE")
+        .await
+        .unwrap();
+    c.find(Locator::Id("file"))
+        .await
+        .unwrap()
+        .send_keys(&proof_path.display().to_string())
+        .await
+        .unwrap();
+    for id in ["role-installer", "confirm_pickup", "confirm_accessories"] {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    shot(&c, "replacement-form.png").await;
+    c.find(Locator::Css(
+        r#"form[action="/tickets/replacement"] button[type=submit]"#,
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
     let h1 = loop {
         if let Ok(e) = c.find(Locator::Css("main h1")).await
             && let Ok(t) = e.text().await
@@ -696,13 +742,19 @@ async fn a_request_is_filed_and_found_from_the_search_box() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
-    assert!(h1.contains("New"));
+    assert!(h1.contains("Submitted"), "{h1}");
+    let page = c.source().await.unwrap();
+    assert!(
+        page.contains("rechnung.pdf") && page.contains("Lagerstraße 4"),
+        "{}",
+        &page[page.find("<main").unwrap_or(0)..]
+    );
     shot(&c, "ticket.png").await;
 
-    // Found from the search box by serial and by customer name.
+    // Found from the search box by serial and by the customer's name.
     app.state.indexer.flush().await;
     app.state.search.reload().unwrap();
-    for query in ["2130088888", "müller"] {
+    for query in ["2130088888", "muller"] {
         c.goto(&app.url("/tickets")).await.unwrap();
         c.find(Locator::Id("q"))
             .await
@@ -719,7 +771,7 @@ async fn a_request_is_filed_and_found_from_the_search_box() {
         loop {
             if let Ok(e) = c.find(Locator::Css("main table tbody")).await
                 && let Ok(t) = e.text().await
-                && t.contains("Ereignis 3501")
+                && t.contains("Replacement of 2130088888")
             {
                 break;
             }

@@ -19,7 +19,7 @@ fn id_of(location: &str, prefix: &str) -> u64 {
 }
 
 /// A plant in Bern with one inverter bought on `purchase`; returns (plant, device).
-async fn plant_with_inverter(agent: &Agent, serial: &str, purchase: &str) -> (u64, u64) {
+pub async fn plant_with_inverter(agent: &Agent, serial: &str, purchase: &str) -> (u64, u64) {
     let r = agent
         .post(
             "/plants/new",

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Ticket Tracking with a search query under `wrk -c64` against a release build whose data
+# directory `osc seed` filled, with /healthz measured in the same run, the time from
+# start to the first answer, and the server's resident memory sampled throughout.
+# Needs wrk and curl (apt-get install wrk curl). Traffic stays on 127.0.0.1.
+#
+#   benches/load/tickets-load.sh [tickets] [seconds] [query]
+#
+# The data directory is kept in target/bench-data-<tickets> for the next run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tickets=${1:-1000000}
+secs=${2:-20}
+query=${3:-mueller}
+port=18182
+cargo build --release --quiet
+data="target/bench-data-$tickets"
+if [ ! -f "$data/osc.redb" ]; then
+  echo "== seeding $tickets tickets into $data"
+  /usr/bin/env time -f "seed: %e s, peak RSS %M KB" \
+    env OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$tickets" \
+    | tee "$data.seed.txt"
+fi
+email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | cut -d' ' -f4)
+password=$(grep -o 'the password [^ ]*' "$data.seed.txt" | cut -d' ' -f3)
+
+start=$(date +%s%N)
+OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn target/release/osc serve &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+echo "== start to first /healthz answer: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+
+# Log in through the real form; wrk then carries the session cookie.
+jar=$(mktemp)
+token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code}\n" \
+  --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
+  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+session=$(awk '$6 == "osc_session" { print $7 }' "$jar")
+rm -f "$jar"
+url="http://127.0.0.1:$port/tickets?q=$query"
+hits=$(curl -fs -H "Cookie: osc_session=$session" "$url" | grep -o '<td><a href="/tickets/[0-9]*"' | wc -l)
+echo "== $url as $email: $hits hits on the page"
+
+peak=0
+(
+  while kill -0 $server 2>/dev/null; do
+    awk '/VmRSS/ { print $2 }' /proc/$server/status
+    sleep 0.5
+  done
+) > "$data.rss.txt" &
+sampler=$!
+
+echo "== Ticket Tracking with a query: wrk -t2 -c64 -d${secs}s, /healthz alongside (-c2)"
+wrk -t2 -c64 -d"${secs}s" --latency -H "Cookie: osc_session=$session" "$url" > "$data.tickets.txt" &
+wrk -t1 -c2 -d"${secs}s" --latency "http://127.0.0.1:$port/healthz" > "$data.healthz.txt"
+wait %2 2>/dev/null || true
+sleep 1
+echo "-- /tickets?q=$query"
+cat "$data.tickets.txt"
+echo "-- /healthz in the same run"
+cat "$data.healthz.txt"
+kill $sampler 2>/dev/null || true
+peak=$(sort -n "$data.rss.txt" | tail -1)
+echo "== peak resident memory of the server during the run: $((peak / 1024)) MB"

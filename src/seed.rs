@@ -1,0 +1,740 @@
+//! `osc seed --tickets N`: fills a data directory with realistic demo data — installer
+//! companies and wholesalers from Germany, Austria and Switzerland with their people,
+//! plant operators with French, German, Austrian and Swiss names, plants in real towns
+//! with coordinates, devices of real catalog products with serials in SMA's format, and
+//! N tickets of every kind spread over the last two years, moved along the transitions
+//! of DOMAIN.md. Deterministic for a given `--seed`. Writes in batches (one transaction
+//! per few thousand records), then builds the search index.
+
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+
+use crate::auth::policy::{AccountKind, CompanyRole};
+use crate::domain::catalog::{Catalog, Category};
+use crate::domain::fold::fold;
+use crate::domain::ticket::{self, TicketKind, TicketStatus};
+use crate::i18n::Lang;
+use crate::store::bulk::Batch;
+use crate::store::companies::Company;
+use crate::store::devices::Device;
+use crate::store::plants::Plant;
+use crate::store::tickets::{Replacement, StatusChange, Ticket, TicketMessage};
+use crate::store::users::{DeliveryAddress, User, UserStatus};
+use crate::store::{Store, StoreError};
+
+/// The password of every seeded account (printed at the end; demo data only).
+pub const DEMO_PASSWORD: &str = "Sonnenschein-Demo-2026";
+
+/// How much to seed.
+#[derive(Debug, Clone, Copy)]
+pub struct Plan {
+    pub tickets: u64,
+    /// Seed of the random generator: the same plan gives the same data.
+    pub seed: u64,
+    /// "Now" for the data (unix seconds): tickets reach two years back from it.
+    pub now: u64,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Default)]
+pub struct Seeded {
+    pub companies: u64,
+    pub users: u64,
+    pub plants: u64,
+    pub devices: u64,
+    pub tickets: u64,
+    /// An administrator to log in as.
+    pub demo_admin: String,
+}
+
+struct Town {
+    country: &'static str,
+    postal_code: &'static str,
+    city: &'static str,
+    lat: f64,
+    lon: f64,
+}
+
+const fn town(
+    country: &'static str,
+    postal_code: &'static str,
+    city: &'static str,
+    lat: f64,
+    lon: f64,
+) -> Town {
+    Town {
+        country,
+        postal_code,
+        city,
+        lat,
+        lon,
+    }
+}
+
+const TOWNS: &[Town] = &[
+    town("DE", "80331", "München", 48.137, 11.575),
+    town("DE", "79098", "Freiburg im Breisgau", 47.999, 7.842),
+    town("DE", "70173", "Stuttgart", 48.776, 9.177),
+    town("DE", "97070", "Würzburg", 49.792, 9.939),
+    town("DE", "34266", "Niestetal", 51.309, 9.574),
+    town("DE", "04109", "Leipzig", 51.340, 12.375),
+    town("DE", "93047", "Regensburg", 49.013, 12.101),
+    town("DE", "89073", "Ulm", 48.398, 9.991),
+    town("DE", "83022", "Rosenheim", 47.856, 12.128),
+    town("DE", "49074", "Osnabrück", 52.279, 8.047),
+    town("DE", "24103", "Kiel", 54.323, 10.139),
+    town("DE", "01067", "Dresden", 51.050, 13.737),
+    town("AT", "1010", "Wien", 48.208, 16.373),
+    town("AT", "8010", "Graz", 47.070, 15.439),
+    town("AT", "4020", "Linz", 48.306, 14.286),
+    town("AT", "5020", "Salzburg", 47.809, 13.055),
+    town("AT", "6020", "Innsbruck", 47.269, 11.404),
+    town("AT", "9020", "Klagenfurt", 46.624, 14.307),
+    town("CH", "3011", "Bern", 46.948, 7.447),
+    town("CH", "8001", "Zürich", 47.376, 8.541),
+    town("CH", "6003", "Luzern", 47.050, 8.309),
+    town("CH", "9000", "St. Gallen", 47.424, 9.376),
+    town("CH", "7000", "Chur", 46.850, 9.532),
+    town("CH", "1700", "Fribourg", 46.806, 7.161),
+    town("CH", "1003", "Lausanne", 46.520, 6.633),
+    town("CH", "1204", "Genève", 46.204, 6.143),
+];
+
+const STREETS_DE: &[&str] = &[
+    "Hauptstraße",
+    "Bahnhofstraße",
+    "Kirchweg",
+    "Sonnenhalde",
+    "Industriestraße",
+    "Lindenallee",
+    "Mühlweg",
+    "Gartenstraße",
+    "Am Anger",
+    "Schulstrasse",
+];
+const STREETS_FR: &[&str] = &[
+    "Rue du Marché",
+    "Avenue de la Gare",
+    "Chemin des Vignes",
+    "Route de Berne",
+    "Rue du Soleil",
+];
+
+const FIRST_DE: &[&str] = &[
+    "Anna",
+    "Lukas",
+    "Leonie",
+    "Felix",
+    "Marie",
+    "Jonas",
+    "Sophie",
+    "Maximilian",
+    "Lena",
+    "Jürgen",
+    "Hannah",
+    "Elias",
+    "Tobias",
+    "Julia",
+    "Stefan",
+    "Katharina",
+    "Sabine",
+    "Andreas",
+    "Björn",
+    "Uwe",
+];
+const LAST_DE: &[&str] = &[
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Koch",
+    "Bauer",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Zimmermann",
+    "Krüger",
+    "Hartmann",
+    "Böhm",
+];
+const FIRST_AT: &[&str] = &[
+    "Florian",
+    "Lisa",
+    "Matthias",
+    "Verena",
+    "Bernhard",
+    "Theresa",
+    "Johann",
+    "Magdalena",
+];
+const LAST_AT: &[&str] = &[
+    "Gruber",
+    "Huber",
+    "Wimmer",
+    "Pichler",
+    "Moser",
+    "Steiner",
+    "Leitner",
+    "Mayr",
+    "Hofer",
+    "Egger",
+    "Aigner",
+    "Wögerbauer",
+];
+const FIRST_CH: &[&str] = &[
+    "Urs", "Reto", "Beat", "Nicole", "Corinne", "Luca", "Andrea", "Martina", "Res", "Mirjam",
+];
+const LAST_CH: &[&str] = &[
+    "Meier", "Keller", "Frei", "Gerber", "Baumann", "Brunner", "Aebi", "Zürcher", "Lüthi", "Rüegg",
+    "Bachmann", "Kälin",
+];
+const FIRST_FR: &[&str] = &[
+    "Jean",
+    "Marie",
+    "Camille",
+    "Lucas",
+    "Chloé",
+    "Hugo",
+    "Léa",
+    "Thomas",
+    "Inès",
+    "Noémie",
+    "François",
+    "Hélène",
+];
+const LAST_FR: &[&str] = &[
+    "Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Girard", "Roux", "Fournier", "Mercier",
+    "Lambert", "Faure", "Rousseau", "Bonnet", "Perrin",
+];
+
+const EVENTS: &[&str] = &[
+    "Ereignis 3501 – Isolationsfehler",
+    "Ereignis 3401 – DC-Überspannung",
+    "Ereignis 6801 – Selbstdiagnose",
+    "Event 7701 – Fan fault",
+    "Ereignis 3302 – Instabiler Betrieb",
+    "Événement 1501 – Défaut de reconnexion au réseau",
+    "Ereignis 8001 – Derating",
+    "Ereignis 6501 – Übertemperatur",
+];
+
+const TOPIC_TEXTS: &[(&str, &str)] = &[
+    (
+        "technical",
+        "Der Wechselrichter zeigt seit gestern keine Einspeisung mehr an, das Display bleibt dunkel.",
+    ),
+    (
+        "technical",
+        "L’onduleur s’arrête plusieurs fois par jour vers midi. Pouvez-vous nous aider ?",
+    ),
+    (
+        "technical",
+        "Die Kommunikation zum Sunny Home Manager bricht regelmäßig ab.",
+    ),
+    (
+        "general",
+        "Wir planen eine Erweiterung der Anlage um einen Speicher. Welche Geräte sind kompatibel?",
+    ),
+    (
+        "login",
+        "Ich erhalte die Bestätigungs-E-Mail nicht. Können Sie sie erneut senden?",
+    ),
+    (
+        "account",
+        "Unsere Firma ist umgezogen, bitte die E-Mail-Adresse des Administrators ändern.",
+    ),
+    (
+        "other",
+        "Bitte senden Sie uns das Inbetriebnahmeprotokoll für die Netzbetreiber-Anmeldung.",
+    ),
+    (
+        "general",
+        "Could you confirm the warranty end of our two inverters on the barn roof?",
+    ),
+];
+
+const STAFF_ANSWERS: &[&str] = &[
+    "Vielen Dank für Ihre Anfrage. Bitte senden Sie uns ein Foto des Typenschilds.",
+    "Merci pour votre message. Pouvez-vous nous transmettre le journal des événements ?",
+    "Wir haben die Einstellungen geprüft; bitte führen Sie ein Firmware-Update durch.",
+    "Thank you, we have forwarded your request to our technical team.",
+];
+
+/// A person's name from one of the four regions, with the language they write in.
+fn person(rng: &mut StdRng) -> (String, String, Lang) {
+    let (first, last, lang): (&[&str], &[&str], Lang) = match rng.random_range(0..10) {
+        0..=4 => (FIRST_DE, LAST_DE, Lang::De),
+        5..=6 => (FIRST_AT, LAST_AT, Lang::De),
+        7..=8 => (FIRST_CH, LAST_CH, Lang::De),
+        _ => (FIRST_FR, LAST_FR, Lang::Fr),
+    };
+    (
+        (*first.choose(rng).unwrap_or(&"Anna")).to_owned(),
+        (*last.choose(rng).unwrap_or(&"Müller")).to_owned(),
+        lang,
+    )
+}
+
+fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+/// The n-th seeded serial: ten digits, unique for every n below two billion (a
+/// multiplication modulo 2·10⁹ by a number prime to it is a permutation).
+fn serial(n: u64) -> u32 {
+    const M: u64 = 2_000_000_000;
+    let spread = (n.wrapping_mul(1_234_567_891)) % M;
+    u32::try_from(1_000_000_000 + spread).unwrap_or(u32::MAX)
+}
+
+fn date(at: u64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(i64::try_from(at).unwrap_or(0))
+        .map(|t| t.date().to_string())
+        .unwrap_or_default()
+}
+
+fn year(at: u64) -> i32 {
+    time::OffsetDateTime::from_unix_timestamp(i64::try_from(at).unwrap_or(0))
+        .map_or(1970, |t| t.year())
+}
+
+struct SeedCompany {
+    id: u64,
+    users: Vec<(u64, String, String, Lang)>,
+    plants: Vec<SeedPlant>,
+}
+
+struct SeedPlant {
+    id: u64,
+    devices: Vec<(u64, u32, u32)>,
+    street: String,
+    town: usize,
+}
+
+/// The states a ticket of `kind` passes through on its way to the end.
+fn path(kind: TicketKind, rng: &mut StdRng) -> Vec<TicketStatus> {
+    use TicketStatus::*;
+    match kind {
+        TicketKind::Replacement if rng.random_bool(0.15) => {
+            vec![Submitted, InReview, Rejected, Closed]
+        }
+        TicketKind::Replacement if rng.random_bool(0.3) => vec![
+            Submitted,
+            InReview,
+            WaitingForCustomer,
+            InReview,
+            Approved,
+            Shipped,
+            AwaitingReturn,
+            Closed,
+        ],
+        TicketKind::Replacement => vec![
+            Submitted,
+            InReview,
+            Approved,
+            Shipped,
+            AwaitingReturn,
+            Closed,
+        ],
+        _ if rng.random_bool(0.3) => vec![New, InProgress, WaitingForCustomer, InProgress, Closed],
+        _ => vec![New, InProgress, Closed],
+    }
+}
+
+/// Fills `store` according to `plan`; `progress` hears about every committed batch.
+pub fn run(
+    store: &Store,
+    plan: Plan,
+    password_hash: &str,
+    answer_hash: &str,
+    mut progress: impl FnMut(&Seeded),
+) -> Result<Seeded, StoreError> {
+    let mut rng = StdRng::seed_from_u64(plan.seed);
+    let catalog = Catalog::get();
+    let inverters: Vec<_> = catalog
+        .all()
+        .iter()
+        .filter(|p| matches!(p.category, Category::Inverter | Category::StorageInverter))
+        .collect();
+    let meters: Vec<_> = catalog
+        .all()
+        .iter()
+        .filter(|p| p.category == Category::Communication)
+        .collect();
+    let mut done = Seeded::default();
+    let span = 730 * 86_400;
+    let start = plan.now.saturating_sub(span);
+    let company_count = (plan.tickets / 400).clamp(3, 5_000);
+    let mut companies: Vec<SeedCompany> = Vec::new();
+    let mut serial_no = plan.seed.wrapping_mul(7_919) % 1_000_000;
+
+    // Companies with their people, plants and devices, a few hundred per batch.
+    let mut batch = Batch::begin(store)?;
+    for c in 0..company_count {
+        let town_index = rng.random_range(0..TOWNS.len());
+        let t = &TOWNS[town_index];
+        let (_, owner_last, _) = person(&mut rng);
+        let name = match rng.random_range(0..4) {
+            0 => format!("{owner_last} Solartechnik GmbH"),
+            1 => format!("Solar {} AG", t.city),
+            2 => format!("Sonnenkraft {owner_last} e.K."),
+            _ if t.country == "CH" => format!("{owner_last} Energie SA"),
+            _ => format!("{owner_last} & Partner Photovoltaik GmbH"),
+        };
+        let kind = if c % 12 == 11 {
+            AccountKind::Wholesaler
+        } else {
+            AccountKind::Installer
+        };
+        let company = batch.company(Company {
+            id: 0,
+            name: name.clone(),
+            street: format!(
+                "{} {}",
+                STREETS_DE.choose(&mut rng).unwrap_or(&"Hauptstraße"),
+                rng.random_range(1..120)
+            ),
+            postal_code: t.postal_code.to_owned(),
+            city: t.city.to_owned(),
+            country: t.country.to_owned(),
+            kind,
+            created_at: start,
+        })?;
+        done.companies += 1;
+        let domain = format!("{}-{c}.example", slug(&name));
+        let mut seeded = SeedCompany {
+            id: company.id,
+            users: Vec::new(),
+            plants: Vec::new(),
+        };
+        for u in 0..rng.random_range(1..=4u32) {
+            let (first, last, lang) = person(&mut rng);
+            let role = if u == 0 {
+                CompanyRole::Admin
+            } else {
+                CompanyRole::Member
+            };
+            let email = format!("{}.{}@{domain}", slug(&first), slug(&last));
+            let email = if seeded.users.iter().any(|(_, _, e, _)| *e == email) {
+                format!("{}.{}{u}@{domain}", slug(&first), slug(&last))
+            } else {
+                email
+            };
+            let user = batch.user(User {
+                id: 0,
+                email: email.clone(),
+                password_hash: password_hash.to_owned(),
+                first_name: first.clone(),
+                last_name: last.clone(),
+                phone: format!(
+                    "+49 {} {}",
+                    rng.random_range(30..999),
+                    rng.random_range(100_000..999_999)
+                ),
+                kind,
+                company: Some((company.id, role)),
+                language: lang,
+                security_question: "first-pet".to_owned(),
+                security_answer_hash: answer_hash.to_owned(),
+                status: UserStatus::Active,
+                failed_logins: 0,
+                locked_at: None,
+                created_at: start,
+                last_login_at: None,
+                addresses: vec![DeliveryAddress {
+                    id: 1,
+                    recipient: name.clone(),
+                    street: company.street.clone(),
+                    postal_code: company.postal_code.clone(),
+                    city: company.city.clone(),
+                    country: company.country.clone(),
+                }],
+                default_address: Some(1),
+                info_requests: Vec::new(),
+            })?;
+            if done.demo_admin.is_empty() {
+                done.demo_admin = email.clone();
+            }
+            done.users += 1;
+            seeded.users.push((user.id, user.full_name(), email, lang));
+        }
+        if kind == AccountKind::Installer {
+            let plants = (plan.tickets / company_count / 20).clamp(2, 60);
+            for p in 0..plants {
+                let town_index = if rng.random_bool(0.7) {
+                    town_index
+                } else {
+                    rng.random_range(0..TOWNS.len())
+                };
+                let t = &TOWNS[town_index];
+                let (first, last, _) = person(&mut rng);
+                let streets = if matches!(t.city, "Fribourg" | "Lausanne" | "Genève") {
+                    STREETS_FR
+                } else {
+                    STREETS_DE
+                };
+                let street = format!(
+                    "{} {}",
+                    streets.choose(&mut rng).unwrap_or(&"Hauptstraße"),
+                    rng.random_range(1..80)
+                );
+                let commissioned = start - rng.random_range(0..5 * 365) * 86_400;
+                let assignee = seeded
+                    .users
+                    .get(1 + (p as usize) % seeded.users.len().max(1));
+                let plant = batch.plant(
+                    Plant {
+                        id: 0,
+                        company: Some(company.id),
+                        created_by: seeded.users[0].0,
+                        name: format!(
+                            "{last} {}",
+                            ["Dach", "Scheune", "Carport", "Halle", "Toit"][p as usize % 5]
+                        ),
+                        street: street.clone(),
+                        postal_code: t.postal_code.to_owned(),
+                        city: t.city.to_owned(),
+                        country: t.country.to_owned(),
+                        latitude: Some(t.lat + rng.random_range(-0.08..0.08)),
+                        longitude: Some(t.lon + rng.random_range(-0.08..0.08)),
+                        commissioning: Some(date(commissioned)),
+                        operator_name: format!("{first} {last}"),
+                        operator_email: String::new(),
+                        created_at: start,
+                        updated_at: start,
+                        subplants: Vec::new(),
+                    },
+                    assignee.map(|(id, _, _, _)| *id),
+                )?;
+                done.plants += 1;
+                let mut devices = Vec::new();
+                for d in 0..rng.random_range(1..=4u32) {
+                    let product = if d == 3 {
+                        meters.choose(&mut rng)
+                    } else {
+                        inverters.choose(&mut rng)
+                    };
+                    let Some(product) = product else { continue };
+                    serial_no += 1;
+                    let device = batch.device(Device {
+                        id: 0,
+                        plant_id: plant.id,
+                        serial: serial(serial_no),
+                        product_id: product.id,
+                        name: String::new(),
+                        subplant: None,
+                        purchase_date: Some(date(commissioned - 20 * 86_400)),
+                        commissioning_date: Some(date(commissioned)),
+                        pic: String::new(),
+                        rid: String::new(),
+                        extended: rng.random_bool(0.1),
+                        created_by: seeded.users[0].0,
+                        created_at: start,
+                        removed_at: None,
+                        swaps: Vec::new(),
+                        inherited_warranty_end: None,
+                    })?;
+                    if let Some(device) = device {
+                        done.devices += 1;
+                        devices.push((device.id, device.serial, device.product_id));
+                    }
+                }
+                seeded.plants.push(SeedPlant {
+                    id: plant.id,
+                    devices,
+                    street,
+                    town: town_index,
+                });
+            }
+        }
+        companies.push(seeded);
+        if c % 200 == 199 {
+            batch.commit()?;
+            progress(&done);
+            batch = Batch::begin(store)?;
+        }
+    }
+    batch.commit()?;
+    progress(&done);
+
+    // Tickets in the order they were opened, so numbers follow the calendar.
+    let mut batch = Batch::begin(store)?;
+    let step = span / plan.tickets.max(1);
+    for n in 0..plan.tickets {
+        let created = start + n * step + rng.random_range(0..step.max(1));
+        let company_index = rng.random_range(0..companies.len());
+        let company = &companies[company_index];
+        let Some((user_id, user_name, email, lang)) = company.users.choose(&mut rng).cloned()
+        else {
+            continue;
+        };
+        let plant = company.plants.choose(&mut rng);
+        let device = plant.and_then(|p| p.devices.choose(&mut rng));
+        let kind = match (rng.random_range(0..100), device) {
+            (0..=54, _) | (_, None) => TicketKind::Contact,
+            (55..=84, Some(_)) => TicketKind::Replacement,
+            (85..=94, Some(_)) => TicketKind::WarrantyExtension,
+            _ => TicketKind::InfoSheet,
+        };
+        let (topic, text) = TOPIC_TEXTS
+            .choose(&mut rng)
+            .copied()
+            .unwrap_or(("general", ""));
+        let event = *EVENTS.choose(&mut rng).unwrap_or(&"Ereignis 3501");
+        let serial = device.map(|(_, s, _)| *s);
+        let subject = match kind {
+            TicketKind::Contact => text.chars().take(60).collect::<String>(),
+            TicketKind::Replacement => format!("Austausch von {}: {event}", serial.unwrap_or(0)),
+            TicketKind::WarrantyExtension => format!(
+                "Garantieverlängerung +{} Jahre für {}",
+                [5, 10, 15][(n % 3) as usize],
+                serial.unwrap_or(0)
+            ),
+            TicketKind::InfoSheet => "Informationsblatt: Inselanlage".to_owned(),
+        };
+        // Old tickets have come to their end; recent ones are somewhere on the way.
+        let full = path(kind, &mut rng);
+        let age = plan.now.saturating_sub(created);
+        let reached = if age > 60 * 86_400 {
+            full.len()
+        } else {
+            rng.random_range(1..=full.len())
+        };
+        let mut at = created;
+        let mut history = Vec::with_capacity(reached);
+        let mut from = None;
+        for (i, to) in full.iter().take(reached).enumerate() {
+            if i > 0 {
+                at = (at + rng.random_range(3_600..5 * 86_400)).min(plan.now);
+            }
+            debug_assert!(from.is_none_or(|f| ticket::can_move(kind, f, *to)));
+            history.push(StatusChange {
+                at,
+                by: if i == 0 {
+                    user_name.clone()
+                } else {
+                    "Online Service".to_owned()
+                },
+                from,
+                to: *to,
+            });
+            from = Some(*to);
+        }
+        let status = history.last().map_or(kind.initial(), |h| h.to);
+        let mut messages = vec![TicketMessage {
+            at: created,
+            author: Some(user_id),
+            author_name: user_name.clone(),
+            from_staff: false,
+            internal: false,
+            text: match kind {
+                TicketKind::Replacement => format!("{event}\n{text}"),
+                _ => text.to_owned(),
+            },
+            attachments: Vec::new(),
+        }];
+        if reached > 1 {
+            messages.push(TicketMessage {
+                at: history[1].at,
+                author: None,
+                author_name: "Online Service".to_owned(),
+                from_staff: true,
+                internal: false,
+                text: (*STAFF_ANSWERS.choose(&mut rng).unwrap_or(&"")).to_owned(),
+                attachments: Vec::new(),
+            });
+        }
+        let town = plant.map(|p| &TOWNS[p.town]);
+        let replacement = (kind == TicketKind::Replacement).then(|| Replacement {
+            product_id: device.map_or(0, |(_, _, p)| *p),
+            event: event.to_owned(),
+            failure_date: date(created.saturating_sub(86_400)),
+            owner: false,
+            delivery: DeliveryAddress {
+                id: 0,
+                recipient: user_name.clone(),
+                street: plant.map_or_else(String::new, |p| p.street.clone()),
+                postal_code: town.map_or("", |t| t.postal_code).to_owned(),
+                city: town.map_or("", |t| t.city).to_owned(),
+                country: town.map_or("DE", |t| t.country).to_owned(),
+            },
+            onsite_name: user_name.clone(),
+            onsite_phone: "+49 561 9522 0".to_owned(),
+            rma: if status.rank() >= 3 && status != TicketStatus::Rejected {
+                format!("RMA{}", 400_000 + n)
+            } else {
+                String::new()
+            },
+            tracking: String::new(),
+            new_serial: None,
+        });
+        batch.ticket(
+            Ticket {
+                id: 0,
+                number: String::new(),
+                kind,
+                topic: (kind == TicketKind::Contact).then(|| topic.to_owned()),
+                status,
+                history,
+                requester: Some(user_id),
+                requester_name: user_name,
+                requester_email: email,
+                language: lang,
+                company: Some(company.id),
+                plant: plant.map(|p| p.id),
+                device: device.map(|(d, _, _)| *d),
+                serial,
+                subject,
+                replacement,
+                messages,
+                created_at: created,
+                updated_at: at.max(created),
+            },
+            year(created),
+        )?;
+        done.tickets += 1;
+        if done.tickets % 5_000 == 0 {
+            batch.commit()?;
+            progress(&done);
+            batch = Batch::begin(store)?;
+        }
+    }
+    batch.commit()?;
+    progress(&done);
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials_are_ten_digits_and_distinct() {
+        let mut seen = std::collections::HashSet::new();
+        for n in 0..100_000 {
+            let s = serial(n);
+            assert!((1_000_000_000..=2_999_999_999).contains(&s));
+            assert!(seen.insert(s));
+        }
+        assert_eq!(slug("Müller & Partner GmbH"), "muller-partner-gmbh");
+    }
+}
