@@ -6,6 +6,7 @@
 //! contents are then rebuilt from the store). Queries and the indexing task live beside
 //! it as tickets arrive.
 
+pub mod columns;
 pub mod docs;
 pub mod indexer;
 pub mod query;
@@ -39,6 +40,7 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: schema::Fields,
+    columns: std::sync::Arc<columns::Columns>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -124,14 +126,15 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            columns: std::sync::Arc::default(),
         })
     }
 
     /// Whether a search can run: used by `/healthz`.
     pub fn check(&self) -> Result<(), SearchError> {
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher();
         for segment in searcher.segment_readers() {
-            segment.fast_fields().u64(schema::TICKET_ID)?;
+            self.columns.ids(segment)?;
         }
         Ok(())
     }
@@ -146,9 +149,22 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// A searcher over the last committed state.
+    /// A searcher over the last committed state (the columns of segments it no longer
+    /// holds are let go).
     pub fn searcher(&self) -> tantivy::Searcher {
-        self.reader.searcher()
+        let searcher = self.reader.searcher();
+        let live: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(tantivy::SegmentReader::segment_id)
+            .collect();
+        self.columns.retain(&live);
+        searcher
+    }
+
+    /// The columns kept open per segment.
+    pub fn columns(&self) -> &std::sync::Arc<columns::Columns> {
+        &self.columns
     }
 
     /// Makes the last commit visible to searches now (instead of within the reload delay).

@@ -13,6 +13,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
+use super::columns::WindowQuery;
 use super::{SearchError, SearchIndex};
 use crate::auth::policy::TicketScope;
 use crate::domain::fold::fold_german;
@@ -120,6 +121,11 @@ fn matching(index: &SearchIndex, text: &str, reach: Reach) -> Option<(Box<dyn Qu
             Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
         ));
     }
+    // One word alone stays a plain union of terms, which tantivy can prune (block-max
+    // WAND) instead of scoring every match.
+    if all.len() == 1 {
+        return all.pop().map(|(_, q)| (q, Matched::Words));
+    }
     Some((Box::new(BooleanQuery::new(all)), Matched::Words))
 }
 
@@ -143,12 +149,8 @@ fn filter(index: &SearchIndex, scope: TicketScope, since: i64) -> Vec<(Occur, Bo
         ))
     };
     // Open tickets carry the end of time as their horizon: one range covers both.
-    let window = || -> Box<dyn Query> {
-        Box::new(RangeQuery::new(
-            Bound::Included(Term::from_field_i64(f.horizon, since)),
-            Bound::Unbounded,
-        ))
-    };
+    let window =
+        || -> Box<dyn Query> { Box::new(WindowQuery::new(index.columns().clone(), since)) };
     match scope {
         TicketScope::All => Vec::new(),
         TicketScope::Company(c) => vec![
@@ -175,10 +177,15 @@ pub fn search(
         let Some((query, matched)) = matching(index, text, reach) else {
             return Ok(None);
         };
-        let mut clauses = vec![(Occur::Must, query)];
-        clauses.extend(filter(index, scope, since));
-        let query = BooleanQuery::new(clauses);
-        let hits = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let filters = filter(index, scope, since);
+        let collector = TopDocs::with_limit(limit).order_by_score();
+        let hits = if filters.is_empty() {
+            searcher.search(&query, &collector)?
+        } else {
+            let mut clauses = vec![(Occur::Must, query)];
+            clauses.extend(filters);
+            searcher.search(&BooleanQuery::new(clauses), &collector)?
+        };
         Ok(Some((hits, matched)))
     };
     // Whole words first; prefixes only when no whole word matched, typos only when no
@@ -208,10 +215,9 @@ pub fn search(
         let column = match columns.entry(address.segment_ord) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(
-                searcher
-                    .segment_reader(address.segment_ord)
-                    .fast_fields()
-                    .u64(super::schema::TICKET_ID)?,
+                index
+                    .columns()
+                    .ids(searcher.segment_reader(address.segment_ord))?,
             ),
         };
         if let Some(id) = column.first(address.doc_id) {

@@ -239,6 +239,22 @@ pub fn visible(store: &Store, actor: &Actor, id: u64) -> Result<Option<Ticket>, 
     Ok(policy::can_see_ticket(actor, t.company, requester).then_some(t))
 }
 
+/// The tickets of `ids` that `actor` may see, in the order given, read in one
+/// transaction (search hits).
+pub fn visible_many(store: &Store, actor: &Actor, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::TICKETS)?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()?
+            && policy::can_see_ticket(actor, t.company, t.requester.unwrap_or(0))
+        {
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
 /// The tickets about a plant that `actor` may see, last updated first.
 pub fn of_plant(store: &Store, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError> {
     let txn = store.read()?;

@@ -104,7 +104,9 @@ fn area_link(area: Area) -> (&'static str, &'static str) {
         Area::Plants => ("/plants", "nav-plants"),
         Area::Tickets => ("/tickets", "nav-tickets"),
         Area::Collaborators => ("/company/members", "nav-members"),
-        Area::ServiceDesk => ("/service", "nav-service"),
+        // The service team works tickets from the list of all of them and each ticket's
+        // page (answers, notes, changes of state).
+        Area::ServiceDesk => ("/tickets", "nav-service"),
     }
 }
 

@@ -539,7 +539,7 @@ pub async fn login(
     let target = if is_local_path(&form.next) {
         form.next.clone()
     } else if user.kind == AccountKind::Staff {
-        "/service".to_owned()
+        "/tickets".to_owned()
     } else {
         "/profile".to_owned()
     };

@@ -124,13 +124,8 @@ pub async fn list(
     let (ids, matched) =
         crate::search::query::search(&state.search, scope, since, query, SEARCH_LIMIT)
             .map_err(AppError::internal)?;
-    let mut found = Vec::with_capacity(ids.len());
-    for id in ids {
-        // The query already applied the scope; reading the ticket checks it once more.
-        if let Some(t) = tickets::visible(&state.store, &me.actor, id)? {
-            found.push(t);
-        }
-    }
+    // The query already applied the scope; reading the tickets checks it once more.
+    let found = tickets::visible_many(&state.store, &me.actor, &ids)?;
     let page = Page {
         tickets: filter_hits(found, &q),
         previous: None,

@@ -331,7 +331,13 @@ impl TestApp {
         .unwrap()
         .unwrap();
         let agent = self.new_agent();
-        assert_eq!(agent.login(email, PASSWORD).await.status(), 303);
+        let r = agent.login(email, PASSWORD).await;
+        assert_eq!(r.status(), 303);
+        // The service team lands where it works: every ticket.
+        assert_eq!(r.headers()["location"], "/tickets");
+        let (status, html) = agent.page("/tickets").await;
+        assert_eq!(status, 200);
+        assert!(html.contains(r#"<a href="/tickets" aria-current="page">Service desk</a>"#));
         agent
     }
 
