@@ -40,6 +40,11 @@ enum Command {
     Serve,
     /// Rebuilds the search index from the database (with the server stopped).
     Reindex,
+    /// Manages the service team's accounts (stop the server first).
+    Staff {
+        #[command(subcommand)]
+        action: StaffAction,
+    },
     /// Fills the data directory with realistic demo data for demos and benchmarks (with
     /// the server stopped): companies, people, plants, devices and tickets.
     Seed {
@@ -49,6 +54,26 @@ enum Command {
         /// Seed of the random generator: the same seed gives the same data.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StaffAction {
+    /// Creates a staff account; the password is read from standard input, or asked for
+    /// (twice, without echo) on a terminal.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// Full name, e.g. "Sam Service".
+        #[arg(long)]
+        name: String,
+    },
+    /// Lists the staff accounts.
+    List,
+    /// Removes a staff account: its sessions end, it can no longer log in.
+    Remove {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -83,6 +108,7 @@ fn main() -> ExitCode {
         Command::Serve => runtime.block_on(serve(config)),
         Command::Reindex => reindex(&config),
         Command::Seed { tickets, seed } => seed_data(&config, tickets, seed),
+        Command::Staff { action } => staff(&config, action),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -155,6 +181,80 @@ fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std
         done.demo_admin,
         osc::seed::DEMO_PASSWORD
     );
+    Ok(())
+}
+
+fn read_password(email: &str) -> Result<(String, String), Box<dyn std::error::Error>> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let password = rpassword::prompt_password(format!("Password for {email}: "))?;
+        let confirm = rpassword::prompt_password("The same password again: ")?;
+        Ok((password, confirm))
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        let password = line.trim_end_matches(['\r', '\n']).to_owned();
+        Ok((password.clone(), password))
+    }
+}
+
+fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error::Error>> {
+    let store = open_store(config)?;
+    let now = osc::clock::now_secs();
+    match action {
+        StaffAction::Add { email, name } => {
+            let email = osc::domain::Email::parse(&email)
+                .map_err(|_| format!("not an e-mail address: {email}"))?;
+            let name = name.trim();
+            let (first, last) = name.rsplit_once(' ').unwrap_or(("", name));
+            if last.is_empty() {
+                return Err("--name needs the person's name".into());
+            }
+            let (password, confirm) = read_password(email.as_str())?;
+            let password = osc::domain::password::NewPassword::parse(
+                &password,
+                &confirm,
+                email.as_str(),
+                &[first, last],
+            )
+            .map_err(|problem| {
+                let id = match problem {
+                    osc::domain::password::PasswordProblem::Password(id)
+                    | osc::domain::password::PasswordProblem::Confirm(id) => id,
+                };
+                match osc::i18n::Translator::load() {
+                    Ok(i18n) => format!("password refused: {}", i18n.t(osc::i18n::Lang::En, id)),
+                    Err(_) => format!("password refused: {id}"),
+                }
+            })?;
+            let hash = osc::auth::password::hash_blocking(password.expose())?;
+            match osc::store::users::create_staff(&store, &email, first.trim(), last, hash, now)? {
+                Ok(user) => println!(
+                    "staff account {} created for {}",
+                    user.email,
+                    user.full_name()
+                ),
+                Err(_) => return Err(format!("{} already has an account", email.as_str()).into()),
+            }
+        }
+        StaffAction::List => {
+            for user in osc::store::users::staff(&store)? {
+                let status = match user.status {
+                    osc::store::users::UserStatus::Removed { .. } => "removed",
+                    _ => "active",
+                };
+                println!("{}\t{}\t{status}", user.email, user.full_name());
+            }
+        }
+        StaffAction::Remove { email } => {
+            let parsed = osc::domain::Email::parse(&email)
+                .map_err(|_| format!("not an e-mail address: {email}"))?;
+            match osc::store::users::remove_staff(&store, &parsed, now)? {
+                Some(user) => println!("staff account {} removed; its sessions ended", user.email),
+                None => return Err(format!("{email} is no active staff account").into()),
+            }
+        }
+    }
     Ok(())
 }
 

@@ -280,6 +280,37 @@ pub fn create_staff(
     Ok(Ok(user))
 }
 
+/// Every staff account, removed ones included, by e-mail.
+pub fn staff(store: &Store) -> Result<Vec<User>, StoreError> {
+    let txn = store.read()?;
+    let mut out = Vec::new();
+    for row in txn.open_table(tables::USERS)?.iter()? {
+        let user: User = codec::decode(TABLE, row?.1.value())?;
+        if user.kind == AccountKind::Staff {
+            out.push(user);
+        }
+    }
+    out.sort_by(|a, b| a.email.cmp(&b.email));
+    Ok(out)
+}
+
+/// Removes a staff account: it can no longer log in and its sessions end at once; the
+/// record stays (its name is in tickets' histories). `None` when `email` is no active
+/// staff account.
+pub fn remove_staff(store: &Store, email: &Email, now: u64) -> Result<Option<User>, StoreError> {
+    let txn = store.write()?;
+    let Some(mut user) = find_by_email_in(&txn, email.as_str())?.filter(|u| {
+        u.kind == AccountKind::Staff && !matches!(u.status, UserStatus::Removed { .. })
+    }) else {
+        return Ok(None);
+    };
+    user.status = UserStatus::Removed { at: now };
+    put_in(&txn, &user)?;
+    super::sessions::delete_for_user(&txn, user.id, None)?;
+    txn.commit()?;
+    Ok(Some(user))
+}
+
 /// A company to create with its first member.
 #[derive(Debug, Clone)]
 pub struct NewCompany {

@@ -167,3 +167,90 @@ fn reindex_rebuilds_the_index_and_refuses_while_the_server_runs() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("in use by another osc process"));
     drop(store);
 }
+
+fn osc_staff(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(OSC)
+        .arg("staff")
+        .args(args)
+        .env("OSC_STORAGE_DATA_DIR", dir)
+        .env("OSC_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[tokio::test]
+async fn staff_accounts_are_added_listed_and_removed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let add = [
+        "add",
+        "--email",
+        "sam@service.example",
+        "--name",
+        "Sam Service",
+    ];
+    // The password policy applies: too short, or made of the name, is refused.
+    let out = osc_staff(dir.path(), &add, "kurz\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("password refused"));
+    let out = osc_staff(dir.path(), &add, &format!("{}\n", crate::common::PASSWORD));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = osc_staff(dir.path(), &add, &format!("{}\n", crate::common::PASSWORD));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already has an account"));
+    let out = osc_staff(dir.path(), &["add", "--email", "nope", "--name", "X"], "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an e-mail address"));
+    let out = osc_staff(dir.path(), &["list"], "");
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        list.contains("sam@service.example\tSam Service\tactive"),
+        "{list}"
+    );
+
+    // The account logs in and lands on every ticket; removal ends its session at once.
+    let app = crate::common::TestApp::spawn_in(dir, |_| {}).await;
+    let staff = app.new_agent();
+    let r = staff
+        .login("sam@service.example", crate::common::PASSWORD)
+        .await;
+    assert_eq!(r.headers()["location"], "/tickets");
+    assert_eq!(staff.get("/tickets").await.status(), 200);
+    let dir = app.stop().await;
+    let out = osc_staff(
+        dir.path(),
+        &["remove", "--email", "sam@service.example"],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = osc_staff(dir.path(), &["list"], "");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\tremoved"));
+    let out = osc_staff(
+        dir.path(),
+        &["remove", "--email", "sam@service.example"],
+        "",
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no active staff account"));
+    let app = crate::common::TestApp::spawn_in(dir, |_| {}).await;
+    let again = app.new_agent();
+    let r = again
+        .login("sam@service.example", crate::common::PASSWORD)
+        .await;
+    assert_ne!(r.status(), 303, "a removed account cannot log in");
+}
