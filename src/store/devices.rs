@@ -123,14 +123,13 @@ pub fn get(store: &Store, id: u64) -> Result<Option<Device>, StoreError> {
         .transpose()
 }
 
-/// The current device with this serial, if one is registered.
-pub fn by_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
+fn by_index(
+    store: &Store,
+    index: redb::TableDefinition<u32, u64>,
+    serial: u32,
+) -> Result<Option<Device>, StoreError> {
     let txn = store.read()?;
-    let Some(id) = txn
-        .open_table(tables::DEVICE_BY_SERIAL)?
-        .get(serial)?
-        .map(|v| v.value())
-    else {
+    let Some(id) = txn.open_table(index)?.get(serial)?.map(|v| v.value()) else {
         return Ok(None);
     };
     txn.open_table(tables::DEVICES)?
@@ -139,20 +138,17 @@ pub fn by_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreErro
         .transpose()
 }
 
-/// The device that carried `serial` before a replacement, if any.
-pub fn by_former_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
-    let txn = store.read()?;
-    let Some(id) = txn
-        .open_table(tables::DEVICE_BY_FORMER_SERIAL)?
-        .get(serial)?
-        .map(|v| v.value())
-    else {
-        return Ok(None);
-    };
-    txn.open_table(tables::DEVICES)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+/// The current device with this serial, if one is registered.
+pub fn by_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
+    by_index(store, tables::DEVICE_BY_SERIAL, serial)
+}
+
+/// The device with this serial now, or the one that carried it before a replacement.
+pub fn by_any_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
+    match by_serial(store, serial)? {
+        Some(d) => Ok(Some(d)),
+        None => by_index(store, tables::DEVICE_BY_FORMER_SERIAL, serial),
+    }
 }
 
 /// Swaps a replacement's serial into a device record, inside the caller's transaction:

@@ -208,27 +208,7 @@ pub fn list(
     let needle = crate::domain::fold::fold(query);
     // A serial number finds the plant of its device, also after the device was swapped.
     let serial_plant = match crate::domain::SerialNumber::parse(query) {
-        Ok(serial) => {
-            let device = match txn
-                .open_table(tables::DEVICE_BY_SERIAL)?
-                .get(serial.value())?
-            {
-                Some(id) => Some(id.value()),
-                None => txn
-                    .open_table(tables::DEVICE_BY_FORMER_SERIAL)?
-                    .get(serial.value())?
-                    .map(|id| id.value()),
-            };
-            match device {
-                Some(id) => txn
-                    .open_table(tables::DEVICES)?
-                    .get(id)?
-                    .map(|b| codec::decode::<super::devices::Device>("devices_v1", b.value()))
-                    .transpose()?
-                    .map(|d| d.plant_id),
-                None => None,
-            }
-        }
+        Ok(serial) => super::devices::by_any_serial(store, serial.value())?.map(|d| d.plant_id),
         Err(_) => None,
     };
     let mut out = Vec::new();

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::context::PageCtx;
 use super::multipart::{MultipartForm, checked_uploads};
+use super::plants::Saved;
 use crate::auth::csrf::{CsrfForm, CsrfSeed};
 use crate::auth::extract::CurrentUser;
 use crate::auth::policy;
@@ -27,12 +28,6 @@ use crate::views::ticket_page::{self as view, Forms};
 
 /// Files per message.
 pub const MAX_FILES: usize = 5;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Saved {
-    pub saved: String,
-}
 
 fn visible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<Ticket> {
     tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)
