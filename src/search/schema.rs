@@ -8,7 +8,7 @@ use tantivy::schema::{FAST, Field, INDEXED, STORED, STRING, Schema, TEXT};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 /// Version of the schema below.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Ticket id (fast field: hits are turned into ids without touching the doc store).
 pub const TICKET_ID: &str = "ticket_id";
@@ -53,7 +53,10 @@ pub fn build() -> (Schema, Fields) {
     let folded = tantivy::schema::TextOptions::default().set_indexing_options(
         tantivy::schema::TextFieldIndexing::default()
             .set_tokenizer(FOLDED)
-            .set_index_option(tantivy::schema::IndexRecordOption::WithFreqsAndPositions),
+            // Names are matched word by word, never as phrases, and how often a name occurs
+            // says nothing of relevance: documents only, so equal scores let the top
+            // hits be found without scoring every match.
+            .set_index_option(tantivy::schema::IndexRecordOption::Basic),
     );
     let mut b = Schema::builder();
     let fields = Fields {
