@@ -64,7 +64,12 @@ enum Reach {
 }
 
 /// The matching part of the query, and what it looked for; `None` for an empty query.
-fn matching(index: &SearchIndex, text: &str, reach: Reach) -> Option<(Box<dyn Query>, Matched)> {
+fn matching(
+    index: &SearchIndex,
+    searcher: &tantivy::Searcher,
+    text: &str,
+    reach: Reach,
+) -> Option<(Box<dyn Query>, Matched)> {
     let f = index.fields();
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
@@ -96,10 +101,24 @@ fn matching(index: &SearchIndex, text: &str, reach: Reach) -> Option<(Box<dyn Qu
     }
     let mut all = Vec::new();
     for w in &words {
-        let mut any: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Should, term(f.body, &w.to_lowercase()))];
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Terms the index does not hold are left out: a lone term query can skip the
+        // blocks that cannot reach the top hits, a union with an empty term cannot.
+        let known = |field: Field, word: &str| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, word))
+                .is_ok_and(|n| n > 0)
+        };
+        let body_word = w.to_lowercase();
+        if reach != Reach::Exact || known(f.body, &body_word) {
+            any.push((Occur::Should, term(f.body, &body_word)));
+        }
         match reach {
-            Reach::Exact => any.push((Occur::Should, term(f.names, w))),
+            Reach::Exact => {
+                if known(f.names, w) || any.is_empty() {
+                    any.push((Occur::Should, term(f.names, w)));
+                }
+            }
             Reach::Prefix => any.push((Occur::Should, prefix(f.names, w))),
             Reach::Typo => {
                 if w.chars().count() >= 5 {
@@ -116,10 +135,12 @@ fn matching(index: &SearchIndex, text: &str, reach: Reach) -> Option<(Box<dyn Qu
                 }
             }
         }
-        all.push((
-            Occur::Must,
-            Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
-        ));
+        let clause: Box<dyn Query> = if any.len() == 1 {
+            any.pop().map(|(_, q)| q).expect("one clause")
+        } else {
+            Box::new(BooleanQuery::new(any))
+        };
+        all.push((Occur::Must, clause));
     }
     // One word alone stays a plain union of terms, which tantivy can prune (block-max
     // WAND) instead of scoring every match.
@@ -174,7 +195,7 @@ pub fn search(
 ) -> Result<(Vec<u64>, Option<Matched>), SearchError> {
     let searcher = index.searcher();
     let run = |reach: Reach| -> Result<_, SearchError> {
-        let Some((query, matched)) = matching(index, text, reach) else {
+        let Some((query, matched)) = matching(index, &searcher, text, reach) else {
             return Ok(None);
         };
         let filters = filter(index, scope, since);
