@@ -190,16 +190,21 @@ pub async fn download(
 ) -> Result<Response> {
     let (doc, _, _) = visible_document(&ctx, &me, id)?;
     let data = documents::content(&ctx.state.store, &doc)?;
+    file_response(data, &doc.content_type, &doc.name)
+}
+
+/// A stored file as a download: its checked content type, a safe attachment name, and
+/// never cached (plant documents and ticket attachments alike).
+pub(crate) fn file_response(data: Vec<u8>, content_type: &str, name: &str) -> Result<Response> {
     let mut response = data.into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&doc.content_type).map_err(AppError::internal)?,
+        HeaderValue::from_str(content_type).map_err(AppError::internal)?,
     );
     headers.insert(
         header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&upload::content_disposition(&doc.name))
-            .map_err(AppError::internal)?,
+        HeaderValue::from_str(&upload::content_disposition(name)).map_err(AppError::internal)?,
     );
     headers.insert(
         header::CACHE_CONTROL,

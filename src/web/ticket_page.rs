@@ -3,7 +3,7 @@
 //! team's changes of state with the e-mails they send, and attachment downloads.
 
 use axum::extract::{Path, Query};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 use serde::Deserialize;
@@ -17,7 +17,7 @@ use crate::auth::policy;
 use crate::auth::session::Viewer;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::domain::warranty::{self, Warranty};
-use crate::domain::{self, SerialNumber, upload};
+use crate::domain::{self, SerialNumber};
 use crate::error::{AppError, Result};
 use crate::mail::templates::compose;
 use crate::store::devices;
@@ -361,20 +361,5 @@ pub async fn attachment(
         .find(|a| a.no == no)
         .ok_or(AppError::NotFound)?;
     let data = tickets::attachment_content(&ctx.state.store, t.id, no)?;
-    let mut response = data.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&file.content_type).map_err(AppError::internal)?,
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&upload::content_disposition(&file.name))
-            .map_err(AppError::internal)?,
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(response)
+    super::documents::file_response(data, &file.content_type, &file.name)
 }
