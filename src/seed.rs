@@ -708,6 +708,7 @@ pub fn run(
                 messages,
                 created_at: created,
                 updated_at: at.max(created),
+                assignee: None,
             },
             year(created),
         )?;

@@ -83,3 +83,19 @@ impl FromRequestParts<AppState> for CompanyAdmin {
         }
     }
 }
+
+/// A member of the service team. Everyone else, signed in or not, gets a 404: the
+/// service desk does not exist for them.
+#[derive(Debug, Clone)]
+pub struct StaffMember(pub Viewer);
+
+impl FromRequestParts<AppState> for StaffMember {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<Viewer>() {
+            Some(v) if super::policy::can_use_service_desk(&v.actor) => Ok(StaffMember(v.clone())),
+            _ => Err(crate::error::AppError::NotFound.into_response()),
+        }
+    }
+}

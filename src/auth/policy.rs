@@ -302,6 +302,13 @@ pub fn can_handle_tickets(actor: &Actor) -> bool {
     actor.is_staff()
 }
 
+/// Whether `actor` may enter the service desk (`/service/…`): the queue of every ticket,
+/// people's accounts (block, unblock, unlock, e-mail changes), the audit log and the
+/// mail queue. Only the service team.
+pub fn can_use_service_desk(actor: &Actor) -> bool {
+    actor.is_staff()
+}
+
 /// Whether `actor` may file a device replacement request: customers with an account
 /// (the service team files them on a customer's behalf from the service desk).
 pub fn can_request_replacement(actor: &Actor) -> bool {

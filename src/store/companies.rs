@@ -237,3 +237,23 @@ pub fn remove_member(
     txn.commit()?;
     Ok(Some(user))
 }
+
+/// Companies whose name contains `query` (folded for case and accents), an exact name
+/// first, then by name; at most `limit`. For the service team's filters.
+pub fn find_by_name(store: &Store, query: &str, limit: usize) -> Result<Vec<Company>, StoreError> {
+    let wanted = fold(query.trim());
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let txn = store.read()?;
+    let mut out = Vec::new();
+    for row in txn.open_table(tables::COMPANIES)?.iter()? {
+        let company: Company = codec::decode(TABLE, row?.1.value())?;
+        let name = fold(&company.name);
+        if name.contains(&wanted) {
+            out.push((name != wanted, name, company));
+        }
+    }
+    out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    Ok(out.into_iter().take(limit).map(|(_, _, c)| c).collect())
+}

@@ -153,3 +153,97 @@ pub fn counts(store: &Store) -> Result<(u64, u64), StoreError> {
     let all = txn.open_table(tables::MAIL)?.len()?;
     Ok((pending, all - pending))
 }
+
+/// Which messages the service desk's mail view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// Everything.
+    All,
+    /// Waiting for their first or next attempt.
+    Waiting,
+    /// Waiting after at least one failed attempt.
+    Failed,
+    /// Handed to the transport.
+    Sent,
+}
+
+impl Show {
+    fn keeps(self, m: &QueuedMail) -> bool {
+        match self {
+            Show::All => true,
+            Show::Waiting => m.state == MailState::Pending,
+            Show::Failed => m.state == MailState::Pending && m.last_error.is_some(),
+            Show::Sent => matches!(m.state, MailState::Sent { .. }),
+        }
+    }
+}
+
+/// A page of messages (id and record) and the id to continue before, if there are more.
+pub type MailPage = (Vec<(u64, QueuedMail)>, Option<u64>);
+
+/// Messages newest first, kept by `show`, before id `before`, at most `size`; and the id
+/// to continue before when there are more. Waiting messages come from the pending index.
+pub fn list(
+    store: &Store,
+    show: Show,
+    before: Option<u64>,
+    size: usize,
+) -> Result<MailPage, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::MAIL)?;
+    let before = before.unwrap_or(u64::MAX);
+    let mut out = Vec::with_capacity(size + 1);
+    if matches!(show, Show::Waiting | Show::Failed) {
+        let mut ids: Vec<u64> = Vec::new();
+        for row in txn.open_table(tables::MAIL_PENDING)?.iter()? {
+            let id = row?.0.value().1;
+            if id < before {
+                ids.push(id);
+            }
+        }
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        for id in ids {
+            if let Some(b) = table.get(id)? {
+                let m: QueuedMail = codec::decode(TABLE, b.value())?;
+                if show.keeps(&m) {
+                    out.push((id, m));
+                    if out.len() > size {
+                        break;
+                    }
+                }
+            }
+        }
+    } else {
+        for row in table.range(..before)?.rev() {
+            let (k, v) = row?;
+            let m: QueuedMail = codec::decode(TABLE, v.value())?;
+            if show.keeps(&m) {
+                out.push((k.value(), m));
+                if out.len() > size {
+                    break;
+                }
+            }
+        }
+    }
+    let more = out.len() > size;
+    out.truncate(size);
+    let next = if more {
+        out.last().map(|(id, _)| *id)
+    } else {
+        None
+    };
+    Ok((out, next))
+}
+
+/// Makes a waiting message due now (the worker is to be woken by the caller). `false`
+/// when it is not waiting (already sent, or unknown).
+pub fn retry_now(store: &Store, id: u64, now: u64) -> Result<bool, StoreError> {
+    let Some(m) = get(store, id)? else {
+        return Ok(false);
+    };
+    if m.state != MailState::Pending {
+        return Ok(false);
+    }
+    update(store, id, |record| record.next_attempt_at = now)?;
+    Ok(true)
+}

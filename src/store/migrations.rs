@@ -9,9 +9,10 @@ use redb::{ReadTransaction, ReadableTable, WriteTransaction};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// A named step from `version - 1` to `version`.
+#[derive(Clone, Copy)]
 pub struct Migration {
     /// The version the store has after this step.
     pub version: u64,
@@ -22,11 +23,18 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first. Append; never edit or reorder a released one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_create_tables",
-    apply: create_tables_v1,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_create_tables",
+        apply: create_tables_v1,
+    },
+    Migration {
+        version: 2,
+        name: "0002_service_desk",
+        apply: service_desk_v2,
+    },
+];
 
 const VERSION_KEY: &str = "schema_version";
 
@@ -60,10 +68,25 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::TICKETS)?;
     txn.open_table(tables::TICKET_SEQUENCE)?;
     txn.open_table(tables::TICKET_BY_NUMBER)?;
-    txn.open_table(tables::TICKET_LIST)?;
+    txn.open_table(tables::TICKET_LIST_V1)?;
     txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
     txn.open_table(tables::DEVICE_BY_FORMER_SERIAL)?;
     txn.open_table(tables::TICKETS_BY_PLANT)?;
+    Ok(())
+}
+
+/// The service desk: tickets get an assignee, lists gain the waiting time (and the
+/// service team's orders and scopes), weekly figures, the audit log and pending e-mail
+/// changes.
+fn service_desk_v2(txn: &WriteTransaction) -> Result<(), StoreError> {
+    txn.open_table(tables::TICKET_LIST)?;
+    txn.open_table(tables::TICKET_WEEKS)?;
+    txn.open_table(tables::AUDIT)?;
+    txn.open_table(tables::AUDIT_BY_USER)?;
+    txn.open_table(tables::AUDIT_BY_EVENT)?;
+    txn.open_table(tables::PENDING_EMAIL)?;
+    super::tickets::migrate_to_v2(txn)?;
+    txn.delete_table(tables::TICKET_LIST_V1)?;
     Ok(())
 }
 
@@ -161,50 +184,125 @@ mod tests {
     fn later_migrations_run_once_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path(), 1 << 20).unwrap();
-        let next = [
-            Migration {
-                version: 1,
-                name: "0001_create_tables",
-                apply: create_tables_v1,
-            },
-            Migration {
-                version: 2,
-                name: "0002_add_extra",
-                apply: add_extra,
-            },
-        ];
+        let mut next = MIGRATIONS.to_vec();
+        next.push(Migration {
+            version: SCHEMA_VERSION + 1,
+            name: "9999_add_extra",
+            apply: add_extra,
+        });
         run(&store, &next).unwrap();
         run(&store, &next).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION + 1);
         let txn = store.read().unwrap();
         let extra = txn.open_table(EXTRA).unwrap();
         assert_eq!(extra.get("seeded").unwrap().unwrap().value(), 42);
-        assert_eq!(applied(&store).unwrap().len(), 2);
+        assert_eq!(applied(&store).unwrap().len(), next.len());
     }
 
     #[test]
     fn failed_migration_rolls_back_and_keeps_the_version() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path(), 1 << 20).unwrap();
-        let next = [
-            Migration {
-                version: 1,
-                name: "0001_create_tables",
-                apply: create_tables_v1,
-            },
-            Migration {
-                version: 2,
-                name: "0002_fails",
-                apply: failing,
-            },
-        ];
+        let mut next = MIGRATIONS.to_vec();
+        next.push(Migration {
+            version: SCHEMA_VERSION + 1,
+            name: "9999_fails",
+            apply: failing,
+        });
         let err = run(&store, &next).unwrap_err();
-        assert!(err.to_string().contains("0002_fails"), "{err}");
-        assert_eq!(store.schema_version().unwrap(), 1);
+        assert!(err.to_string().contains("9999_fails"), "{err}");
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         let txn = store.read().unwrap();
         assert!(
             txn.open_table(EXTRA).is_err(),
             "nothing of the failed step remains"
+        );
+    }
+
+    /// A store written by schema 1 (tickets without an assignee, the first list
+    /// layout) opens with its tickets readable, listed and counted.
+    #[test]
+    fn schema_1_tickets_are_carried_over() {
+        use crate::store::ticket_list::{self, Filter, From, Order, Scope};
+        use crate::store::tickets::{Ticket, TicketMessage};
+        let dir = tempfile::tempdir().unwrap();
+        let created = 1_795_392_000;
+        let ticket = Ticket {
+            id: 1,
+            number: "2026-000001".into(),
+            kind: crate::domain::ticket::TicketKind::Contact,
+            topic: Some("technical".into()),
+            status: crate::domain::ticket::TicketStatus::New,
+            history: Vec::new(),
+            requester: Some(7),
+            requester_name: "Eva Berger".into(),
+            requester_email: "eva@example.com".into(),
+            language: crate::i18n::Lang::De,
+            company: Some(3),
+            plant: None,
+            device: None,
+            serial: None,
+            subject: "Fehler 3501".into(),
+            replacement: None,
+            messages: vec![TicketMessage {
+                at: created,
+                author: Some(7),
+                author_name: "Eva Berger".into(),
+                from_staff: false,
+                internal: false,
+                text: "Fehler 3501".into(),
+                attachments: Vec::new(),
+            }],
+            created_at: created,
+            updated_at: created,
+            assignee: None,
+        };
+        {
+            let store = Store::open(dir.path(), 1 << 20).unwrap();
+            // Schema 1 had no assignee: postcard writes `None` as one trailing zero.
+            let mut v1 = super::super::codec::encode(&ticket);
+            assert_eq!(v1.pop(), Some(0));
+            let txn = store.write().unwrap();
+            txn.open_table(tables::TICKETS)
+                .unwrap()
+                .insert(1, v1.as_slice())
+                .unwrap();
+            txn.open_table(tables::TICKET_LIST_V1)
+                .unwrap()
+                .insert((0, 0, created, 1), (0, created))
+                .unwrap();
+            txn.commit().unwrap();
+            force_version(&store, 1).unwrap();
+        }
+        let store = Store::open(dir.path(), 1 << 20).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let read = crate::store::tickets::page(&store, 0, 10).unwrap();
+        assert_eq!(read, vec![ticket]);
+        for scope in [
+            Scope::All,
+            Scope::Company(3),
+            Scope::Requester(7),
+            Scope::Assignee(0),
+        ] {
+            let page = ticket_list::page(
+                &store,
+                scope,
+                Order::Updated,
+                Filter::default(),
+                From::Start,
+                10,
+            )
+            .unwrap();
+            assert_eq!(page.tickets.len(), 1, "{scope:?}");
+        }
+        assert_eq!(
+            ticket_list::weeks(&store, created, 1).unwrap(),
+            vec![(created, 1, 0)]
+        );
+        let txn = store.read().unwrap();
+        assert!(
+            txn.open_table(tables::TICKET_LIST_V1).is_err(),
+            "the old list is gone"
         );
     }
 

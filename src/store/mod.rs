@@ -5,6 +5,7 @@
 //! file written by a newer binary. One file per aggregate holds its reads and writes
 //! (e.g. [`mail_queue`]). Nothing outside this module touches redb.
 
+pub mod audit;
 pub mod bulk;
 pub mod codec;
 pub mod companies;

@@ -115,11 +115,40 @@ pub const TICKET_BY_NUMBER: TableDefinition<&str, u64> =
     TableDefinition::new("ticket_by_number_v1");
 
 /// Key: (scope, order, sort key, ticket id). Value: (kind and status in one byte, last
-/// update), see `store::ticket_list`. Every list of tickets in every order it is shown in:
-/// the scope is a company, a requester or everything; the order is last update, number
-/// or status. Pages are read by key, never by offset.
-pub const TICKET_LIST: TableDefinition<(u64, u8, u64, u64), (u8, u64)> =
+/// update), see `store::ticket_list`. Replaced by [`TICKET_LIST`] (migration 0002);
+/// declared so the migration can delete it.
+pub const TICKET_LIST_V1: TableDefinition<(u64, u8, u64, u64), (u8, u64)> =
     TableDefinition::new("ticket_list_v1");
+
+/// (scope, order, sort key, ticket id): the key of [`TICKET_LIST`].
+pub type ListKey = (u64, u8, u64, u64);
+
+/// Key: (scope, order, sort key, ticket id). Value: (kind and status in one byte, last
+/// update, waiting since), see `store::ticket_list`. Every list of tickets in every order
+/// it is shown in: the scope is a company, a requester, an assignee or everything; the
+/// order is last update, number, status or waiting time. Pages are read by key, never by
+/// offset.
+pub const TICKET_LIST: TableDefinition<ListKey, (u8, u64, u64)> =
+    TableDefinition::new("ticket_list_v2");
+
+/// Key: week (Monday-based weeks since 1970). Value: (tickets opened, tickets closed)
+/// that week, counted when it happens (the service desk's chart).
+pub const TICKET_WEEKS: TableDefinition<u32, (u64, u64)> = TableDefinition::new("ticket_weeks_v1");
+
+/// Key: audit entry id (increasing). Value: codec-encoded [`super::audit::Entry`].
+/// Append-only.
+pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit_v1");
+
+/// Key: (user id, audit entry id). Value: unit. Entries by or about an account.
+pub const AUDIT_BY_USER: TableDefinition<(u64, u64), ()> = TableDefinition::new("audit_by_user_v1");
+
+/// Key: (event code, audit entry id). Value: unit. Entries of one kind.
+pub const AUDIT_BY_EVENT: TableDefinition<(u8, u64), ()> =
+    TableDefinition::new("audit_by_event_v1");
+
+/// Key: SHA-256 of an e-mail change link's token. Value: the new address it confirms
+/// (the token itself, with its expiry, is in [`TOKENS`]).
+pub const PENDING_EMAIL: TableDefinition<[u8; 32], &str> = TableDefinition::new("pending_email_v1");
 
 /// Key: (ticket id, attachment number, chunk number). Value: up to 256 KiB of the file.
 pub const TICKET_ATTACHMENT_CHUNKS: TableDefinition<(u64, u32, u32), &[u8]> =

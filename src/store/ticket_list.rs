@@ -7,7 +7,7 @@
 //! the visibility window are decided from the index alone; only the rows of the page
 //! are decoded.
 
-use redb::WriteTransaction;
+use redb::{ReadableTable, WriteTransaction};
 
 use super::tickets::Ticket;
 use super::{Store, StoreError, codec, tables};
@@ -23,37 +23,73 @@ pub enum Order {
     Number,
     /// Open before closed, then by state, then last update.
     Status,
+    /// Open before closed, then the longest waiting first (see
+    /// [`Ticket::waiting_since`]). Kept for the service desk's lists: everything, a
+    /// company, an assignee.
+    Waiting,
 }
 
+/// The low bits of a sort key that hold a time.
+const TIME_BITS: u64 = (1 << 56) - 1;
+
 impl Order {
-    const ALL: [Order; 3] = [Order::Updated, Order::Number, Order::Status];
+    const CUSTOMER: &'static [Order] = &[Order::Updated, Order::Number, Order::Status];
+    const SERVICE: &'static [Order] =
+        &[Order::Updated, Order::Number, Order::Status, Order::Waiting];
 
     fn code(self) -> u8 {
         match self {
             Order::Updated => 0,
             Order::Number => 1,
             Order::Status => 2,
+            Order::Waiting => 3,
         }
     }
 
     fn key(self, t: &Ticket) -> u64 {
+        let open = u64::from(t.status.is_open()) << 62;
         match self {
             Order::Updated => t.updated_at,
             Order::Number => t.id,
             Order::Status => {
-                (u64::from(t.status.is_open()) << 62)
-                    | (u64::from(15 - t.status.rank()) << 56)
-                    | (t.updated_at & ((1 << 56) - 1))
+                open | (u64::from(15 - t.status.rank()) << 56) | (t.updated_at & TIME_BITS)
             }
+            Order::Waiting => open | (TIME_BITS - (t.waiting_since() & TIME_BITS)),
         }
     }
 }
 
-fn scope_key(scope: TicketScope) -> u64 {
-    match scope {
-        TicketScope::All => 0,
-        TicketScope::Company(c) => (c << 2) | 1,
-        TicketScope::Requester(u) => (u << 2) | 2,
+/// Whose tickets a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every ticket.
+    All,
+    /// A company's tickets.
+    Company(u64),
+    /// The tickets a person requested (or that were filed for them).
+    Requester(u64),
+    /// The tickets assigned to a member of the service team; `0` for nobody.
+    Assignee(u64),
+}
+
+impl std::convert::From<TicketScope> for Scope {
+    fn from(scope: TicketScope) -> Self {
+        match scope {
+            TicketScope::All => Scope::All,
+            TicketScope::Company(c) => Scope::Company(c),
+            TicketScope::Requester(u) => Scope::Requester(u),
+        }
+    }
+}
+
+impl Scope {
+    fn key(self) -> u64 {
+        match self {
+            Scope::All => 0,
+            Scope::Company(c) => (c << 2) | 1,
+            Scope::Requester(u) => (u << 2) | 2,
+            Scope::Assignee(u) => (u << 2) | 3,
+        }
     }
 }
 
@@ -61,14 +97,17 @@ fn summary(t: &Ticket) -> u8 {
     t.kind.code() | (t.status.code() << 2)
 }
 
-/// The lists a ticket appears in.
-fn scopes(t: &Ticket) -> Vec<u64> {
-    let mut out = vec![scope_key(TicketScope::All)];
+/// The lists a ticket appears in, with the orders each is kept in.
+fn scopes(t: &Ticket) -> Vec<(Scope, &'static [Order])> {
+    let mut out = vec![
+        (Scope::All, Order::SERVICE),
+        (Scope::Assignee(t.assignee.unwrap_or(0)), Order::SERVICE),
+    ];
     if let Some(c) = t.company {
-        out.push(scope_key(TicketScope::Company(c)));
+        out.push((Scope::Company(c), Order::SERVICE));
     }
     if let Some(u) = t.requester {
-        out.push(scope_key(TicketScope::Requester(u)));
+        out.push((Scope::Requester(u), Order::CUSTOMER));
     }
     out
 }
@@ -76,11 +115,11 @@ fn scopes(t: &Ticket) -> Vec<u64> {
 /// Adds (`add`) or removes a ticket's entries, inside the caller's transaction.
 pub(crate) fn write_in(txn: &WriteTransaction, t: &Ticket, add: bool) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::TICKET_LIST)?;
-    for scope in scopes(t) {
-        for order in Order::ALL {
-            let key = (scope, order.code(), order.key(t), t.id);
+    for (scope, orders) in scopes(t) {
+        for order in orders {
+            let key = (scope.key(), order.code(), order.key(t), t.id);
             if add {
-                table.insert(key, (summary(t), t.updated_at))?;
+                table.insert(key, (summary(t), t.updated_at, t.waiting_since()))?;
             } else {
                 table.remove(key)?;
             }
@@ -100,10 +139,15 @@ pub struct Filter {
     pub status: Option<TicketStatus>,
     /// The visibility window: tickets updated at or after this time, and every open one.
     pub since: Option<u64>,
+    /// Only tickets waiting since this time or longer.
+    pub waiting_before: Option<u64>,
+    /// Only tickets of this company (read from the ticket itself: for lists whose scope
+    /// is not the company, e.g. an assignee's).
+    pub company: Option<u64>,
 }
 
 impl Filter {
-    fn keeps(&self, summary: u8, updated: u64) -> bool {
+    fn keeps(&self, summary: u8, updated: u64, waiting: u64) -> bool {
         let kind = TicketKind::ALL.get(usize::from(summary & 3)).copied();
         let Some(status) = TicketStatus::from_code(summary >> 2) else {
             return false;
@@ -112,6 +156,7 @@ impl Filter {
             && self.kind.is_none_or(|k| Some(k) == kind)
             && self.status.is_none_or(|s| s == status)
             && self.since.is_none_or(|s| updated >= s || status.is_open())
+            && self.waiting_before.is_none_or(|w| waiting <= w)
     }
 }
 
@@ -164,7 +209,7 @@ pub struct Page {
 type Entry<'a> = Result<
     (
         redb::AccessGuard<'a, (u64, u8, u64, u64)>,
-        redb::AccessGuard<'a, (u8, u64)>,
+        redb::AccessGuard<'a, (u8, u64, u64)>,
     ),
     redb::StorageError,
 >;
@@ -172,7 +217,7 @@ type Entry<'a> = Result<
 /// A page of at most `size` tickets of `scope` in `order`, kept by `filter`.
 pub fn page(
     store: &Store,
-    scope: TicketScope,
+    scope: impl Into<Scope>,
     order: Order,
     filter: Filter,
     from: From,
@@ -180,15 +225,25 @@ pub fn page(
 ) -> Result<Page, StoreError> {
     let txn = store.read()?;
     let list = txn.open_table(tables::TICKET_LIST)?;
-    let (s, o) = (scope_key(scope), order.code());
+    let tickets_table = txn.open_table(tables::TICKETS)?;
+    let (s, o) = (scope.into().key(), order.code());
     let lowest = (s, o, 0, 0);
     let highest = (s, o, u64::MAX, u64::MAX);
     let mut rows: Vec<Cursor> = Vec::with_capacity(size + 1);
+    let company_matches = |id: u64| -> Result<bool, StoreError> {
+        let Some(company) = filter.company else {
+            return Ok(true);
+        };
+        Ok(match tickets_table.get(id)? {
+            Some(b) => codec::decode::<Ticket>("tickets_v1", b.value())?.company == Some(company),
+            None => false,
+        })
+    };
     let mut take = |entry: Entry<'_>| -> Result<bool, StoreError> {
         let (k, v) = entry?;
         let (_, _, key, id) = k.value();
-        let (summary, updated) = v.value();
-        if filter.keeps(summary, updated) {
+        let (summary, updated, waiting) = v.value();
+        if filter.keeps(summary, updated, waiting) && company_matches(id)? {
             rows.push(Cursor { key, id });
         }
         Ok(rows.len() > size)
@@ -238,7 +293,6 @@ pub fn page(
             rows.last().copied(),
         ),
     };
-    let tickets_table = txn.open_table(tables::TICKETS)?;
     let mut tickets = Vec::with_capacity(rows.len());
     for row in &rows {
         if let Some(b) = tickets_table.get(row.id)? {
@@ -250,4 +304,120 @@ pub fn page(
         previous,
         next,
     })
+}
+
+/// Open tickets counted by kind and state, read from the index alone (the open part of
+/// the list of everything by state).
+pub fn open_counts(store: &Store) -> Result<Vec<(TicketKind, TicketStatus, u64)>, StoreError> {
+    let txn = store.read()?;
+    let list = txn.open_table(tables::TICKET_LIST)?;
+    let o = Order::Status.code();
+    let mut counts = std::collections::BTreeMap::<(u8, u8), u64>::new();
+    for row in list.range((0, o, 1 << 62, 0)..=(0, o, u64::MAX, u64::MAX))? {
+        let summary = row?.1.value().0;
+        *counts.entry((summary & 3, summary >> 2)).or_default() += 1;
+    }
+    Ok(counts
+        .into_iter()
+        .filter_map(|((k, s), n)| {
+            Some((
+                *TicketKind::ALL.get(usize::from(k))?,
+                TicketStatus::from_code(s)?,
+                n,
+            ))
+        })
+        .collect())
+}
+
+/// Open tickets in `status`, longest in it first, with when they entered it.
+pub fn in_state(store: &Store, status: TicketStatus) -> Result<Vec<(Ticket, u64)>, StoreError> {
+    let txn = store.read()?;
+    let list = txn.open_table(tables::TICKET_LIST)?;
+    let tickets = txn.open_table(tables::TICKETS)?;
+    let o = Order::Status.code();
+    let base = (u64::from(status.is_open()) << 62) | (u64::from(15 - status.rank()) << 56);
+    let mut out = Vec::new();
+    for row in list.range((0, o, base, 0)..=(0, o, base | TIME_BITS, u64::MAX))? {
+        let (key, value) = row?;
+        if TicketStatus::from_code(value.value().0 >> 2) != Some(status) {
+            continue;
+        }
+        if let Some(b) = tickets.get(key.value().3)? {
+            let t: Ticket = codec::decode("tickets_v1", b.value())?;
+            let since = t
+                .history
+                .iter()
+                .rev()
+                .find(|c| c.to == status)
+                .map_or(t.updated_at, |c| c.at);
+            out.push((t, since));
+        }
+    }
+    out.sort_by_key(|(_, since)| *since);
+    Ok(out)
+}
+
+/// The Monday-based week (since 1970) of a unix time.
+pub fn week_of(at: u64) -> u32 {
+    u32::try_from((at / 86_400 + 3) / 7).unwrap_or(u32::MAX)
+}
+
+/// The unix time a week starts (Monday, 00:00 UTC).
+pub fn week_start(week: u32) -> u64 {
+    (u64::from(week) * 7).saturating_sub(3) * 86_400
+}
+
+/// Counts what a write did to a ticket in the weekly figures: opened when it is new,
+/// closed for every step to "closed" its history gained.
+pub(crate) fn count_week_in(
+    txn: &WriteTransaction,
+    old: Option<&Ticket>,
+    new: &Ticket,
+) -> Result<(), StoreError> {
+    let mut weeks = txn.open_table(tables::TICKET_WEEKS)?;
+    let mut bump = |at: u64, opened: u64, closed: u64| -> Result<(), StoreError> {
+        let week = week_of(at);
+        let (o, c) = weeks.get(week)?.map_or((0, 0), |v| v.value());
+        weeks.insert(week, (o + opened, c + closed))?;
+        Ok(())
+    };
+    if old.is_none() {
+        bump(new.created_at, 1, 0)?;
+    }
+    let seen = old.map_or(0, |t| t.history.len());
+    for change in new.history.iter().skip(seen) {
+        if change.to == TicketStatus::Closed {
+            bump(change.at, 0, 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// Tickets opened and closed in each of the `count` weeks up to the one of `now`,
+/// oldest first: (week start, opened, closed).
+pub fn weeks(store: &Store, now: u64, count: u32) -> Result<Vec<(u64, u64, u64)>, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::TICKET_WEEKS)?;
+    let last = week_of(now);
+    let first = last.saturating_sub(count.saturating_sub(1));
+    let mut out = Vec::with_capacity(count as usize);
+    for week in first..=last {
+        let (opened, closed) = table.get(week)?.map_or((0, 0), |v| v.value());
+        out.push((week_start(week), opened, closed));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_start_on_monday() {
+        // 2026-11-23 is a Monday, 2026-11-29 a Sunday.
+        let monday = 1_795_392_000;
+        assert_eq!(week_start(week_of(monday)), monday);
+        assert_eq!(week_of(monday + 6 * 86_400 + 86_399), week_of(monday));
+        assert_eq!(week_of(monday - 1), week_of(monday) - 1);
+    }
 }

@@ -116,6 +116,101 @@ pub struct Ticket {
     pub messages: Vec<TicketMessage>,
     pub created_at: u64,
     pub updated_at: u64,
+    /// The member of the service team who took it.
+    pub assignee: Option<u64>,
+}
+
+impl Ticket {
+    /// Since when the ticket waits for the service team: its creation, the customer's
+    /// last message or its last change of state, whichever came last. Answers and
+    /// internal notes of the service team do not restart the clock.
+    pub fn waiting_since(&self) -> u64 {
+        let customer = self
+            .messages
+            .iter()
+            .rev()
+            .find(|m| !m.from_staff)
+            .map_or(0, |m| m.at);
+        let moved = self.history.last().map_or(0, |c| c.at);
+        self.created_at.max(customer).max(moved)
+    }
+}
+
+/// A ticket as schema version 1 stored it (before assignees), for migration 0002.
+#[derive(Deserialize)]
+pub(super) struct TicketV1 {
+    id: u64,
+    number: String,
+    kind: TicketKind,
+    topic: Option<String>,
+    status: TicketStatus,
+    history: Vec<StatusChange>,
+    requester: Option<u64>,
+    requester_name: String,
+    requester_email: String,
+    language: Lang,
+    company: Option<u64>,
+    plant: Option<u64>,
+    device: Option<u64>,
+    serial: Option<u32>,
+    subject: String,
+    replacement: Option<Replacement>,
+    messages: Vec<TicketMessage>,
+    created_at: u64,
+    updated_at: u64,
+}
+
+impl From<TicketV1> for Ticket {
+    fn from(t: TicketV1) -> Self {
+        Ticket {
+            id: t.id,
+            number: t.number,
+            kind: t.kind,
+            topic: t.topic,
+            status: t.status,
+            history: t.history,
+            requester: t.requester,
+            requester_name: t.requester_name,
+            requester_email: t.requester_email,
+            language: t.language,
+            company: t.company,
+            plant: t.plant,
+            device: t.device,
+            serial: t.serial,
+            subject: t.subject,
+            replacement: t.replacement,
+            messages: t.messages,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            assignee: None,
+        }
+    }
+}
+
+/// Migration 0002: re-encodes every ticket with its (empty) assignee and writes the
+/// lists of schema 2 and the weekly figures, inside the migration's transaction.
+pub(super) fn migrate_to_v2(txn: &WriteTransaction) -> Result<(), StoreError> {
+    let mut table = txn.open_table(tables::TICKETS)?;
+    let mut next = 0;
+    loop {
+        // A page at a time: a table cannot be written while a range over it is open.
+        let mut batch = Vec::new();
+        for row in table.range(next..)?.take(1000) {
+            let (k, v) = row?;
+            let old: TicketV1 = codec::decode(TABLE, v.value())?;
+            batch.push((k.value(), Ticket::from(old)));
+        }
+        let Some(last) = batch.last().map(|(id, _)| *id) else {
+            break;
+        };
+        for (id, t) in batch {
+            table.insert(id, codec::encode(&t).as_slice())?;
+            ticket_list::write_in(txn, &t, true)?;
+            ticket_list::count_week_in(txn, None, &t)?;
+        }
+        next = last + 1;
+    }
+    Ok(())
 }
 
 const TABLE: &str = "tickets_v1";
@@ -179,6 +274,7 @@ pub(crate) fn create_in(
             .insert((p, t.id), ())?;
     }
     ticket_list::write_in(txn, &t, true)?;
+    ticket_list::count_week_in(txn, None, &t)?;
     Ok(t)
 }
 
@@ -286,7 +382,28 @@ fn save_in(txn: &WriteTransaction, old: &Ticket, new: &Ticket) -> Result<(), Sto
     ticket_list::write_in(txn, old, false)?;
     txn.open_table(tables::TICKETS)?
         .insert(new.id, codec::encode(new).as_slice())?;
-    ticket_list::write_in(txn, new, true)
+    ticket_list::write_in(txn, new, true)?;
+    ticket_list::count_week_in(txn, Some(old), new)
+}
+
+/// Assigns a ticket to a member of the service team (or to nobody) and records it in the
+/// audit log, in one transaction. The customer's view does not change.
+pub fn assign(
+    store: &Store,
+    id: u64,
+    assignee: Option<u64>,
+    audit: super::audit::Entry,
+) -> Result<Option<Ticket>, StoreError> {
+    let txn = store.write()?;
+    let Some(old) = load_in(&txn, id)? else {
+        return Ok(None);
+    };
+    let mut t = old.clone();
+    t.assignee = assignee;
+    save_in(&txn, &old, &t)?;
+    super::audit::record_in(&txn, audit)?;
+    txn.commit()?;
+    Ok(Some(t))
 }
 
 /// Adds a message with its files to the thread and queues `mails`, updating the ticket's

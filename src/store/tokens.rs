@@ -13,6 +13,9 @@ pub enum TokenKind {
     Confirm,
     /// Sets a new password after recovery.
     Reset,
+    /// Confirms a new e-mail address the service team entered (the address waits in
+    /// `pending_email`).
+    EmailChange,
 }
 
 /// A stored token.

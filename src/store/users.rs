@@ -11,7 +11,7 @@ use super::companies::{self, Company};
 use super::mail_queue::{self, OutgoingMail};
 use super::sessions::{self, Session};
 use super::tokens::{self, Token, TokenKind, TokenState};
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, audit, codec, tables};
 use crate::auth::policy::{AccountKind, Actor, CompanyRole};
 use crate::domain::Email;
 use crate::i18n::Lang;
@@ -28,6 +28,14 @@ pub enum UserStatus {
     Removed {
         /// When (unix seconds).
         at: u64,
+    },
+    /// Blocked by the service team (suspected fraud or abuse): cannot log in or recover
+    /// the password until unblocked.
+    Blocked {
+        /// When (unix seconds).
+        at: u64,
+        /// Why, in the service team's words (shown to staff only).
+        reason: String,
     },
 }
 
@@ -502,24 +510,47 @@ pub fn confirm(
     Ok((state, user))
 }
 
-/// A failed log-in (or wrong recovery answer): counts it and locks the account at
-/// `max`. Returns whether the account is now locked.
+/// A failed log-in (or wrong recovery answer, `what` says which): counts it, locks the
+/// account at `max`, and records both in the audit log with the request's `address`.
+/// Returns whether the account is now locked.
 pub fn record_failure(
     store: &Store,
     id: u64,
     max: u32,
     now: u64,
     lockout_minutes: u64,
+    address: &str,
+    what: &str,
 ) -> Result<bool, StoreError> {
-    Ok(update(store, id, |_, user| {
+    Ok(update(store, id, |txn, user| {
         if user.locked_at.is_some() && !user.is_locked(now, lockout_minutes) {
             // The lock ran out: start counting afresh.
             user.locked_at = None;
             user.failed_logins = 0;
         }
         user.failed_logins = user.failed_logins.saturating_add(1);
+        let was_locked = user.locked_at.is_some();
         if user.failed_logins >= max && user.locked_at.is_none() {
             user.locked_at = Some(now);
+        }
+        let actor = audit::Actor {
+            user: None,
+            name: user.email.clone(),
+            address: address.to_owned(),
+        };
+        audit::record_in(
+            txn,
+            audit::Entry::new(now, audit::Event::LoginFailed, actor.clone(), &user.email)
+                .about(user.id)
+                .detail(what),
+        )?;
+        if !was_locked && user.locked_at.is_some() {
+            audit::record_in(
+                txn,
+                audit::Entry::new(now, audit::Event::AccountLocked, actor, &user.email)
+                    .about(user.id)
+                    .detail(format!("{} × {what}", user.failed_logins)),
+            )?;
         }
         Ok(user.locked_at.is_some())
     })?
@@ -568,6 +599,13 @@ pub fn reset_password(
     let Some(mut user) = get_in(&txn, token.user_id)? else {
         return Ok((TokenState::Unknown, None));
     };
+    // A link sent before the account was blocked or removed does not work any more.
+    if matches!(
+        user.status,
+        UserStatus::Blocked { .. } | UserStatus::Removed { .. }
+    ) {
+        return Ok((TokenState::Unknown, None));
+    }
     tokens::mark_used(&txn, hash, now)?;
     user.password_hash = password_hash;
     user.failed_logins = 0;
@@ -707,4 +745,230 @@ pub fn set_default_address(store: &Store, id: u64, address_id: u32) -> Result<bo
         Ok(exists)
     })?
     .unwrap_or(false))
+}
+
+/// Blocks an account: it cannot log in or recover its password, and every session ends
+/// at once; recorded in the audit log. `None` for an unknown account; `Some(false)` when
+/// it cannot be blocked (staff, removed, already blocked).
+pub fn block(
+    store: &Store,
+    id: u64,
+    reason: &str,
+    now: u64,
+    audit: audit::Entry,
+) -> Result<Option<bool>, StoreError> {
+    update(store, id, |txn, user| {
+        if user.kind == AccountKind::Staff
+            || matches!(
+                user.status,
+                UserStatus::Removed { .. } | UserStatus::Blocked { .. }
+            )
+        {
+            return Ok(false);
+        }
+        user.status = UserStatus::Blocked {
+            at: now,
+            reason: reason.to_owned(),
+        };
+        sessions::delete_for_user(txn, user.id, None)?;
+        audit::record_in(txn, audit.about(user.id).detail(reason))?;
+        Ok(true)
+    })
+}
+
+/// Unblocks an account: it is active again (it confirmed its e-mail before, or it could
+/// not have been blocked). `Some(false)` when it was not blocked.
+pub fn unblock(store: &Store, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError> {
+    update(store, id, |txn, user| {
+        if !matches!(user.status, UserStatus::Blocked { .. }) {
+            return Ok(false);
+        }
+        user.status = UserStatus::Active;
+        audit::record_in(txn, audit.about(user.id))?;
+        Ok(true)
+    })
+}
+
+/// Unlocks an account locked by failed log-ins: the count starts afresh.
+/// `Some(false)` when it was not locked.
+pub fn unlock(store: &Store, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError> {
+    update(store, id, |txn, user| {
+        if user.locked_at.is_none() && user.failed_logins == 0 {
+            return Ok(false);
+        }
+        user.locked_at = None;
+        user.failed_logins = 0;
+        audit::record_in(txn, audit.about(user.id))?;
+        Ok(true)
+    })
+}
+
+/// Why an e-mail change could not be started or finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailChangeRefused {
+    /// Another account has that address.
+    Taken,
+    /// The account has that address already.
+    Same,
+}
+
+/// Starts an e-mail change for `id`: stores the link's token for `new_email` and queues
+/// the link (to the new address) and the notice (to the old one), with the audit entry,
+/// in one transaction. The change happens when the new address confirms.
+#[allow(clippy::too_many_arguments)]
+pub fn request_email_change(
+    store: &Store,
+    id: u64,
+    new_email: &Email,
+    hash: [u8; 32],
+    expires_at: u64,
+    now: u64,
+    compose: impl FnOnce(&User) -> Vec<OutgoingMail>,
+    audit: audit::Entry,
+) -> Result<Option<Result<(), EmailChangeRefused>>, StoreError> {
+    let txn = store.write()?;
+    let Some(user) = get_in(&txn, id)? else {
+        return Ok(None);
+    };
+    if user.email == new_email.as_str() {
+        return Ok(Some(Err(EmailChangeRefused::Same)));
+    }
+    if find_by_email_in(&txn, new_email.as_str())?.is_some() {
+        return Ok(Some(Err(EmailChangeRefused::Taken)));
+    }
+    tokens::insert(
+        &txn,
+        hash,
+        &Token {
+            kind: TokenKind::EmailChange,
+            user_id: id,
+            created_at: now,
+            expires_at,
+            used_at: None,
+        },
+    )?;
+    txn.open_table(tables::PENDING_EMAIL)?
+        .insert(hash, new_email.as_str())?;
+    queue_all(&txn, compose(&user))?;
+    audit::record_in(
+        &txn,
+        audit
+            .about(id)
+            .detail(format!("{} → {}", user.email, new_email.as_str())),
+    )?;
+    txn.commit()?;
+    Ok(Some(Ok(())))
+}
+
+/// What following an e-mail change link did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailChanged {
+    /// The account's log-in is now the new address; its sessions ended.
+    Changed(Box<User>),
+    /// The address was taken by another account meanwhile: nothing changed.
+    Taken,
+    /// The link is expired, used or unknown.
+    Invalid(TokenState),
+}
+
+/// Follows an e-mail change link: the account's e-mail (its log-in name) becomes the new
+/// address, every session ends, and the audit log records it.
+pub fn confirm_email_change(
+    store: &Store,
+    hash: [u8; 32],
+    now: u64,
+    address: &str,
+) -> Result<EmailChanged, StoreError> {
+    let txn = store.write()?;
+    let state = tokens::state_in(&txn, hash, TokenKind::EmailChange, now)?;
+    let TokenState::Valid(token) = &state else {
+        return Ok(EmailChanged::Invalid(state));
+    };
+    let new_email = txn
+        .open_table(tables::PENDING_EMAIL)?
+        .get(hash)?
+        .map(|v| v.value().to_owned());
+    let (Some(new_email), Some(mut user)) = (new_email, get_in(&txn, token.user_id)?) else {
+        return Ok(EmailChanged::Invalid(TokenState::Unknown));
+    };
+    if find_by_email_in(&txn, &new_email)?.is_some() {
+        return Ok(EmailChanged::Taken);
+    }
+    tokens::mark_used(&txn, hash, now)?;
+    let old_email = std::mem::replace(&mut user.email, new_email);
+    {
+        let mut by_email = txn.open_table(tables::USER_BY_EMAIL)?;
+        by_email.remove(old_email.as_str())?;
+        by_email.insert(user.email.as_str(), user.id)?;
+    }
+    put_in(&txn, &user)?;
+    sessions::delete_for_user(&txn, user.id, None)?;
+    audit::record_in(
+        &txn,
+        audit::Entry::new(
+            now,
+            audit::Event::EmailChanged,
+            audit::Actor {
+                user: Some(user.id),
+                name: user.full_name(),
+                address: address.to_owned(),
+            },
+            user.email.clone(),
+        )
+        .about(user.id)
+        .detail(format!("{old_email} → {}", user.email)),
+    )?;
+    txn.commit()?;
+    Ok(EmailChanged::Changed(Box::new(user)))
+}
+
+/// People whose name, e-mail or company name contains every word of `query` (folded for
+/// case and accents), staff first excluded, at most `limit`, by last name. The user table
+/// is read whole: an instance has thousands of people, not millions.
+pub fn find(store: &Store, query: &str, limit: usize) -> Result<Vec<User>, StoreError> {
+    let words: Vec<String> = crate::domain::fold::fold(query)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let txn = store.read()?;
+    let companies = txn.open_table(tables::COMPANIES)?;
+    let mut names = std::collections::HashMap::<u64, String>::new();
+    let mut out = Vec::new();
+    for row in txn.open_table(tables::USERS)?.iter()? {
+        let user: User = codec::decode(TABLE, row?.1.value())?;
+        if user.kind == AccountKind::Staff {
+            continue;
+        }
+        let company = match user.company {
+            Some((c, _)) => match names.get(&c) {
+                Some(n) => n.clone(),
+                None => {
+                    let name = companies
+                        .get(c)?
+                        .map(|b| codec::decode::<Company>("companies_v1", b.value()))
+                        .transpose()?
+                        .map(|c| crate::domain::fold::fold(&c.name))
+                        .unwrap_or_default();
+                    names.insert(c, name.clone());
+                    name
+                }
+            },
+            None => String::new(),
+        };
+        let haystack = format!(
+            "{} {} {}",
+            crate::domain::fold::fold(&user.full_name()),
+            user.email,
+            company
+        );
+        if words.iter().all(|w| haystack.contains(w.as_str())) {
+            out.push(user);
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.last_name.to_lowercase(), &a.first_name)
+            .cmp(&(b.last_name.to_lowercase(), &b.first_name))
+    });
+    out.truncate(limit);
+    Ok(out)
 }

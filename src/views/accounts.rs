@@ -222,6 +222,9 @@ pub fn login(ctx: &PageCtx, email: &str, next: &str, message: Option<&str>) -> M
                     @if m == "login-unconfirmed" {
                         " " a href="/confirm/resend" { (ctx.t("confirm-resend-link")) }
                     }
+                    @if m == "login-blocked" {
+                        " " a href="/contact" { (ctx.t("login-blocked-contact")) }
+                    }
                 }
             }
             form method="post" action="/login" novalidate {
@@ -271,6 +274,12 @@ pub fn forgot_question(
         ctx,
         &ctx.t("forgot-title"),
         html! {
+            @if errors.get("security_answer") == Some("login-blocked") {
+                div.notice.error role="alert" {
+                    (ctx.t("login-blocked")) " "
+                    a href="/contact" { (ctx.t("login-blocked-contact")) }
+                }
+            }
             p { (ctx.t_args("forgot-question-intro", &args(&[("email", email)]))) }
             form method="post" action="/password/forgot" novalidate {
                 (csrf_field(ctx))
@@ -340,6 +349,30 @@ pub fn reset_done(ctx: &PageCtx) -> Markup {
         html! {
             (notice("success", &ctx.t("reset-done-text")))
             a.button.primary href="/login" { (ctx.t("login-submit")) }
+        },
+    )
+}
+
+/// After following an e-mail change link: done (log in with the new address), or why
+/// not (expired, used, unknown, the address taken meanwhile).
+pub fn email_change_result(ctx: &PageCtx, state: Option<LinkState>, email: &str) -> Markup {
+    let (title, text) = match state {
+        Some(LinkState::Done) => ("email-change-done-title", "email-change-done-text"),
+        Some(LinkState::Used) => ("confirm-used-title", "email-change-used-text"),
+        Some(LinkState::Expired) => ("confirm-expired-title", "email-change-expired-text"),
+        Some(LinkState::Unknown) => ("confirm-unknown-title", "email-change-unknown-text"),
+        None => ("email-change-taken-title", "email-change-taken-text"),
+    };
+    card_page(
+        ctx,
+        &ctx.t(title),
+        html! {
+            @if state == Some(LinkState::Done) {
+                (notice("success", &ctx.t_args(text, &args(&[("email", email)]))))
+            } @else {
+                p.lead { (ctx.t(text)) " " a href="/contact" { (ctx.t("login-blocked-contact")) } }
+            }
+            p.actions { a.button.primary href="/login" { (ctx.t("login-submit")) } }
         },
     )
 }

@@ -104,9 +104,7 @@ fn area_link(area: Area) -> (&'static str, &'static str) {
         Area::Plants => ("/plants", "nav-plants"),
         Area::Tickets => ("/tickets", "nav-tickets"),
         Area::Collaborators => ("/company/members", "nav-members"),
-        // The service team works tickets from the list of all of them and each ticket's
-        // page (answers, notes, changes of state).
-        Area::ServiceDesk => ("/tickets", "nav-service"),
+        Area::ServiceDesk => ("/service", "nav-service"),
     }
 }
 
@@ -148,6 +146,7 @@ fn footer(ctx: &PageCtx, instance: &str) -> Markup {
             ul.footer-links {
                 li { a href="/privacy" { (ctx.t("footer-privacy")) } }
                 li { a href="/terms" { (ctx.t("footer-terms")) } }
+                li { a href="/help" { (ctx.t("help-title")) } }
                 li { a href={ "mailto:" (branding.contact_email) } { (ctx.t("footer-contact")) } }
             }
         }

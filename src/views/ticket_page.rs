@@ -13,6 +13,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ticket::{self, TicketStatus};
 use crate::i18n::args;
 use crate::store::tickets::{Attachment, Replacement, Ticket};
+use crate::store::users::User;
 use crate::web::context::PageCtx;
 use crate::web::ticket_page::{MAX_FILES, MessageForm, StatusForm};
 
@@ -21,6 +22,41 @@ use crate::web::ticket_page::{MAX_FILES, MessageForm, StatusForm};
 pub struct Forms<'a> {
     pub message: Option<(&'a MessageForm, &'a Errors)>,
     pub status: Option<(&'a StatusForm, &'a Errors)>,
+    /// The service team, for the assignment form (staff only).
+    pub team: &'a [User],
+}
+
+/// The service team's assignment form: take the ticket, give it to a colleague, or
+/// back to nobody.
+fn assign_form(ctx: &PageCtx, t: &Ticket, team: &[User]) -> Markup {
+    let current = t
+        .assignee
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "none".to_owned());
+    html! {
+        section.card aria-labelledby="assign-heading" {
+            h2 #assign-heading { (ctx.t("service-assignee")) }
+            p {
+                @match crate::views::service::staff_name(team, t.assignee) {
+                    Some(name) => { (ctx.t_args("service-assigned-to", &args(&[("name", &name)]))) }
+                    None => { (ctx.t("service-assigned-nobody")) }
+                }
+            }
+            form method="post" action={ "/service/tickets/" (t.id) "/assign" } {
+                (csrf_field(ctx))
+                div.field {
+                    label for="assignee" { (ctx.t("service-assign-to")) }
+                    select #assignee name="assignee" {
+                        option value="none" selected[current == "none"] { (ctx.t("service-assignee-none")) }
+                        @for u in team {
+                            option value=(u.id) selected[current == u.id.to_string()] { (u.full_name()) }
+                        }
+                    }
+                }
+                button.button.secondary type="submit" { (ctx.t("service-assign-submit")) }
+            }
+        }
+    }
 }
 
 fn size(bytes: u64) -> String {
@@ -107,6 +143,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
         "created" => Some(ctx.t_args("ticket-saved-created", &args(&[("number", &t.number)]))),
         "message" => Some(ctx.t("ticket-saved-message")),
         "note" => Some(ctx.t("ticket-saved-note")),
+        "assigned" => Some(ctx.t("service-saved-assigned")),
         "status" => Some(ctx.t_args(
             "ticket-saved-status",
             &args(&[("status", &ctx.t(t.status.message_id()))]),
@@ -122,7 +159,11 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
         ctx,
         &title,
         html! {
-            p.breadcrumb { a href="/tickets" { (ctx.t("nav-tickets")) } " › " (t.number) }
+            p.breadcrumb {
+                @if staff { a href="/service/tickets" { (ctx.t("service-queue-title")) } }
+                @else { a href="/tickets" { (ctx.t("nav-tickets")) } }
+                " › " (t.number)
+            }
             @if let Some(text) = saved { (notice("success", &text)) }
             section.card.summary aria-labelledby="ticket-heading" {
                 h1 #ticket-heading { (title) " " (status_badge(ctx, t.status)) }
@@ -137,7 +178,10 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                     @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
                     @if let Some(p) = t.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (p) } { (ctx.t("ticket-open-plant")) } } }
                     dt { (ctx.t("ticket-requester")) } dd {
-                        (t.requester_name)
+                        @match (staff, t.requester) {
+                            (true, Some(u)) => { a href={ "/service/users/" (u) } { (t.requester_name) } }
+                            _ => { (t.requester_name) }
+                        }
                         @if staff { " · " a href={ "mailto:" (t.requester_email) } { (t.requester_email) } }
                     }
                     dt { (ctx.t("ticket-created")) } dd { (format::date_time(t.created_at)) }
@@ -178,7 +222,10 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                     }
                 }
                 div {
-                    @if staff { (status_form(ctx, t, status, status_errors)) }
+                    @if staff {
+                        (assign_form(ctx, t, forms.team))
+                        (status_form(ctx, t, status, status_errors))
+                    }
                     section.card aria-labelledby="history-heading" {
                         h2 #history-heading { (ctx.t("ticket-history")) }
                         ol.timeline {

@@ -20,6 +20,7 @@ use crate::domain::{self, AccountType, Country, Email, NewPassword};
 use crate::error::{AppError, Result};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
+use crate::store::audit;
 use crate::store::tokens::{TokenKind, TokenState};
 use crate::store::users::{
     self, DeliveryAddress, NewAccount, NewCompany, Registered, User, UserStatus,
@@ -339,6 +340,54 @@ pub async fn confirm(ctx: PageCtx, Path(presented): Path<String>) -> Result<Resp
     Ok((status, view::confirm_result(&ctx, link)).into_response())
 }
 
+/// `GET /email/confirm/{token}`: the new address the service team entered confirms; it
+/// becomes the log-in, every session ends.
+pub async fn confirm_email_change(
+    ctx: PageCtx,
+    Path(presented): Path<String>,
+    trail: crate::web::trail::Trail,
+) -> Result<Response> {
+    if !token::is_well_formed(&presented) {
+        return Ok((
+            StatusCode::NOT_FOUND,
+            view::email_change_result(&ctx, Some(view::LinkState::Unknown), ""),
+        )
+            .into_response());
+    }
+    let outcome = users::confirm_email_change(
+        &ctx.state.store,
+        token::hash(&presented),
+        ctx.state.clock.now(),
+        &trail.0.address,
+    )?;
+    let (status, state, email) = match outcome {
+        users::EmailChanged::Changed(user) => {
+            tracing::info!(event = "email_changed", user_id = user.id, "e-mail changed");
+            (StatusCode::OK, Some(view::LinkState::Done), user.email)
+        }
+        users::EmailChanged::Taken => (StatusCode::CONFLICT, None, String::new()),
+        users::EmailChanged::Invalid(state) => {
+            let (status, link) = match state {
+                TokenState::Valid(_) => (StatusCode::OK, view::LinkState::Done),
+                TokenState::Used(_) => (StatusCode::GONE, view::LinkState::Used),
+                TokenState::Expired(_) => (StatusCode::GONE, view::LinkState::Expired),
+                TokenState::Unknown => (StatusCode::NOT_FOUND, view::LinkState::Unknown),
+            };
+            (status, Some(link), String::new())
+        }
+    };
+    let mut response = (status, view::email_change_result(&ctx, state, &email)).into_response();
+    if state == Some(view::LinkState::Done) {
+        // The browser that followed the link may hold a session of the account: it ended.
+        let cookie = session::clear_cookie(ctx.state.config.is_https());
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
+        );
+    }
+    Ok(response)
+}
+
 /// Issues a single-use link of `kind` for `user`, valid for `ttl_secs`, and queues the
 /// mail that carries it (`confirm` or `reset`, with `name`, `link` and `extra` filled in).
 fn send_link(
@@ -353,6 +402,7 @@ fn send_link(
     let (path, template) = match kind {
         TokenKind::Confirm => ("/confirm/", "confirm"),
         TokenKind::Reset => ("/password/reset/", "reset"),
+        TokenKind::EmailChange => ("/email/confirm/", "email-change"),
     };
     let link = format!("{}{path}{secret}", state.config.public_url());
     let mail = compose(
@@ -488,6 +538,20 @@ pub async fn login(
             .throttle
             .record_unknown(peer.ip(), email.as_str(), now);
         tracing::info!(event = "login_failed", known = false, "failed log-in");
+        audit::record(
+            &state.store,
+            audit::Entry::new(
+                now,
+                audit::Event::LoginFailed,
+                audit::Actor {
+                    user: None,
+                    name: email.as_str().to_owned(),
+                    address: peer.ip().to_string(),
+                },
+                email.as_str(),
+            )
+            .detail("unknown e-mail"),
+        )?;
         if attempts >= sec.max_failed_logins {
             return Ok(locked_redirect());
         }
@@ -508,6 +572,8 @@ pub async fn login(
             sec.max_failed_logins,
             now,
             sec.lockout_minutes,
+            &peer.ip().to_string(),
+            "password",
         )?;
         tracing::info!(
             event = "login_failed",
@@ -531,6 +597,14 @@ pub async fn login(
             );
             return Ok(refuse("login-removed", StatusCode::FORBIDDEN));
         }
+        UserStatus::Blocked { .. } => {
+            tracing::info!(
+                event = "login_blocked",
+                user_id = user.id,
+                "log-in on a blocked account"
+            );
+            return Ok(refuse("login-blocked", StatusCode::FORBIDDEN));
+        }
         UserStatus::Active => {}
     }
     let (session_token, session_hash) = token::generate();
@@ -539,7 +613,7 @@ pub async fn login(
     let target = if is_local_path(&form.next) {
         form.next.clone()
     } else if user.kind == AccountKind::Staff {
-        "/tickets".to_owned()
+        "/service".to_owned()
     } else {
         "/profile".to_owned()
     };
@@ -657,6 +731,20 @@ pub async fn forgot(
         Some(user) if right && matches!(user.status, UserStatus::Removed { .. }) => {
             Ok(view::forgot_sent(&ctx).into_response())
         }
+        // A blocked account gets no link; whoever knows the answer is told why.
+        Some(user) if right && matches!(user.status, UserStatus::Blocked { .. }) => {
+            tracing::info!(
+                event = "recovery_blocked",
+                user_id = user.id,
+                "password recovery on a blocked account"
+            );
+            errors.add("security_answer", "login-blocked");
+            Ok((
+                StatusCode::FORBIDDEN,
+                view::forgot_question(&ctx, email.as_str(), question, &errors),
+            )
+                .into_response())
+        }
         Some(user) if right => {
             let minutes = sec.reset_minutes;
             send_link(
@@ -682,6 +770,8 @@ pub async fn forgot(
                     sec.max_failed_logins,
                     now,
                     sec.lockout_minutes,
+                    &peer.ip().to_string(),
+                    "security answer",
                 )?;
             }
             state

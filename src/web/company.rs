@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::accounts::NoFields;
 use super::context::PageCtx;
+use super::trail::Trail;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::{CompanyAdmin, MaybeUser};
 use crate::auth::policy::{self, CompanyRole};
@@ -19,6 +20,7 @@ use crate::domain::{self, Email, NewPassword};
 use crate::error::{AppError, Result};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
+use crate::store::audit::Event;
 use crate::store::companies;
 use crate::store::invitations::{self, Accepted, Invitation, InvitationState, InviteRefused};
 use crate::store::users::{User, UserStatus};
@@ -140,6 +142,7 @@ fn company_name(ctx: &PageCtx, admin: &CompanyAdmin) -> Result<String> {
 pub async fn invite(
     ctx: PageCtx,
     admin: CompanyAdmin,
+    trail: Trail,
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> Result<Response> {
     let mut errors = Errors::new();
@@ -176,6 +179,12 @@ pub async fn invite(
                 invitation = invitation.id,
                 "collaborator invited"
             );
+            trail.record(
+                state,
+                trail
+                    .entry(now, Event::Invited, email.as_str())
+                    .detail(format!("{role:?}")),
+            )?;
             Ok(Redirect::to("/company/members?done=invited").into_response())
         }
         Err(refused) => {
@@ -241,6 +250,20 @@ pub async fn revoke(
     Ok(Redirect::to("/company/members?done=revoked").into_response())
 }
 
+/// Records a change of company role in the audit log.
+fn role_entry(ctx: &PageCtx, trail: &Trail, user: u64, role: &str) -> Result<()> {
+    let email = crate::store::users::get(&ctx.state.store, user)?
+        .map(|u| u.email)
+        .unwrap_or_default();
+    trail.record(
+        &ctx.state,
+        trail
+            .entry(ctx.state.clock.now(), Event::RoleChanged, email)
+            .about(user)
+            .detail(role),
+    )
+}
+
 async fn refused(ctx: &PageCtx, admin: &CompanyAdmin, message: &'static str) -> Result<Response> {
     let form = InviteForm::blank();
     let page = members_page(ctx, admin, &form, &Errors::new(), "", Some(message)).await?;
@@ -252,6 +275,7 @@ async fn refused(ctx: &PageCtx, admin: &CompanyAdmin, message: &'static str) -> 
 pub async fn promote(
     ctx: PageCtx,
     admin: CompanyAdmin,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
@@ -274,6 +298,7 @@ pub async fn promote(
                 role = "admin",
                 "collaborator promoted"
             );
+            role_entry(&ctx, &trail, id, "admin")?;
             Ok(Redirect::to("/company/members?done=promoted").into_response())
         }
         Err(message) => refused(&ctx, &admin, message).await,
@@ -285,6 +310,7 @@ pub async fn promote(
 pub async fn demote(
     ctx: PageCtx,
     admin: CompanyAdmin,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
@@ -306,6 +332,7 @@ pub async fn demote(
                 role = "installer",
                 "administrator stepped down"
             );
+            role_entry(&ctx, &trail, id, "installer")?;
             let to = if id == actor.user_id {
                 "/profile?saved=stepped-down"
             } else {
@@ -335,6 +362,7 @@ pub async fn remove_page(
 pub async fn remove(
     ctx: PageCtx,
     admin: CompanyAdmin,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
@@ -362,6 +390,13 @@ pub async fn remove(
         user_id = removed.id,
         "collaborator removed"
     );
+    trail.record(
+        state,
+        trail
+            .entry(state.clock.now(), Event::AccountRemoved, &removed.email)
+            .about(removed.id)
+            .detail(company),
+    )?;
     Ok(Redirect::to("/company/members?done=removed").into_response())
 }
 

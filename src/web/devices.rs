@@ -551,6 +551,7 @@ pub async fn extension(
         }],
         created_at: now,
         updated_at: now,
+        assignee: None,
     };
     super::tickets::file_request(&ctx, new, Vec::new(), true)
 }

@@ -8,6 +8,7 @@ pub mod context;
 pub mod devices;
 pub mod documents;
 mod health;
+pub mod help;
 mod home;
 mod legal;
 pub mod middleware;
@@ -15,9 +16,11 @@ pub mod multipart;
 pub mod plants;
 pub mod profile;
 pub mod replacement;
+pub mod service;
 pub mod ticket_page;
 pub mod ticket_tracking;
 pub mod tickets;
+pub mod trail;
 
 use std::time::Duration;
 
@@ -168,6 +171,30 @@ fn routes() -> Routes {
         .upload("/tickets/{id}/messages", ticket_page::add_message)
         .post("/tickets/{id}/status", ticket_page::change_status)
         .get("/tickets/{id}/attachments/{no}", ticket_page::attachment)
+        // Service desk (staff only; 404 for everyone else)
+        .get("/service", service::dashboard::dashboard)
+        .get("/service/tickets", service::queue::queue)
+        .get_post(
+            "/service/tickets/new",
+            service::on_behalf::form_page,
+            service::on_behalf::create,
+        )
+        .post("/service/tickets/{id}/assign", service::queue::assign)
+        .get("/service/users", service::accounts::find)
+        .get("/service/users/{id}", service::accounts::detail)
+        .post("/service/users/{id}/block", service::accounts::block)
+        .post("/service/users/{id}/unblock", service::accounts::unblock)
+        .post("/service/users/{id}/unlock", service::accounts::unlock)
+        .post("/service/users/{id}/email", service::accounts::change_email)
+        .post(
+            "/service/users/{id}/confirmation",
+            service::accounts::resend_confirmation,
+        )
+        .get("/service/audit", service::oversight::audit_log)
+        .get("/service/mail", service::oversight::mail)
+        .post("/service/mail/{id}/retry", service::oversight::retry)
+        .get("/email/confirm/{token}", accounts::confirm_email_change)
+        .get("/help", help::help)
         // Plant documents
         .upload("/plants/{id}/documents", documents::upload)
         .get("/documents/{id}", documents::download)

@@ -343,6 +343,7 @@ pub async fn submit(
         }],
         created_at: now,
         updated_at: now,
+        assignee: None,
     };
     super::tickets::file_request(&ctx, new, proof, true)
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::context::PageCtx;
 use super::multipart::{MultipartForm, checked_uploads};
 use super::plants::Saved;
+use super::trail::Trail;
 use crate::auth::csrf::{CsrfForm, CsrfSeed};
 use crate::auth::extract::CurrentUser;
 use crate::auth::policy;
@@ -20,6 +21,7 @@ use crate::domain::warranty::{self, Warranty};
 use crate::domain::{self, SerialNumber};
 use crate::error::{AppError, Result};
 use crate::mail::templates::compose;
+use crate::store::audit::Event;
 use crate::store::devices;
 use crate::store::mail_queue::OutgoingMail;
 use crate::store::tickets::{self, ChangeRefused, StatusUpdate, Ticket, TicketMessage};
@@ -28,6 +30,17 @@ use crate::views::ticket_page::{self as view, Forms};
 
 /// Files per message.
 pub const MAX_FILES: usize = 5;
+
+/// The service team, for the assignment form; nobody else sees it.
+fn team(ctx: &PageCtx, me: &Viewer) -> Result<Vec<crate::store::users::User>> {
+    if !policy::can_handle_tickets(&me.actor) {
+        return Ok(Vec::new());
+    }
+    Ok(crate::store::users::staff(&ctx.state.store)?
+        .into_iter()
+        .filter(|u| u.status == crate::store::users::UserStatus::Active)
+        .collect())
+}
 
 fn visible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<Ticket> {
     tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)
@@ -41,13 +54,12 @@ pub async fn detail(
     Query(q): Query<Saved>,
 ) -> Result<Markup> {
     let t = visible(&ctx, &me, id)?;
-    Ok(view::detail(
-        &ctx,
-        &me.actor,
-        &t,
-        &Forms::default(),
-        &q.saved,
-    ))
+    let team = team(&ctx, &me)?;
+    let forms = Forms {
+        team: &team,
+        ..Forms::default()
+    };
+    Ok(view::detail(&ctx, &me.actor, &t, &forms, &q.saved))
 }
 
 /// What the message form sends (besides its files).
@@ -65,6 +77,7 @@ pub struct MessageForm {
 pub async fn add_message(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     seed: axum::Extension<CsrfSeed>,
     request: axum::extract::Request,
@@ -90,8 +103,10 @@ pub async fn add_message(
         e.check("file", checked_uploads(parts.files_of("file"), limit))
     };
     let (Some(text), Some(uploads), true) = (text, uploads, e.is_empty()) else {
+        let team = team(&ctx, &me)?;
         let forms = Forms {
             message: Some((&form, &e)),
+            team: &team,
             ..Forms::default()
         };
         let status = if parts.too_large {
@@ -142,6 +157,14 @@ pub async fn add_message(
         files,
         "message added"
     );
+    if staff {
+        trail.record(
+            state,
+            trail
+                .entry(state.clock.now(), Event::TicketAnswered, &t.number)
+                .detail(if internal { "internal note" } else { "answer" }),
+        )?;
+    }
     let saved = if internal { "note" } else { "message" };
     Ok(Redirect::to(&format!("/tickets/{}?saved={saved}#thread", t.id)).into_response())
 }
@@ -172,6 +195,7 @@ pub struct StatusForm {
 pub async fn change_status(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> Result<Response> {
@@ -212,9 +236,11 @@ pub async fn change_status(
     } else {
         (None, None)
     };
+    let team = team(&ctx, &me)?;
     let refuse = |ctx: &PageCtx, e: &Errors| {
         let forms = Forms {
             status: Some((&form, e)),
+            team: &team,
             ..Forms::default()
         };
         (
@@ -256,6 +282,12 @@ pub async fn change_status(
                 to = changed.status.slug(),
                 "ticket moved"
             );
+            trail.record(
+                state,
+                trail
+                    .entry(state.clock.now(), Event::TicketMoved, &t.number)
+                    .detail(format!("{} → {}", t.status.slug(), changed.status.slug())),
+            )?;
             reindex_device_tickets(&ctx, &changed)?;
             Ok(Redirect::to(&format!("/tickets/{}?saved=status", t.id)).into_response())
         }

@@ -50,8 +50,8 @@ impl ListQuery {
                 _ => None,
             },
             kind: TicketKind::from_slug(&self.kind),
-            status: None,
             since,
+            ..Filter::default()
         }
     }
 

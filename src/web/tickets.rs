@@ -59,7 +59,7 @@ fn year(now: u64) -> i32 {
 }
 
 /// The first line of a message, shortened: the ticket's subject.
-fn subject_of(message: &str) -> String {
+pub(crate) fn subject_of(message: &str) -> String {
     let line = message
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -156,6 +156,7 @@ pub async fn contact(
         }],
         created_at: now,
         updated_at: now,
+        assignee: None,
     };
     file_request(&ctx, new, Vec::new(), viewer.is_some())
 }
@@ -200,18 +201,18 @@ pub(crate) fn index_ticket(ctx: &PageCtx, t: &Ticket) {
     }
 }
 
-/// Files a new request: its number, the requester's confirmation mail, then the page
-/// that shows the number (or, signed in, the request itself).
-pub(crate) fn file_request(
+/// Files a new request: its number, the requester's confirmation mail (with a link to
+/// the request when they have an account), the search index.
+pub(crate) fn create_request(
     ctx: &PageCtx,
     new: Ticket,
     uploads: Vec<Upload>,
-    signed_in: bool,
-) -> Result<Response> {
+    with_link: bool,
+) -> Result<Ticket> {
     let state = &ctx.state;
     let base = state.config.public_url();
     let created = tickets::create(&state.store, new, year(state.clock.now()), uploads, |t| {
-        let link = if signed_in {
+        let link = if with_link {
             format!("{base}/tickets/{}", t.id)
         } else {
             String::new()
@@ -231,7 +232,19 @@ pub(crate) fn file_request(
     })?;
     state.mail.wake();
     index_ticket(ctx, &created);
-    tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, signed_in, "request received");
+    tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, with_link, "request received");
+    Ok(created)
+}
+
+/// Files a new request, then shows the page with its number (or, signed in, the
+/// request itself).
+pub(crate) fn file_request(
+    ctx: &PageCtx,
+    new: Ticket,
+    uploads: Vec<Upload>,
+    signed_in: bool,
+) -> Result<Response> {
+    let created = create_request(ctx, new, uploads, signed_in)?;
     let to = if signed_in {
         format!("/tickets/{}?saved=created", created.id)
     } else {
@@ -347,6 +360,7 @@ pub async fn info_sheet(
         }],
         created_at: now,
         updated_at: now,
+        assignee: None,
     };
     file_request(&ctx, new, Vec::new(), viewer.is_some())
 }

@@ -220,13 +220,13 @@ async fn staff_accounts_are_added_listed_and_removed_from_the_command_line() {
         "{list}"
     );
 
-    // The account logs in and lands on every ticket; removal ends its session at once.
+    // The account logs in and lands on the service desk; removal ends its session at once.
     let app = crate::common::TestApp::spawn_in(dir, |_| {}).await;
     let staff = app.new_agent();
     let r = staff
         .login("sam@service.example", crate::common::PASSWORD)
         .await;
-    assert_eq!(r.headers()["location"], "/tickets");
+    assert_eq!(r.headers()["location"], "/service");
     assert_eq!(staff.get("/tickets").await.status(), 200);
     let dir = app.stop().await;
     let out = osc_staff(

@@ -333,11 +333,11 @@ impl TestApp {
         let agent = self.new_agent();
         let r = agent.login(email, PASSWORD).await;
         assert_eq!(r.status(), 303);
-        // The service team lands where it works: every ticket.
-        assert_eq!(r.headers()["location"], "/tickets");
-        let (status, html) = agent.page("/tickets").await;
+        // The service team lands where it works: the service desk.
+        assert_eq!(r.headers()["location"], "/service");
+        let (status, html) = agent.page("/service").await;
         assert_eq!(status, 200);
-        assert!(html.contains(r#"<a href="/tickets" aria-current="page">Service desk</a>"#));
+        assert!(html.contains(r#"<a href="/service" aria-current="page">Service desk</a>"#));
         agent
     }
 

@@ -33,6 +33,9 @@ const ACTORS: [&str; 6] = [
     "admin",
 ];
 
+/// The service desk's rows: only the service team gets in.
+const STAFF_ONLY: [O; 6] = [NotFound, NotFound, NotFound, NotFound, Ok, NotFound];
+
 /// (method, route, path to request, outcome per actor in [`ACTORS`] order)
 fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let victim = f.victim;
@@ -268,6 +271,80 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             p("/tickets/replacement"),
             [Login, Ok, Ok, Ok, NotFound, Ok],
         ),
+        // The service desk: the service team only; for everyone else, signed in or not,
+        // it does not exist. Empty forms change nothing (a block needs a reason …).
+        ("GET", "/service", p("/service"), STAFF_ONLY),
+        ("GET", "/service/tickets", p("/service/tickets"), STAFF_ONLY),
+        (
+            "GET",
+            "/service/tickets/new",
+            p("/service/tickets/new"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/tickets/new",
+            p("/service/tickets/new"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/tickets/{id}/assign",
+            format!("/service/tickets/{ticket}/assign"),
+            STAFF_ONLY,
+        ),
+        ("GET", "/service/users", p("/service/users?q=a"), STAFF_ONLY),
+        (
+            "GET",
+            "/service/users/{id}",
+            format!("/service/users/{victim}"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/block",
+            format!("/service/users/{victim}/block"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/unblock",
+            format!("/service/users/{victim}/unblock"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/unlock",
+            format!("/service/users/{victim}/unlock"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/email",
+            format!("/service/users/{victim}/email"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/confirmation",
+            format!("/service/users/{victim}/confirmation"),
+            STAFF_ONLY,
+        ),
+        ("GET", "/service/audit", p("/service/audit"), STAFF_ONLY),
+        ("GET", "/service/mail", p("/service/mail"), STAFF_ONLY),
+        (
+            "POST",
+            "/service/mail/{id}/retry",
+            p("/service/mail/1/retry"),
+            STAFF_ONLY,
+        ),
+        (
+            "GET",
+            "/email/confirm/{token}",
+            format!("/email/confirm/{}", "a".repeat(64)),
+            [Pub; 6],
+        ),
+        ("GET", "/help", p("/help?q=serial"), [Pub; 6]),
         // Plant overview; the plant is company A's, assigned to its installer, and names
         // op@example.com as its operator (who may look, not change).
         ("GET", "/plants", p("/plants"), [Login, Ok, Ok, Ok, Ok, Ok]),

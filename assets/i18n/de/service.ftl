@@ -1,0 +1,188 @@
+# Der Service-Desk (/service/…), gesperrte Konten, Änderungen der E-Mail-Adresse.
+
+service-nav-label = Service-Desk
+service-nav-dashboard = Übersicht
+service-nav-queue = Warteschlange
+service-nav-new-ticket = Neue Anfrage für einen Kunden
+service-nav-people = Personen
+service-nav-audit = Prüfprotokoll
+service-nav-mail = E-Mail-Warteschlange
+service-waited = { $days } T. { $hours } Std.
+
+service-dashboard-title = Service-Desk
+service-open-heading = Offene Anfragen ({ $count })
+service-oldest-heading = Warten am längsten
+service-queue-all = Die ganze Warteschlange
+service-returns-heading = Defekte Geräte, nicht innerhalb von { $days } Werktagen zurückgegeben
+service-returns-none = Jedes defekte Gerät, das abgeholt werden soll, liegt noch in seiner Abholfrist.
+service-returns-since = Wartet auf die Rückgabe seit
+service-weeks-heading = Eröffnete und abgeschlossene Anfragen pro Woche (letzte 12 Wochen)
+service-weeks-desc = Balkendiagramm: für jede der letzten zwölf Wochen die Zahl der eröffneten und die Zahl der abgeschlossenen Anfragen.
+service-weeks-opened = Eröffnet
+service-weeks-closed = Abgeschlossen
+service-weeks-figures = Die Zahlen als Tabelle
+service-weeks-week = Woche ab
+service-mail-summary = { $waiting } E-Mails warten, { $failed } davon nach einem fehlgeschlagenen Versuch.
+service-mail-open = E-Mail-Warteschlange öffnen
+
+service-queue-title = Warteschlange
+service-queue-intro = Alle Anfragen aller Kunden, gleich wie alt. Zunächst die offenen, die am längsten wartenden zuerst: Die Wartezeit zählt ab der Anfrage, der letzten Nachricht des Kunden oder dem letzten Statuswechsel.
+service-queue-empty = Keine Anfrage passt.
+service-assignee = Bearbeiter
+service-assignee-anyone = Alle
+service-assignee-me = Ich
+service-assignee-none = Niemand
+service-age = Wartet länger als
+service-age-any = Beliebig
+service-age-days = { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+}
+service-company = Firma
+service-company-none = Keine Firma heißt „{ $name }“.
+service-company-several = Mehrere Firmen passen; wählen Sie eine:
+service-company-shown = Anfragen von { $name }.
+service-company-tickets = Anfragen dieser Firma
+service-waiting = Wartet
+service-assigned-to = Zugewiesen an { $name }.
+service-assigned-nobody = Noch niemand hat diese Anfrage übernommen.
+service-assign-to = Zuweisen an
+service-assign-submit = Zuweisen
+service-saved-assigned = Die Zuweisung ist gespeichert.
+
+service-new-ticket-title = Neue Anfrage für einen Kunden
+service-new-ticket-intro = Eine hier erfasste Anfrage gehört dem Kunden: Sie erscheint in seinem Ticket-Tracking, und er erhält die Bestätigung und jede Antwort per E-Mail.
+service-customer = E-Mail-Adresse des Kunden
+service-customer-hint = Die Adresse, mit der er sich anmeldet.
+service-customer-find = Kunden nach Name oder Firma suchen
+service-customer-unknown = Kein aktives Kundenkonto hat diese E-Mail-Adresse.
+service-customer-other = Anderer Kunde
+service-continue = Weiter
+service-new-ticket-for = Für { $name } ({ $email }).
+service-plant = Anlage
+service-plant-none = Keine bestimmte Anlage
+service-plant-not-theirs = Wählen Sie eine Anlage dieses Kunden.
+service-new-ticket-message-hint = Das Anliegen des Kunden in Ihren Worten; die erste Zeile wird der Betreff.
+service-new-ticket-submit = Anfrage erfassen
+
+service-people-title = Personen
+service-people-search = Name, E-Mail oder Firma
+service-people-hint = Geben Sie einen Teil eines Namens, einer E-Mail-Adresse oder eines Firmennamens ein.
+service-people-none = Niemand passt zu „{ $query }“.
+service-person = Name
+service-role = Rolle
+service-role-staff = Service-Team
+service-status = Status
+service-status-active = Aktiv
+service-status-unconfirmed = Nicht bestätigt
+service-status-removed = Entfernt
+service-status-blocked = Gesperrt
+service-status-locked = Blockiert nach Fehlversuchen
+service-account-heading = Konto
+service-registered = Registriert
+service-last-login = Letzte Anmeldung
+service-sessions = Offene Sitzungen
+service-failed-logins = Fehlgeschlagene Anmeldungen in Folge
+service-blocked-since = Gesperrt seit
+service-block-reason = Grund der Sperre
+service-block-hint = Pflichtfeld. Nur das Service-Team sieht ihn; er steht im Prüfprotokoll.
+service-block = Konto sperren
+service-block-not-possible = Dieses Konto kann nicht gesperrt werden (es ist bereits gesperrt oder wurde entfernt).
+service-unblock = Sperre aufheben
+service-unlock = Konto entsperren
+service-unlock-hint = Das Konto ist nach Fehlversuchen blockiert oder hat Fehlversuche: Entsperren erlaubt sofort wieder die Anmeldung.
+service-resend-confirmation = Bestätigungs-E-Mail erneut senden
+service-actions-heading = Aktionen
+service-new-email = Neue E-Mail-Adresse
+service-new-email-hint = Die Anmeldung ändert sich, sobald die neue Adresse über den gesendeten Link bestätigt; die alte Adresse wird benachrichtigt.
+service-change-email = E-Mail-Adresse ändern
+service-email-taken = Ein anderes Konto hat diese E-Mail-Adresse.
+service-email-same = Das ist bereits die E-Mail-Adresse des Kontos.
+service-person-no-plants = Keine Anlagen.
+service-person-no-tickets = Keine Anfragen.
+service-history-heading = Verlauf
+service-history-all = Der ganze Verlauf im Prüfprotokoll
+service-saved-blocked = Das Konto ist gesperrt; seine Sitzungen sind beendet.
+service-saved-unblocked = Die Sperre ist aufgehoben.
+service-saved-unlocked = Das Konto ist entsperrt.
+service-saved-email = Ein Bestätigungslink ging an die neue Adresse, eine Benachrichtigung an die alte.
+service-saved-confirmation = Die Bestätigungs-E-Mail wurde erneut gesendet.
+service-saved-confirmed-already = Das Konto hat seine E-Mail-Adresse bereits bestätigt.
+
+service-audit-title = Prüfprotokoll
+service-audit-intro = Jede Aktion des Service-Teams und jedes Sicherheitsereignis, neueste zuerst. Einträge werden nie geändert oder gelöscht.
+service-audit-event = Ereignis
+service-audit-user = Person (E-Mail oder Nummer)
+service-audit-no-user = Kein Konto hat diese E-Mail-Adresse oder Nummer.
+service-audit-when = Wann
+service-audit-actor = Von
+service-audit-address = Adresse
+service-audit-subject = Betrifft
+service-audit-detail = Einzelheiten
+service-audit-empty = Keine Einträge.
+service-audit-command-line = Kommandozeile
+audit-event-login-failed = Fehlgeschlagene Anmeldung
+audit-event-account-locked = Konto blockiert
+audit-event-account-unlocked = Konto entsperrt
+audit-event-account-blocked = Konto gesperrt
+audit-event-account-unblocked = Sperre aufgehoben
+audit-event-email-change-requested = E-Mail-Änderung angefordert
+audit-event-email-changed = E-Mail geändert
+audit-event-confirmation-resent = Bestätigung erneut gesendet
+audit-event-role-changed = Rolle geändert
+audit-event-account-removed = Konto entfernt
+audit-event-invited = Mitarbeiter eingeladen
+audit-event-ticket-assigned = Anfrage zugewiesen
+audit-event-ticket-answered = Anfrage beantwortet
+audit-event-ticket-moved = Anfrage weitergeführt
+audit-event-ticket-created-for-customer = Anfrage für einen Kunden erfasst
+audit-event-mail-retried = E-Mail erneut versucht
+
+service-mail-title = E-Mail-Warteschlange
+service-mail-counts = { $waiting } wartend, { $sent } gesendet.
+service-mail-show = Anzeigen
+service-mail-waiting = Wartend
+service-mail-failed = Fehlgeschlagen
+service-mail-sent = Gesendet
+service-mail-empty = Hier sind keine E-Mails.
+service-mail-queued = Eingereiht
+service-mail-to = An
+service-mail-subject = Betreff
+service-mail-error = Letzter Fehler
+service-mail-attempts = { $count ->
+    [one] 1 Versuch
+   *[other] { $count } Versuche
+}
+service-mail-next = nächster:
+service-mail-retry = Jetzt erneut senden
+service-mail-retry-label = Die E-Mail an { $to } jetzt erneut senden
+service-mail-retried = Die E-Mail wird jetzt erneut gesendet.
+service-mail-sent-already = Diese E-Mail wurde bereits gesendet.
+
+login-blocked = Dieses Konto ist gesperrt. Bitte wenden Sie sich an das Service-Team.
+login-blocked-contact = Service-Team kontaktieren
+
+email-change-done-title = E-Mail-Adresse geändert
+email-change-done-text = Ihre Anmeldung lautet jetzt { $email }. Bitte melden Sie sich erneut an.
+email-change-used-text = Dieser Link wurde bereits verwendet: Die E-Mail-Adresse ist geändert.
+email-change-expired-text = Dieser Link ist abgelaufen; die E-Mail-Adresse wurde nicht geändert. Bitte bitten Sie das Service-Team um einen neuen Link.
+email-change-unknown-text = Diesen Link kennen wir nicht. Bitte öffnen Sie den Link genau so, wie er in der E-Mail steht.
+email-change-taken-title = E-Mail-Adresse nicht geändert
+email-change-taken-text = Ein anderes Konto verwendet diese E-Mail-Adresse inzwischen, daher wurde sie nicht geändert.
+
+mail-email-change-subject = Bestätigen Sie Ihre neue E-Mail-Adresse für { $instance }
+mail-email-change-body =
+    Hallo { $name },
+
+    das Service-Team hat diese Adresse als Ihre neue Anmeldung bei { $instance } eingetragen. Bitte bestätigen Sie sie innerhalb von { $hours } Stunden über diesen Link:
+
+    { $link }
+
+    Bis dahin melden Sie sich weiter mit Ihrer bisherigen Adresse an. Wenn Sie das nicht veranlasst haben, ignorieren Sie diese E-Mail.
+mail-email-change-notice-subject = Ihre E-Mail-Adresse bei { $instance } wird geändert
+mail-email-change-notice-body =
+    Hallo { $name },
+
+    { $team } wurde gebeten, Ihre Anmeldung bei { $instance } auf { $email } zu ändern. Die Änderung gilt, sobald diese Adresse sie bestätigt.
+
+    Wenn Sie das nicht veranlasst haben, schreiben Sie uns bitte sofort: { $contact }

@@ -1,0 +1,188 @@
+# The service desk (/service/…), blocked accounts, e-mail changes.
+
+service-nav-label = Service desk
+service-nav-dashboard = Dashboard
+service-nav-queue = Queue
+service-nav-new-ticket = New request for a customer
+service-nav-people = People
+service-nav-audit = Audit log
+service-nav-mail = Mail queue
+service-waited = { $days } d { $hours } h
+
+service-dashboard-title = Service desk
+service-open-heading = Open requests ({ $count })
+service-oldest-heading = Waiting longest
+service-queue-all = The whole queue
+service-returns-heading = Failed devices not returned within { $days } business days
+service-returns-none = Every failed device awaiting pickup is within its pickup window.
+service-returns-since = Waiting for the return since
+service-weeks-heading = Requests opened and closed per week (last 12 weeks)
+service-weeks-desc = Bar chart: for each of the last twelve weeks, the number of requests opened and the number closed.
+service-weeks-opened = Opened
+service-weeks-closed = Closed
+service-weeks-figures = The figures as a table
+service-weeks-week = Week from
+service-mail-summary = { $waiting } e-mails waiting, { $failed } of them after a failed attempt.
+service-mail-open = Open the mail queue
+
+service-queue-title = Queue
+service-queue-intro = Every request of every customer, whatever its age. By default the open ones, the longest waiting first: waiting counts from the request, the customer's last message or its last change of state.
+service-queue-empty = No request matches.
+service-assignee = Assignee
+service-assignee-anyone = Anyone
+service-assignee-me = Me
+service-assignee-none = Nobody
+service-age = Waiting for more than
+service-age-any = Any time
+service-age-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+service-company = Company
+service-company-none = No company is called “{ $name }”.
+service-company-several = Several companies match; choose one:
+service-company-shown = Requests of { $name }.
+service-company-tickets = Requests of this company
+service-waiting = Waiting
+service-assigned-to = Assigned to { $name }.
+service-assigned-nobody = Nobody has taken this request yet.
+service-assign-to = Assign to
+service-assign-submit = Assign
+service-saved-assigned = The assignment is saved.
+
+service-new-ticket-title = New request for a customer
+service-new-ticket-intro = A request filed here belongs to the customer: it appears in their Ticket Tracking, and they receive the confirmation e-mail and every answer.
+service-customer = The customer's e-mail address
+service-customer-hint = The e-mail address they log in with.
+service-customer-find = Find a customer by name or company
+service-customer-unknown = No active customer account has this e-mail address.
+service-customer-other = Another customer
+service-continue = Continue
+service-new-ticket-for = For { $name } ({ $email }).
+service-plant = Plant
+service-plant-none = No particular plant
+service-plant-not-theirs = Choose one of this customer's plants.
+service-new-ticket-message-hint = What the customer asked for, in your words; the first line becomes the subject.
+service-new-ticket-submit = File the request
+
+service-people-title = People
+service-people-search = Name, e-mail or company
+service-people-hint = Type part of a name, an e-mail address or a company name.
+service-people-none = Nobody matches “{ $query }”.
+service-person = Name
+service-role = Role
+service-role-staff = Service team
+service-status = Status
+service-status-active = Active
+service-status-unconfirmed = Not confirmed
+service-status-removed = Removed
+service-status-blocked = Blocked
+service-status-locked = Locked
+service-account-heading = Account
+service-registered = Registered
+service-last-login = Last log-in
+service-sessions = Open sessions
+service-failed-logins = Failed log-ins in a row
+service-blocked-since = Blocked since
+service-block-reason = Reason for blocking
+service-block-hint = Required. Only the service team sees it; it is kept in the audit log.
+service-block = Block the account
+service-block-not-possible = This account cannot be blocked (it is already blocked or was removed).
+service-unblock = Unblock the account
+service-unlock = Unlock the account
+service-unlock-hint = The account is locked or has failed log-ins: unlocking lets the person log in again at once.
+service-resend-confirmation = Send the confirmation e-mail again
+service-actions-heading = Actions
+service-new-email = New e-mail address
+service-new-email-hint = The person's log-in changes when the new address confirms through the link we send it; the old address is told.
+service-change-email = Change the e-mail address
+service-email-taken = Another account has this e-mail address.
+service-email-same = This is already the account's e-mail address.
+service-person-no-plants = No plants.
+service-person-no-tickets = No requests.
+service-history-heading = History
+service-history-all = The whole history in the audit log
+service-saved-blocked = The account is blocked; its sessions have ended.
+service-saved-unblocked = The account is unblocked.
+service-saved-unlocked = The account is unlocked.
+service-saved-email = A confirmation link went to the new address, and a notice to the old one.
+service-saved-confirmation = The confirmation e-mail was sent again.
+service-saved-confirmed-already = The account has confirmed its e-mail address already.
+
+service-audit-title = Audit log
+service-audit-intro = Every action of the service team and every security event, newest first. Entries are never changed or deleted.
+service-audit-event = Event
+service-audit-user = Person (e-mail or number)
+service-audit-no-user = No account has this e-mail address or number.
+service-audit-when = When
+service-audit-actor = By
+service-audit-address = Address
+service-audit-subject = About
+service-audit-detail = Details
+service-audit-empty = No entries.
+service-audit-command-line = Command line
+audit-event-login-failed = Failed log-in
+audit-event-account-locked = Account locked
+audit-event-account-unlocked = Account unlocked
+audit-event-account-blocked = Account blocked
+audit-event-account-unblocked = Account unblocked
+audit-event-email-change-requested = E-mail change requested
+audit-event-email-changed = E-mail changed
+audit-event-confirmation-resent = Confirmation sent again
+audit-event-role-changed = Role changed
+audit-event-account-removed = Account removed
+audit-event-invited = Collaborator invited
+audit-event-ticket-assigned = Request assigned
+audit-event-ticket-answered = Request answered
+audit-event-ticket-moved = Request moved on
+audit-event-ticket-created-for-customer = Request filed for a customer
+audit-event-mail-retried = E-mail retried
+
+service-mail-title = Mail queue
+service-mail-counts = { $waiting } waiting, { $sent } sent.
+service-mail-show = Show
+service-mail-waiting = Waiting
+service-mail-failed = Failed
+service-mail-sent = Sent
+service-mail-empty = No e-mails here.
+service-mail-queued = Queued
+service-mail-to = To
+service-mail-subject = Subject
+service-mail-error = Last error
+service-mail-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}
+service-mail-next = next:
+service-mail-retry = Retry now
+service-mail-retry-label = Retry the e-mail to { $to } now
+service-mail-retried = The e-mail is being sent again now.
+service-mail-sent-already = This e-mail was sent already.
+
+login-blocked = This account is blocked. Please contact the service team.
+login-blocked-contact = Contact the service team
+
+email-change-done-title = E-mail address changed
+email-change-done-text = Your log-in is now { $email }. Please log in again.
+email-change-used-text = This link was used already: the e-mail address has been changed.
+email-change-expired-text = This link has expired; the e-mail address was not changed. Please ask the service team for a new link.
+email-change-unknown-text = We do not know this link. Please open the link exactly as it is in the e-mail.
+email-change-taken-title = E-mail address not changed
+email-change-taken-text = Another account uses this e-mail address now, so it was not changed.
+
+mail-email-change-subject = Confirm your new e-mail address for { $instance }
+mail-email-change-body =
+    Hello { $name },
+
+    the service team has entered this address as your new log-in at { $instance }. Please confirm it by opening this link within { $hours } hours:
+
+    { $link }
+
+    Until you do, you keep logging in with your previous address. If you did not ask for this, ignore this e-mail.
+mail-email-change-notice-subject = Your e-mail address at { $instance } is being changed
+mail-email-change-notice-body =
+    Hello { $name },
+
+    { $team } has been asked to change your log-in at { $instance } to { $email }. The change takes effect when that address confirms it.
+
+    If you did not ask for this, please contact us at once: { $contact }

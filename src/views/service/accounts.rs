@@ -1,0 +1,232 @@
+//! People as the service team sees them: the search, and a person's page with its
+//! actions (block, unblock, unlock, change e-mail, resend confirmation).
+
+use maud::{Markup, html};
+
+use super::{Part, frame};
+use crate::auth::policy::{AccountKind, CompanyRole};
+use crate::i18n::args;
+use crate::store::companies::Company;
+use crate::store::users::{User, UserStatus};
+use crate::views::components::{Errors, Field, csrf_field, error_summary, notice};
+use crate::views::format;
+use crate::views::service::oversight::audit_rows;
+use crate::views::tickets::status_badge;
+use crate::web::context::PageCtx;
+use crate::web::service::accounts::{Forms, Person};
+
+/// The words for an account's kind and role.
+pub fn role_label(ctx: &PageCtx, user: &User) -> String {
+    let kind = match user.kind {
+        AccountKind::Installer => "account-type-installer",
+        AccountKind::Wholesaler => "account-type-wholesaler",
+        AccountKind::Operator => "account-type-operator",
+        AccountKind::Staff => "service-role-staff",
+    };
+    let mut out = ctx.t(kind);
+    if let Some((_, role)) = user.company {
+        out.push_str(" · ");
+        out.push_str(&ctx.t(match role {
+            CompanyRole::Admin => "role-admin",
+            CompanyRole::Member => "role-member",
+        }));
+    }
+    out
+}
+
+/// An account's status as a badge; locked accounts say so too.
+pub fn status_badges(ctx: &PageCtx, user: &User) -> Markup {
+    let (class, id) = match user.status {
+        UserStatus::Active => ("ok", "service-status-active"),
+        UserStatus::Unconfirmed => ("warn", "service-status-unconfirmed"),
+        UserStatus::Removed { .. } => ("", "service-status-removed"),
+        UserStatus::Blocked { .. } => ("bad", "service-status-blocked"),
+    };
+    html! {
+        span class={ "badge " (class) } { (ctx.t(id)) }
+        @if user.locked_at.is_some() {
+            " " span.badge.bad { (ctx.t("service-status-locked")) }
+        }
+    }
+}
+
+/// `GET /service/users?q=…`
+pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Markup {
+    let title = ctx.t("service-people-title");
+    frame(
+        ctx,
+        &title,
+        Part::People,
+        html! {
+            h1 { (title) }
+            form.filter role="search" method="get" action="/service/users" {
+                label for="q" { (ctx.t("service-people-search")) }
+                input #q type="search" name="q" value=(query) autocomplete="off";
+                button.button.secondary type="submit" { (ctx.t("search-submit")) }
+            }
+            @if query.trim().is_empty() {
+                p.hint { (ctx.t("service-people-hint")) }
+            } @else if rows.is_empty() {
+                p.empty role="status" { (ctx.t_args("service-people-none", &args(&[("query", query.trim())]))) }
+            } @else {
+                p role="status" { (ctx.t_args("search-results", &args(&[("count", &rows.len().to_string()), ("query", query.trim())]))) }
+                div.table-wrap {
+                    table {
+                        thead { tr {
+                            th scope="col" { (ctx.t("service-person")) }
+                            th scope="col" { (ctx.t("field-email")) }
+                            th scope="col" { (ctx.t("service-company")) }
+                            th scope="col" { (ctx.t("service-role")) }
+                            th scope="col" { (ctx.t("service-status")) }
+                        } }
+                        tbody {
+                            @for (u, company) in rows {
+                                tr {
+                                    td { a href={ "/service/users/" (u.id) } { (u.full_name()) } }
+                                    td { (u.email) }
+                                    td { @if let Some(c) = company { (c) } @else { "—" } }
+                                    td { (role_label(ctx, u)) }
+                                    td { (status_badges(ctx, u)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn company_line(c: &Company) -> String {
+    format!("{}, {} {} ({})", c.name, c.postal_code, c.city, c.country)
+}
+
+/// `GET /service/users/{id}`
+pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Markup {
+    let u = &p.user;
+    let title = u.full_name();
+    let mut errors = Errors::new();
+    let empty = Errors::new();
+    let (block_reason, block_errors) = forms.block.unwrap_or(("", &empty));
+    let (new_email, email_errors) = forms.email.unwrap_or(("", &empty));
+    errors.extend(block_errors.clone());
+    errors.extend(email_errors.clone());
+    let saved_id = match saved {
+        "blocked" => Some("service-saved-blocked"),
+        "unblocked" => Some("service-saved-unblocked"),
+        "unlocked" => Some("service-saved-unlocked"),
+        "email" => Some("service-saved-email"),
+        "confirmation" => Some("service-saved-confirmation"),
+        "confirmed-already" => Some("service-saved-confirmed-already"),
+        _ => None,
+    };
+    frame(
+        ctx,
+        &title,
+        Part::People,
+        html! {
+            p.breadcrumb { a href="/service/users" { (ctx.t("service-people-title")) } }
+            h1 { (title) " " (status_badges(ctx, u)) }
+            @if let Some(id) = saved_id { (notice("success", &ctx.t(id))) }
+            (error_summary(ctx, &errors))
+            div.columns {
+                section.card aria-labelledby="account-heading" {
+                    h2 #account-heading { (ctx.t("service-account-heading")) }
+                    dl.summary {
+                        dt { (ctx.t("field-email")) } dd { (u.email) }
+                        dt { (ctx.t("field-phone")) } dd { (u.phone) }
+                        dt { (ctx.t("service-role")) } dd { (role_label(ctx, u)) }
+                        dt { (ctx.t("service-company")) }
+                        dd {
+                            @if let Some(c) = &p.company {
+                                (company_line(c)) br;
+                                a href={ "/service/tickets?state=all&company=" (c.id) } { (ctx.t("service-company-tickets")) }
+                            } @else { "—" }
+                        }
+                        dt { (ctx.t("service-registered")) } dd { (format::date_time(u.created_at)) }
+                        dt { (ctx.t("service-last-login")) } dd { @if let Some(t) = u.last_login_at { (format::date_time(t)) } @else { "—" } }
+                        dt { (ctx.t("service-sessions")) } dd { (p.sessions) }
+                        dt { (ctx.t("service-failed-logins")) } dd { (u.failed_logins) }
+                        @if let UserStatus::Blocked { at, reason } = &u.status {
+                            dt { (ctx.t("service-blocked-since")) } dd { (format::date_time(*at)) }
+                            dt { (ctx.t("service-block-reason")) } dd { (reason) }
+                        }
+                    }
+                }
+                section.card aria-labelledby="actions-heading" {
+                    h2 #actions-heading { (ctx.t("service-actions-heading")) }
+                    @if u.locked_at.is_some() || u.failed_logins > 0 {
+                        form method="post" action={ "/service/users/" (u.id) "/unlock" } {
+                            (csrf_field(ctx))
+                            p.hint { (ctx.t("service-unlock-hint")) }
+                            button.button.secondary type="submit" { (ctx.t("service-unlock")) }
+                        }
+                    }
+                    @if u.status == UserStatus::Unconfirmed {
+                        form method="post" action={ "/service/users/" (u.id) "/confirmation" } {
+                            (csrf_field(ctx))
+                            button.button.secondary type="submit" { (ctx.t("service-resend-confirmation")) }
+                        }
+                    }
+                    @match &u.status {
+                        UserStatus::Blocked { .. } => {
+                            form method="post" action={ "/service/users/" (u.id) "/unblock" } {
+                                (csrf_field(ctx))
+                                button.button.secondary type="submit" { (ctx.t("service-unblock")) }
+                            }
+                        }
+                        UserStatus::Removed { .. } => {}
+                        _ => {
+                            form method="post" action={ "/service/users/" (u.id) "/block" } novalidate {
+                                (csrf_field(ctx))
+                                (Field::new("reason", ctx.t("service-block-reason"), "").value(block_reason)
+                                    .hint(ctx.t("service-block-hint")).maxlength(500).errors(ctx, block_errors).textarea())
+                                button.button.danger type="submit" { (ctx.t("service-block")) }
+                            }
+                        }
+                    }
+                    form method="post" action={ "/service/users/" (u.id) "/email" } novalidate {
+                        (csrf_field(ctx))
+                        (Field::new("email", ctx.t("service-new-email"), "email").value(new_email)
+                            .hint(ctx.t("service-new-email-hint")).maxlength(254).autocomplete("off").errors(ctx, email_errors).render())
+                        button.button.secondary type="submit" { (ctx.t("service-change-email")) }
+                    }
+                    p { a href={ "/service/tickets/new?customer=" (crate::views::layout::url_encode(&u.email)) } { (ctx.t("service-nav-new-ticket")) } }
+                }
+            }
+            section.card aria-labelledby="plants-heading" {
+                h2 #plants-heading { (ctx.t("nav-plants")) }
+                @if p.plants.is_empty() {
+                    p.empty { (ctx.t("service-person-no-plants")) }
+                } @else {
+                    ul.plain {
+                        @for plant in &p.plants {
+                            li { (plant.name) " · " (plant.postal_code) " " (plant.city) " (" (plant.country) ")" }
+                        }
+                    }
+                }
+            }
+            section.card aria-labelledby="tickets-heading" {
+                h2 #tickets-heading { (ctx.t("nav-tickets")) }
+                @if p.tickets.is_empty() {
+                    p.empty { (ctx.t("service-person-no-tickets")) }
+                } @else {
+                    ul.plain {
+                        @for t in &p.tickets {
+                            li { a href={ "/tickets/" (t.id) } { code { (t.number) } } " " (t.subject) " " (status_badge(ctx, t.status)) }
+                        }
+                    }
+                }
+            }
+            section.card aria-labelledby="history-heading" {
+                h2 #history-heading { (ctx.t("service-history-heading")) }
+                @if p.history.is_empty() {
+                    p.empty { (ctx.t("service-audit-empty")) }
+                } @else {
+                    (audit_rows(ctx, &p.history))
+                    p { a href={ "/service/audit?user=" (u.id) } { (ctx.t("service-history-all")) } }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,217 @@
+//! The dashboard: open tickets by kind and state, the longest waiting, overdue returns,
+//! and a server-rendered SVG chart of tickets opened and closed per week (no script, no
+//! chart library: it works air-gapped and in any browser).
+
+use maud::{Markup, html};
+
+use super::{Part, frame, staff_name, waited};
+use crate::domain::ticket::{TicketKind, TicketStatus};
+use crate::i18n::args;
+use crate::views::format;
+use crate::views::tickets::status_badge;
+use crate::web::context::PageCtx;
+use crate::web::service::dashboard::{Dashboard, PICKUP_BUSINESS_DAYS};
+
+/// `GET /service`
+pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
+    let title = ctx.t("service-dashboard-title");
+    let total: u64 = d.open.iter().map(|(_, _, n)| n).sum();
+    frame(
+        ctx,
+        &title,
+        Part::Dashboard,
+        html! {
+            h1 { (title) }
+            div.columns {
+                section.card aria-labelledby="open-heading" {
+                    h2 #open-heading { (ctx.t_args("service-open-heading", &args(&[("count", &total.to_string())]))) }
+                    (open_table(ctx, d))
+                }
+                section.card aria-labelledby="oldest-heading" {
+                    h2 #oldest-heading { (ctx.t("service-oldest-heading")) }
+                    @if d.oldest.is_empty() {
+                        p.empty { (ctx.t("service-queue-empty")) }
+                    } @else {
+                        ul.plain.ticket-lines {
+                            @for t in &d.oldest {
+                                li {
+                                    a href={ "/tickets/" (t.id) } { code { (t.number) } } " " (t.subject) " "
+                                    (status_badge(ctx, t.status))
+                                    br;
+                                    span.small.hint {
+                                        (waited(ctx, t.waiting_since(), now)) " · " (t.requester_name)
+                                        @if let Some(n) = staff_name(&d.staff, t.assignee) { " · " (n) }
+                                    }
+                                }
+                            }
+                        }
+                        p { a href="/service/tickets" { (ctx.t("service-queue-all")) } }
+                    }
+                }
+            }
+            section.card aria-labelledby="returns-heading" {
+                h2 #returns-heading { (ctx.t_args("service-returns-heading", &args(&[("days", &PICKUP_BUSINESS_DAYS.to_string())]))) }
+                @if d.overdue_returns.is_empty() {
+                    p.empty { (ctx.t("service-returns-none")) }
+                } @else {
+                    div.table-wrap {
+                        table {
+                            thead { tr {
+                                th scope="col" { (ctx.t("ticket-number")) }
+                                th scope="col" { (ctx.t("ticket-requester")) }
+                                th scope="col" { (ctx.t("replacement-rma")) }
+                                th scope="col" { (ctx.t("service-returns-since")) }
+                            } }
+                            tbody {
+                                @for (t, since) in &d.overdue_returns {
+                                    tr {
+                                        td { a href={ "/tickets/" (t.id) } { code { (t.number) } } }
+                                        td { (t.requester_name) }
+                                        td { @if let Some(r) = &t.replacement { (r.rma) } }
+                                        td { (format::date(*since)) " (" (waited(ctx, *since, now)) ")" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            section.card aria-labelledby="weeks-heading" {
+                h2 #weeks-heading { (ctx.t("service-weeks-heading")) }
+                (chart(ctx, &d.weeks))
+            }
+            section.card aria-labelledby="mail-heading" {
+                h2 #mail-heading { (ctx.t("service-nav-mail")) }
+                p {
+                    (ctx.t_args("service-mail-summary", &args(&[("waiting", &d.mail_waiting.to_string()), ("failed", &d.mail_failed.to_string())])))
+                    " " a href="/service/mail?show=waiting" { (ctx.t("service-mail-open")) }
+                }
+            }
+        },
+    )
+}
+
+fn open_table(ctx: &PageCtx, d: &Dashboard) -> Markup {
+    let count = |kind: TicketKind, status: TicketStatus| {
+        d.open
+            .iter()
+            .find(|(k, s, _)| *k == kind && *s == status)
+            .map_or(0, |(_, _, n)| *n)
+    };
+    let statuses: Vec<TicketStatus> = TicketStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_open() && d.open.iter().any(|(_, st, _)| st == s))
+        .collect();
+    html! {
+        @if statuses.is_empty() {
+            p.empty { (ctx.t("service-queue-empty")) }
+        } @else {
+            div.table-wrap {
+                table {
+                    thead {
+                        tr {
+                            th scope="col" { (ctx.t("ticket-status")) }
+                            @for k in TicketKind::ALL { th scope="col" { (ctx.t(k.message_id())) } }
+                        }
+                    }
+                    tbody {
+                        @for s in &statuses {
+                            tr {
+                                th scope="row" { (status_badge(ctx, *s)) }
+                                @for k in TicketKind::ALL {
+                                    @let n = count(k, *s);
+                                    td.num {
+                                        @if n == 0 { span.hint { "0" } } @else {
+                                            a href={ "/service/tickets?state=" (s.slug()) "&kind=" (k.slug()) } { (n) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Bars of opened and closed tickets per week, with a y scale, week labels, a legend, and
+/// the figures as a table for screen readers and printing.
+fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
+    const W: u64 = 720;
+    const H: u64 = 240;
+    const LEFT: u64 = 44;
+    const BOTTOM: u64 = 36;
+    const TOP: u64 = 12;
+    let max = weeks
+        .iter()
+        .map(|(_, o, c)| (*o).max(*c))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // A round step: 1, 2, 5 × 10^n, about four lines.
+    let step = {
+        let raw = max.div_ceil(4).max(1);
+        let mut p = 1;
+        while p * 10 <= raw {
+            p *= 10;
+        }
+        [1, 2, 5, 10]
+            .into_iter()
+            .map(|m| m * p)
+            .find(|s| *s >= raw)
+            .unwrap_or(raw)
+    };
+    let top = max.div_ceil(step) * step;
+    let plot_h = H - BOTTOM - TOP;
+    let y = |v: u64| TOP + plot_h - v * plot_h / top;
+    let slot = (W - LEFT) / weeks.len().max(1) as u64;
+    let bar = (slot.saturating_sub(8)) / 2;
+    let opened = ctx.t("service-weeks-opened");
+    let closed = ctx.t("service-weeks-closed");
+    let lines: Vec<u64> = (0..=top / step).map(|i| i * step).collect();
+    let base = TOP + plot_h;
+    html! {
+        figure.chart {
+            svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby="weeks-heading weeks-desc" {
+                desc #weeks-desc { (ctx.t("service-weeks-desc")) }
+                @for v in &lines {
+                    line.grid x1=(LEFT) x2=(W) y1=(y(*v)) y2=(y(*v)) {}
+                    text.axis x=(LEFT - 6) y=(y(*v) + 4) text-anchor="end" { (v) }
+                }
+                @for (i, (start, o, c)) in weeks.iter().enumerate() {
+                    @let x = LEFT + i as u64 * slot + 4;
+                    @let label = format::date(*start);
+                    rect.opened x=(x) y=(y(*o)) width=(bar) height=(base - y(*o)) {
+                        title { (label) ": " (opened) " " (o) }
+                    }
+                    rect.closed x=(x + bar) y=(y(*c)) width=(bar) height=(base - y(*c)) {
+                        title { (label) ": " (closed) " " (c) }
+                    }
+                    text.axis x=(x + bar) y=(H - BOTTOM + 16) text-anchor="middle" { (label.get(5..).unwrap_or(&label)) }
+                }
+            }
+            figcaption.legend {
+                span.key.opened aria-hidden="true" {} (opened) " "
+                span.key.closed aria-hidden="true" {} (closed)
+            }
+        }
+        details {
+            summary { (ctx.t("service-weeks-figures")) }
+            div.table-wrap {
+                table {
+                    thead { tr {
+                        th scope="col" { (ctx.t("service-weeks-week")) }
+                        th scope="col" { (opened) }
+                        th scope="col" { (closed) }
+                    } }
+                    tbody {
+                        @for (start, o, c) in weeks {
+                            tr { th scope="row" { (format::date(*start)) } td.num { (o) } td.num { (c) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

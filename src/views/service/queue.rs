@@ -1,0 +1,190 @@
+//! The queue of every ticket, with its filters, the search box and paging.
+
+use maud::{Markup, html};
+
+use super::{Part, frame, staff_name, waited};
+use crate::domain::ticket::{TicketKind, TicketStatus};
+use crate::i18n::args;
+use crate::store::ticket_list::Page;
+use crate::store::users::User;
+use crate::views::format;
+use crate::views::tickets::status_badge;
+use crate::web::context::PageCtx;
+use crate::web::service::queue::{AGES, CompanyChoice, QueueQuery};
+
+fn select(name: &str, label: &str, options: &[(String, String)], current: &str) -> Markup {
+    html! {
+        span.filter-item {
+            label for=(name) { (label) }
+            select id=(name) name=(name) {
+                @for (v, l) in options { option value=(v) selected[v == current] { (l) } }
+            }
+        }
+    }
+}
+
+/// `GET /service/tickets`
+pub fn queue(
+    ctx: &PageCtx,
+    q: &QueueQuery,
+    page: &Page,
+    company: &CompanyChoice,
+    staff: &[User],
+    now: u64,
+) -> Markup {
+    let title = ctx.t("service-queue-title");
+    let mut states = vec![
+        ("open".to_owned(), ctx.t("filter-open")),
+        ("closed".to_owned(), ctx.t("filter-closed")),
+        ("all".to_owned(), ctx.t("filter-all")),
+    ];
+    states.extend(
+        TicketStatus::ALL
+            .iter()
+            .map(|s| (s.slug().to_owned(), ctx.t(s.message_id()))),
+    );
+    let mut kinds = vec![(String::new(), ctx.t("filter-all"))];
+    kinds.extend(
+        TicketKind::ALL
+            .iter()
+            .map(|k| (k.slug().to_owned(), ctx.t(k.message_id()))),
+    );
+    let mut assignees = vec![
+        (String::new(), ctx.t("service-assignee-anyone")),
+        ("me".to_owned(), ctx.t("service-assignee-me")),
+        ("none".to_owned(), ctx.t("service-assignee-none")),
+    ];
+    assignees.extend(staff.iter().map(|u| (u.id.to_string(), u.full_name())));
+    let mut ages = vec![(String::new(), ctx.t("service-age-any"))];
+    ages.extend(AGES.iter().map(|d| {
+        (
+            d.to_string(),
+            ctx.t_args("service-age-days", &args(&[("days", &d.to_string())])),
+        )
+    }));
+    let state = if q.state.is_empty() {
+        "open"
+    } else {
+        q.state.as_str()
+    };
+    let sort = q.sort.as_str();
+    let sort_header = |key: &str, label: String| {
+        let current = sort == key || (key == "waiting" && sort.is_empty());
+        html! {
+            th scope="col" aria-sort=[current.then_some(if key == "waiting" { "ascending" } else { "descending" })] {
+                a href=(q.link(key)) { (label) @if current { " ▾" } }
+            }
+        }
+    };
+    let searching = !q.q.trim().is_empty();
+    frame(
+        ctx,
+        &title,
+        Part::Queue,
+        html! {
+            div.page-head {
+                h1 { (title) }
+                form.search role="search" method="get" action="/service/tickets" {
+                    label.visually-hidden for="q" { (ctx.t("search-label")) }
+                    input #q type="search" name="q" value=(q.q) placeholder=(ctx.t("search-hint"));
+                    input type="hidden" name="state" value=(q.state);
+                    button.button.secondary type="submit" { (ctx.t("search-submit")) }
+                }
+            }
+            p.hint { (ctx.t("service-queue-intro")) " " a href="/service/tickets/new" { (ctx.t("service-nav-new-ticket")) } }
+            form.filter method="get" action="/service/tickets" {
+                input type="hidden" name="q" value=(q.q);
+                input type="hidden" name="sort" value=(q.sort);
+                (select("state", &ctx.t("ticket-status"), &states, state))
+                (select("kind", &ctx.t("ticket-kind"), &kinds, &q.kind))
+                (select("assignee", &ctx.t("service-assignee"), &assignees, &q.assignee))
+                (select("age", &ctx.t("service-age"), &ages, &q.age))
+                span.filter-item {
+                    label for="company" { (ctx.t("service-company")) }
+                    input #company type="text" name="company" value=(q.company) autocomplete="off"
+                        aria-describedby=[matches!(company, CompanyChoice::NoMatch | CompanyChoice::Several(_)).then_some("company-error")];
+                }
+                button.button.secondary type="submit" { (ctx.t("plants-filter-submit")) }
+            }
+            @match company {
+                CompanyChoice::NoMatch => {
+                    p.field-error #company-error role="alert" { (ctx.t_args("service-company-none", &args(&[("name", q.company.trim())]))) }
+                }
+                CompanyChoice::Several(found) => {
+                    div #company-error role="alert" {
+                        p { (ctx.t("service-company-several")) }
+                        ul.plain {
+                            @for c in found {
+                                li { a href=({
+                                    let mut other = q.clone();
+                                    other.company = c.id.to_string();
+                                    other.link(&q.sort)
+                                }) { (c.name) " · " (c.postal_code) " " (c.city) } }
+                            }
+                        }
+                    }
+                }
+                CompanyChoice::One(c) => {
+                    p.hint { (ctx.t_args("service-company-shown", &args(&[("name", &c.name)]))) }
+                }
+                CompanyChoice::Any => {}
+            }
+            @if searching {
+                p role="status" {
+                    (ctx.t_args("search-results", &args(&[("count", &page.tickets.len().to_string()), ("query", q.q.trim())])))
+                    " · " a href="/service/tickets" { (ctx.t("search-clear")) }
+                }
+            }
+            @if page.tickets.is_empty() {
+                @if !searching { p.empty { (ctx.t("service-queue-empty")) } }
+            } @else {
+                div.table-wrap {
+                    table {
+                        caption.visually-hidden { (title) }
+                        thead {
+                            tr {
+                                (sort_header("number", ctx.t("ticket-number")))
+                                th scope="col" { (ctx.t("ticket-subject")) }
+                                th scope="col" { (ctx.t("ticket-requester")) }
+                                th scope="col" { (ctx.t("ticket-status")) }
+                                th scope="col" { (ctx.t("service-assignee")) }
+                                (sort_header("waiting", ctx.t("service-waiting")))
+                                (sort_header("updated", ctx.t("ticket-updated")))
+                            }
+                        }
+                        tbody {
+                            @for t in &page.tickets {
+                                tr {
+                                    td { a href={ "/tickets/" (t.id) } { code { (t.number) } } br; span.small.hint { (ctx.t(t.kind.message_id())) } }
+                                    td { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
+                                    td {
+                                        @if let Some(u) = t.requester {
+                                            a href={ "/service/users/" (u) } { (t.requester_name) }
+                                        } @else {
+                                            (t.requester_name) br; span.small.hint { (t.requester_email) }
+                                        }
+                                    }
+                                    td { (status_badge(ctx, t.status)) }
+                                    td { @if let Some(n) = staff_name(staff, t.assignee) { (n) } @else { span.hint { (ctx.t("service-assignee-none")) } } }
+                                    td { @if t.status.is_open() { (waited(ctx, t.waiting_since(), now)) } @else { "—" } }
+                                    td { (format::date_time(t.updated_at)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if page.previous.is_some() || page.next.is_some() {
+                    nav.pagination aria-label=(ctx.t("pagination")) {
+                        @if let Some(c) = page.previous {
+                            a href={ (q.link(&q.sort)) "&before=" (c) } rel="prev" { (ctx.t("pagination-previous")) }
+                            a href=(q.link(&q.sort)) { (ctx.t("pagination-first")) }
+                        }
+                        @if let Some(c) = page.next {
+                            a href={ (q.link(&q.sort)) "&after=" (c) } rel="next" { (ctx.t("pagination-next")) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,174 @@
+//! Filing a request on a customer's behalf (`/service/tickets/new`): the service team
+//! picks the person (by e-mail), optionally one of their plants and a device, and writes
+//! the request; it is the customer's from then on (their Ticket Tracking, their e-mail).
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::auth::csrf::CsrfForm;
+use crate::auth::extract::StaffMember;
+use crate::auth::policy::AccountKind;
+use crate::domain::ticket::{self, TicketKind};
+use crate::domain::{self, Email, SerialNumber};
+use crate::error::Result;
+use crate::store::audit::Event;
+use crate::store::devices;
+use crate::store::plants::{self, Plant};
+use crate::store::tickets::{Ticket, TicketMessage};
+use crate::store::users::{self, User, UserStatus};
+use crate::views::components::Errors;
+use crate::views::service::on_behalf as view;
+use crate::web::context::PageCtx;
+use crate::web::trail::Trail;
+
+/// What the form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct OnBehalfForm {
+    /// The customer's e-mail.
+    pub customer: String,
+    pub topic: String,
+    /// One of the customer's plants (id), or empty.
+    pub plant: String,
+    pub serial: String,
+    pub message: String,
+}
+
+/// The customer of a form, if the e-mail names an active customer account.
+fn customer_of(ctx: &PageCtx, text: &str) -> Result<Option<(User, Vec<Plant>)>> {
+    let Ok(email) = Email::parse(text) else {
+        return Ok(None);
+    };
+    let Some(user) = users::find_by_email(&ctx.state.store, &email)?
+        .filter(|u| u.kind != AccountKind::Staff && u.status == UserStatus::Active)
+    else {
+        return Ok(None);
+    };
+    let plants = plants::list(&ctx.state.store, &user.actor(), "")?
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    Ok(Some((user, plants)))
+}
+
+/// `GET /service/tickets/new?customer=…`: first the customer, then the request.
+pub async fn form_page(
+    ctx: PageCtx,
+    StaffMember(_me): StaffMember,
+    Query(form): Query<OnBehalfForm>,
+) -> Result<Response> {
+    let mut e = Errors::new();
+    let customer = if form.customer.trim().is_empty() {
+        None
+    } else {
+        let found = customer_of(&ctx, &form.customer)?;
+        if found.is_none() {
+            e.add("customer", "service-customer-unknown");
+        }
+        found
+    };
+    let status = if e.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, view::form(&ctx, &form, customer.as_ref(), &e)).into_response())
+}
+
+/// `POST /service/tickets/new`: files the request as the customer's.
+pub async fn create(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    trail: Trail,
+    CsrfForm(form): CsrfForm<OnBehalfForm>,
+) -> Result<Response> {
+    let mut e = Errors::new();
+    let customer = customer_of(&ctx, &form.customer)?;
+    if customer.is_none() {
+        e.add("customer", "service-customer-unknown");
+    }
+    let topic = e.check("topic", ticket::parse_topic(&form.topic));
+    let plant = match (&customer, form.plant.trim()) {
+        (_, "") => None,
+        (Some((_, plants)), id) => {
+            let found = id
+                .parse::<u64>()
+                .ok()
+                .and_then(|id| plants.iter().find(|p| p.id == id));
+            if found.is_none() {
+                e.add("plant", "service-plant-not-theirs");
+            }
+            found.map(|p| p.id)
+        }
+        (None, _) => None,
+    };
+    let serial = if form.serial.trim().is_empty() {
+        None
+    } else {
+        e.check("serial", SerialNumber::parse(&form.serial))
+    };
+    let message = e.check(
+        "message",
+        domain::required_text_multiline(&form.message, 5000),
+    );
+    let (Some((user, _)), Some(topic), Some(message), true) =
+        (&customer, topic, message, e.is_empty())
+    else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            view::form(&ctx, &form, customer.as_ref(), &e),
+        )
+            .into_response());
+    };
+    let state = &ctx.state;
+    let now = state.clock.now();
+    // A serial of a device on one of the customer's plants ties the request to it.
+    let device = match serial {
+        Some(s) => devices::by_serial(&state.store, s.value())?.filter(|d| {
+            customer
+                .as_ref()
+                .is_some_and(|(_, plants)| plants.iter().any(|p| p.id == d.plant_id))
+        }),
+        None => None,
+    };
+    let new = Ticket {
+        id: 0,
+        number: String::new(),
+        kind: TicketKind::Contact,
+        topic: Some(topic.to_owned()),
+        status: TicketKind::Contact.initial(),
+        history: Vec::new(),
+        requester: Some(user.id),
+        requester_name: user.full_name(),
+        requester_email: user.email.clone(),
+        language: user.language,
+        company: user.company.map(|(c, _)| c),
+        plant: device.as_ref().map(|d| d.plant_id).or(plant),
+        device: device.as_ref().map(|d| d.id),
+        serial: serial.map(SerialNumber::value),
+        subject: crate::web::tickets::subject_of(&message),
+        replacement: None,
+        messages: vec![TicketMessage {
+            at: now,
+            author: Some(me.user.id),
+            author_name: me.user.full_name(),
+            from_staff: true,
+            internal: false,
+            text: message,
+            attachments: Vec::new(),
+        }],
+        created_at: now,
+        updated_at: now,
+        assignee: Some(me.user.id),
+    };
+    let created = crate::web::tickets::create_request(&ctx, new, Vec::new(), true)?;
+    trail.record(
+        state,
+        trail
+            .entry(now, Event::TicketCreatedForCustomer, &created.number)
+            .about(user.id),
+    )?;
+    Ok(Redirect::to(&format!("/tickets/{}?saved=created", created.id)).into_response())
+}

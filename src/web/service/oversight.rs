@@ -1,0 +1,122 @@
+//! Oversight: the audit log (`/service/audit`, filtered by event and person) and the
+//! mail queue (`/service/mail`: sent, waiting, failed and why; retry now).
+
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::Markup;
+use serde::Deserialize;
+
+use super::PAGE_SIZE;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::extract::StaffMember;
+use crate::error::{AppError, Result};
+use crate::store::audit::{self, Event};
+use crate::store::mail_queue::{self, Show};
+use crate::store::users;
+use crate::views::service::oversight as view;
+use crate::web::context::PageCtx;
+use crate::web::trail::Trail;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AuditQuery {
+    /// An event's slug, `security`-less: empty for every event.
+    pub event: String,
+    /// A person's id or e-mail.
+    pub user: String,
+    pub before: String,
+}
+
+/// `GET /service/audit`
+pub async fn audit_log(
+    ctx: PageCtx,
+    StaffMember(_me): StaffMember,
+    Query(q): Query<AuditQuery>,
+) -> Result<Markup> {
+    let store = &ctx.state.store;
+    let user = match q.user.trim() {
+        "" => Ok(None),
+        text => match text.parse::<u64>() {
+            Ok(id) => Ok(Some(id)),
+            Err(_) => match crate::domain::Email::parse(text) {
+                Ok(email) => users::find_by_email(store, &email)?
+                    .map(|u| Some(u.id))
+                    .ok_or("service-audit-no-user"),
+                Err(_) => Err("service-audit-no-user"),
+            },
+        },
+    };
+    let page = match user {
+        Ok(user) => audit::page(
+            store,
+            audit::Filter {
+                event: Event::from_slug(&q.event),
+                user,
+                before: q.before.parse().ok(),
+            },
+            PAGE_SIZE,
+        )?,
+        Err(_) => audit::Page::default(),
+    };
+    Ok(view::audit(&ctx, &q, &page, user.err()))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MailQuery {
+    /// `waiting`, `failed`, `sent` or empty for all.
+    pub show: String,
+    pub before: String,
+    /// What was just done (`retried`, `sent-already`).
+    pub saved: String,
+}
+
+/// `GET /service/mail`
+pub async fn mail(
+    ctx: PageCtx,
+    StaffMember(_me): StaffMember,
+    Query(q): Query<MailQuery>,
+) -> Result<Markup> {
+    let show = match q.show.as_str() {
+        "waiting" => Show::Waiting,
+        "failed" => Show::Failed,
+        "sent" => Show::Sent,
+        _ => Show::All,
+    };
+    let (mails, next) = mail_queue::list(&ctx.state.store, show, q.before.parse().ok(), PAGE_SIZE)?;
+    let (waiting, sent) = mail_queue::counts(&ctx.state.store)?;
+    Ok(view::mail(&ctx, &q, &mails, next, waiting, sent))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoFields {}
+
+/// `POST /service/mail/{id}/retry`: a waiting message is tried again now.
+pub async fn retry(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    trail: Trail,
+    Path(id): Path<u64>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response> {
+    let state = &ctx.state;
+    let now = state.clock.now();
+    if mail_queue::get(&state.store, id)?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !mail_queue::retry_now(&state.store, id, now)? {
+        return Ok(Redirect::to("/service/mail?saved=sent-already").into_response());
+    }
+    state.mail.wake();
+    trail.record(
+        state,
+        trail.entry(now, Event::MailRetried, format!("#{id}")),
+    )?;
+    tracing::info!(
+        event = "mail_retried",
+        mail_id = id,
+        by = me.user.id,
+        "mail retried now"
+    );
+    Ok(Redirect::to("/service/mail?show=waiting&saved=retried").into_response())
+}

@@ -1,0 +1,254 @@
+//! The queue (`/service/tickets`): every ticket, no time window, filtered by state,
+//! kind, company, assignee and waiting time, the longest waiting first; the search box
+//! of Ticket Tracking without a company filter. And taking a ticket (assigning it).
+
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::Markup;
+use serde::Deserialize;
+
+use super::PAGE_SIZE;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::extract::StaffMember;
+use crate::auth::policy::TicketScope;
+use crate::domain::ticket::{TicketKind, TicketStatus};
+use crate::error::{AppError, Result};
+use crate::store::audit::Event;
+use crate::store::companies::{self, Company};
+use crate::store::ticket_list::{self, Cursor, Filter, From, Order, Page, Scope};
+use crate::store::tickets::{self, Ticket};
+use crate::store::users::{self, User};
+use crate::views::service::queue as view;
+use crate::web::context::PageCtx;
+use crate::web::trail::Trail;
+
+/// The queue's search, filters, order and place.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub q: String,
+    /// `open` (default), `closed`, `all`, or a state's slug.
+    pub state: String,
+    /// A kind's slug, or empty for all.
+    pub kind: String,
+    /// A company's id or (part of) its name.
+    pub company: String,
+    /// `me`, `none`, a staff member's id, or empty for anyone.
+    pub assignee: String,
+    /// Waiting at least this many days.
+    pub age: String,
+    /// `waiting` (default), `updated` or `number`.
+    pub sort: String,
+    pub after: String,
+    pub before: String,
+}
+
+/// The waiting times the age filter offers, in days.
+pub const AGES: [u64; 5] = [1, 3, 7, 14, 30];
+
+/// What the company filter found.
+#[derive(Debug, Clone)]
+pub enum CompanyChoice {
+    /// No company filter.
+    Any,
+    /// This company.
+    One(Company),
+    /// Several match the name: the user picks one.
+    Several(Vec<Company>),
+    /// None matches.
+    NoMatch,
+}
+
+impl QueueQuery {
+    fn order(&self) -> Order {
+        match self.sort.as_str() {
+            "updated" => Order::Updated,
+            "number" => Order::Number,
+            _ => Order::Waiting,
+        }
+    }
+
+    fn state_filter(&self) -> (Option<bool>, Option<TicketStatus>) {
+        match self.state.as_str() {
+            "" | "open" => (Some(true), None),
+            "closed" => (Some(false), None),
+            "all" => (None, None),
+            slug => (None, TicketStatus::from_slug(slug)),
+        }
+    }
+
+    fn assignee(&self, me: u64) -> Option<u64> {
+        match self.assignee.as_str() {
+            "me" => Some(me),
+            "none" => Some(0),
+            id => id.parse().ok(),
+        }
+    }
+
+    fn from(&self) -> From {
+        if let Some(c) = Cursor::parse(&self.after) {
+            From::After(c)
+        } else if let Some(c) = Cursor::parse(&self.before) {
+            From::Before(c)
+        } else {
+            From::Start
+        }
+    }
+
+    /// The query string of this view without its place, for links.
+    pub fn link(&self, sort: &str) -> String {
+        use crate::views::layout::url_encode as e;
+        format!(
+            "/service/tickets?q={}&state={}&kind={}&company={}&assignee={}&age={}&sort={}",
+            e(&self.q),
+            e(&self.state),
+            e(&self.kind),
+            e(&self.company),
+            e(&self.assignee),
+            e(&self.age),
+            e(sort)
+        )
+    }
+}
+
+fn company_choice(ctx: &PageCtx, text: &str) -> Result<CompanyChoice> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(CompanyChoice::Any);
+    }
+    if let Ok(id) = text.parse::<u64>() {
+        return Ok(companies::get(&ctx.state.store, id)?
+            .map_or(CompanyChoice::NoMatch, CompanyChoice::One));
+    }
+    let mut found = companies::find_by_name(&ctx.state.store, text, 20)?;
+    let exact = found
+        .first()
+        .is_some_and(|c| crate::domain::fold::fold(&c.name) == crate::domain::fold::fold(text));
+    Ok(match found.len() {
+        0 => CompanyChoice::NoMatch,
+        1 => CompanyChoice::One(found.remove(0)),
+        _ if exact => CompanyChoice::One(found.remove(0)),
+        _ => CompanyChoice::Several(found),
+    })
+}
+
+/// `GET /service/tickets`
+pub async fn queue(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    Query(q): Query<QueueQuery>,
+) -> Result<Markup> {
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let staff = users::staff(&state.store)?;
+    let company = company_choice(&ctx, &q.company)?;
+    let company_id = match &company {
+        CompanyChoice::One(c) => Some(c.id),
+        _ => None,
+    };
+    let (open, status) = q.state_filter();
+    let assignee = q.assignee(me.user.id);
+    let waiting_before = q
+        .age
+        .parse::<u64>()
+        .ok()
+        .map(|d| now.saturating_sub(d * 86_400));
+    let filter = Filter {
+        open,
+        kind: TicketKind::from_slug(&q.kind),
+        status,
+        since: None,
+        waiting_before,
+        company: company_id.filter(|_| assignee.is_some()),
+    };
+    let page = if matches!(company, CompanyChoice::Several(_) | CompanyChoice::NoMatch) {
+        Page::default()
+    } else if q.q.trim().is_empty() {
+        let scope = match (assignee, company_id) {
+            (Some(a), _) => Scope::Assignee(a),
+            (None, Some(c)) => Scope::Company(c),
+            (None, None) => Scope::All,
+        };
+        ticket_list::page(&state.store, scope, q.order(), filter, q.from(), PAGE_SIZE)?
+    } else {
+        let (ids, _) =
+            crate::search::query::search(&state.search, TicketScope::All, 0, q.q.trim(), 100)
+                .map_err(AppError::internal)?;
+        let found = tickets::visible_many(&state.store, &me.actor, &ids)?;
+        Page {
+            tickets: keep_hits(found, &filter, assignee, company_id),
+            previous: None,
+            next: None,
+        }
+    };
+    Ok(view::queue(&ctx, &q, &page, &company, &staff, now))
+}
+
+/// Applies the queue's filters to search hits (kept in their ranking).
+fn keep_hits(
+    mut found: Vec<Ticket>,
+    filter: &Filter,
+    assignee: Option<u64>,
+    company: Option<u64>,
+) -> Vec<Ticket> {
+    found.retain(|t| {
+        filter.open.is_none_or(|o| o == t.status.is_open())
+            && filter.kind.is_none_or(|k| k == t.kind)
+            && filter.status.is_none_or(|s| s == t.status)
+            && filter.waiting_before.is_none_or(|w| t.waiting_since() <= w)
+            && assignee.is_none_or(|a| t.assignee.unwrap_or(0) == a)
+            && company.is_none_or(|c| t.company == Some(c))
+    });
+    found
+}
+
+/// What the assignment form sends.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AssignForm {
+    /// A staff member's id, `me`, or `none`.
+    pub assignee: String,
+}
+
+/// `POST /service/tickets/{id}/assign`: takes a ticket (or gives it to a colleague, or
+/// back to nobody); the audit log records it.
+pub async fn assign(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    trail: Trail,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<AssignForm>,
+) -> Result<Response> {
+    let state = &ctx.state;
+    let t = tickets::visible(&state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    let staff = users::staff(&state.store)?;
+    let assignee: Option<&User> = match form.assignee.as_str() {
+        "none" | "" => None,
+        "me" => Some(&me.user),
+        other => Some(
+            other
+                .parse::<u64>()
+                .ok()
+                .and_then(|id| {
+                    staff
+                        .iter()
+                        .find(|u| u.id == id && u.status == users::UserStatus::Active)
+                })
+                .ok_or(AppError::NotFound)?,
+        ),
+    };
+    let now = state.clock.now();
+    let detail = assignee.map_or_else(|| "—".to_owned(), User::full_name);
+    let entry = trail
+        .entry(now, Event::TicketAssigned, &t.number)
+        .detail(detail);
+    tickets::assign(&state.store, t.id, assignee.map(|u| u.id), entry)?
+        .ok_or(AppError::NotFound)?;
+    tracing::info!(
+        event = "ticket_assigned",
+        ticket = t.id,
+        by = me.user.id,
+        "ticket assigned"
+    );
+    Ok(Redirect::to(&format!("/tickets/{}?saved=assigned", t.id)).into_response())
+}

@@ -1,0 +1,50 @@
+//! [`Trail`]: who is acting and from where, as the audit log records it, extracted from
+//! the request (the signed-in person and the peer address).
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+
+use crate::app::AppState;
+use crate::auth::session::Viewer;
+use crate::error::Result;
+use crate::store::audit::{self, Entry, Event};
+
+/// The actor of an audit entry for this request.
+#[derive(Debug, Clone)]
+pub struct Trail(pub audit::Actor);
+
+impl FromRequestParts<AppState> for Trail {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _: &AppState,
+    ) -> std::result::Result<Self, Self::Rejection> {
+        let viewer = parts.extensions.get::<Viewer>();
+        let address = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_default();
+        Ok(Trail(audit::Actor {
+            user: viewer.map(|v| v.user.id),
+            name: viewer.map(|v| v.user.full_name()).unwrap_or_default(),
+            address,
+        }))
+    }
+}
+
+impl Trail {
+    /// An entry by this actor, to record with the action it describes.
+    pub fn entry(&self, at: u64, event: Event, subject: impl Into<String>) -> Entry {
+        Entry::new(at, event, self.0.clone(), subject)
+    }
+
+    /// Records an entry right after an action whose own write is elsewhere.
+    pub fn record(&self, state: &AppState, entry: Entry) -> Result<()> {
+        audit::record(&state.store, entry)?;
+        Ok(())
+    }
+}
