@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use osc::store::audit::{self, Event};
 use osc::{Config, Instance};
 use tracing_subscriber::EnvFilter;
 
@@ -229,11 +230,14 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             })?;
             let hash = osc::auth::password::hash_blocking(password.expose())?;
             match osc::store::users::create_staff(&store, &email, first.trim(), last, hash, now)? {
-                Ok(user) => println!(
-                    "staff account {} created for {}",
-                    user.email,
-                    user.full_name()
-                ),
+                Ok(user) => {
+                    command_line_audit(&store, now, Event::StaffAdded, &user)?;
+                    println!(
+                        "staff account {} created for {}",
+                        user.email,
+                        user.full_name()
+                    );
+                }
                 Err(_) => return Err(format!("{} already has an account", email.as_str()).into()),
             }
         }
@@ -250,11 +254,28 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             let parsed = osc::domain::Email::parse(&email)
                 .map_err(|_| format!("not an e-mail address: {email}"))?;
             match osc::store::users::remove_staff(&store, &parsed, now)? {
-                Some(user) => println!("staff account {} removed; its sessions ended", user.email),
+                Some(user) => {
+                    command_line_audit(&store, now, Event::AccountRemoved, &user)?;
+                    println!("staff account {} removed; its sessions ended", user.email);
+                }
                 None => return Err(format!("{email} is no active staff account").into()),
             }
         }
     }
+    Ok(())
+}
+
+/// Records what `osc staff …` did in the audit log, by the command line.
+fn command_line_audit(
+    store: &osc::store::Store,
+    now: u64,
+    event: Event,
+    user: &osc::store::users::User,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let entry = audit::Entry::new(now, event, audit::Actor::default(), user.email.clone())
+        .about(user.id)
+        .detail("osc staff");
+    audit::record(store, entry)?;
     Ok(())
 }
 

@@ -46,11 +46,13 @@ pub enum Event {
     TicketCreatedForCustomer,
     /// The service team asked for a queued e-mail to be sent again now.
     MailRetried,
+    /// A staff account was created (`osc staff add`).
+    StaffAdded,
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 16] = [
+    pub const ALL: [Event; 17] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -67,6 +69,7 @@ impl Event {
         Event::TicketMoved,
         Event::TicketCreatedForCustomer,
         Event::MailRetried,
+        Event::StaffAdded,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -88,6 +91,7 @@ impl Event {
             Event::TicketMoved => "ticket-moved",
             Event::TicketCreatedForCustomer => "ticket-created-for-customer",
             Event::MailRetried => "mail-retried",
+            Event::StaffAdded => "staff-added",
         }
     }
 
@@ -110,9 +114,12 @@ impl Event {
                 | Event::RoleChanged
                 | Event::AccountRemoved
                 | Event::Invited
+                | Event::StaffAdded
         )
     }
 
+    /// Stored in the event index: the position in [`Event::ALL`], so new events are
+    /// appended there, never inserted.
     fn code(self) -> u8 {
         Self::ALL.iter().position(|e| *e == self).unwrap_or(0) as u8
     }

@@ -7,15 +7,25 @@ use crate::i18n::args;
 use crate::web::context::PageCtx;
 use crate::web::help::{QUESTIONS, Question, SECTIONS};
 
-/// An answer's text in the page's language (the team's name and limits filled in).
+/// A question in the page's language.
+pub fn question_text(ctx: &PageCtx, q: &Question) -> String {
+    text(ctx, &format!("help-q-{}", q.id))
+}
+
+/// An answer's text in the page's language.
 pub fn answer_text(ctx: &PageCtx, q: &Question) -> String {
+    text(ctx, &format!("help-a-{}", q.id))
+}
+
+/// A message of the FAQ with the team's name and the instance's limits filled in.
+fn text(ctx: &PageCtx, id: &str) -> String {
     let config = &ctx.state.config;
     let days = config.tickets.visible_days.to_string();
     let attempts = config.security.max_failed_logins.to_string();
     let admins = config.companies.max_admins.to_string();
     let mb = config.uploads.max_document_mb.to_string();
     ctx.t_args(
-        &format!("help-a-{}", q.id),
+        id,
         &args(&[
             ("team", &config.branding.team_name),
             ("days", &days),
@@ -62,7 +72,7 @@ pub fn help(ctx: &PageCtx, query: &str, found: &[Question]) -> Markup {
                             h2 id={ "help-" (section) } { (ctx.t(&format!("help-section-{section}"))) }
                             @for q in questions {
                                 details id=(q.id) open[!query.is_empty()] {
-                                    summary { h3 { (ctx.t(&format!("help-q-{}", q.id))) } }
+                                    summary { h3 { (question_text(ctx, q)) } }
                                     @for para in answer_text(ctx, q).split("\n\n") { p { (para) } }
                                     p { a href=(q.link) { (ctx.t(&format!("help-link-{}", q.id))) " →" } }
                                 }

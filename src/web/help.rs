@@ -121,7 +121,7 @@ pub fn matching(ctx: &PageCtx, query: &str) -> Vec<Question> {
         .filter(|q| {
             let text = fold(&format!(
                 "{} {}",
-                ctx.t(&format!("help-q-{}", q.id)),
+                view::question_text(ctx, q),
                 view::answer_text(ctx, q)
             ));
             words.iter().all(|w| text.contains(w.as_str()))

@@ -781,3 +781,234 @@ async fn a_replacement_request_is_filed_and_found_from_the_search_box() {
     shot(&c, "ticket-tracking.png").await;
     c.close().await.unwrap();
 }
+
+/// Waits until the page's `main h1` starts with `prefix`; returns it.
+async fn heading_starting(c: &fantoccini::Client, prefix: &str) -> String {
+    for _ in 0..200 {
+        if let Ok(e) = c.find(Locator::Css("main h1")).await
+            && let Ok(t) = e.text().await
+            && t.starts_with(prefix)
+        {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no heading starting with {prefix:?}");
+}
+
+#[tokio::test]
+async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_closed() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let agent = app
+        .signed_in(&crate::common::Registration::installer(
+            "werkstatt@kuehn-solar.de",
+            "Kühn Solar GmbH",
+        ))
+        .await;
+    let (_, device) =
+        crate::replacement::plant_with_inverter(&agent, "2130044444", "2023-04-01").await;
+    // Some history for the dashboard: a request closed last week, one still open.
+    for (text, close) in [("Frage zur Einspeisung", true), ("Frage zum Portal", false)] {
+        let r = agent
+            .post("/contact", &[("topic", "general"), ("message", text)])
+            .await;
+        assert_eq!(r.status(), 303);
+        if close {
+            let id = r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .trim_start_matches("/tickets/")
+                .split('?')
+                .next()
+                .unwrap()
+                .to_owned();
+            let desk = app.staff("kim@service.example").await;
+            for to in ["in-progress", "closed"] {
+                desk.post(&format!("/tickets/{id}/status"), &[("to", to)])
+                    .await;
+            }
+        }
+    }
+    // The customer files the request (the form itself is walked in the browser by
+    // `a_replacement_request_is_filed_and_found_from_the_search_box`).
+    let fields = crate::replacement::request_fields(&device.to_string());
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = agent
+        .multipart(
+            "/tickets/replacement",
+            &pairs,
+            &[("file", "rechnung.pdf", crate::replacement::PDF)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let ticket_path = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let hash = app
+        .state
+        .hasher
+        .hash(crate::common::PASSWORD.to_owned())
+        .await
+        .unwrap();
+    osc::store::users::create_staff(
+        &app.state.store,
+        &osc::domain::Email::parse("sam@service.example").unwrap(),
+        "Sam",
+        "Service",
+        hash,
+        app.state.clock.now(),
+    )
+    .unwrap()
+    .unwrap();
+
+    let customer = browser(&driver, 1280, 1000).await;
+    log_in(&customer, &app, "werkstatt@kuehn-solar.de").await;
+    customer.goto(&app.url(&ticket_path)).await.unwrap();
+    assert!(
+        heading_starting(&customer, "Request 2026-")
+            .await
+            .contains("Submitted")
+    );
+
+    // The service team logs in and lands on the dashboard.
+    let staff = browser(&driver, 1280, 1700).await;
+    staff.goto(&app.url("/login")).await.unwrap();
+    staff
+        .find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys("sam@service.example")
+        .await
+        .unwrap();
+    staff
+        .find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(crate::common::PASSWORD)
+        .await
+        .unwrap();
+    staff
+        .find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&staff, "main h1", "Service desk").await;
+    let page = staff.source().await.unwrap();
+    assert!(
+        page.contains("Open requests (2)"),
+        "the open contact request and the replacement"
+    );
+    shot(&staff, "service-dashboard.png").await;
+
+    // From the queue to the request; take it.
+    staff
+        .find(Locator::LinkText("Queue"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&staff, "main h1", "Queue").await;
+    staff
+        .find(Locator::Css(&format!(
+            r#"main table a[href="{ticket_path}"]"#
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    heading_starting(&staff, "Request 2026-").await;
+    staff
+        .form(Locator::Css(r#"form[action$="/assign"]"#))
+        .await
+        .unwrap()
+        .set_by_name(
+            "assignee",
+            &osc::store::users::find_by_email(
+                &app.state.store,
+                &osc::domain::Email::parse("sam@service.example").unwrap(),
+            )
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string(),
+        )
+        .await
+        .unwrap()
+        .submit()
+        .await
+        .unwrap();
+    wait_for_text(&staff, "main .notice", "The assignment is saved.").await;
+
+    // Each step by the service team; the customer sees each one on his page.
+    // (state, what the form adds, what the heading then says)
+    type Step<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let steps: [Step<'_>; 5] = [
+        ("in-review", &[], "In review"),
+        ("approved", &[("rma", "RMA-2026-0042")], "Approved"),
+        (
+            "shipped",
+            &[
+                ("tracking", "1Z999AA10123456784"),
+                ("new_serial", "2130099999"),
+            ],
+            "Replacement shipped",
+        ),
+        ("awaiting-return", &[], "Awaiting the failed device"),
+        ("closed", &[], "Closed"),
+    ];
+    for (to, extra, word) in steps {
+        let form = staff
+            .form(Locator::Css(r#"form[action$="/status"]"#))
+            .await
+            .unwrap();
+        form.set_by_name("to", to).await.unwrap();
+        for (name, value) in extra {
+            staff
+                .find(Locator::Id(name))
+                .await
+                .unwrap()
+                .send_keys(value)
+                .await
+                .unwrap();
+        }
+        form.submit().await.unwrap();
+        let h1 = loop {
+            let h1 = heading_starting(&staff, "Request 2026-").await;
+            if h1.ends_with(word) {
+                break h1;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        assert!(h1.ends_with(word), "{h1}");
+        if to == "shipped" {
+            shot(&staff, "service-ticket.png").await;
+        }
+        customer.goto(&app.url(&ticket_path)).await.unwrap();
+        let seen = heading_starting(&customer, "Request 2026-").await;
+        assert!(seen.ends_with(word), "the customer sees {word}: {seen}");
+        let page = customer.source().await.unwrap();
+        for (_, value) in extra {
+            assert!(page.contains(value), "the customer sees {value}");
+        }
+    }
+    shot(&customer, "customer-ticket-closed.png").await;
+    // The device now carries the replacement's serial.
+    customer
+        .goto(&app.url(&format!("/devices/{device}")))
+        .await
+        .unwrap();
+    assert!(customer.source().await.unwrap().contains("2130099999"));
+    customer.close().await.unwrap();
+    staff.close().await.unwrap();
+}

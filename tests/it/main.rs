@@ -15,4 +15,5 @@ mod pages;
 mod plants;
 mod replacement;
 mod search;
+mod service;
 mod tickets;

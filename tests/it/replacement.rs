@@ -6,7 +6,7 @@
 use crate::common::{Agent, Registration, TestApp};
 use crate::search::hits;
 
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
 fn id_of(location: &str, prefix: &str) -> u64 {
     location
@@ -52,7 +52,7 @@ pub async fn plant_with_inverter(agent: &Agent, serial: &str, purchase: &str) ->
     (plant, device)
 }
 
-fn request_fields(device: &str) -> Vec<(&'static str, String)> {
+pub fn request_fields(device: &str) -> Vec<(&'static str, String)> {
     [
         ("device", device),
         ("event", "Ereignis 3501"),

@@ -136,6 +136,7 @@ audit-event-ticket-assigned = Anfrage zugewiesen
 audit-event-ticket-answered = Anfrage beantwortet
 audit-event-ticket-moved = Anfrage weitergeführt
 audit-event-ticket-created-for-customer = Anfrage für einen Kunden erfasst
+audit-event-staff-added = Service-Konto angelegt
 audit-event-mail-retried = E-Mail erneut versucht
 
 service-mail-title = E-Mail-Warteschlange

@@ -136,6 +136,7 @@ audit-event-ticket-assigned = Request assigned
 audit-event-ticket-answered = Request answered
 audit-event-ticket-moved = Request moved on
 audit-event-ticket-created-for-customer = Request filed for a customer
+audit-event-staff-added = Staff account added
 audit-event-mail-retried = E-mail retried
 
 service-mail-title = Mail queue

@@ -136,6 +136,7 @@ audit-event-ticket-assigned = Demande attribuée
 audit-event-ticket-answered = Réponse à une demande
 audit-event-ticket-moved = Demande avancée
 audit-event-ticket-created-for-customer = Demande saisie pour un client
+audit-event-staff-added = Compte de service créé
 audit-event-mail-retried = E-mail relancé
 
 service-mail-title = File des e-mails

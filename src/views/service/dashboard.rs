@@ -22,11 +22,11 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
         Part::Dashboard,
         html! {
             h1 { (title) }
+            section.card aria-labelledby="open-heading" {
+                h2 #open-heading { (ctx.t_args("service-open-heading", &args(&[("count", &total.to_string())]))) }
+                (open_table(ctx, d))
+            }
             div.columns {
-                section.card aria-labelledby="open-heading" {
-                    h2 #open-heading { (ctx.t_args("service-open-heading", &args(&[("count", &total.to_string())]))) }
-                    (open_table(ctx, d))
-                }
                 section.card aria-labelledby="oldest-heading" {
                     h2 #oldest-heading { (ctx.t("service-oldest-heading")) }
                     @if d.oldest.is_empty() {
@@ -48,27 +48,22 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
                         p { a href="/service/tickets" { (ctx.t("service-queue-all")) } }
                     }
                 }
-            }
-            section.card aria-labelledby="returns-heading" {
-                h2 #returns-heading { (ctx.t_args("service-returns-heading", &args(&[("days", &PICKUP_BUSINESS_DAYS.to_string())]))) }
-                @if d.overdue_returns.is_empty() {
-                    p.empty { (ctx.t("service-returns-none")) }
-                } @else {
-                    div.table-wrap {
-                        table {
-                            thead { tr {
-                                th scope="col" { (ctx.t("ticket-number")) }
-                                th scope="col" { (ctx.t("ticket-requester")) }
-                                th scope="col" { (ctx.t("replacement-rma")) }
-                                th scope="col" { (ctx.t("service-returns-since")) }
-                            } }
-                            tbody {
-                                @for (t, since) in &d.overdue_returns {
-                                    tr {
-                                        td { a href={ "/tickets/" (t.id) } { code { (t.number) } } }
-                                        td { (t.requester_name) }
-                                        td { @if let Some(r) = &t.replacement { (r.rma) } }
-                                        td { (format::date(*since)) " (" (waited(ctx, *since, now)) ")" }
+                section.card aria-labelledby="returns-heading" {
+                    h2 #returns-heading { (ctx.t_args("service-returns-heading", &args(&[("days", &PICKUP_BUSINESS_DAYS.to_string())]))) }
+                    @if d.overdue_returns.is_empty() {
+                        p.empty { (ctx.t("service-returns-none")) }
+                    } @else {
+                        ul.plain.ticket-lines {
+                            @for (t, since) in &d.overdue_returns {
+                                li {
+                                    a href={ "/tickets/" (t.id) } { code { (t.number) } } " " (t.requester_name)
+                                    @if let Some(r) = t.replacement.as_ref().filter(|r| !r.rma.is_empty()) {
+                                        " · " (ctx.t("replacement-rma")) " " code { (r.rma) }
+                                    }
+                                    br;
+                                    span.small.hint {
+                                        (ctx.t("service-returns-since")) " " (format::date(*since))
+                                        " (" (waited(ctx, *since, now)) ")"
                                     }
                                 }
                             }
