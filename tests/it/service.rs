@@ -709,3 +709,33 @@ async fn the_faq_answers_in_three_languages_links_real_pages_and_filters() {
         "German words in German"
     );
 }
+
+#[tokio::test]
+async fn company_changes_land_in_the_audit_log_with_who_did_them() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in(&Registration::installer("chef@a-solar.de", "A Solar"))
+        .await;
+    app.invite_and_join(&admin, "ina@a-solar.de", "installer", ("Ina", "Stall"))
+        .await;
+    let ina = user(&app, "ina@a-solar.de").id;
+    for path in [
+        format!("/company/members/{ina}/admin"),
+        format!("/company/members/{ina}/installer"),
+        format!("/company/members/{ina}/remove"),
+    ] {
+        let r = admin.post(&path, &[]).await;
+        assert_eq!(r.status(), 303, "{path}");
+    }
+    let staff = app.staff("sam@service.example").await;
+    let (_, html) = staff.page(&format!("/service/audit?user={ina}")).await;
+    assert!(html.contains("Account removed"), "{html}");
+    assert_eq!(html.matches("badge warn\">Role changed").count(), 2);
+    assert!(html.contains(">admin<") && html.contains(">installer<"));
+    assert!(html.contains("Anna Müller"), "the administrator who did it");
+    let (_, html) = staff.page("/service/audit?event=invited").await;
+    assert!(html.contains("ina@a-solar.de"));
+    // The removed collaborator's page says so; the staff command line is recorded too.
+    let (_, html) = staff.page(&format!("/service/users/{ina}")).await;
+    assert!(html.contains("Removed"));
+}

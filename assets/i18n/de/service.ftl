@@ -15,6 +15,10 @@ service-oldest-heading = Warten am längsten
 service-queue-all = Die ganze Warteschlange
 service-returns-heading = Defekte Geräte, nicht innerhalb von { $days } Werktagen zurückgegeben
 service-returns-none = Jedes defekte Gerät, das abgeholt werden soll, liegt noch in seiner Abholfrist.
+service-returns-all = { $count ->
+    [one] Diese in der Warteschlange
+   *[other] Alle { $count } in der Warteschlange (wartend seit über einer Woche)
+}
 service-returns-since = Wartet auf die Rückgabe seit
 service-weeks-heading = Eröffnete und abgeschlossene Anfragen pro Woche (letzte 12 Wochen)
 service-weeks-desc = Balkendiagramm: für jede der letzten zwölf Wochen die Zahl der eröffneten und die Zahl der abgeschlossenen Anfragen.

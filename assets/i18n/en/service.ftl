@@ -15,6 +15,10 @@ service-oldest-heading = Waiting longest
 service-queue-all = The whole queue
 service-returns-heading = Failed devices not returned within { $days } business days
 service-returns-none = Every failed device awaiting pickup is within its pickup window.
+service-returns-all = { $count ->
+    [one] This one in the queue
+   *[other] All { $count } in the queue (waiting more than a week)
+}
 service-returns-since = Waiting for the return since
 service-weeks-heading = Requests opened and closed per week (last 12 weeks)
 service-weeks-desc = Bar chart: for each of the last twelve weeks, the number of requests opened and the number closed.

@@ -15,6 +15,10 @@ service-oldest-heading = Attendent depuis le plus longtemps
 service-queue-all = Toute la file d’attente
 service-returns-heading = Appareils défectueux non retournés sous { $days } jours ouvrés
 service-returns-none = Chaque appareil défectueux à enlever est encore dans son délai d’enlèvement.
+service-returns-all = { $count ->
+    [one] Celle-ci dans la file d’attente
+   *[other] Les { $count } dans la file d’attente (en attente depuis plus d’une semaine)
+}
 service-returns-since = Retour attendu depuis
 service-weeks-heading = Demandes ouvertes et clôturées par semaine (12 dernières semaines)
 service-weeks-desc = Diagramme en barres : pour chacune des douze dernières semaines, le nombre de demandes ouvertes et le nombre de demandes clôturées.

@@ -68,6 +68,11 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
                                 }
                             }
                         }
+                        p {
+                            a href="/service/tickets?state=awaiting-return&kind=replacement&age=7" {
+                                (ctx.t_args("service-returns-all", &args(&[("count", &d.overdue_total.to_string())])))
+                            }
+                        }
                     }
                 }
             }

@@ -16,6 +16,9 @@ use crate::web::context::PageCtx;
 /// Business days the customer has to get the failed device ready for pickup.
 pub const PICKUP_BUSINESS_DAYS: u64 = 5;
 
+/// Rows each list of the dashboard shows.
+const SHOWN: usize = 8;
+
 /// Weeks in the chart.
 pub const CHART_WEEKS: u32 = 12;
 
@@ -27,6 +30,8 @@ pub struct Dashboard {
     /// Replacements awaiting the failed device's return past the pickup window, with the
     /// day they started waiting for it.
     pub overdue_returns: Vec<(Ticket, u64)>,
+    /// How many are overdue in all (the list shows the longest overdue).
+    pub overdue_total: usize,
     /// (week start, opened, closed), oldest first.
     pub weeks: Vec<(u64, u64, u64)>,
     /// Mails waiting, and of those the ones that failed at least once.
@@ -57,18 +62,22 @@ pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Ma
             ..Filter::default()
         },
         From::Start,
-        8,
+        SHOWN,
     )?
     .tickets;
-    let overdue_returns = ticket_list::in_state(store, TicketStatus::AwaitingReturn)?
-        .into_iter()
-        .filter(|(_, since)| business_days_between(*since, now) > PICKUP_BUSINESS_DAYS)
-        .collect();
+    let mut overdue_returns: Vec<(Ticket, u64)> =
+        ticket_list::in_state(store, TicketStatus::AwaitingReturn)?
+            .into_iter()
+            .filter(|(_, since)| business_days_between(*since, now) > PICKUP_BUSINESS_DAYS)
+            .collect();
+    let overdue_total = overdue_returns.len();
+    overdue_returns.truncate(SHOWN);
     let (waiting, _) = mail_queue::list(store, mail_queue::Show::Waiting, None, 1000)?;
     let data = Dashboard {
         open: ticket_list::open_counts(store)?,
         oldest,
         overdue_returns,
+        overdue_total,
         weeks: ticket_list::weeks(store, now, CHART_WEEKS)?,
         mail_failed: waiting
             .iter()

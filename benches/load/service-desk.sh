@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Times the service desk's pages (dashboard, queue with filters and search, people,
+# audit log, mail queue) as a member of the service team, against a release build on a
+# seeded data directory. Each page is fetched `rounds` times; the median and slowest
+# times are printed. Needs curl. Traffic stays on 127.0.0.1.
+#
+#   benches/load/service-desk.sh [tickets] [rounds]
+#
+# Uses the data directory of benches/load/tickets-load.sh (target/bench-data-<tickets>),
+# seeding it first if it is missing; adds a staff account to it once.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tickets=${1:-1000000}
+rounds=${2:-21}
+port=18183
+email=bench-staff@service.example
+password=Kranich-Dachrinne-47
+cargo build --release --quiet
+data="target/bench-data-$tickets"
+if [ ! -f "$data/osc.redb" ]; then
+  echo "== seeding $tickets tickets into $data"
+  OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$tickets" \
+    | tee "$data.seed.txt"
+fi
+if ! OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc staff list | grep -q "^$email"; then
+  echo "$password" | OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn \
+    target/release/osc staff add --email "$email" --name "Bench Staff"
+fi
+OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn target/release/osc serve &
+server=$!
+jar=$(mktemp)
+trap 'kill $server 2>/dev/null || true; rm -f "$jar"' EXIT
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code} → %{redirect_url}\n" \
+  --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
+  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+printf '%-58s %10s %10s\n' page median slowest
+for path in "/service" "/service/tickets" "/service/tickets?age=30" \
+  "/service/tickets?state=all&sort=number" "/service/tickets?assignee=none&age=14" \
+  "/service/tickets?kind=replacement&state=awaiting-return" "/service/tickets?q=bachmann" \
+  "/service/users?q=bach" "/service/audit" "/service/mail"; do
+  times=$(for _ in $(seq "$rounds"); do
+    curl -fs -b "$jar" -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port$path"
+  done | sort -n)
+  echo "$times" | awk -v p="$path" '{ t[NR] = $1 * 1000 }
+    END { printf "%-58s %9.1fms %9.1fms\n", p, t[int((NR + 1) / 2)], t[NR] }'
+done
