@@ -38,6 +38,8 @@ pub struct App {
     pub clock: Clock,
     /// Feeds changed tickets to the search index.
     pub indexer: Indexer,
+    /// How far running plant imports are.
+    pub imports: crate::import::Progress,
 }
 
 impl AppState {
@@ -61,6 +63,7 @@ impl AppState {
             throttle: LoginThrottle::default(),
             clock: Clock::default(),
             indexer,
+            imports: crate::import::Progress::default(),
         }))
     }
 }

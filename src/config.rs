@@ -229,12 +229,15 @@ pub struct PlantsConfig {
     /// comma-separated string in `OSC_PLANTS_REGISTRATION_COUNTRIES`.
     #[serde(deserialize_with = "list_or_csv")]
     pub registration_countries: Vec<String>,
+    /// Largest Sunny Portal export accepted by the import, in MiB.
+    pub import_max_mb: u64,
 }
 
 impl Default for PlantsConfig {
     fn default() -> Self {
         Self {
             registration_countries: vec!["DE".into(), "AT".into(), "CH".into()],
+            import_max_mb: 10,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod mail;
 pub mod search;
 pub mod seed;

@@ -150,6 +150,19 @@ impl Catalog {
         self.by_id.get(&id).map(|&i| &self.products[i])
     }
 
+    /// A product by its model code or name as exports write it (`SB 3.0-1AV-41`,
+    /// `Sunny Boy 3.0`), case and accents ignored.
+    pub fn by_model(&self, text: &str) -> Option<&Product> {
+        let wanted = fold(text.trim());
+        if wanted.is_empty() {
+            return None;
+        }
+        self.products
+            .iter()
+            .find(|p| fold(&p.model) == wanted)
+            .or_else(|| self.products.iter().find(|p| fold(&p.name) == wanted))
+    }
+
     /// Every product, by name.
     pub fn all(&self) -> &[Product] {
         &self.products

@@ -9,7 +9,7 @@ use redb::{ReadTransaction, ReadableTable, WriteTransaction};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "0002_service_desk",
         apply: service_desk_v2,
+    },
+    Migration {
+        version: 3,
+        name: "0003_plant_import",
+        apply: plant_import_v3,
     },
 ];
 
@@ -87,6 +92,13 @@ fn service_desk_v2(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(tables::PENDING_EMAIL)?;
     super::tickets::migrate_to_v2(txn)?;
     txn.delete_table(tables::TICKET_LIST_V1)?;
+    Ok(())
+}
+
+/// Sunny Portal imports: their records and the plants they created, by portal id.
+fn plant_import_v3(txn: &WriteTransaction) -> Result<(), StoreError> {
+    txn.open_table(tables::IMPORTS)?;
+    txn.open_table(tables::PLANT_BY_PORTAL_ID)?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod codec;
 pub mod companies;
 pub mod devices;
 pub mod documents;
+pub mod imports;
 pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;

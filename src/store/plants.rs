@@ -121,23 +121,34 @@ pub(crate) fn create_in(
 /// Saves changed plant data (company and id stay).
 pub fn update(store: &Store, plant: &Plant) -> Result<(), StoreError> {
     let txn = store.write()?;
-    let old = txn
-        .open_table(tables::PLANTS)?
-        .get(plant.id)?
-        .map(|b| decode(b.value()))
-        .transpose()?;
+    save_in(&txn, plant)?;
+    txn.commit()?;
+    Ok(())
+}
+
+/// Saves changed plant data inside the caller's transaction (company, creator and
+/// creation time stay as stored).
+pub(crate) fn save_in(txn: &WriteTransaction, plant: &Plant) -> Result<(), StoreError> {
+    let old = get_in(txn, plant.id)?;
     if let Some(old) = old {
-        index_in(&txn, &old, false)?;
+        index_in(txn, &old, false)?;
         let mut changed = plant.clone();
         changed.company = old.company;
         changed.created_by = old.created_by;
         changed.created_at = old.created_at;
         txn.open_table(tables::PLANTS)?
             .insert(plant.id, codec::encode(&changed).as_slice())?;
-        index_in(&txn, &changed, true)?;
+        index_in(txn, &changed, true)?;
     }
-    txn.commit()?;
     Ok(())
+}
+
+/// A plant by id inside a write transaction.
+pub(crate) fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<Plant>, StoreError> {
+    txn.open_table(tables::PLANTS)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
 }
 
 /// A plant by id, whoever asks: for derived data (the search index), never for pages.

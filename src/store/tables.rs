@@ -161,3 +161,12 @@ pub const DEVICE_BY_FORMER_SERIAL: TableDefinition<u32, u64> =
 /// Key: (plant id, ticket id). Value: unit. The tickets about a plant.
 pub const TICKETS_BY_PLANT: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("tickets_by_plant_v1");
+
+/// Key: import id (increasing). Value: codec-encoded [`super::imports::ImportRecord`]: an
+/// uploaded Sunny Portal export, its preview and what it did.
+pub const IMPORTS: TableDefinition<u64, &[u8]> = TableDefinition::new("imports_v1");
+
+/// Key: (owner: company id << 1, or operator's user id << 1 | 1; the Sunny Portal plant
+/// id). Value: plant id. A re-import updates the plant instead of adding another.
+pub const PLANT_BY_PORTAL_ID: TableDefinition<(u64, &str), u64> =
+    TableDefinition::new("plant_by_portal_id_v1");

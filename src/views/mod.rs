@@ -16,6 +16,7 @@ pub mod home;
 pub mod layout;
 pub mod legal;
 pub mod map;
+pub mod plant_import;
 pub mod plants;
 pub mod profile;
 pub mod replacement;

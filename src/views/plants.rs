@@ -50,7 +50,11 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
         div.page-head {
             h1 { (title) }
             @if d.can_create {
-                a.button.primary href="/plants/new" { (ctx.t("plants-new")) }
+                div.actions {
+                    a.button.secondary href="/plants/import" { (ctx.t("import-title")) }
+                    " "
+                    a.button.primary href="/plants/new" { (ctx.t("plants-new")) }
+                }
             }
         }
         form.filter role="search" method="get" action="/plants" {
@@ -63,7 +67,11 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
             section.card.empty-state {
                 @if d.query.is_empty() {
                     p { (ctx.t("plants-empty")) }
-                    @if d.can_create { a.button.primary href="/plants/new" { (ctx.t("plants-new")) } }
+                    @if d.can_create {
+                        a.button.primary href="/plants/new" { (ctx.t("plants-new")) }
+                        " "
+                        a.button.secondary href="/plants/import" { (ctx.t("import-title")) }
+                    }
                 } @else {
                     p { (ctx.t_args("plants-none-match", &args(&[("query", d.query)]))) }
                 }

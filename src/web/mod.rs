@@ -13,6 +13,7 @@ mod home;
 mod legal;
 pub mod middleware;
 pub mod multipart;
+pub mod plant_import;
 pub mod plants;
 pub mod profile;
 pub mod replacement;
@@ -140,6 +141,11 @@ fn routes() -> Routes {
         // Plant overview
         .get("/plants", plants::list)
         .get_post("/plants/new", plants::new_page, plants::create)
+        .get("/plants/import", plant_import::upload_page)
+        .upload("/plants/import", plant_import::upload)
+        .get("/plants/import/{id}", plant_import::show)
+        .post("/plants/import/{id}/confirm", plant_import::confirm)
+        .post("/plants/import/{id}/cancel", plant_import::cancel)
         .get_post("/plants/{id}", plants::detail, plants::save)
         .post("/plants/{id}/assignees", plants::assign)
         .post("/plants/{id}/subplants", devices::add_subplant)

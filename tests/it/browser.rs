@@ -1012,3 +1012,69 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
     customer.close().await.unwrap();
     staff.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn plants_are_imported_from_a_sunny_portal_export_in_a_real_browser() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    app.signed_in(&crate::common::Registration::installer(
+        "werkstatt@kuehn-solar.de",
+        "Kühn Solar GmbH",
+    ))
+    .await;
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let c = browser(&driver, 1280, 1400).await;
+    log_in(&c, &app, "werkstatt@kuehn-solar.de").await;
+    for (file, shot_name) in [
+        ("bad-serial.csv", "import-preview-problems.png"),
+        ("commercial.csv", "import-preview.png"),
+    ] {
+        c.goto(&app.url("/plants")).await.unwrap();
+        c.find(Locator::LinkText("Import from Sunny Portal"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(&c, "main h1", "Import from Sunny Portal").await;
+        c.find(Locator::Id("file"))
+            .await
+            .unwrap()
+            .send_keys(&fixtures.join(file).display().to_string())
+            .await
+            .unwrap();
+        c.find(Locator::Css(
+            r#"form[action="/plants/import"] button[type=submit]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        // The progress page reloads itself until the preview is there.
+        wait_for_text(&c, "main h1", "Preview of the import").await;
+        shot(&c, shot_name).await;
+    }
+    let page = c.source().await.unwrap();
+    assert!(page.contains("Logistikzentrum Kassel-Ost") && page.contains("13 devices to add"));
+    c.find(Locator::Css(r#"form[action$="/confirm"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, "main h1", "Import done").await;
+    shot(&c, "import-result.png").await;
+    c.find(Locator::LinkText("Logistikzentrum Kassel-Ost"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, "main h1", "Logistikzentrum Kassel-Ost").await;
+    let page = c.source().await.unwrap();
+    assert!(page.contains("Halle 3") && page.contains("2130020013"));
+    c.close().await.unwrap();
+}

@@ -12,6 +12,7 @@ mod documents;
 mod mail;
 mod matrix;
 mod pages;
+mod plant_import;
 mod plants;
 mod replacement;
 mod search;

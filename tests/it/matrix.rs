@@ -44,6 +44,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let device = f.device;
     let document = f.document;
     let ticket = f.ticket;
+    let import = f.import;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -360,6 +361,37 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             p("/plants/new"),
             [Login, Ok, Ok, Ok, NotFound, Ok],
         ),
+        // Importing plants: the importer's own import only.
+        (
+            "GET",
+            "/plants/import",
+            p("/plants/import"),
+            [Login, Ok, Ok, Ok, NotFound, Ok],
+        ),
+        (
+            "POST",
+            "/plants/import",
+            p("/plants/import"),
+            [Login, Ok, Ok, Ok, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/plants/import/{id}",
+            format!("/plants/import/{import}"),
+            [Login, NotFound, Ok, NotFound, NotFound, NotFound],
+        ),
+        (
+            "POST",
+            "/plants/import/{id}/confirm",
+            format!("/plants/import/{import}/confirm"),
+            [Login, NotFound, Ok, NotFound, NotFound, NotFound],
+        ),
+        (
+            "POST",
+            "/plants/import/{id}/cancel",
+            format!("/plants/import/{import}/cancel"),
+            [Login, NotFound, Ok, NotFound, NotFound, NotFound],
+        ),
         (
             "GET",
             "/plants/{id}",
@@ -480,6 +512,7 @@ struct Fixture {
     device: u64,
     document: u64,
     ticket: u64,
+    import: u64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -586,6 +619,25 @@ async fn fixture(app: &TestApp) -> Fixture {
         )
         .await;
     assert_eq!(r.status(), 303, "file attached");
+    // The installer's import of a Sunny Portal export.
+    let r = installer
+        .multipart(
+            "/plants/import",
+            &[],
+            &[(
+                "file",
+                "export.csv",
+                b"plant_id;plant_name;country;postal_code;city;street;device_serial;product_id\nM1;Matrix;DE;34266;Niestetal;Weg 1;2130077001;9281\n",
+            )],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "import uploaded");
+    let import: u64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/plants/import/")
+        .parse()
+        .unwrap();
     // A pending invitation of A.
     admin
         .post(
@@ -654,6 +706,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         device,
         document,
         ticket,
+        import,
     }
 }
 
@@ -699,6 +752,7 @@ async fn every_route_answers_every_actor_as_the_rules_say() {
                 "/plants/{id}/documents",
                 "/tickets/{id}/messages",
                 "/tickets/replacement",
+                "/plants/import",
             ];
             let response = if method == "POST" && multipart.contains(&route) {
                 agent.upload(&path, "matrix.txt", b"matrix".to_vec()).await

@@ -64,8 +64,10 @@ help-a-warranty = Öffnen Sie die Geräteseite des Wechselrichters: Seine Garant
 help-link-warranty = Anlagenübersicht
 
 help-q-import = Kann ich meine Anlagen aus dem Sunny Portal übernehmen?
-help-a-import = Noch nicht: Ein Import von Sunny-Portal-Exportdateien ist geplant. Bis dahin legen Sie jede Anlage mit dem Anlagenformular an und registrieren ihre Geräte per Seriennummer; der Gerätetyp wird beim Tippen vorgeschlagen.
-help-link-import = Anlage anlegen
+help-a-import = Ja. Exportieren Sie Ihre Anlagen aus dem Sunny Portal (CSV, eine Zeile pro Gerät, oder das JSON der Monitoring-API) und laden Sie die Datei unter „Import aus dem Sunny Portal“ hoch. Zuerst sehen Sie eine Vorschau: die Anlagen, Teilanlagen und Geräte, die angelegt oder aktualisiert werden, und jede Zeile, die nicht übernommen werden kann, mit Zeilennummer und Grund. Gespeichert wird erst, wenn Sie bestätigen.
+
+    Wird dieselbe Anlage erneut importiert, wird sie aktualisiert und um neue Geräte ergänzt statt verdoppelt.
+help-link-import = Import aus dem Sunny Portal
 
 help-q-not-registrable = Welche Systeme können nicht registriert werden?
 help-a-not-registrable = Inselsysteme (Sunny Island, Sunny Backup) und SMA-Smart-Home-Systeme können in diesem Portal nicht registriert werden. Senden Sie uns stattdessen das Informationsblatt mit dem System und seinen Seriennummern: Das Service-Team kümmert sich darum.

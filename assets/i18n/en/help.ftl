@@ -64,8 +64,10 @@ help-a-warranty = Open the inverter's device page: its warranty line shows the w
 help-link-warranty = Plant overview
 
 help-q-import = Can I bring my plants over from Sunny Portal?
-help-a-import = Not yet: an import of Sunny Portal export files is planned. Until it is available, create each plant with the plant form and register its devices by serial number; the device type is suggested as you type.
-help-link-import = Create a plant
+help-a-import = Yes. Export your plants from Sunny Portal (CSV, one row per device, or the monitoring API's JSON) and upload the file under “Import from Sunny Portal”. You first see a preview: the plants, sub-plants and devices that will be created or updated, and every row that cannot be taken with its line and the reason. Nothing is saved until you confirm.
+
+    Importing the same plant again updates it and adds its new devices instead of duplicating it.
+help-link-import = Import from Sunny Portal
 
 help-q-not-registrable = Which systems cannot be registered?
 help-a-not-registrable = Off-grid systems (Sunny Island, Sunny Backup) and SMA Smart Home systems cannot be registered in this portal. Instead, send us the information sheet with the system and its serial numbers: the service team takes it from there.

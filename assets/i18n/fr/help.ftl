@@ -64,8 +64,10 @@ help-a-warranty = Ouvrez la page de l’onduleur : sa ligne de garantie indique 
 help-link-warranty = Vue des installations
 
 help-q-import = Puis-je reprendre mes installations de Sunny Portal ?
-help-a-import = Pas encore : un import des fichiers d’export de Sunny Portal est prévu. D’ici là, créez chaque installation avec le formulaire et enregistrez ses appareils par numéro de série ; le type d’appareil est proposé pendant la saisie.
-help-link-import = Créer une installation
+help-a-import = Oui. Exportez vos installations depuis Sunny Portal (CSV, une ligne par appareil, ou le JSON de l’API de monitoring) et déposez le fichier sous « Import depuis Sunny Portal ». Vous voyez d’abord un aperçu : les installations, sous-installations et appareils qui seront créés ou mis à jour, et chaque ligne qui ne peut pas être reprise, avec son numéro et le motif. Rien n’est enregistré avant votre confirmation.
+
+    Importer à nouveau la même installation la met à jour et ajoute ses nouveaux appareils au lieu de la dupliquer.
+help-link-import = Import depuis Sunny Portal
 
 help-q-not-registrable = Quels systèmes ne peuvent pas être enregistrés ?
 help-a-not-registrable = Les systèmes en site isolé (Sunny Island, Sunny Backup) et les systèmes SMA Smart Home ne peuvent pas être enregistrés dans ce portail. Envoyez-nous plutôt la fiche d’information avec le système et ses numéros de série : l’équipe de service s’en charge.

@@ -1,0 +1,267 @@
+//! The import from Sunny Portal exports: an uploaded file (the monitoring API's JSON for a
+//! plant and its devices, or SMA's semicolon CSV with one row per device) becomes plants,
+//! sub-plants and devices to create or update.
+//!
+//! Three steps, each in its own file: [`text`] decodes the bytes (UTF-8 with or without a
+//! BOM, else Windows-1252), [`csv_export`] and [`json_export`] read the two formats into
+//! [`Parsed`] (what the file says, and every row it cannot take with the reason), and
+//! [`plan`] checks that against the instance (catalog, registered serials, open
+//! countries, plants imported before) into the preview the user confirms. Nothing here
+//! writes: the write is `store::imports::apply`, after the user confirmed.
+
+pub mod csv_export;
+pub mod json_export;
+pub mod plan;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+/// Where in the file something is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Place {
+    /// The file as a whole.
+    File,
+    /// A line of a CSV file (1-based, the `sep=` line counted).
+    Line(u64),
+    /// A plant of a JSON file (1-based).
+    Plant(u32),
+    /// A device of a plant of a JSON file (both 1-based).
+    Device(u32, u32),
+}
+
+/// Why something in the file cannot be taken. The message id is `import-problem-<slug>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reason {
+    /// Neither a Sunny Portal JSON export nor a CSV with the expected header.
+    NotAnExport,
+    /// The JSON is malformed (the detail says where).
+    JsonMalformed,
+    /// The file has no plant and no device.
+    Empty,
+    /// A required column is missing from the header.
+    MissingColumn,
+    /// A required value is missing in a row.
+    MissingValue,
+    /// The serial number is not 6 to 10 digits (or too large).
+    SerialMalformed,
+    /// The product id is not a known SMA device type.
+    ProductUnknown,
+    /// Off-grid systems (and third-party devices) cannot be registered.
+    NotRegistrable,
+    /// The serial is registered for a device of another plant.
+    SerialTaken,
+    /// The serial appears twice in the file.
+    SerialTwice,
+    /// Plants cannot be registered in the plant's country.
+    CountryClosed,
+    /// Latitude or longitude is not a number in range.
+    CoordinatesInvalid,
+    /// A date is not a calendar date (or lies in the future).
+    DateInvalid,
+    /// A row's plant data differ from the plant's first row.
+    PlantDataDiffer,
+    /// More devices than one import takes.
+    TooManyDevices,
+}
+
+impl Reason {
+    /// The slug in message ids (`import-problem-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Reason::NotAnExport => "not-an-export",
+            Reason::JsonMalformed => "json-malformed",
+            Reason::Empty => "empty",
+            Reason::MissingColumn => "missing-column",
+            Reason::MissingValue => "missing-value",
+            Reason::SerialMalformed => "serial-malformed",
+            Reason::ProductUnknown => "product-unknown",
+            Reason::NotRegistrable => "not-registrable",
+            Reason::SerialTaken => "serial-taken",
+            Reason::SerialTwice => "serial-twice",
+            Reason::CountryClosed => "country-closed",
+            Reason::CoordinatesInvalid => "coordinates-invalid",
+            Reason::DateInvalid => "date-invalid",
+            Reason::PlantDataDiffer => "plant-data-differ",
+            Reason::TooManyDevices => "too-many-devices",
+        }
+    }
+}
+
+/// A row (or the file) that cannot be taken, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub place: Place,
+    pub reason: Reason,
+    /// What was found: the column, the serial, the product id, the country …
+    pub detail: String,
+}
+
+impl Problem {
+    pub fn new(place: Place, reason: Reason, detail: impl Into<String>) -> Self {
+        Self {
+            place,
+            reason,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// A device as the file describes it (values still as text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceDevice {
+    pub place: Option<Place>,
+    pub serial: String,
+    /// Catalog product id (`productId`).
+    pub product_id: String,
+    /// Product name or model (`product`), used when there is no product id.
+    pub product: String,
+    pub name: String,
+    pub subplant: String,
+    /// Start-up date (any of the accepted date forms).
+    pub startup: String,
+}
+
+/// A plant as the file describes it, with its devices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourcePlant {
+    pub place: Option<Place>,
+    /// The monitoring portal's plant id: what a re-import recognizes the plant by.
+    pub portal_id: String,
+    pub name: String,
+    pub country: String,
+    pub postal_code: String,
+    pub city: String,
+    pub street: String,
+    pub commissioning: String,
+    pub latitude: String,
+    pub longitude: String,
+    pub devices: Vec<SourceDevice>,
+}
+
+/// What a file says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// `csv` or `json`.
+    pub format: &'static str,
+    pub plants: Vec<SourcePlant>,
+    pub problems: Vec<Problem>,
+}
+
+/// Devices one import takes (a large commercial plant has a few thousand).
+pub const MAX_DEVICES: usize = 20_000;
+
+/// Reads an export whatever its format, detected by content: JSON starts with `{` or
+/// `[`, anything else is read as CSV. Never panics, whatever the bytes.
+pub fn parse(bytes: &[u8]) -> Parsed {
+    let text = text::decode(bytes);
+    let trimmed = text.trim_start();
+    let mut parsed = if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        json_export::parse(trimmed)
+    } else {
+        csv_export::parse(&text)
+    };
+    let devices: usize = parsed.plants.iter().map(|p| p.devices.len()).sum();
+    if devices > MAX_DEVICES {
+        parsed.plants.clear();
+        parsed.problems.insert(
+            0,
+            Problem::new(Place::File, Reason::TooManyDevices, devices.to_string()),
+        );
+    }
+    if parsed.plants.is_empty() && parsed.problems.is_empty() {
+        parsed
+            .problems
+            .push(Problem::new(Place::File, Reason::Empty, ""));
+    }
+    parsed
+}
+
+/// A date as exports write it (`2019-05-14`, `2019-05-14T08:00:00Z`, `14.05.2019`,
+/// `14/05/2019`) as `YYYY-MM-DD`; `None` when it is no calendar date.
+pub fn date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let day_part = text.split(['T', ' ']).next().unwrap_or("");
+    let (y, m, d) = if let Some((y, rest)) = day_part.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (y, m, d)
+    } else {
+        let sep = if day_part.contains('.') { '.' } else { '/' };
+        let mut parts = day_part.split(sep);
+        let d = parts.next()?;
+        let m = parts.next()?;
+        let y = parts.next()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        (y, m, d)
+    };
+    let (y, m, d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let month = time::Month::try_from(m).ok()?;
+    let date = time::Date::from_calendar_date(y, month, d).ok()?;
+    (1990..=2100).contains(&y).then(|| {
+        format!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        )
+    })
+}
+
+/// A coordinate as exports write it: decimal point or decimal comma.
+pub fn coordinate(text: &str) -> Option<f64> {
+    let value: f64 = text.trim().replace(',', ".").parse().ok()?;
+    value.is_finite().then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_exports_use() {
+        assert_eq!(date("2019-05-14").as_deref(), Some("2019-05-14"));
+        assert_eq!(date("2019-05-14T08:00:00Z").as_deref(), Some("2019-05-14"));
+        assert_eq!(date("2019-05-14 08:00").as_deref(), Some("2019-05-14"));
+        assert_eq!(date("14.05.2019").as_deref(), Some("2019-05-14"));
+        assert_eq!(date("4/5/2019").as_deref(), Some("2019-05-04"));
+        assert_eq!(date("2019-02-30"), None);
+        assert_eq!(date("gestern"), None);
+        assert_eq!(date(""), None);
+    }
+
+    #[test]
+    fn coordinates_with_comma_or_point() {
+        assert_eq!(coordinate("51,3127"), Some(51.3127));
+        assert_eq!(coordinate(" 9.4797 "), Some(9.4797));
+        assert_eq!(coordinate("NaN"), None);
+        assert_eq!(coordinate("nord"), None);
+    }
+}
+
+/// How far the checks of running imports are: (devices checked, devices in the file)
+/// by import id. In memory: after a restart an unfinished check is reported as
+/// interrupted.
+#[derive(Debug, Default)]
+pub struct Progress(std::sync::Mutex<std::collections::HashMap<u64, (usize, usize)>>);
+
+impl Progress {
+    /// Records how far import `id` is.
+    pub fn set(&self, id: u64, done: usize, total: usize) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(id, (done, total));
+        }
+    }
+
+    /// How far import `id` is, while it is being checked.
+    pub fn get(&self, id: u64) -> Option<(usize, usize)> {
+        self.0.lock().ok()?.get(&id).copied()
+    }
+
+    /// Import `id` is checked.
+    pub fn finish(&self, id: u64) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(&id);
+        }
+    }
+}
