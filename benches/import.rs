@@ -1,0 +1,115 @@
+//! The Sunny Portal import of a large commercial plant (5,000 devices in 50 sub-plants,
+//! `tests/fixtures/import/big-5000.csv`) on a real store: reading the file, checking it
+//! (catalog, serials, the plant imported before), and writing it.
+//!
+//!     cargo bench --bench import
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use osc::import::{self, plan};
+use osc::store::Store;
+use osc::store::imports::{self, Owner};
+
+fn owner() -> Owner {
+    Owner {
+        key: Owner::company_key(1),
+        company: Some(1),
+        user: 1,
+        assign_to: None,
+        operator: None,
+    }
+}
+
+fn countries() -> Vec<String> {
+    vec!["DE".into(), "AT".into(), "CH".into()]
+}
+
+fn file() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/big-5000.csv"
+    ))
+    .expect("fixture")
+}
+
+fn bench(c: &mut Criterion) {
+    let data = file();
+    let mut group = c.benchmark_group("import 5,000 devices");
+    group.sample_size(20);
+    group.bench_function("read the CSV", |b| {
+        b.iter(|| black_box(import::parse(black_box(&data))))
+    });
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path(), 64 << 20).expect("store");
+    group.bench_function("check a new plant", |b| {
+        b.iter(|| {
+            let parsed = import::parse(&data);
+            black_box(plan::check(
+                &store,
+                parsed,
+                &owner(),
+                &countries(),
+                "2026-11-26",
+                &|_| {},
+            ))
+        })
+    });
+
+    group.bench_function("write a new plant", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = Store::open(dir.path(), 64 << 20).expect("store");
+                let preview = plan::check(
+                    &store,
+                    import::parse(&data),
+                    &owner(),
+                    &countries(),
+                    "2026-11-26",
+                    &|_| {},
+                )
+                .expect("checked");
+                let id = imports::start(&store, 1, "big-5000.csv", 0, 0).expect("start");
+                imports::set_preview(&store, id, preview).expect("preview");
+                (dir, store, id)
+            },
+            |(_dir, store, id)| {
+                black_box(imports::apply(&store, &owner(), id, 0).expect("written"))
+            },
+            BatchSize::PerIteration,
+        )
+    });
+
+    // The plant is there now: a re-import checks every serial against it.
+    let preview = plan::check(
+        &store,
+        import::parse(&data),
+        &owner(),
+        &countries(),
+        "2026-11-26",
+        &|_| {},
+    )
+    .expect("checked");
+    let id = imports::start(&store, 1, "big-5000.csv", 0, 0).expect("start");
+    imports::set_preview(&store, id, preview).expect("preview");
+    imports::apply(&store, &owner(), id, 0).expect("written");
+    group.bench_function("check a re-import", |b| {
+        b.iter(|| {
+            let parsed = import::parse(&data);
+            black_box(plan::check(
+                &store,
+                parsed,
+                &owner(),
+                &countries(),
+                "2026-11-26",
+                &|_| {},
+            ))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
