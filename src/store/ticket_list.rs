@@ -195,6 +195,20 @@ pub enum From {
     Before(Cursor),
 }
 
+impl From {
+    /// Where a page starts, from the `after` and `before` of a link (`key.id`); the
+    /// first page when neither parses.
+    pub fn parse(after: &str, before: &str) -> Self {
+        if let Some(c) = Cursor::parse(after) {
+            From::After(c)
+        } else if let Some(c) = Cursor::parse(before) {
+            From::Before(c)
+        } else {
+            From::Start
+        }
+    }
+}
+
 /// One page of a list and the cursors of its neighbours.
 #[derive(Debug, Clone, Default)]
 pub struct Page {

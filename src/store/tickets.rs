@@ -120,7 +120,86 @@ pub struct Ticket {
     pub assignee: Option<u64>,
 }
 
+/// Who files a request: an account, or a visitor with a name and an e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requester {
+    pub user: Option<u64>,
+    pub name: String,
+    pub email: String,
+    /// Language of the e-mails to the requester.
+    pub language: Lang,
+    pub company: Option<u64>,
+}
+
+impl Requester {
+    /// A person with an account.
+    pub fn of(user: &users::User) -> Self {
+        Self {
+            user: Some(user.id),
+            name: user.full_name(),
+            email: user.email.clone(),
+            language: user.language,
+            company: user.company.map(|(c, _)| c),
+        }
+    }
+}
+
+impl TicketMessage {
+    /// A message without files, as it is written (`from_staff` for the service team).
+    pub fn new(
+        at: u64,
+        author: Option<u64>,
+        author_name: String,
+        from_staff: bool,
+        text: String,
+    ) -> Self {
+        Self {
+            at,
+            author,
+            author_name,
+            from_staff,
+            internal: false,
+            text,
+            attachments: Vec::new(),
+        }
+    }
+}
+
 impl Ticket {
+    /// A new request of `kind` by `requester`, opened by `first` (which also dates it).
+    /// Its id, number and first state are given when it is created; topic, plant,
+    /// device, serial and replacement details are the caller's to set.
+    pub fn filed(
+        kind: TicketKind,
+        requester: Requester,
+        subject: String,
+        first: TicketMessage,
+    ) -> Self {
+        let at = first.at;
+        Self {
+            id: 0,
+            number: String::new(),
+            kind,
+            topic: None,
+            status: kind.initial(),
+            history: Vec::new(),
+            requester: requester.user,
+            requester_name: requester.name,
+            requester_email: requester.email,
+            language: requester.language,
+            company: requester.company,
+            plant: None,
+            device: None,
+            serial: None,
+            subject,
+            replacement: None,
+            messages: vec![first],
+            created_at: at,
+            updated_at: at,
+            assignee: None,
+        }
+    }
+
     /// Since when the ticket waits for the service team: its creation, the customer's
     /// last message or its last change of state, whichever came last. Answers and
     /// internal notes of the service team do not restart the clock.

@@ -523,35 +523,19 @@ pub async fn extension(
         "{subject}\n{product}\n{}: {end}\n\n{message}",
         ctx.t("extension-factory-end")
     );
-    let new = crate::store::tickets::Ticket {
-        id: 0,
-        number: String::new(),
-        kind: crate::domain::ticket::TicketKind::WarrantyExtension,
+    use crate::store::tickets::{Requester, Ticket, TicketMessage};
+    let first = TicketMessage::new(now, Some(me.user.id), me.user.full_name(), false, text);
+    let new = Ticket {
         topic: Some(format!("+{term}")),
-        status: crate::domain::ticket::TicketKind::WarrantyExtension.initial(),
-        history: Vec::new(),
-        requester: Some(me.user.id),
-        requester_name: me.user.full_name(),
-        requester_email: me.user.email.clone(),
-        language: me.user.language,
-        company: me.actor.company.map(|(c, _)| c),
         plant: Some(plant.id),
         device: Some(device.id),
         serial: Some(device.serial),
-        subject,
-        replacement: None,
-        messages: vec![crate::store::tickets::TicketMessage {
-            at: now,
-            author: Some(me.user.id),
-            author_name: me.user.full_name(),
-            from_staff: false,
-            internal: false,
-            text,
-            attachments: Vec::new(),
-        }],
-        created_at: now,
-        updated_at: now,
-        assignee: None,
+        ..Ticket::filed(
+            crate::domain::ticket::TicketKind::WarrantyExtension,
+            Requester::of(&me.user),
+            subject,
+            first,
+        )
     };
     super::tickets::file_request(&ctx, new, Vec::new(), true)
 }

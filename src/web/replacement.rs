@@ -22,7 +22,7 @@ use crate::domain::{self, SerialNumber};
 use crate::error::{AppError, Result};
 use crate::store::devices::{self, Device};
 use crate::store::plants::{self, Plant};
-use crate::store::tickets::{Replacement, Ticket, TicketMessage};
+use crate::store::tickets::{Replacement, Requester, Ticket, TicketMessage};
 use crate::store::users::DeliveryAddress;
 use crate::views::components::Errors;
 use crate::views::replacement as view;
@@ -304,22 +304,17 @@ pub async fn submit(
         "replacement-subject",
         &crate::i18n::args(&[("serial", &serial.to_string()), ("event", &event)]),
     );
+    let first = TicketMessage::new(
+        now,
+        Some(me.user.id),
+        me.user.full_name(),
+        false,
+        format!("{product}\n\n{description}"),
+    );
     let new = Ticket {
-        id: 0,
-        number: String::new(),
-        kind: TicketKind::Replacement,
-        topic: None,
-        status: TicketKind::Replacement.initial(),
-        history: Vec::new(),
-        requester: Some(me.user.id),
-        requester_name: me.user.full_name(),
-        requester_email: me.user.email.clone(),
-        language: me.user.language,
-        company: me.actor.company.map(|(c, _)| c),
         plant: link.map(|(p, _)| p),
         device: link.map(|(_, d)| d),
         serial: Some(serial),
-        subject,
         replacement: Some(Replacement {
             product_id,
             event,
@@ -332,18 +327,12 @@ pub async fn submit(
             tracking: String::new(),
             new_serial: None,
         }),
-        messages: vec![TicketMessage {
-            at: now,
-            author: Some(me.user.id),
-            author_name: me.user.full_name(),
-            from_staff: false,
-            internal: false,
-            text: format!("{product}\n\n{description}"),
-            attachments: Vec::new(),
-        }],
-        created_at: now,
-        updated_at: now,
-        assignee: None,
+        ..Ticket::filed(
+            TicketKind::Replacement,
+            Requester::of(&me.user),
+            subject,
+            first,
+        )
     };
     super::tickets::file_request(&ctx, new, proof, true)
 }

@@ -11,7 +11,7 @@ use crate::auth::extract::CurrentUser;
 use crate::auth::policy;
 use crate::domain::ticket::TicketKind;
 use crate::error::{AppError, Result};
-use crate::store::ticket_list::{self, Cursor, Filter, From, Order, Page};
+use crate::store::ticket_list::{self, Filter, From, Order, Page};
 use crate::store::tickets::{self, Ticket};
 use crate::views::tickets as view;
 
@@ -56,13 +56,7 @@ impl ListQuery {
     }
 
     fn from(&self) -> From {
-        if let Some(c) = Cursor::parse(&self.after) {
-            From::After(c)
-        } else if let Some(c) = Cursor::parse(&self.before) {
-            From::Before(c)
-        } else {
-            From::Start
-        }
+        From::parse(&self.after, &self.before)
     }
 }
 

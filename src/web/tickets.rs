@@ -14,7 +14,7 @@ use crate::domain::ticket::{self, TicketKind};
 use crate::domain::{self, Email, SerialNumber};
 use crate::error::Result;
 use crate::mail::templates::compose;
-use crate::store::tickets::{self, Ticket, TicketMessage, Upload};
+use crate::store::tickets::{self, Requester, Ticket, TicketMessage, Upload};
 use crate::store::{devices, plants};
 use crate::views::components::Errors;
 use crate::views::tickets as view;
@@ -56,6 +56,26 @@ pub async fn contact_page(
 fn year(now: u64) -> i32 {
     time::OffsetDateTime::from_unix_timestamp(i64::try_from(now).unwrap_or(0))
         .map_or(1970, |t| t.year())
+}
+
+/// The requester of a form: the signed-in person, else the visitor's name and e-mail
+/// (whose e-mails go out in the page's language).
+fn requester(
+    ctx: &PageCtx,
+    viewer: Option<&crate::auth::session::Viewer>,
+    name: String,
+    email: String,
+) -> Requester {
+    match viewer {
+        Some(v) => Requester::of(&v.user),
+        None => Requester {
+            user: None,
+            name,
+            email,
+            language: ctx.lang,
+            company: None,
+        },
+    }
 }
 
 /// The first line of a message, shortened: the ticket's subject.
@@ -124,39 +144,24 @@ pub async fn contact(
         },
         _ => (None, None),
     };
+    let first = TicketMessage::new(
+        now,
+        viewer.as_ref().map(|v| v.user.id),
+        name.clone(),
+        false,
+        message,
+    );
     let new = Ticket {
-        id: 0,
-        number: String::new(),
-        kind: TicketKind::Contact,
         topic: Some(topic.to_owned()),
-        status: TicketKind::Contact.initial(),
-        history: Vec::new(),
-        requester: viewer.as_ref().map(|v| v.user.id),
-        requester_name: name,
-        requester_email: email,
-        language: viewer.as_ref().map_or(ctx.lang, |v| v.user.language),
-        company: viewer
-            .as_ref()
-            .and_then(|v| v.actor.company.map(|(c, _)| c)),
         plant,
         device,
         serial: serial.map(SerialNumber::value),
-        subject: subject_of(&message),
-        replacement: None,
-        messages: vec![TicketMessage {
-            at: now,
-            author: viewer.as_ref().map(|v| v.user.id),
-            author_name: viewer
-                .as_ref()
-                .map_or_else(|| form.name.trim().to_owned(), |v| v.user.full_name()),
-            from_staff: false,
-            internal: false,
-            text: message,
-            attachments: Vec::new(),
-        }],
-        created_at: now,
-        updated_at: now,
-        assignee: None,
+        ..Ticket::filed(
+            TicketKind::Contact,
+            requester(&ctx, viewer.as_ref(), name, email),
+            subject_of(&first.text),
+            first,
+        )
     };
     file_request(&ctx, new, Vec::new(), viewer.is_some())
 }
@@ -324,43 +329,28 @@ pub async fn info_sheet(
         .i18n
         .t(crate::i18n::Lang::En, &format!("info-system-{system}"));
     let text = format!("{system_name}\n\nSerial numbers:\n{serials}\n\nSite:\n{site}\n\n{message}");
+    let first = TicketMessage::new(
+        now,
+        viewer.as_ref().map(|v| v.user.id),
+        name.clone(),
+        false,
+        text,
+    );
     let new = Ticket {
-        id: 0,
-        number: String::new(),
-        kind: TicketKind::InfoSheet,
         topic: Some(system.to_owned()),
-        status: TicketKind::InfoSheet.initial(),
-        history: Vec::new(),
-        requester: viewer.as_ref().map(|v| v.user.id),
-        requester_name: name.clone(),
-        requester_email: email,
-        language: viewer.as_ref().map_or(ctx.lang, |v| v.user.language),
-        company: viewer
-            .as_ref()
-            .and_then(|v| v.actor.company.map(|(c, _)| c)),
-        plant: None,
-        device: None,
         serial: serials
             .split(|c: char| !c.is_ascii_digit())
             .find_map(|s| SerialNumber::parse(s).ok())
             .map(SerialNumber::value),
-        subject: ctx.t_args(
-            "info-subject",
-            &crate::i18n::args(&[("system", &ctx.t(&format!("info-system-{system}")))]),
-        ),
-        replacement: None,
-        messages: vec![TicketMessage {
-            at: now,
-            author: viewer.as_ref().map(|v| v.user.id),
-            author_name: name,
-            from_staff: false,
-            internal: false,
-            text,
-            attachments: Vec::new(),
-        }],
-        created_at: now,
-        updated_at: now,
-        assignee: None,
+        ..Ticket::filed(
+            TicketKind::InfoSheet,
+            requester(&ctx, viewer.as_ref(), name, email),
+            ctx.t_args(
+                "info-subject",
+                &crate::i18n::args(&[("system", &ctx.t(&format!("info-system-{system}")))]),
+            ),
+            first,
+        )
     };
     file_request(&ctx, new, Vec::new(), viewer.is_some())
 }

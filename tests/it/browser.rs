@@ -119,6 +119,11 @@ pub async fn wait_for_text(c: &fantoccini::Client, css: &str, want: &str) {
 
 /// Logs in through the log-in page and waits for "My profile".
 pub async fn log_in(c: &fantoccini::Client, app: &TestApp, email: &str) {
+    log_in_to(c, app, email, "My profile").await;
+}
+
+/// Logs in through the log-in page and waits for the page headed `heading`.
+pub async fn log_in_to(c: &fantoccini::Client, app: &TestApp, email: &str, heading: &str) {
     c.goto(&app.url("/login")).await.unwrap();
     c.find(Locator::Id("email"))
         .await
@@ -138,7 +143,7 @@ pub async fn log_in(c: &fantoccini::Client, app: &TestApp, email: &str) {
         .click()
         .await
         .unwrap();
-    wait_for_text(c, "main h1", "My profile").await;
+    wait_for_text(c, "main h1", heading).await;
 }
 
 /// Saves a screenshot of the window as `target/screenshots/<name>`.
@@ -817,14 +822,7 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
             .await;
         assert_eq!(r.status(), 303);
         if close {
-            let id = r.headers()["location"]
-                .to_str()
-                .unwrap()
-                .trim_start_matches("/tickets/")
-                .split('?')
-                .next()
-                .unwrap()
-                .to_owned();
+            let id = crate::common::redirect_id(&r, "/tickets/");
             let desk = app.staff("kim@service.example").await;
             for to in ["in-progress", "closed"] {
                 desk.post(&format!("/tickets/{id}/status"), &[("to", to)])
@@ -879,29 +877,7 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
 
     // The service team logs in and lands on the dashboard.
     let staff = browser(&driver, 1280, 1700).await;
-    staff.goto(&app.url("/login")).await.unwrap();
-    staff
-        .find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys("sam@service.example")
-        .await
-        .unwrap();
-    staff
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(crate::common::PASSWORD)
-        .await
-        .unwrap();
-    staff
-        .find(Locator::Css(r#"main form[action="/login"] button"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(&staff, "main h1", "Service desk").await;
+    log_in_to(&staff, &app, "sam@service.example", "Service desk").await;
     let page = staff.source().await.unwrap();
     assert!(
         page.contains("Open requests (2)"),

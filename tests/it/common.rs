@@ -470,3 +470,16 @@ impl Agent {
             .expect("request")
     }
 }
+
+/// The id in a redirect's location (`/tickets/12?saved=created` with `/tickets/` → 12).
+pub fn redirect_id(response: &reqwest::Response, prefix: &str) -> u64 {
+    response.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches(prefix)
+        .split(['?', '#'])
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}

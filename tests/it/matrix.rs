@@ -602,15 +602,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         )
         .await;
     assert_eq!(r.status(), 303, "request sent");
-    let ticket: u64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/tickets/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let ticket = crate::common::redirect_id(&r, "/tickets/");
     let r = installer
         .multipart(
             &format!("/tickets/{ticket}/messages"),
@@ -632,12 +624,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         )
         .await;
     assert_eq!(r.status(), 303, "import uploaded");
-    let import: u64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/plants/import/")
-        .parse()
-        .unwrap();
+    let import = crate::common::redirect_id(&r, "/plants/import/");
     // A pending invitation of A.
     admin
         .post(

@@ -22,15 +22,7 @@ fn user(app: &TestApp, email: &str) -> User {
 
 /// The ticket id a filing redirected to.
 fn ticket_of(r: &reqwest::Response) -> u64 {
-    r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/tickets/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    crate::common::redirect_id(r, "/tickets/")
 }
 
 /// Ticket numbers linked from a page, in order.

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::store::audit::Event;
 use crate::store::devices;
 use crate::store::plants::{self, Plant};
-use crate::store::tickets::{Ticket, TicketMessage};
+use crate::store::tickets::{Requester, Ticket, TicketMessage};
 use crate::store::users::{self, User, UserStatus};
 use crate::views::components::Errors;
 use crate::views::service::on_behalf as view;
@@ -133,35 +133,15 @@ pub async fn create(
         }),
         None => None,
     };
+    let subject = crate::web::tickets::subject_of(&message);
+    let first = TicketMessage::new(now, Some(me.user.id), me.user.full_name(), true, message);
     let new = Ticket {
-        id: 0,
-        number: String::new(),
-        kind: TicketKind::Contact,
         topic: Some(topic.to_owned()),
-        status: TicketKind::Contact.initial(),
-        history: Vec::new(),
-        requester: Some(user.id),
-        requester_name: user.full_name(),
-        requester_email: user.email.clone(),
-        language: user.language,
-        company: user.company.map(|(c, _)| c),
         plant: device.as_ref().map(|d| d.plant_id).or(plant),
         device: device.as_ref().map(|d| d.id),
         serial: serial.map(SerialNumber::value),
-        subject: crate::web::tickets::subject_of(&message),
-        replacement: None,
-        messages: vec![TicketMessage {
-            at: now,
-            author: Some(me.user.id),
-            author_name: me.user.full_name(),
-            from_staff: true,
-            internal: false,
-            text: message,
-            attachments: Vec::new(),
-        }],
-        created_at: now,
-        updated_at: now,
         assignee: Some(me.user.id),
+        ..Ticket::filed(TicketKind::Contact, Requester::of(user), subject, first)
     };
     let created = crate::web::tickets::create_request(&ctx, new, Vec::new(), true)?;
     trail.record(

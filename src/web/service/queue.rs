@@ -15,7 +15,7 @@ use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::error::{AppError, Result};
 use crate::store::audit::Event;
 use crate::store::companies::{self, Company};
-use crate::store::ticket_list::{self, Cursor, Filter, From, Order, Page, Scope};
+use crate::store::ticket_list::{self, Filter, From, Order, Page, Scope};
 use crate::store::tickets::{self, Ticket};
 use crate::store::users::{self, User};
 use crate::views::service::queue as view;
@@ -86,13 +86,7 @@ impl QueueQuery {
     }
 
     fn from(&self) -> From {
-        if let Some(c) = Cursor::parse(&self.after) {
-            From::After(c)
-        } else if let Some(c) = Cursor::parse(&self.before) {
-            From::Before(c)
-        } else {
-            From::Start
-        }
+        From::parse(&self.after, &self.before)
     }
 
     /// The query string of this view without its place, for links.
