@@ -463,3 +463,63 @@ proptest! {
         }
     }
 }
+
+#[tokio::test]
+async fn a_plant_is_written_whole_or_not_at_all() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = company(&app).await;
+    let (page, html) = upload(&admin, "home.csv", &fixture("home.csv")).await;
+    assert!(html.contains("2 devices to add"));
+    // Between preview and confirmation another company registers one of the serials.
+    let other = app
+        .signed_in(&Registration::installer("chef@b-solar.de", "B Solar"))
+        .await;
+    crate::replacement::plant_with_inverter(&other, "2130011002", "2024-01-10").await;
+    let html = confirm(&admin, &page).await;
+    assert!(html.contains("0 plants created"), "{html}");
+    assert!(
+        html.contains("Einfamilienhaus Berger: not imported, because the serial number 2130011002")
+    );
+    assert_eq!(plant_count(&app), 0, "no half plant");
+    assert!(
+        devices::by_serial(&app.state.store, 2130011001)
+            .unwrap()
+            .is_none(),
+        "the plant's other device was not written either"
+    );
+}
+
+#[tokio::test]
+async fn the_check_shows_its_progress_and_a_restart_is_reported() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = company(&app).await;
+    let me = users::find_by_email(&app.state.store, &Email::parse("chef@a-solar.de").unwrap())
+        .unwrap()
+        .unwrap();
+    let id = osc::store::imports::start(&app.state.store, me.id, "park.csv", 745_163, 0).unwrap();
+    app.state.imports.set(id, 2500, 5000);
+    let (status, html) = admin.page(&format!("/plants/import/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(r#"<progress id="import-progress" max="5000" value="2500">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"http-equiv="refresh""#),
+        "it reloads itself without a script"
+    );
+    assert!(html.contains("2500 of 5000 devices checked"));
+    // A check that a restart cut off says so and asks for the file again.
+    app.state.imports.finish(id);
+    let (_, html) = admin.page(&format!("/plants/import/{id}")).await;
+    assert!(html.contains("was interrupted"));
+    assert!(html.contains(r#"href="/plants/import""#));
+    assert_eq!(
+        admin
+            .post(&format!("/plants/import/{id}/confirm"), &[])
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(plant_count(&app), 0, "an unchecked import writes nothing");
+}
