@@ -49,6 +49,15 @@ fn owner(me: &Viewer) -> Owner {
     }
 }
 
+/// Ends an import's progress when dropped.
+struct ProgressDone<'a>(&'a crate::app::AppState, u64);
+
+impl Drop for ProgressDone<'_> {
+    fn drop(&mut self) {
+        self.0.imports.finish(self.1);
+    }
+}
+
 /// `GET /plants/import`
 pub async fn upload_page(ctx: PageCtx, CurrentUser(me): CurrentUser) -> Result<Markup> {
     allowed(&me)?;
@@ -103,6 +112,9 @@ pub async fn upload(
     );
     // Parsing and checking thousands of rows runs off the async workers.
     tokio::task::spawn_blocking(move || {
+        // However the check ends, its progress ends with it: a check that did not store
+        // a preview is then reported as interrupted, never as running for ever.
+        let _done = ProgressDone(&state, id);
         let parsed = import::parse(&data);
         let total: usize = parsed.plants.iter().map(|p| p.devices.len()).sum();
         state.imports.set(id, 0, total);
@@ -117,7 +129,6 @@ pub async fn upload(
         if let Err(e) = result {
             tracing::error!(error = %e, import = id, "plant import could not be checked");
         }
-        state.imports.finish(id);
     });
     Ok(Redirect::to(&format!("/plants/import/{id}")).into_response())
 }
