@@ -114,7 +114,9 @@ fn side_nav(ctx: &PageCtx, areas: &[Area]) -> Markup {
         ul {
             @for area in areas {
                 @let (href, id) = area_link(*area);
-                @let current = path == href || path.starts_with(&format!("{href}/"));
+                // A request's page belongs to the service desk for the service team.
+                @let current = path == href || path.starts_with(&format!("{href}/"))
+                    || (*area == Area::ServiceDesk && path.starts_with("/tickets/"));
                 li {
                     a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) }
                 }

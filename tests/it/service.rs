@@ -731,3 +731,32 @@ async fn company_changes_land_in_the_audit_log_with_who_did_them() {
     let (_, html) = staff.page(&format!("/service/users/{ina}")).await;
     assert!(html.contains("Removed"));
 }
+
+#[tokio::test]
+async fn staff_accounts_have_a_page_but_are_neither_blocked_nor_renamed_from_the_desk() {
+    let app = TestApp::spawn().await;
+    let staff = app.staff("sam@service.example").await;
+    let kim = app.staff("kim@service.example").await;
+    let id = user(&app, "kim@service.example").id;
+    let (status, html) = staff.page(&format!("/service/users/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("managed on the command line"));
+    assert!(!html.contains("/block\"") && !html.contains("/email\""));
+    let r = staff
+        .post(&format!("/service/users/{id}/block"), &[("reason", "Test")])
+        .await;
+    assert_eq!(r.status(), 404, "no such action for staff accounts");
+    let r = staff
+        .post(
+            &format!("/service/users/{id}/email"),
+            &[("email", "k@example.com")],
+        )
+        .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(kim.get("/service").await.status(), 200, "still signed in");
+    // The people search says how many it found.
+    app.register_and_confirm(&Registration::operator("otto@example.com"))
+        .await;
+    let (_, html) = staff.page("/service/users?q=otto").await;
+    assert!(html.contains("1 person matches “otto”"), "{html}");
+}

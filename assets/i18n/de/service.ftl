@@ -73,6 +73,12 @@ service-people-title = Personen
 service-people-search = Name, E-Mail oder Firma
 service-people-hint = Geben Sie einen Teil eines Namens, einer E-Mail-Adresse oder eines Firmennamens ein.
 service-people-none = Niemand passt zu „{ $query }“.
+service-people-found = { $count ->
+    [one] 1 Person passt zu „{ $query }“.
+   *[other] { $count } Personen passen zu „{ $query }“.
+}
+service-people-more = Nur die ersten 100 werden gezeigt: Ein weiteres Wort grenzt die Suche ein.
+service-staff-account = Ein Konto des Service-Teams: Es wird über die Kommandozeile verwaltet (osc staff).
 service-person = Name
 service-role = Rolle
 service-role-staff = Service-Team

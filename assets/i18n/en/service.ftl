@@ -73,6 +73,12 @@ service-people-title = People
 service-people-search = Name, e-mail or company
 service-people-hint = Type part of a name, an e-mail address or a company name.
 service-people-none = Nobody matches “{ $query }”.
+service-people-found = { $count ->
+    [one] 1 person matches “{ $query }”.
+   *[other] { $count } people match “{ $query }”.
+}
+service-people-more = Only the first 100 are shown: add a word to narrow the search.
+service-staff-account = A service-team account: it is managed on the command line (osc staff).
 service-person = Name
 service-role = Role
 service-role-staff = Service team

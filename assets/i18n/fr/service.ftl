@@ -73,6 +73,12 @@ service-people-title = Personnes
 service-people-search = Nom, e-mail ou entreprise
 service-people-hint = Saisissez une partie d’un nom, d’une adresse e-mail ou d’un nom d’entreprise.
 service-people-none = Personne ne correspond à « { $query } ».
+service-people-found = { $count ->
+    [one] 1 personne correspond à « { $query } ».
+   *[other] { $count } personnes correspondent à « { $query } ».
+}
+service-people-more = Seules les 100 premières sont affichées : ajoutez un mot pour affiner la recherche.
+service-staff-account = Un compte de l’équipe de service : il se gère en ligne de commande (osc staff).
 service-person = Nom
 service-role = Rôle
 service-role-staff = Équipe de service

@@ -69,7 +69,10 @@ pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Mark
             } @else if rows.is_empty() {
                 p.empty role="status" { (ctx.t_args("service-people-none", &args(&[("query", query.trim())]))) }
             } @else {
-                p role="status" { (ctx.t_args("search-results", &args(&[("count", &rows.len().to_string()), ("query", query.trim())]))) }
+                p role="status" {
+                    (ctx.t_args("service-people-found", &args(&[("count", &rows.len().to_string()), ("query", query.trim())])))
+                    @if rows.len() >= crate::web::service::accounts::FOUND_LIMIT { " " (ctx.t("service-people-more")) }
+                }
                 div.table-wrap {
                     table {
                         thead { tr {
@@ -169,6 +172,9 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                         }
                     }
                     @match &u.status {
+                        _ if u.kind == AccountKind::Staff => {
+                            p.hint { (ctx.t("service-staff-account")) }
+                        }
                         UserStatus::Blocked { .. } => {
                             form method="post" action={ "/service/users/" (u.id) "/unblock" } {
                                 (csrf_field(ctx))
@@ -185,13 +191,15 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                             }
                         }
                     }
-                    form method="post" action={ "/service/users/" (u.id) "/email" } novalidate {
-                        (csrf_field(ctx))
-                        (Field::new("email", ctx.t("service-new-email"), "email").value(new_email)
-                            .hint(ctx.t("service-new-email-hint")).maxlength(254).autocomplete("off").errors(ctx, email_errors).render())
-                        button.button.secondary type="submit" { (ctx.t("service-change-email")) }
+                    @if u.kind != AccountKind::Staff {
+                        form method="post" action={ "/service/users/" (u.id) "/email" } novalidate {
+                            (csrf_field(ctx))
+                            (Field::new("email", ctx.t("service-new-email"), "email").value(new_email)
+                                .hint(ctx.t("service-new-email-hint")).maxlength(254).autocomplete("off").errors(ctx, email_errors).render())
+                            button.button.secondary type="submit" { (ctx.t("service-change-email")) }
+                        }
+                        p { a href={ "/service/tickets/new?customer=" (crate::views::layout::url_encode(&u.email)) } { (ctx.t("service-nav-new-ticket")) } }
                     }
-                    p { a href={ "/service/tickets/new?customer=" (crate::views::layout::url_encode(&u.email)) } { (ctx.t("service-nav-new-ticket")) } }
                 }
             }
             section.card aria-labelledby="plants-heading" {

@@ -166,8 +166,8 @@ pub fn queue(
                                     }
                                     td { (status_badge(ctx, t.status)) }
                                     td { @if let Some(n) = staff_name(staff, t.assignee) { (n) } @else { span.hint { (ctx.t("service-assignee-none")) } } }
-                                    td { @if t.status.is_open() { (waited(ctx, t.waiting_since(), now)) } @else { "—" } }
-                                    td { (format::date_time(t.updated_at)) }
+                                    td.nowrap { @if t.status.is_open() { (waited(ctx, t.waiting_since(), now)) } @else { "—" } }
+                                    td.nowrap { (format::date(t.updated_at)) br; span.small.hint { (format::date_time(t.updated_at).get(11..).unwrap_or("")) } }
                                 }
                             }
                         }

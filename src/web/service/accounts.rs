@@ -29,7 +29,7 @@ use crate::web::plants::Saved;
 use crate::web::trail::Trail;
 
 /// People shown for one search.
-const FOUND_LIMIT: usize = 100;
+pub const FOUND_LIMIT: usize = 100;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -80,27 +80,33 @@ pub struct Forms<'a> {
 
 fn person(ctx: &PageCtx, id: u64) -> Result<Person> {
     let store = &ctx.state.store;
-    let user = users::get(store, id)?
-        .filter(|u| u.kind != AccountKind::Staff)
-        .ok_or(AppError::NotFound)?;
+    // Staff accounts have a page too (their history, an unlock); they are neither
+    // blocked nor given another e-mail here.
+    let user = users::get(store, id)?.ok_or(AppError::NotFound)?;
     let company = match user.company {
         Some((c, _)) => companies::get(store, c)?,
         None => None,
     };
     let actor = user.actor();
-    let plants = plants::list(store, &actor, "")?
-        .into_iter()
-        .map(|(p, _)| p)
-        .collect();
-    let tickets = ticket_list::page(
-        store,
-        policy::ticket_scope(&actor),
-        Order::Updated,
-        Filter::default(),
-        From::Start,
-        20,
-    )?
-    .tickets;
+    // A staff member's own scope is everything: their page lists no plants or requests.
+    let (plants, tickets) = if user.kind == AccountKind::Staff {
+        (Vec::new(), Vec::new())
+    } else {
+        let plants = plants::list(store, &actor, "")?
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        let tickets = ticket_list::page(
+            store,
+            policy::ticket_scope(&actor),
+            Order::Updated,
+            Filter::default(),
+            From::Start,
+            20,
+        )?
+        .tickets;
+        (plants, tickets)
+    };
     let history = audit::page(
         store,
         audit::Filter {
@@ -156,6 +162,9 @@ pub async fn block(
     CsrfForm(form): CsrfForm<BlockForm>,
 ) -> Result<Response> {
     let p = person(&ctx, id)?;
+    if p.user.kind == AccountKind::Staff {
+        return Err(AppError::NotFound);
+    }
     let mut e = Errors::new();
     let reason = e.check("reason", domain::required_text_multiline(&form.reason, 500));
     let Some(reason) = reason else {
@@ -252,6 +261,9 @@ pub async fn change_email(
     CsrfForm(form): CsrfForm<EmailChangeForm>,
 ) -> Result<Response> {
     let p = person(&ctx, id)?;
+    if p.user.kind == AccountKind::Staff {
+        return Err(AppError::NotFound);
+    }
     let mut e = Errors::new();
     let Some(new_email) = e.check("email", Email::parse(&form.email)) else {
         let forms = Forms {
