@@ -1,14 +1,15 @@
 //! Plant documents: upload (multipart, checked by content), download as an attachment
 //! for whoever may see the plant, delete with confirmation.
 
-use axum::extract::{Multipart, Path};
+use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 
 use super::accounts::NoFields;
 use super::context::PageCtx;
-use crate::auth::csrf::{self, CsrfForm, CsrfSeed};
+use super::multipart::MultipartForm;
+use crate::auth::csrf::{CsrfForm, CsrfSeed};
 use crate::auth::extract::CurrentUser;
 use crate::auth::policy;
 use crate::auth::session::Viewer;
@@ -38,7 +39,7 @@ pub async fn upload(
     CurrentUser(me): CurrentUser,
     Path(id): Path<u64>,
     seed: axum::Extension<CsrfSeed>,
-    mut multipart: Multipart,
+    request: axum::extract::Request,
 ) -> Result<Response> {
     let (plant, assignees) =
         plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
@@ -46,58 +47,24 @@ pub async fn upload(
         return Err(AppError::NotFound);
     }
     let limit = ctx.state.config.uploads.max_document_mb * 1024 * 1024;
-    let mut token = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return refuse(
-                    &ctx,
-                    &me,
-                    &plant,
-                    &assignees,
-                    "upload-too-large",
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                )
-                .await;
-            }
-            Err(e) => return Err(AppError::BadRequest(e.body_text())),
-        };
-        match field.name() {
-            Some("csrf_token") => {
-                token = field
-                    .text()
-                    .await
-                    .map_err(|e| AppError::BadRequest(e.body_text()))?
-            }
-            Some("file") => {
-                let name = field.file_name().unwrap_or("").to_owned();
-                let data = match field.bytes().await {
-                    Ok(d) => d,
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        return refuse(
-                            &ctx,
-                            &me,
-                            &plant,
-                            &assignees,
-                            "upload-too-large",
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                        )
-                        .await;
-                    }
-                    Err(e) => return Err(AppError::BadRequest(e.body_text())),
-                };
-                file = Some((name, data.to_vec()));
-            }
-            _ => {}
-        }
+    let form = MultipartForm::read(request, &seed).await?;
+    if form.too_large {
+        return refuse(
+            &ctx,
+            &me,
+            &plant,
+            &assignees,
+            "upload-too-large",
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )
+        .await;
     }
-    if seed.fresh || !csrf::verify(&seed.seed, &token) {
-        return Err(AppError::Forbidden);
-    }
-    let Some((raw_name, data)) = file.filter(|(n, d)| !n.is_empty() || !d.is_empty()) else {
+    let Some((raw_name, data)) = form
+        .files
+        .into_iter()
+        .find(|f| f.field == "file")
+        .map(|f| (f.name, f.data))
+    else {
         return refuse(
             &ctx,
             &me,
