@@ -3,8 +3,10 @@
 //! invitations), with who did it, when, from which address and to whom.
 //!
 //! Append-only: this module has no function that changes or deletes an entry. Entries
-//! are written in the transaction of the action they record where the action is ours
-//! ([`record_in`]), so an action and its record land together.
+//! are written in the transaction of the action they record ([`record_in`]), so an
+//! action and its record land together; [`record`] is for the few actions whose write
+//! lives in another aggregate's function (company roles, removals, invitations, requests
+//! filed for customers, mail retries), right after it.
 
 use redb::{ReadableTable, WriteTransaction};
 use serde::{Deserialize, Serialize};

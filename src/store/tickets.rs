@@ -485,14 +485,15 @@ pub fn assign(
     Ok(Some(t))
 }
 
-/// Adds a message with its files to the thread and queues `mails`, updating the ticket's
-/// last change. A customer's message to a ticket waiting for him puts it back to work.
+/// Adds a message with its files to the thread and queues `mails` (and records `audit`,
+/// for the service team's answers), updating the ticket's last change. A customer's message to a ticket waiting for him puts it back to work.
 pub fn add_message(
     store: &Store,
     id: u64,
     mut message: TicketMessage,
     uploads: Vec<Upload>,
     mails: Vec<OutgoingMail>,
+    audit: Option<super::audit::Entry>,
 ) -> Result<Option<Ticket>, StoreError> {
     let txn = store.write()?;
     let Some(old) = load_in(&txn, id)? else {
@@ -514,6 +515,9 @@ pub fn add_message(
     t.messages.push(message);
     save_in(&txn, &old, &t)?;
     users::queue_all(&txn, mails)?;
+    if let Some(entry) = audit {
+        super::audit::record_in(&txn, entry)?;
+    }
     txn.commit()?;
     Ok(Some(t))
 }
@@ -545,13 +549,14 @@ pub enum ChangeRefused {
 }
 
 /// Moves a ticket to another state if that is a valid transition (decided inside the
-/// write transaction). Shipping a replacement records the new serial and swaps it into
+/// write transaction), recording it in the audit log in the same transaction. Shipping a replacement records the new serial and swaps it into
 /// the device record, which keeps the old one in its history.
 pub fn change_status(
     store: &Store,
     id: u64,
     update: StatusUpdate,
     compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
+    audit: super::audit::Entry,
 ) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError> {
     let txn = store.write()?;
     let Some(old) = load_in(&txn, id)? else {
@@ -598,6 +603,10 @@ pub fn change_status(
     t.updated_at = t.updated_at.max(update.at);
     save_in(&txn, &old, &t)?;
     users::queue_all(&txn, compose(&t))?;
+    super::audit::record_in(
+        &txn,
+        audit.detail(format!("{} → {}", old.status.slug(), t.status.slug())),
+    )?;
     txn.commit()?;
     Ok(Some(Ok(t)))
 }

@@ -144,7 +144,13 @@ pub async fn add_message(
         Vec::new()
     };
     let files = uploads.len();
-    if let Some(updated) = tickets::add_message(&state.store, t.id, message, uploads, mails)? {
+    let audit = staff.then(|| {
+        trail
+            .entry(state.clock.now(), Event::TicketAnswered, &t.number)
+            .detail(if internal { "internal note" } else { "answer" })
+    });
+    if let Some(updated) = tickets::add_message(&state.store, t.id, message, uploads, mails, audit)?
+    {
         state.mail.wake();
         super::tickets::index_ticket(&ctx, &updated);
     }
@@ -157,14 +163,6 @@ pub async fn add_message(
         files,
         "message added"
     );
-    if staff {
-        trail.record(
-            state,
-            trail
-                .entry(state.clock.now(), Event::TicketAnswered, &t.number)
-                .detail(if internal { "internal note" } else { "answer" }),
-        )?;
-    }
     let saved = if internal { "note" } else { "message" };
     Ok(Redirect::to(&format!("/tickets/{}?saved={saved}#thread", t.id)).into_response())
 }
@@ -267,9 +265,14 @@ pub async fn change_status(
         warranty_end,
     };
     let link = ticket_link(&ctx, &t);
-    let changed = tickets::change_status(&state.store, t.id, update, |changed| {
-        vec![status_mail(&ctx, changed, &link)]
-    })?
+    let entry = trail.entry(state.clock.now(), Event::TicketMoved, &t.number);
+    let changed = tickets::change_status(
+        &state.store,
+        t.id,
+        update,
+        |changed| vec![status_mail(&ctx, changed, &link)],
+        entry,
+    )?
     .ok_or(AppError::NotFound)?;
     match changed {
         Ok(changed) => {
@@ -282,12 +285,6 @@ pub async fn change_status(
                 to = changed.status.slug(),
                 "ticket moved"
             );
-            trail.record(
-                state,
-                trail
-                    .entry(state.clock.now(), Event::TicketMoved, &t.number)
-                    .detail(format!("{} → {}", t.status.slug(), changed.status.slug())),
-            )?;
             reindex_device_tickets(&ctx, &changed)?;
             Ok(Redirect::to(&format!("/tickets/{}?saved=status", t.id)).into_response())
         }

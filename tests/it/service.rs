@@ -214,6 +214,11 @@ async fn answers_reach_visitors_without_an_account_by_e_mail() {
         !mail.contains("/tickets/"),
         "no link a visitor could not open"
     );
+    let (_, log) = staff.page("/service/audit?event=ticket-answered").await;
+    assert!(
+        log.contains("Sam Service") && log.contains(">answer<"),
+        "{log}"
+    );
 }
 
 #[tokio::test]
@@ -643,6 +648,10 @@ async fn the_dashboard_counts_open_requests_and_flags_overdue_returns() {
             .await;
         assert_eq!(r.status(), 303, "{fields:?}");
     }
+    // Every move is in the audit log, with the states.
+    let (_, log) = staff.page("/service/audit?event=ticket-moved").await;
+    assert!(log.contains("in-progress → closed"), "{log}");
+    assert!(log.contains("shipped → awaiting-return"));
     let (status, html) = staff.page("/service").await;
     assert_eq!(status, 200);
     assert!(html.contains("Open requests (2)"), "{html}");
