@@ -274,7 +274,7 @@ fn command_line_audit(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let entry = audit::Entry::new(now, event, audit::Actor::default(), user.email.clone())
         .about(user.id)
-        .detail("osc staff");
+        .detail("command-line");
     audit::record(store, entry)?;
     Ok(())
 }

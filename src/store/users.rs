@@ -510,7 +510,8 @@ pub fn confirm(
     Ok((state, user))
 }
 
-/// A failed log-in (or wrong recovery answer, `what` says which): counts it, locks the
+/// A failed log-in (or wrong recovery answer; `what` says which: `password` or
+/// `security-answer`): counts it, locks the
 /// account at `max`, and records both in the audit log with the request's `address`.
 /// Returns whether the account is now locked.
 pub fn record_failure(
@@ -549,7 +550,7 @@ pub fn record_failure(
                 txn,
                 audit::Entry::new(now, audit::Event::AccountLocked, actor, &user.email)
                     .about(user.id)
-                    .detail(format!("{} × {what}", user.failed_logins)),
+                    .detail(what),
             )?;
         }
         Ok(user.locked_at.is_some())

@@ -550,7 +550,7 @@ pub async fn login(
                 },
                 email.as_str(),
             )
-            .detail("unknown e-mail"),
+            .detail("unknown-email"),
         )?;
         if attempts >= sec.max_failed_logins {
             return Ok(locked_redirect());
@@ -771,7 +771,7 @@ pub async fn forgot(
                     now,
                     sec.lockout_minutes,
                     &peer.ip().to_string(),
-                    "security answer",
+                    "security-answer",
                 )?;
             }
             state

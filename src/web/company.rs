@@ -183,7 +183,10 @@ pub async fn invite(
                 state,
                 trail
                     .entry(now, Event::Invited, email.as_str())
-                    .detail(format!("{role:?}")),
+                    .detail(match role {
+                        CompanyRole::Admin => "admin",
+                        CompanyRole::Member => "installer",
+                    }),
             )?;
             Ok(Redirect::to("/company/members?done=invited").into_response())
         }

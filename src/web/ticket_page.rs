@@ -147,7 +147,7 @@ pub async fn add_message(
     let audit = staff.then(|| {
         trail
             .entry(state.clock.now(), Event::TicketAnswered, &t.number)
-            .detail(if internal { "internal note" } else { "answer" })
+            .detail(if internal { "internal-note" } else { "answer" })
     });
     if let Some(updated) = tickets::add_message(&state.store, t.id, message, uploads, mails, audit)?
     {

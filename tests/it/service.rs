@@ -216,7 +216,7 @@ async fn answers_reach_visitors_without_an_account_by_e_mail() {
     );
     let (_, log) = staff.page("/service/audit?event=ticket-answered").await;
     assert!(
-        log.contains("Sam Service") && log.contains(">answer<"),
+        log.contains("Sam Service") && log.contains(">answer to the customer<"),
         "{log}"
     );
 }
@@ -732,7 +732,7 @@ async fn company_changes_land_in_the_audit_log_with_who_did_them() {
     let (_, html) = staff.page(&format!("/service/audit?user={ina}")).await;
     assert!(html.contains("Account removed"), "{html}");
     assert_eq!(html.matches("badge warn\">Role changed").count(), 2);
-    assert!(html.contains(">admin<") && html.contains(">installer<"));
+    assert!(html.contains(">made administrator<") && html.contains(">made installer<"));
     assert!(html.contains("Anna Müller"), "the administrator who did it");
     let (_, html) = staff.page("/service/audit?event=invited").await;
     assert!(html.contains("ina@a-solar.de"));

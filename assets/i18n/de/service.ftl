@@ -149,6 +149,15 @@ audit-event-ticket-created-for-customer = Anfrage für einen Kunden erfasst
 audit-event-staff-added = Service-Konto angelegt
 audit-event-mail-retried = E-Mail erneut versucht
 
+audit-detail-password = falsches Passwort
+audit-detail-security-answer = falsche Antwort auf die Sicherheitsfrage
+audit-detail-unknown-email = kein Konto hat diese E-Mail-Adresse
+audit-detail-answer = Antwort an den Kunden
+audit-detail-internal-note = interne Notiz
+audit-detail-admin = zum Administrator gemacht
+audit-detail-installer = zum Installateur gemacht
+audit-detail-command-line = über die Kommandozeile (osc staff)
+
 service-mail-title = E-Mail-Warteschlange
 service-mail-counts = { $waiting } wartend, { $sent } gesendet.
 service-mail-show = Anzeigen

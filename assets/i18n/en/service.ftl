@@ -149,6 +149,15 @@ audit-event-ticket-created-for-customer = Request filed for a customer
 audit-event-staff-added = Staff account added
 audit-event-mail-retried = E-mail retried
 
+audit-detail-password = wrong password
+audit-detail-security-answer = wrong answer to the security question
+audit-detail-unknown-email = no account has this e-mail address
+audit-detail-answer = answer to the customer
+audit-detail-internal-note = internal note
+audit-detail-admin = made administrator
+audit-detail-installer = made installer
+audit-detail-command-line = on the command line (osc staff)
+
 service-mail-title = Mail queue
 service-mail-counts = { $waiting } waiting, { $sent } sent.
 service-mail-show = Show

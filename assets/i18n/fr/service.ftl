@@ -149,6 +149,15 @@ audit-event-ticket-created-for-customer = Demande saisie pour un client
 audit-event-staff-added = Compte de service créé
 audit-event-mail-retried = E-mail relancé
 
+audit-detail-password = mot de passe erroné
+audit-detail-security-answer = mauvaise réponse à la question de sécurité
+audit-detail-unknown-email = aucun compte n’a cette adresse e-mail
+audit-detail-answer = réponse au client
+audit-detail-internal-note = note interne
+audit-detail-admin = nommé administrateur
+audit-detail-installer = nommé installateur
+audit-detail-command-line = en ligne de commande (osc staff)
+
 service-mail-title = File des e-mails
 service-mail-counts = { $waiting } en attente, { $sent } envoyés.
 service-mail-show = Afficher

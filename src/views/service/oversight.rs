@@ -12,6 +12,26 @@ use crate::views::layout::url_encode;
 use crate::web::context::PageCtx;
 use crate::web::service::oversight::{AuditQuery, MailQuery};
 
+/// The details the portal itself writes are codes, shown in the page's language;
+/// anything else (a reason, e-mail addresses, states) as it was written.
+fn detail(ctx: &PageCtx, e: &Entry) -> String {
+    const CODES: [&str; 8] = [
+        "password",
+        "security-answer",
+        "unknown-email",
+        "answer",
+        "internal-note",
+        "admin",
+        "installer",
+        "command-line",
+    ];
+    if CODES.contains(&e.detail.as_str()) {
+        ctx.t(&format!("audit-detail-{}", e.detail))
+    } else {
+        e.detail.clone()
+    }
+}
+
 /// Audit entries as a table (the log, a person's history).
 pub fn audit_rows(ctx: &PageCtx, entries: &[Entry]) -> Markup {
     html! {
@@ -44,7 +64,7 @@ pub fn audit_rows(ctx: &PageCtx, entries: &[Entry]) -> Markup {
                                 @if let Some(u) = e.subject_user { a href={ "/service/users/" (u) } { (e.subject) } }
                                 @else { (e.subject) }
                             }
-                            td { (e.detail) }
+                            td { (detail(ctx, e)) }
                         }
                     }
                 }
