@@ -33,6 +33,22 @@ fn file() -> Vec<u8> {
     .expect("fixture")
 }
 
+/// An import of `data` checked and waiting for confirmation; its id.
+fn previewed(store: &Store, data: &[u8]) -> u64 {
+    let preview = plan::check(
+        store,
+        import::parse(data),
+        &owner(),
+        &countries(),
+        "2026-11-26",
+        &|_| {},
+    )
+    .expect("checked");
+    let id = imports::start(store, 1, "big-5000.csv", 0, 0).expect("start");
+    imports::set_preview(store, id, preview).expect("preview");
+    id
+}
+
 fn bench(c: &mut Criterion) {
     let data = file();
     let mut group = c.benchmark_group("import 5,000 devices");
@@ -62,17 +78,7 @@ fn bench(c: &mut Criterion) {
             || {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let store = Store::open(dir.path(), 64 << 20).expect("store");
-                let preview = plan::check(
-                    &store,
-                    import::parse(&data),
-                    &owner(),
-                    &countries(),
-                    "2026-11-26",
-                    &|_| {},
-                )
-                .expect("checked");
-                let id = imports::start(&store, 1, "big-5000.csv", 0, 0).expect("start");
-                imports::set_preview(&store, id, preview).expect("preview");
+                let id = previewed(&store, &data);
                 (dir, store, id)
             },
             |(_dir, store, id)| {
@@ -83,17 +89,7 @@ fn bench(c: &mut Criterion) {
     });
 
     // The plant is there now: a re-import checks every serial against it.
-    let preview = plan::check(
-        &store,
-        import::parse(&data),
-        &owner(),
-        &countries(),
-        "2026-11-26",
-        &|_| {},
-    )
-    .expect("checked");
-    let id = imports::start(&store, 1, "big-5000.csv", 0, 0).expect("start");
-    imports::set_preview(&store, id, preview).expect("preview");
+    let id = previewed(&store, &data);
     imports::apply(&store, &owner(), id, 0).expect("written");
     group.bench_function("check a re-import", |b| {
         b.iter(|| {

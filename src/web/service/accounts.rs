@@ -138,6 +138,16 @@ pub async fn detail(
     Ok(view::detail(&ctx, &p, &Forms::default(), &q.saved))
 }
 
+/// A customer's page data: blocking and e-mail changes are not for staff accounts
+/// (they are managed with `osc staff`), which answer 404 to them.
+fn customer(ctx: &PageCtx, id: u64) -> Result<Person> {
+    let p = person(ctx, id)?;
+    if p.user.kind == AccountKind::Staff {
+        return Err(AppError::NotFound);
+    }
+    Ok(p)
+}
+
 fn done(id: u64, saved: &str) -> Response {
     Redirect::to(&format!("/service/users/{id}?saved={saved}")).into_response()
 }
@@ -161,10 +171,7 @@ pub async fn block(
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<BlockForm>,
 ) -> Result<Response> {
-    let p = person(&ctx, id)?;
-    if p.user.kind == AccountKind::Staff {
-        return Err(AppError::NotFound);
-    }
+    let p = customer(&ctx, id)?;
     let mut e = Errors::new();
     let reason = e.check("reason", domain::required_text_multiline(&form.reason, 500));
     let Some(reason) = reason else {
@@ -260,10 +267,7 @@ pub async fn change_email(
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<EmailChangeForm>,
 ) -> Result<Response> {
-    let p = person(&ctx, id)?;
-    if p.user.kind == AccountKind::Staff {
-        return Err(AppError::NotFound);
-    }
+    let p = customer(&ctx, id)?;
     let mut e = Errors::new();
     let Some(new_email) = e.check("email", Email::parse(&form.email)) else {
         let forms = Forms {
