@@ -192,8 +192,8 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
                 }
             }
             figcaption.legend {
-                span.key.opened aria-hidden="true" {} (opened) " "
-                span.key.closed aria-hidden="true" {} (closed)
+                span { span.key.opened aria-hidden="true" {} (opened) }
+                span { span.key.closed aria-hidden="true" {} (closed) }
             }
         }
         details {
