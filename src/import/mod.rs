@@ -243,25 +243,42 @@ mod tests {
 /// by import id. In memory: after a restart an unfinished check is reported as
 /// interrupted.
 #[derive(Debug, Default)]
-pub struct Progress(std::sync::Mutex<std::collections::HashMap<u64, (usize, usize)>>);
+pub struct Progress {
+    checks: std::sync::Mutex<std::collections::HashMap<u64, (usize, usize)>>,
+    /// Imports being written: a second confirmation (a double click) waits its turn
+    /// and then finds the import written.
+    writing: std::sync::Mutex<std::collections::HashSet<u64>>,
+}
 
 impl Progress {
     /// Records how far import `id` is.
     pub fn set(&self, id: u64, done: usize, total: usize) {
-        if let Ok(mut map) = self.0.lock() {
+        if let Ok(mut map) = self.checks.lock() {
             map.insert(id, (done, total));
         }
     }
 
     /// How far import `id` is, while it is being checked.
     pub fn get(&self, id: u64) -> Option<(usize, usize)> {
-        self.0.lock().ok()?.get(&id).copied()
+        self.checks.lock().ok()?.get(&id).copied()
     }
 
     /// Import `id` is checked.
     pub fn finish(&self, id: u64) {
-        if let Ok(mut map) = self.0.lock() {
+        if let Ok(mut map) = self.checks.lock() {
             map.remove(&id);
+        }
+    }
+
+    /// Claims import `id` for writing; `false` while another request writes it.
+    pub fn claim(&self, id: u64) -> bool {
+        self.writing.lock().is_ok_and(|mut set| set.insert(id))
+    }
+
+    /// Import `id` is written (or failed to be).
+    pub fn release(&self, id: u64) {
+        if let Ok(mut set) = self.writing.lock() {
+            set.remove(&id);
         }
     }
 }

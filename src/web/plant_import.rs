@@ -58,6 +58,15 @@ impl Drop for ProgressDone<'_> {
     }
 }
 
+/// Releases an import's write claim when dropped.
+struct WriteClaim<'a>(&'a crate::app::AppState, u64);
+
+impl Drop for WriteClaim<'_> {
+    fn drop(&mut self) {
+        self.0.imports.release(self.1);
+    }
+}
+
 /// `GET /plants/import`
 pub async fn upload_page(ctx: PageCtx, CurrentUser(me): CurrentUser) -> Result<Markup> {
     allowed(&me)?;
@@ -165,13 +174,19 @@ pub async fn confirm(
 ) -> Result<Response> {
     allowed(&me)?;
     imports::get(&ctx.state.store, me.user.id, id)?.ok_or(AppError::NotFound)?;
+    if !ctx.state.imports.claim(id) {
+        // Another request (a double click) is writing it: its result page follows.
+        return Ok(Redirect::to(&format!("/plants/import/{id}")).into_response());
+    }
     let state = ctx.state.clone();
     let owner = owner(&me);
     let now = state.clock.now();
-    let outcome =
-        tokio::task::spawn_blocking(move || imports::apply(&state.store, &owner, id, now))
-            .await
-            .map_err(AppError::internal)??;
+    let outcome = tokio::task::spawn_blocking(move || {
+        let _claim = WriteClaim(&state, id);
+        imports::apply(&state.store, &owner, id, now)
+    })
+    .await
+    .map_err(AppError::internal)??;
     if let Some(o) = &outcome {
         tracing::info!(
             event = "import_applied",

@@ -355,6 +355,14 @@ async fn a_plant_with_five_thousand_devices_is_imported_whole() {
     );
     // The server answers other pages meanwhile.
     assert_eq!(admin.get("/healthz").await.status(), 200);
+    // A double click: two confirmations at once write the plant once.
+    let confirm_path = format!("{page}/confirm");
+    let (a, b) = tokio::join!(
+        admin.post(&confirm_path, &[]),
+        admin.post(&confirm_path, &[])
+    );
+    assert_eq!((a.status().as_u16(), b.status().as_u16()), (303, 303));
+    assert_eq!(plant_count(&app), 1, "one plant for the one file");
     let html = confirm(&admin, &page).await;
     assert!(
         html.contains("5000 devices added, 50 new sub-plants"),
