@@ -655,20 +655,26 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
     let _ = std::fs::remove_file(pdf);
 }
 
-#[tokio::test]
-async fn a_replacement_request_is_filed_and_found_from_the_search_box() {
-    let Some(driver) = start_driver().await else {
-        return;
-    };
-    let app = TestApp::spawn().await;
+/// Kühn Solar's administrator, signed in, with a plant and one inverter (`serial`);
+/// returns the agent and the device.
+async fn workshop_with_inverter(app: &TestApp, serial: &str) -> (crate::common::Agent, u64) {
     let agent = app
         .signed_in(&crate::common::Registration::installer(
             "werkstatt@kuehn-solar.de",
             "Kühn Solar GmbH",
         ))
         .await;
-    let (_, device) =
-        crate::replacement::plant_with_inverter(&agent, "2130088888", "2023-04-01").await;
+    let (_, device) = crate::replacement::plant_with_inverter(&agent, serial, "2023-04-01").await;
+    (agent, device)
+}
+
+#[tokio::test]
+async fn a_replacement_request_is_filed_and_found_from_the_search_box() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let (_, device) = workshop_with_inverter(&app, "2130088888").await;
     let proof = tempfile::tempdir().unwrap();
     let proof_path = proof.path().join("rechnung.pdf");
     std::fs::write(&proof_path, b"%PDF-1.4\n%%EOF\n").unwrap();
@@ -807,14 +813,7 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
         return;
     };
     let app = TestApp::spawn().await;
-    let agent = app
-        .signed_in(&crate::common::Registration::installer(
-            "werkstatt@kuehn-solar.de",
-            "Kühn Solar GmbH",
-        ))
-        .await;
-    let (_, device) =
-        crate::replacement::plant_with_inverter(&agent, "2130044444", "2023-04-01").await;
+    let (agent, device) = workshop_with_inverter(&app, "2130044444").await;
     // Some history for the dashboard: a request closed last week, one still open.
     for (text, close) in [("Frage zur Einspeisung", true), ("Frage zum Portal", false)] {
         let r = agent
