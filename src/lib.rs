@@ -86,15 +86,32 @@ impl Instance {
 
         let store = Arc::new(store);
         let index = Arc::new(index);
-        if opened == search::Opened::Fresh {
+        // An index that holds changes the store never recorded (the database was put back
+        // from an older copy) no longer describes it: rebuild it too.
+        let ahead_of_store = opened == search::Opened::Existing && {
+            let s = store.clone();
+            let last = tokio::task::spawn_blocking(move || store::index_feed::last(&s))
+                .await
+                .expect("reading the feed does not panic")?;
+            let committed = search::indexer::committed_change(&index)?;
+            if committed > last {
+                tracing::warn!(
+                    committed,
+                    last,
+                    "search index is ahead of the database; rebuilding it"
+                );
+            }
+            committed > last
+        };
+        if opened == search::Opened::Fresh || ahead_of_store {
             let (s, i) = (store.clone(), index.clone());
             tokio::task::spawn_blocking(move || search::docs::rebuild(&s, &i))
                 .await
                 .expect("the rebuild does not panic")
                 .map_err(StartError::Rebuild)?;
         }
-        let (indexer, indexer_thread) = search::indexer::spawn(index.clone())?;
-        let notifier = mail::MailNotifier::default();
+        let (indexer, indexer_thread) = search::indexer::spawn(store.clone(), index.clone())?;
+        let notifier = mail::MailNotifier::of(store.doorbells().clone());
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mail_worker = tokio::spawn(mail::worker::run(
             store.clone(),

@@ -9,20 +9,21 @@ pub mod worker;
 
 use std::sync::Arc;
 
-use tokio::sync::Notify;
+use crate::store::Doorbells;
 
-/// Wakes the delivery worker after a transaction that queued mail has committed.
-#[derive(Debug, Clone, Default)]
-pub struct MailNotifier(Arc<Notify>);
+/// The delivery worker's doorbell: the store rings it after every durable commit that
+/// queued mail (see [`crate::store::Txn`]), so no caller wakes the worker by hand.
+#[derive(Debug, Clone)]
+pub struct MailNotifier(Arc<Doorbells>);
 
 impl MailNotifier {
-    /// Tells the worker new mail is waiting.
-    pub fn wake(&self) {
-        self.0.notify_one();
+    /// Listens on the store's doorbells.
+    pub fn of(bells: Arc<Doorbells>) -> Self {
+        Self(bells)
     }
 
     /// Waits for the next wake-up.
     pub async fn woken(&self) {
-        self.0.notified().await;
+        self.0.mail.notified().await;
     }
 }

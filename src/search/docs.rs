@@ -4,7 +4,7 @@
 use super::indexer::{self, TicketDoc};
 use super::{SearchError, SearchIndex};
 use crate::store::tickets::{self, Ticket};
-use crate::store::{Store, StoreError, companies, devices, plants};
+use crate::store::{Store, StoreError, companies, devices, index_feed, plants};
 
 /// The index document of a ticket: its numbers, the customer names around it (requester,
 /// company, plant operator) and its customer-visible text.
@@ -77,6 +77,9 @@ pub enum RebuildError {
 /// Fills the index from the store, 1,000 tickets at a time, logging progress; returns
 /// how many tickets it indexed.
 pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> {
+    // Changes recorded meanwhile are applied again by the indexer (applying is
+    // idempotent): the index then holds at least everything up to this change.
+    let up_to = index_feed::last(store)?;
     let mut writer = indexer::writer(index)?;
     // No merges while loading: one merge at the end (background merges of a bulk load
     // would race it and cost memory meanwhile).
@@ -98,7 +101,7 @@ pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> 
         done += page.len() as u64;
         tracing::info!(tickets = done, "rebuilding the search index");
     }
-    writer.commit().map_err(SearchError::from)?;
+    indexer::commit(index, &mut writer, up_to)?;
     // One segment answers faster than the dozen a bulk load leaves behind.
     let segments = index
         .index()
@@ -110,6 +113,7 @@ pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> 
     }
     writer.wait_merging_threads().map_err(SearchError::from)?;
     index.reload()?;
+    index_feed::prune(store, up_to)?;
     tracing::info!(tickets = done, "search index rebuilt");
     Ok(done)
 }

@@ -1,15 +1,22 @@
-//! The one task that writes the ticket index: it owns the `IndexWriter`, takes ticket
-//! documents from a channel, and commits in batches (a changed ticket is searchable
-//! within about a second), once more at shutdown.
+//! The one thread that writes the ticket index. It follows the store's index feed
+//! (`store::index_feed`): woken after every durable commit that recorded a change (and
+//! once a second regardless), it reads the changes after the last one it applied, builds
+//! each changed ticket's document from the store, and commits them with the number of the
+//! last change as the commit's payload, then prunes the feed up to there. A changed ticket
+//! is thus searchable within about a tenth of a second at any write rate, and after a
+//! crash the thread goes on from the payload of the index's last commit.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexWriter, Term};
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 
+use super::docs::{self, RebuildError};
 use super::{SearchError, SearchIndex};
+use crate::store::{Store, index_feed, tickets};
 
 /// What the index keeps of a ticket.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,42 +37,52 @@ pub struct TicketDoc {
     pub open: bool,
 }
 
-enum Op {
-    Upsert(TicketDoc),
-    Flush(oneshot::Sender<()>),
-    Stop,
-}
-
-/// Sends documents to the indexing thread.
+/// A handle on the indexing thread: how far it is, waiting for it, stopping it.
 #[derive(Debug, Clone)]
 pub struct Indexer {
-    tx: std::sync::mpsc::Sender<Op>,
+    store: Arc<Store>,
+    applied: watch::Receiver<u64>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Indexer {
-    /// Queues a ticket's document (replacing its earlier one).
-    pub fn upsert(&self, doc: TicketDoc) {
-        if self.tx.send(Op::Upsert(doc)).is_err() {
-            tracing::warn!("search indexer stopped; the index is rebuilt at the next start");
-        }
+    /// The number of the last change the index has committed.
+    pub fn applied(&self) -> u64 {
+        *self.applied.borrow()
     }
 
-    /// Commits what is queued and waits for it (tests, `osc reindex`).
+    /// How many recorded changes are not searchable yet.
+    pub fn lag(&self) -> u64 {
+        index_feed::pending(&self.store, self.applied()).unwrap_or(0)
+    }
+
+    /// Waits until every change committed before this call is searchable (tests,
+    /// benchmarks, `osc` commands that report on the index).
     pub async fn flush(&self) {
-        let (tx, rx) = oneshot::channel();
-        if self.tx.send(Op::Flush(tx)).is_ok() {
-            let _ = rx.await;
-        }
+        let store = self.store.clone();
+        let Ok(Ok(target)) = tokio::task::spawn_blocking(move || index_feed::last(&store)).await
+        else {
+            return;
+        };
+        self.store.doorbells().index.ring();
+        let mut applied = self.applied.clone();
+        let _ = applied.wait_for(|a| *a >= target).await;
     }
 
-    /// Commits what is queued and ends the indexing thread.
+    /// Asks the thread to apply what is left, commit and end.
     pub fn stop(&self) {
-        let _ = self.tx.send(Op::Stop);
+        self.stop.store(true, Ordering::SeqCst);
+        self.store.doorbells().index.ring();
     }
 }
 
-/// How long a batch collects before it is committed.
-const BATCH_WINDOW: Duration = Duration::from_millis(250);
+/// How long the thread lets changes gather after a wake-up before applying them: writes
+/// arriving together share one index commit.
+const GATHER: Duration = Duration::from_millis(50);
+/// How long it sleeps without a wake-up before looking at the feed anyway.
+const IDLE_CHECK: Duration = Duration::from_secs(1);
+/// How many changes it reads from the feed at a time.
+const PAGE: usize = 1000;
 
 /// Writes `doc` into the writer, deleting the ticket's earlier document.
 pub fn write(
@@ -104,49 +121,113 @@ pub fn writer(index: &SearchIndex) -> Result<IndexWriter, SearchError> {
     Ok(index.index().writer_with_num_threads(1, 20_000_000)?)
 }
 
-/// Starts the indexing thread; [`Indexer::stop`] ends it after a last commit.
+/// Commits what `writer` holds, recording `applied` (the last change of the feed it
+/// contains) as the commit's payload, and makes it visible to searches.
+pub fn commit(
+    index: &SearchIndex,
+    writer: &mut IndexWriter,
+    applied: u64,
+) -> Result<(), SearchError> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&applied.to_string());
+    prepared.commit()?;
+    index.reload()
+}
+
+/// The number of the last feed change the index's last commit contains (0 for none).
+pub fn committed_change(index: &SearchIndex) -> Result<u64, SearchError> {
+    let metas = index.index().load_metas()?;
+    Ok(metas
+        .payload
+        .as_deref()
+        .and_then(|p| p.trim().parse().ok())
+        .unwrap_or(0))
+}
+
+/// Applies the feed after `applied` to the writer, page by page; returns the number of
+/// the last change applied. A ticket that cannot be read stops the pass there (it is
+/// tried again at the next one).
+fn apply(
+    store: &Store,
+    index: &SearchIndex,
+    writer: &IndexWriter,
+    mut applied: u64,
+) -> Result<u64, RebuildError> {
+    loop {
+        let changes = index_feed::after(store, applied, PAGE)?;
+        let Some(&(last, _)) = changes.last() else {
+            return Ok(applied);
+        };
+        let mut ids: Vec<u64> = changes.iter().map(|(_, id)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let found = tickets::by_ids(store, &ids)?;
+        for id in &ids {
+            writer.delete_term(Term::from_field_u64(index.fields().ticket_id, *id));
+        }
+        for t in &found {
+            writer
+                .add_document(document(index, &docs::ticket_doc(store, t)?))
+                .map_err(SearchError::from)?;
+        }
+        applied = last;
+        if changes.len() < PAGE {
+            return Ok(applied);
+        }
+    }
+}
+
+/// Starts the indexing thread, first catching up with the changes the index's last
+/// commit lacks; [`Indexer::stop`] ends it after a last commit.
 pub fn spawn(
+    store: Arc<Store>,
     index: Arc<SearchIndex>,
 ) -> Result<(Indexer, std::thread::JoinHandle<()>), SearchError> {
-    let (tx, rx) = std::sync::mpsc::channel::<Op>();
     let mut writer = writer(&index)?;
-    let handle = std::thread::Builder::new()
+    let start = committed_change(&index)?;
+    let (applied_tx, applied) = watch::channel(start);
+    let stop = Arc::new(AtomicBool::new(false));
+    let handle = Indexer {
+        store: store.clone(),
+        applied,
+        stop: stop.clone(),
+    };
+    let thread = std::thread::Builder::new()
         .name("search-indexer".into())
         .spawn(move || {
-            let mut dirty = false;
-            let mut waiting: Vec<oneshot::Sender<()>> = Vec::new();
+            let mut applied = start;
+            let mut first = true;
             loop {
-                let op = if dirty {
-                    match rx.recv_timeout(BATCH_WINDOW) {
-                        Ok(op) => Some(op),
-                        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
-                        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Some(Op::Stop),
-                    }
-                } else {
-                    Some(rx.recv().unwrap_or(Op::Stop))
-                };
-                let stop = matches!(op, Some(Op::Stop));
-                match op {
-                    Some(Op::Upsert(doc)) => {
-                        if let Err(e) = write(&index, &writer, &doc) {
-                            tracing::error!(error = %e, ticket = doc.id, "indexing a ticket failed");
+                let stopping = stop.load(Ordering::SeqCst);
+                if !first && !stopping && store.doorbells().index.wait(IDLE_CHECK) {
+                    std::thread::sleep(GATHER);
+                }
+                first = false;
+                let stopping = stopping || stop.load(Ordering::SeqCst);
+                match apply(&store, &index, &writer, applied) {
+                    Ok(last) if last > applied => match commit(&index, &mut writer, last) {
+                        Ok(()) => {
+                            if applied == start {
+                                tracing::debug!(from = start, to = last, "search index caught up");
+                            }
+                            applied = last;
+                            let _ = applied_tx.send(applied);
+                            if let Err(e) = index_feed::prune(&store, applied) {
+                                tracing::warn!(error = %e, "pruning the index feed failed");
+                            }
                         }
-                        dirty = true;
-                        continue;
-                    }
-                    Some(Op::Flush(done)) => waiting.push(done),
-                    Some(Op::Stop) | None => {}
-                }
-                if dirty || !waiting.is_empty() || stop {
-                    if let Err(e) = writer.commit() {
-                        tracing::error!(error = %e, "committing the search index failed");
-                    }
-                    dirty = false;
-                    for w in waiting.drain(..) {
-                        let _ = w.send(());
+                        Err(e) => {
+                            tracing::error!(error = %e, "committing the search index failed");
+                            let _ = writer.rollback();
+                        }
+                    },
+                    Ok(_) => {}
+                    Err(e) => {
+                        tracing::error!(error = %e, "applying the index feed failed; retrying");
+                        let _ = writer.rollback();
                     }
                 }
-                if stop {
+                if stopping {
                     return;
                 }
             }
@@ -155,5 +236,5 @@ pub fn spawn(
             path: std::path::PathBuf::from("search-indexer thread"),
             source,
         })?;
-    Ok((Indexer { tx }, handle))
+    Ok((handle, thread))
 }

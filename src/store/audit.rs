@@ -8,7 +8,8 @@
 //! lives in another aggregate's function (company roles, removals, invitations, requests
 //! filed for customers, mail retries), right after it.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
@@ -185,7 +186,7 @@ impl Entry {
 const TABLE: &str = "audit_v1";
 
 /// Appends `entry` inside the caller's transaction.
-pub fn record_in(txn: &WriteTransaction, mut entry: Entry) -> Result<u64, StoreError> {
+pub fn record_in(txn: &Txn, mut entry: Entry) -> Result<u64, StoreError> {
     let mut log = txn.open_table(tables::AUDIT)?;
     entry.id = log.last()?.map_or(1, |(k, _)| k.value() + 1);
     log.insert(entry.id, codec::encode(&entry).as_slice())?;

@@ -2,7 +2,7 @@
 //! batch of companies, people, plants, devices and tickets, each written by the same
 //! function a single write uses, with every index; commit when the batch is full.
 
-use redb::WriteTransaction;
+use super::Txn;
 
 use super::companies::{self, Company};
 use super::devices::{self, Device};
@@ -13,7 +13,7 @@ use super::{Store, StoreError};
 
 /// An open batch.
 pub struct Batch {
-    txn: WriteTransaction,
+    txn: Txn,
 }
 
 impl Batch {

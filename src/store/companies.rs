@@ -1,6 +1,7 @@
 //! Companies (installation companies and wholesalers) and their members.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::users::UserStatus;
@@ -43,7 +44,7 @@ pub fn match_key(name: &str, postal_code: &str, country: &str) -> String {
 }
 
 /// The company with that key, inside a write transaction.
-pub fn find_by_key_in(txn: &WriteTransaction, key: &str) -> Result<Option<Company>, StoreError> {
+pub fn find_by_key_in(txn: &Txn, key: &str) -> Result<Option<Company>, StoreError> {
     let id = txn
         .open_table(tables::COMPANY_BY_KEY)?
         .get(key)?
@@ -55,7 +56,7 @@ pub fn find_by_key_in(txn: &WriteTransaction, key: &str) -> Result<Option<Compan
 }
 
 /// A company by id, inside a write transaction.
-pub fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<Company>, StoreError> {
+pub fn get_in(txn: &Txn, id: u64) -> Result<Option<Company>, StoreError> {
     txn.open_table(tables::COMPANIES)?
         .get(id)?
         .map(|b| codec::decode(TABLE, b.value()))
@@ -72,7 +73,7 @@ pub fn get(store: &Store, id: u64) -> Result<Option<Company>, StoreError> {
 }
 
 /// Creates a company inside the caller's transaction; returns it with its new id.
-pub fn create_in(txn: &WriteTransaction, mut company: Company) -> Result<Company, StoreError> {
+pub fn create_in(txn: &Txn, mut company: Company) -> Result<Company, StoreError> {
     let mut table = txn.open_table(tables::COMPANIES)?;
     company.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
     table.insert(company.id, codec::encode(&company).as_slice())?;
@@ -83,18 +84,14 @@ pub fn create_in(txn: &WriteTransaction, mut company: Company) -> Result<Company
 }
 
 /// Adds a member inside the caller's transaction.
-pub fn add_member_in(
-    txn: &WriteTransaction,
-    company_id: u64,
-    user_id: u64,
-) -> Result<(), StoreError> {
+pub fn add_member_in(txn: &Txn, company_id: u64, user_id: u64) -> Result<(), StoreError> {
     txn.open_table(tables::COMPANY_MEMBERS)?
         .insert((company_id, user_id), ())?;
     Ok(())
 }
 
 /// The ids of a company's members, inside a write transaction.
-pub fn member_ids_in(txn: &WriteTransaction, company_id: u64) -> Result<Vec<u64>, StoreError> {
+pub fn member_ids_in(txn: &Txn, company_id: u64) -> Result<Vec<u64>, StoreError> {
     let table = txn.open_table(tables::COMPANY_MEMBERS)?;
     let mut ids = Vec::new();
     for row in table.range((company_id, 0)..=(company_id, u64::MAX))? {
@@ -171,7 +168,7 @@ pub fn member(
 }
 
 /// Current administrators of a company, inside a write transaction.
-pub(crate) fn admins_in(txn: &WriteTransaction, company_id: u64) -> Result<usize, StoreError> {
+pub(crate) fn admins_in(txn: &Txn, company_id: u64) -> Result<usize, StoreError> {
     let mut n = 0;
     for id in member_ids_in(txn, company_id)? {
         if let Some(u) = super::users::get_in(txn, id)?

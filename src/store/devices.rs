@@ -2,7 +2,8 @@
 //! catalog, sub-plant, dates for the warranty. A removed device keeps its record (its
 //! tickets and history refer to it) but frees its serial.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::plants::{Plant, SubPlant};
@@ -92,7 +93,7 @@ pub fn register(
 
 /// Registers a device inside the caller's transaction.
 pub(crate) fn register_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     mut device: Device,
 ) -> Result<Result<Device, RegisterRefused>, StoreError> {
     if txn
@@ -156,7 +157,7 @@ pub fn by_any_serial(store: &Store, serial: u32) -> Result<Option<Device>, Store
 /// must be free, the warranty end is what the replacement inherits. `Err(())` when the
 /// new serial belongs to another device.
 pub(crate) fn swap_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     id: u64,
     new_serial: u32,
     at: u64,
@@ -199,6 +200,8 @@ pub(crate) fn swap_in(
         device.inherited_warranty_end = warranty_end;
     }
     put_in(txn, &device)?;
+    // Both serials find every request about the device: they are all indexed again.
+    super::index_feed::record_plant_in(txn, device.plant_id)?;
     Ok(Ok(device))
 }
 
@@ -222,7 +225,7 @@ pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Device>, StoreError> {
     Ok(out)
 }
 
-fn put_in(txn: &WriteTransaction, device: &Device) -> Result<(), StoreError> {
+fn put_in(txn: &Txn, device: &Device) -> Result<(), StoreError> {
     txn.open_table(tables::DEVICES)?
         .insert(device.id, codec::encode(device).as_slice())?;
     Ok(())

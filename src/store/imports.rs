@@ -3,7 +3,8 @@
 //! (owner and portal plant id), and the write — one transaction per plant, so a plant is
 //! imported whole or not at all.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::devices::{self, Device, RegisterRefused};
@@ -125,7 +126,7 @@ pub fn get(store: &Store, user: u64, id: u64) -> Result<Option<ImportRecord>, St
     Ok(record.filter(|r| r.user == user))
 }
 
-fn set_state_in(txn: &WriteTransaction, id: u64, state: ImportState) -> Result<(), StoreError> {
+fn set_state_in(txn: &Txn, id: u64, state: ImportState) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::IMPORTS)?;
     let Some(mut record) = table
         .get(id)?
@@ -225,7 +226,7 @@ pub fn apply(
 
 /// One plant, inside the caller's transaction. `Err(serial)` when a serial is taken.
 fn write_plant_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     owner: &Owner,
     plan: &PlantPlan,
     now: u64,

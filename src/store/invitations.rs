@@ -1,7 +1,8 @@
 //! Invitations of collaborators: a single-use link, valid for a number of days, that
 //! lets the invited person create an account in the inviting company.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::mail_queue::OutgoingMail;
@@ -57,14 +58,14 @@ pub enum InviteRefused {
     Policy(&'static str),
 }
 
-fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<Invitation>, StoreError> {
+fn get_in(txn: &Txn, id: u64) -> Result<Option<Invitation>, StoreError> {
     txn.open_table(tables::INVITATIONS)?
         .get(id)?
         .map(|b| codec::decode(TABLE, b.value()))
         .transpose()
 }
 
-fn put_in(txn: &WriteTransaction, invitation: &Invitation) -> Result<(), StoreError> {
+fn put_in(txn: &Txn, invitation: &Invitation) -> Result<(), StoreError> {
     txn.open_table(tables::INVITATIONS)?
         .insert(invitation.id, codec::encode(invitation).as_slice())?;
     Ok(())
@@ -88,7 +89,7 @@ fn pending_from(
     Ok(out)
 }
 
-fn pending_in(txn: &WriteTransaction, company_id: u64) -> Result<Vec<Invitation>, StoreError> {
+fn pending_in(txn: &Txn, company_id: u64) -> Result<Vec<Invitation>, StoreError> {
     pending_from(
         &txn.open_table(tables::COMPANY_INVITATIONS)?,
         &txn.open_table(tables::INVITATIONS)?,

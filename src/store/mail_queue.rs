@@ -1,7 +1,8 @@
 //! The mail queue: outgoing messages written inside the transaction of the action that
 //! caused them, and their delivery state. The delivery worker lives in `crate::mail`.
 
-use redb::{ReadableTable, ReadableTableMetadata, WriteTransaction};
+use super::Txn;
+use redb::{ReadableTable, ReadableTableMetadata};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
@@ -49,7 +50,7 @@ pub struct QueuedMail {
 const TABLE: &str = "mail_v1";
 
 /// Queues `mail` inside the caller's write transaction; it is delivered after commit.
-pub fn enqueue(txn: &WriteTransaction, mail: OutgoingMail) -> Result<u64, StoreError> {
+pub fn enqueue(txn: &Txn, mail: OutgoingMail) -> Result<u64, StoreError> {
     let now = now_secs();
     let mut table = txn.open_table(tables::MAIL)?;
     let id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
@@ -64,6 +65,7 @@ pub fn enqueue(txn: &WriteTransaction, mail: OutgoingMail) -> Result<u64, StoreE
     table.insert(id, codec::encode(&record).as_slice())?;
     txn.open_table(tables::MAIL_PENDING)?
         .insert((now, id), ())?;
+    txn.queued_mail();
     Ok(id)
 }
 
@@ -127,6 +129,8 @@ pub fn mark_failed(store: &Store, id: u64, error: &str, retry_at: u64) -> Result
 
 fn update(store: &Store, id: u64, change: impl FnOnce(&mut QueuedMail)) -> Result<(), StoreError> {
     let txn = store.write()?;
+    // A message still to deliver (a retry made due now, say) wakes the worker.
+    txn.queued_mail();
     {
         let mut table = txn.open_table(tables::MAIL)?;
         let Some(bytes) = table.get(id)?.map(|b| b.value().to_vec()) else {
@@ -235,7 +239,7 @@ pub fn list(
     Ok((out, next))
 }
 
-/// Makes a waiting message due now (the worker is to be woken by the caller). `false`
+/// Makes a waiting message due now (the worker is woken after the commit). `false`
 /// when it is not waiting (already sent, or unknown).
 pub fn retry_now(store: &Store, id: u64, now: u64) -> Result<bool, StoreError> {
     let Some(m) = get(store, id)? else {

@@ -4,12 +4,13 @@
 //! bumps the stored version, so a crash leaves the file at a clean version. A file whose
 //! version is newer than [`SCHEMA_VERSION`] is refused, never touched.
 
-use redb::{ReadTransaction, ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::{ReadTransaction, ReadableTable};
 
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -19,7 +20,7 @@ pub struct Migration {
     /// A name that says what the step does; recorded in the store when applied.
     pub name: &'static str,
     /// The step itself, inside the transaction that records it.
-    pub apply: fn(&WriteTransaction) -> Result<(), StoreError>,
+    pub apply: fn(&Txn) -> Result<(), StoreError>,
 }
 
 /// Every migration, oldest first. Append; never edit or reorder a released one.
@@ -39,11 +40,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_plant_import",
         apply: plant_import_v3,
     },
+    Migration {
+        version: 4,
+        name: "0004_index_feed",
+        apply: index_feed_v4,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
 
-fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
+fn create_tables_v1(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::META)?;
     txn.open_table(tables::MIGRATIONS_APPLIED)?;
     txn.open_table(tables::MAIL)?;
@@ -83,7 +89,7 @@ fn create_tables_v1(txn: &WriteTransaction) -> Result<(), StoreError> {
 /// The service desk: tickets get an assignee, lists gain the waiting time (and the
 /// service team's orders and scopes), weekly figures, the audit log and pending e-mail
 /// changes.
-fn service_desk_v2(txn: &WriteTransaction) -> Result<(), StoreError> {
+fn service_desk_v2(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::TICKET_LIST)?;
     txn.open_table(tables::TICKET_WEEKS)?;
     txn.open_table(tables::AUDIT)?;
@@ -96,9 +102,16 @@ fn service_desk_v2(txn: &WriteTransaction) -> Result<(), StoreError> {
 }
 
 /// Sunny Portal imports: their records and the plants they created, by portal id.
-fn plant_import_v3(txn: &WriteTransaction) -> Result<(), StoreError> {
+fn plant_import_v3(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::IMPORTS)?;
     txn.open_table(tables::PLANT_BY_PORTAL_ID)?;
+    Ok(())
+}
+
+/// Migration 0004: the search index's feed (the index is rebuilt once, at the next start,
+/// because its schema version changes with it).
+fn index_feed_v4(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::INDEX_FEED)?;
     Ok(())
 }
 
@@ -170,12 +183,12 @@ mod tests {
 
     const EXTRA: TableDefinition<&str, u64> = TableDefinition::new("extra_v1");
 
-    fn add_extra(txn: &WriteTransaction) -> Result<(), StoreError> {
+    fn add_extra(txn: &Txn) -> Result<(), StoreError> {
         txn.open_table(EXTRA)?.insert("seeded", 42)?;
         Ok(())
     }
 
-    fn failing(txn: &WriteTransaction) -> Result<(), StoreError> {
+    fn failing(txn: &Txn) -> Result<(), StoreError> {
         txn.open_table(EXTRA)?.insert("half", 1)?;
         Err(StoreError::Codec {
             table: "extra_v1",

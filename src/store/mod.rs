@@ -12,6 +12,7 @@ pub mod companies;
 pub mod devices;
 pub mod documents;
 pub mod imports;
+pub mod index_feed;
 pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;
@@ -21,13 +22,17 @@ pub mod tables;
 pub mod ticket_list;
 pub mod tickets;
 pub mod tokens;
+pub mod txn;
 pub mod users;
 
 use std::path::{Path, PathBuf};
 
-use redb::{Database, ReadTransaction, ReadableDatabase, WriteTransaction};
+use std::sync::Arc;
+
+use redb::{Database, ReadTransaction, ReadableDatabase};
 
 pub use migrations::SCHEMA_VERSION;
+pub use txn::{Doorbells, Txn};
 
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "osc.redb";
@@ -59,6 +64,9 @@ pub enum StoreError {
     /// A migration failed; its transaction was rolled back.
     #[error("migration {name} failed: {message}")]
     Migration { name: &'static str, message: String },
+    /// The durable commit that should have covered a write failed: the write may be lost.
+    #[error("the database could not make a write durable (see the earlier error)")]
+    NotDurable,
 }
 
 macro_rules! redb_error {
@@ -75,13 +83,15 @@ redb_error!(
     redb::TransactionError,
     redb::TableError,
     redb::StorageError,
-    redb::CommitError
+    redb::CommitError,
+    redb::SetDurabilityError
 );
 
 /// The opened database. Cheap to share behind an `Arc`; closed when dropped.
 #[derive(Debug)]
 pub struct Store {
-    db: Database,
+    db: Arc<Database>,
+    shared: Arc<txn::Shared>,
     path: PathBuf,
 }
 
@@ -97,7 +107,9 @@ impl Store {
                 redb::DatabaseError::DatabaseAlreadyOpen => StoreError::InUse(path.clone()),
                 other => other.into(),
             })?;
-        let store = Self { db, path };
+        let db = Arc::new(db);
+        let shared = Arc::new(txn::Shared::new(db.clone(), Arc::default()));
+        let store = Self { db, shared, path };
         migrations::run(&store, migrations::MIGRATIONS)?;
         Ok(store)
     }
@@ -107,9 +119,22 @@ impl Store {
         &self.path
     }
 
-    /// Starts a write transaction. Commit it with [`WriteTransaction::commit`].
-    pub fn write(&self) -> Result<WriteTransaction, StoreError> {
-        Ok(self.db.begin_write()?)
+    /// Starts a write transaction (the unit of work). Commit it with [`Txn::commit`],
+    /// which returns once the write is durable.
+    pub fn write(&self) -> Result<Txn, StoreError> {
+        Txn::begin(&self.db, self.shared.clone())
+    }
+
+    /// The doorbells rung after durable commits (the mail worker's, the indexer's).
+    pub fn doorbells(&self) -> &Arc<Doorbells> {
+        &self.shared.bells
+    }
+
+    /// How many write transactions were committed, and in how many durable flushes.
+    pub fn group_commit_counts(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let s = self.shared.stats();
+        (s.commits.load(Relaxed), s.flushes.load(Relaxed))
     }
 
     /// Starts a read transaction: a consistent snapshot.

@@ -2,7 +2,8 @@
 //! installers they are assigned to. Lists take the actor's [`PlantScope`], so no caller
 //! can list plants without the filter.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
@@ -72,7 +73,7 @@ fn decode(bytes: &[u8]) -> Result<Plant, StoreError> {
     codec::decode(TABLE, bytes)
 }
 
-fn index_in(txn: &WriteTransaction, plant: &Plant, add: bool) -> Result<(), StoreError> {
+fn index_in(txn: &Txn, plant: &Plant, add: bool) -> Result<(), StoreError> {
     let mut by_company = txn.open_table(tables::COMPANY_PLANTS)?;
     let mut by_operator = txn.open_table(tables::OPERATOR_PLANTS)?;
     if let Some(c) = plant.company {
@@ -102,7 +103,7 @@ pub fn create(store: &Store, plant: Plant, assign_to: Option<u64>) -> Result<Pla
 
 /// Creates a plant inside the caller's transaction; returns it with its new id.
 pub(crate) fn create_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     mut plant: Plant,
     assign_to: Option<u64>,
 ) -> Result<Plant, StoreError> {
@@ -128,7 +129,7 @@ pub fn update(store: &Store, plant: &Plant) -> Result<(), StoreError> {
 
 /// Saves changed plant data inside the caller's transaction (company, creator and
 /// creation time stay as stored).
-pub(crate) fn save_in(txn: &WriteTransaction, plant: &Plant) -> Result<(), StoreError> {
+pub(crate) fn save_in(txn: &Txn, plant: &Plant) -> Result<(), StoreError> {
     let old = get_in(txn, plant.id)?;
     if let Some(old) = old {
         index_in(txn, &old, false)?;
@@ -139,12 +140,16 @@ pub(crate) fn save_in(txn: &WriteTransaction, plant: &Plant) -> Result<(), Store
         txn.open_table(tables::PLANTS)?
             .insert(plant.id, codec::encode(&changed).as_slice())?;
         index_in(txn, &changed, true)?;
+        // The index keeps the operator's name with every ticket about the plant.
+        if changed.operator_name != old.operator_name {
+            super::index_feed::record_plant_in(txn, plant.id)?;
+        }
     }
     Ok(())
 }
 
 /// A plant by id inside a write transaction.
-pub(crate) fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<Plant>, StoreError> {
+pub(crate) fn get_in(txn: &Txn, id: u64) -> Result<Option<Plant>, StoreError> {
     txn.open_table(tables::PLANTS)?
         .get(id)?
         .map(|b| decode(b.value()))
@@ -250,7 +255,7 @@ pub fn list(
     Ok(out)
 }
 
-fn assign_in(txn: &WriteTransaction, plant: u64, user: u64) -> Result<(), StoreError> {
+fn assign_in(txn: &Txn, plant: u64, user: u64) -> Result<(), StoreError> {
     txn.open_table(tables::PLANT_ASSIGNEES)?
         .insert((plant, user), ())?;
     txn.open_table(tables::ASSIGNMENTS_BY_USER)?
@@ -279,7 +284,7 @@ pub fn set_assignment(
 }
 
 /// Drops every assignment of `user`, inside the caller's transaction (removal).
-pub(crate) fn drop_assignments_in(txn: &WriteTransaction, user: u64) -> Result<(), StoreError> {
+pub(crate) fn drop_assignments_in(txn: &Txn, user: u64) -> Result<(), StoreError> {
     let plants: Vec<u64> = txn
         .open_table(tables::ASSIGNMENTS_BY_USER)?
         .range((user, 0)..=(user, u64::MAX))?

@@ -1,7 +1,8 @@
 //! Server-side sessions, keyed by the SHA-256 of the cookie's token, and the index that
 //! ends every session of a user at once.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
@@ -20,7 +21,7 @@ pub struct Session {
 const TABLE: &str = "sessions_v1";
 
 /// Stores a new session inside the caller's transaction.
-pub fn insert(txn: &WriteTransaction, hash: [u8; 32], session: &Session) -> Result<(), StoreError> {
+pub fn insert(txn: &Txn, hash: [u8; 32], session: &Session) -> Result<(), StoreError> {
     txn.open_table(tables::SESSIONS)?
         .insert(hash, codec::encode(session).as_slice())?;
     txn.open_table(tables::USER_SESSIONS)?
@@ -64,7 +65,7 @@ pub fn delete(store: &Store, hash: [u8; 32]) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn delete_in(txn: &WriteTransaction, hash: [u8; 32]) -> Result<(), StoreError> {
+fn delete_in(txn: &Txn, hash: [u8; 32]) -> Result<(), StoreError> {
     let removed = txn
         .open_table(tables::SESSIONS)?
         .remove(hash)?
@@ -79,7 +80,7 @@ fn delete_in(txn: &WriteTransaction, hash: [u8; 32]) -> Result<(), StoreError> {
 
 /// Ends every session of `user_id` except `keep`, inside the caller's transaction.
 pub fn delete_for_user(
-    txn: &WriteTransaction,
+    txn: &Txn,
     user_id: u64,
     keep: Option<[u8; 32]>,
 ) -> Result<usize, StoreError> {

@@ -170,3 +170,9 @@ pub const IMPORTS: TableDefinition<u64, &[u8]> = TableDefinition::new("imports_v
 /// id). Value: plant id. A re-import updates the plant instead of adding another.
 pub const PLANT_BY_PORTAL_ID: TableDefinition<(u64, &str), u64> =
     TableDefinition::new("plant_by_portal_id_v1");
+
+/// Key: change number (increasing). Value: ticket id. The search index's feed: every
+/// write that changes what the index keeps of a ticket records the ticket here in its own
+/// transaction; the indexer applies the feed in order and prunes what it has committed.
+/// The last number given out is `index_feed_last` in [`META`].
+pub const INDEX_FEED: TableDefinition<u64, u64> = TableDefinition::new("index_feed_v1");

@@ -7,7 +7,8 @@
 //! the visibility window are decided from the index alone; only the rows of the page
 //! are decoded.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 
 use super::tickets::Ticket;
 use super::{Store, StoreError, codec, tables};
@@ -113,7 +114,7 @@ fn scopes(t: &Ticket) -> Vec<(Scope, &'static [Order])> {
 }
 
 /// Adds (`add`) or removes a ticket's entries, inside the caller's transaction.
-pub(crate) fn write_in(txn: &WriteTransaction, t: &Ticket, add: bool) -> Result<(), StoreError> {
+pub(crate) fn write_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::TICKET_LIST)?;
     for (scope, orders) in scopes(t) {
         for order in orders {
@@ -384,7 +385,7 @@ pub fn week_start(week: u32) -> u64 {
 /// Counts what a write did to a ticket in the weekly figures: opened when it is new,
 /// closed for every step to "closed" its history gained.
 pub(crate) fn count_week_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     old: Option<&Ticket>,
     new: &Ticket,
 ) -> Result<(), StoreError> {

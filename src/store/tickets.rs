@@ -2,7 +2,8 @@
 //! attachments, the details of a replacement request; changes of state decided inside
 //! the write transaction. Lists are in `ticket_list`.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::mail_queue::OutgoingMail;
@@ -268,7 +269,7 @@ impl From<TicketV1> for Ticket {
 
 /// Migration 0002: re-encodes every ticket with its (empty) assignee and writes the
 /// lists of schema 2 and the weekly figures, inside the migration's transaction.
-pub(super) fn migrate_to_v2(txn: &WriteTransaction) -> Result<(), StoreError> {
+pub(super) fn migrate_to_v2(txn: &Txn) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::TICKETS)?;
     let mut next = 0;
     loop {
@@ -318,7 +319,7 @@ pub fn create(
 /// its files, and every index it appears in. A ticket that comes with a history (seeded
 /// data) keeps it; a new one starts in its kind's first state.
 pub(crate) fn create_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     mut t: Ticket,
     year: i32,
     uploads: Vec<Upload>,
@@ -354,13 +355,14 @@ pub(crate) fn create_in(
     }
     ticket_list::write_in(txn, &t, true)?;
     ticket_list::count_week_in(txn, None, &t)?;
+    super::index_feed::record_in(txn, t.id)?;
     Ok(t)
 }
 
 /// Stores the files of a new message in chunks; returns their descriptions, numbered
 /// after the ticket's attachments so far.
 fn store_uploads(
-    txn: &WriteTransaction,
+    txn: &Txn,
     t: &Ticket,
     uploads: Vec<Upload>,
 ) -> Result<Vec<Attachment>, StoreError> {
@@ -450,19 +452,20 @@ pub fn of_plant(store: &Store, actor: &Actor, plant: u64) -> Result<Vec<Ticket>,
     Ok(out)
 }
 
-fn load_in(txn: &WriteTransaction, id: u64) -> Result<Option<Ticket>, StoreError> {
+fn load_in(txn: &Txn, id: u64) -> Result<Option<Ticket>, StoreError> {
     txn.open_table(tables::TICKETS)?
         .get(id)?
         .map(|b| decode(b.value()))
         .transpose()
 }
 
-fn save_in(txn: &WriteTransaction, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
+fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
     ticket_list::write_in(txn, old, false)?;
     txn.open_table(tables::TICKETS)?
         .insert(new.id, codec::encode(new).as_slice())?;
     ticket_list::write_in(txn, new, true)?;
-    ticket_list::count_week_in(txn, Some(old), new)
+    ticket_list::count_week_in(txn, Some(old), new)?;
+    super::index_feed::record_in(txn, new.id)
 }
 
 /// Assigns a ticket to a member of the service team (or to nobody) and records it in the
@@ -624,6 +627,37 @@ pub fn of_device(store: &Store, plant: u64, device: u64) -> Result<Vec<Ticket>, 
         if let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()?
             && t.device == Some(device)
         {
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+/// A ticket by its number (`2026-000123`), whoever asks: for the command line and
+/// checks, never for pages (they go through [`visible`]).
+pub fn by_number(store: &Store, number: &str) -> Result<Option<Ticket>, StoreError> {
+    let txn = store.read()?;
+    let Some(id) = txn
+        .open_table(tables::TICKET_BY_NUMBER)?
+        .get(number)?
+        .map(|v| v.value())
+    else {
+        return Ok(None);
+    };
+    txn.open_table(tables::TICKETS)?
+        .get(id)?
+        .map(|b| decode(b.value()))
+        .transpose()
+}
+
+/// The tickets of `ids` that exist, whoever asks, read in one transaction: for derived
+/// data (the search index), never for pages.
+pub fn by_ids(store: &Store, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
+    let txn = store.read()?;
+    let table = txn.open_table(tables::TICKETS)?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()? {
             out.push(t);
         }
     }

@@ -1,7 +1,8 @@
 //! Single-use e-mailed tokens (confirmation and password-reset links), stored by the
 //! SHA-256 of the token so the database never holds a usable link.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
@@ -49,7 +50,7 @@ pub enum TokenState {
 const TABLE: &str = "tokens_v1";
 
 /// Stores a new token inside the caller's transaction.
-pub fn insert(txn: &WriteTransaction, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
+pub fn insert(txn: &Txn, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
     txn.open_table(tables::TOKENS)?
         .insert(hash, codec::encode(token).as_slice())?;
     Ok(())
@@ -57,7 +58,7 @@ pub fn insert(txn: &WriteTransaction, hash: [u8; 32], token: &Token) -> Result<(
 
 /// Classifies a token inside a write transaction (before using it).
 pub fn state_in(
-    txn: &WriteTransaction,
+    txn: &Txn,
     hash: [u8; 32],
     kind: TokenKind,
     now: u64,
@@ -99,7 +100,7 @@ fn classify(token: Token, kind: TokenKind, now: u64) -> TokenState {
 }
 
 /// Marks a token used inside the caller's transaction.
-pub fn mark_used(txn: &WriteTransaction, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+pub fn mark_used(txn: &Txn, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::TOKENS)?;
     let Some(mut token) = table
         .get(hash)?

@@ -4,7 +4,8 @@
 //! Every function that changes an account and must tell someone takes the mails to
 //! queue, so they are written in the same transaction as the change.
 
-use redb::{ReadableTable, WriteTransaction};
+use super::Txn;
+use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::companies::{self, Company};
@@ -170,7 +171,7 @@ pub fn find_by_email(store: &Store, email: &Email) -> Result<Option<User>, Store
 }
 
 /// A user by id, inside a write transaction.
-pub(crate) fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<User>, StoreError> {
+pub(crate) fn get_in(txn: &Txn, id: u64) -> Result<Option<User>, StoreError> {
     txn.open_table(tables::USERS)?
         .get(id)?
         .map(|b| codec::decode(TABLE, b.value()))
@@ -178,10 +179,7 @@ pub(crate) fn get_in(txn: &WriteTransaction, id: u64) -> Result<Option<User>, St
 }
 
 /// A user by e-mail, inside a write transaction.
-pub(crate) fn find_by_email_in(
-    txn: &WriteTransaction,
-    email: &str,
-) -> Result<Option<User>, StoreError> {
+pub(crate) fn find_by_email_in(txn: &Txn, email: &str) -> Result<Option<User>, StoreError> {
     let id = txn
         .open_table(tables::USER_BY_EMAIL)?
         .get(email)?
@@ -193,17 +191,14 @@ pub(crate) fn find_by_email_in(
 }
 
 /// Writes a user record inside a write transaction.
-pub(crate) fn put_in(txn: &WriteTransaction, user: &User) -> Result<(), StoreError> {
+pub(crate) fn put_in(txn: &Txn, user: &User) -> Result<(), StoreError> {
     txn.open_table(tables::USERS)?
         .insert(user.id, codec::encode(user).as_slice())?;
     Ok(())
 }
 
 /// Queues mails inside a write transaction.
-pub(crate) fn queue_all(
-    txn: &WriteTransaction,
-    mails: Vec<OutgoingMail>,
-) -> Result<(), StoreError> {
+pub(crate) fn queue_all(txn: &Txn, mails: Vec<OutgoingMail>) -> Result<(), StoreError> {
     for mail in mails {
         mail_queue::enqueue(txn, mail)?;
     }
@@ -214,7 +209,7 @@ pub(crate) fn queue_all(
 fn update<T>(
     store: &Store,
     id: u64,
-    change: impl FnOnce(&WriteTransaction, &mut User) -> Result<T, StoreError>,
+    change: impl FnOnce(&Txn, &mut User) -> Result<T, StoreError>,
 ) -> Result<Option<T>, StoreError> {
     let txn = store.write()?;
     let Some(mut user) = get_in(&txn, id)? else {
@@ -228,7 +223,7 @@ fn update<T>(
 
 /// Creates an active account directly (staff accounts, invited collaborators), with its
 /// e-mail index, inside the caller's transaction; returns it with its new id.
-pub(crate) fn create_active_in(txn: &WriteTransaction, mut user: User) -> Result<User, StoreError> {
+pub(crate) fn create_active_in(txn: &Txn, mut user: User) -> Result<User, StoreError> {
     user.id = txn
         .open_table(tables::USERS)?
         .last()?

@@ -281,7 +281,6 @@ pub async fn register(
                 .collect(),
         },
     )?;
-    state.mail.wake();
     match outcome {
         Registered::Created(user) => {
             // The registration's address is the first delivery address.
@@ -461,7 +460,6 @@ pub async fn resend(ctx: PageCtx, CsrfForm(form): CsrfForm<EmailForm>) -> Result
             hours * 3600,
             ("hours", &hours.to_string()),
         )?;
-        state.mail.wake();
     }
     Ok(view::resend(&ctx, "", &Errors::new(), true).into_response())
 }
@@ -754,7 +752,6 @@ pub async fn forgot(
                 minutes * 60,
                 ("minutes", &minutes.to_string()),
             )?;
-            state.mail.wake();
             tracing::info!(
                 event = "recovery_link_sent",
                 user_id = user.id,
@@ -894,7 +891,6 @@ pub async fn reset(
             ],
         )]
     })?;
-    state.mail.wake();
     Ok(match after {
         TokenState::Valid(_) => {
             tracing::info!(

@@ -172,7 +172,6 @@ pub async fn invite(
     )?;
     match outcome {
         Ok(invitation) => {
-            state.mail.wake();
             tracing::info!(
                 event = "invitation_sent",
                 by = admin.viewer.user.id,
@@ -230,7 +229,6 @@ pub async fn resend(
         |invitation| vec![invitation_mail(&ctx, &admin, invitation, &secret, &company)],
     )?
     .ok_or(AppError::NotFound)?;
-    state.mail.wake();
     Ok(Redirect::to("/company/members?done=resent").into_response())
 }
 
@@ -386,7 +384,6 @@ pub async fn remove(
             )]
         })?
         .ok_or(AppError::NotFound)?;
-    state.mail.wake();
     tracing::info!(
         event = "collaborator_removed",
         by = admin.viewer.user.id,

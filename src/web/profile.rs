@@ -408,7 +408,6 @@ pub async fn change_password(
         ],
     );
     users::change_password(&state.store, user.id, hash, me.session, vec![mail])?;
-    state.mail.wake();
     tracing::info!(
         event = "password_changed",
         user_id = user.id,

@@ -149,11 +149,7 @@ pub async fn add_message(
             .entry(state.clock.now(), Event::TicketAnswered, &t.number)
             .detail(if internal { "internal-note" } else { "answer" })
     });
-    if let Some(updated) = tickets::add_message(&state.store, t.id, message, uploads, mails, audit)?
-    {
-        state.mail.wake();
-        super::tickets::index_ticket(&ctx, &updated);
-    }
+    tickets::add_message(&state.store, t.id, message, uploads, mails, audit)?;
     tracing::info!(
         event = "ticket_message",
         ticket = t.id,
@@ -276,7 +272,6 @@ pub async fn change_status(
     .ok_or(AppError::NotFound)?;
     match changed {
         Ok(changed) => {
-            state.mail.wake();
             tracing::info!(
                 event = "ticket_status",
                 ticket = t.id,
@@ -285,7 +280,6 @@ pub async fn change_status(
                 to = changed.status.slug(),
                 "ticket moved"
             );
-            reindex_device_tickets(&ctx, &changed)?;
             Ok(Redirect::to(&format!("/tickets/{}?saved=status", t.id)).into_response())
         }
         Err(ChangeRefused::NotAllowed) => {
@@ -358,19 +352,6 @@ fn inherited_warranty_end(ctx: &PageCtx, device: u64) -> Result<Option<String>> 
         Warranty::Known { end, .. } => Some(end),
     };
     Ok(Some(warranty::inherited_end(old_end, today).to_string()))
-}
-
-/// After a swap, every ticket about the device is indexed again so both serials find
-/// them all.
-fn reindex_device_tickets(ctx: &PageCtx, t: &Ticket) -> Result<()> {
-    let (Some(plant), Some(device)) = (t.plant, t.device) else {
-        super::tickets::index_ticket(ctx, t);
-        return Ok(());
-    };
-    for other in tickets::of_device(&ctx.state.store, plant, device)? {
-        super::tickets::index_ticket(ctx, &other);
-    }
-    Ok(())
 }
 
 /// `GET /tickets/{id}/attachments/{no}`: a file of the thread, as an attachment, for

@@ -198,14 +198,6 @@ pub struct InfoSheetForm {
 /// The systems an information sheet is for.
 pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];
 
-/// Hands a changed ticket to the search index (it is searchable within a second).
-pub(crate) fn index_ticket(ctx: &PageCtx, t: &Ticket) {
-    match crate::search::docs::ticket_doc(&ctx.state.store, t) {
-        Ok(doc) => ctx.state.indexer.upsert(doc),
-        Err(e) => tracing::error!(error = %e, ticket = t.id, "ticket not indexed"),
-    }
-}
-
 /// Files a new request: its number, the requester's confirmation mail (with a link to
 /// the request when they have an account), the search index.
 pub(crate) fn create_request(
@@ -235,8 +227,6 @@ pub(crate) fn create_request(
             ],
         )]
     })?;
-    state.mail.wake();
-    index_ticket(ctx, &created);
     tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, with_link, "request received");
     Ok(created)
 }

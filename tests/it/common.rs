@@ -306,7 +306,6 @@ impl TestApp {
     /// returns its whole text.
     pub async fn mail(&self, to: &str, needle: &str) -> String {
         let outbox = self.dir.path().join("outbox");
-        self.state.mail.wake();
         eventually(Duration::from_secs(10), || {
             outbox_files(&outbox).into_iter().find_map(|p| {
                 let text = std::fs::read_to_string(&p).ok()?;

@@ -157,7 +157,6 @@ async fn invitations_refuse_existing_accounts_and_expire_and_can_be_resent_or_re
         .unwrap()
         .to_owned();
     assert_eq!(admin.post(&resend, &[]).await.status(), 303);
-    app.state.mail.wake();
     let second = crate::common::eventually(std::time::Duration::from_secs(10), || {
         app.mails_to("late@a-solar.de")
             .iter()

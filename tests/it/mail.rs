@@ -21,7 +21,6 @@ fn sample(subject: &str) -> OutgoingMail {
 async fn queued_mail_lands_in_the_outbox_as_eml() {
     let app = TestApp::spawn().await;
     let id = mail_queue::enqueue_now(&app.state.store, sample("Ticket 2026-000001")).unwrap();
-    app.state.mail.wake();
     let files = eventually(Duration::from_secs(10), || {
         let f = app.outbox();
         (!f.is_empty()).then_some(f)
@@ -48,7 +47,6 @@ async fn mail_of_a_rolled_back_transaction_is_never_sent() {
         // Dropped without commit: the action failed, so its mail must not leave.
     }
     mail_queue::enqueue_now(&app.state.store, sample("sent")).unwrap();
-    app.state.mail.wake();
     let files = eventually(Duration::from_secs(10), || {
         let f = app.outbox();
         (!f.is_empty()).then_some(f)
@@ -79,7 +77,6 @@ async fn failed_delivery_stays_queued_and_is_retried_after_restart() {
     })
     .await;
     let id = mail_queue::enqueue_now(&app.state.store, sample("Bestätigung")).unwrap();
-    app.state.mail.wake();
     let store = app.state.store.clone();
     let failed = eventually(Duration::from_secs(20), || {
         let m = mail_queue::get(&store, id).unwrap().unwrap();

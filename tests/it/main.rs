@@ -9,6 +9,7 @@ mod common;
 mod company;
 mod devices;
 mod documents;
+mod durability;
 mod mail;
 mod matrix;
 mod pages;

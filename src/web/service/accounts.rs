@@ -315,7 +315,6 @@ pub async fn change_email(
     .ok_or(AppError::NotFound)?;
     match outcome {
         Ok(()) => {
-            state.mail.wake();
             tracing::info!(
                 event = "email_change_requested",
                 user_id = id,
@@ -379,7 +378,6 @@ pub async fn resend_confirmation(
         now,
         vec![mail],
     )?;
-    state.mail.wake();
     trail.record(
         state,
         trail

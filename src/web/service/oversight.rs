@@ -107,7 +107,6 @@ pub async fn retry(
     if !mail_queue::retry_now(&state.store, id, now)? {
         return Ok(Redirect::to("/service/mail?saved=sent-already").into_response());
     }
-    state.mail.wake();
     trail.record(
         state,
         trail.entry(now, Event::MailRetried, format!("#{id}")),

@@ -1,0 +1,77 @@
+//! The search index's feed: which tickets changed, in the order they changed.
+//!
+//! A write that changes what the index keeps of a ticket (its text, state, serials, or a
+//! name around it: the company's, the plant operator's) records the ticket here inside
+//! its own transaction, under the next change number. The indexer (`search::indexer`)
+//! applies the feed in order, stores the last number it applied with each index commit,
+//! and prunes the applied part; after a crash it goes on from the number its last commit
+//! holds, so nothing acknowledged stays unsearchable and no rebuild is needed.
+
+use redb::ReadableTable;
+
+use super::{Store, StoreError, Txn, tables};
+
+/// The [`tables::META`] key of the last change number given out.
+const LAST_KEY: &str = "index_feed_last";
+
+/// Records that ticket `id` changed; the indexer is woken after the commit.
+pub fn record_in(txn: &Txn, id: u64) -> Result<(), StoreError> {
+    let mut meta = txn.open_table(tables::META)?;
+    let next = meta.get(LAST_KEY)?.map_or(0, |v| v.value()) + 1;
+    meta.insert(LAST_KEY, next)?;
+    txn.open_table(tables::INDEX_FEED)?.insert(next, id)?;
+    txn.changed_index();
+    Ok(())
+}
+
+/// Records every ticket about plant `plant` (a name the index keeps of them changed).
+pub fn record_plant_in(txn: &Txn, plant: u64) -> Result<(), StoreError> {
+    let ids: Vec<u64> = {
+        let by_plant = txn.open_table(tables::TICKETS_BY_PLANT)?;
+        let mut ids = Vec::new();
+        for row in by_plant.range((plant, 0)..=(plant, u64::MAX))? {
+            ids.push(row?.0.value().1);
+        }
+        ids
+    };
+    for id in ids {
+        record_in(txn, id)?;
+    }
+    Ok(())
+}
+
+/// The last change number given out (0 before the first change).
+pub fn last(store: &Store) -> Result<u64, StoreError> {
+    let txn = store.read()?;
+    let meta = match txn.open_table(tables::META) {
+        Ok(t) => t,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(meta.get(LAST_KEY)?.map_or(0, |v| v.value()))
+}
+
+/// The changes after number `after`, oldest first, at most `limit`.
+pub fn after(store: &Store, after: u64, limit: usize) -> Result<Vec<(u64, u64)>, StoreError> {
+    let txn = store.read()?;
+    let feed = txn.open_table(tables::INDEX_FEED)?;
+    let mut out = Vec::new();
+    for row in feed.range(after.saturating_add(1)..)?.take(limit) {
+        let (k, v) = row?;
+        out.push((k.value(), v.value()));
+    }
+    Ok(out)
+}
+
+/// How many changes wait to be applied after number `applied`.
+pub fn pending(store: &Store, applied: u64) -> Result<u64, StoreError> {
+    Ok(last(store)?.saturating_sub(applied))
+}
+
+/// Forgets the changes up to number `up_to` (the index has committed them).
+pub fn prune(store: &Store, up_to: u64) -> Result<(), StoreError> {
+    let txn = store.write()?;
+    txn.open_table(tables::INDEX_FEED)?
+        .retain_in(..=up_to, |_, _| false)?;
+    txn.commit()
+}

@@ -1,0 +1,213 @@
+//! The store's unit of work: one write transaction, committed through group commit, that
+//! rings the workers' doorbells once it is durable.
+//!
+//! Every write goes through [`Txn`]. Its [`Txn::commit`] commits the transaction without
+//! waiting for the disk, then waits until a durable commit covers it: whichever writer
+//! finds no flush under way makes one empty durable commit for everything committed so
+//! far, and every writer it covered returns. Writes that arrive together thus share one
+//! `fsync`, and each caller is answered only after its own write is durable. A write that
+//! fails (its closure errs, or it is dropped) is rolled back alone.
+//!
+//! The parts of the store that queue mail or record index changes mark the transaction
+//! ([`Txn::queued_mail`], [`Txn::changed_index`]); after the durable commit the mail
+//! worker and the indexer are woken, so no caller has to remember it.
+
+use std::cell::Cell;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use redb::{Database, Durability, WriteTransaction};
+
+use super::StoreError;
+
+/// A write transaction of the store. Dereferences to redb's transaction for the table
+/// functions of the aggregates; [`Txn::commit`] replaces redb's commit.
+pub struct Txn {
+    inner: WriteTransaction,
+    shared: Arc<Shared>,
+    mail: Cell<bool>,
+    index: Cell<bool>,
+}
+
+impl std::ops::Deref for Txn {
+    type Target = WriteTransaction;
+
+    fn deref(&self) -> &WriteTransaction {
+        &self.inner
+    }
+}
+
+impl Txn {
+    pub(super) fn begin(db: &Database, shared: Arc<Shared>) -> Result<Self, StoreError> {
+        let mut inner = db.begin_write()?;
+        inner.set_durability(Durability::None)?;
+        Ok(Self {
+            inner,
+            shared,
+            mail: Cell::new(false),
+            index: Cell::new(false),
+        })
+    }
+
+    /// Rolls the transaction back: nothing of it is written.
+    pub fn abort(self) -> Result<(), StoreError> {
+        self.inner.abort()?;
+        Ok(())
+    }
+
+    /// Notes that this transaction queued mail: the delivery worker is woken after it.
+    pub fn queued_mail(&self) {
+        self.mail.set(true);
+    }
+
+    /// Notes that this transaction recorded index changes: the indexer is woken after it.
+    pub fn changed_index(&self) {
+        self.index.set(true);
+    }
+
+    /// Commits, returns once the commit is durable (sharing the flush with every writer
+    /// that committed meanwhile), then wakes the workers this transaction concerns.
+    pub fn commit(self) -> Result<(), StoreError> {
+        let Self {
+            inner,
+            shared,
+            mail,
+            index,
+        } = self;
+        inner.commit()?;
+        shared.made_durable()?;
+        if mail.get() {
+            shared.bells.mail.notify_one();
+        }
+        if index.get() {
+            shared.bells.index.ring();
+        }
+        Ok(())
+    }
+}
+
+/// The doorbells of the store's followers: rung after a durable commit that concerns them.
+#[derive(Debug, Default)]
+pub struct Doorbells {
+    /// The mail delivery worker (an async task).
+    pub mail: tokio::sync::Notify,
+    /// The search indexer (a thread).
+    pub index: Doorbell,
+}
+
+/// A doorbell for a thread: rung any number of times, answered once.
+#[derive(Debug, Default)]
+pub struct Doorbell {
+    rung: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl Doorbell {
+    /// Rings: the next (or the current) wait returns.
+    pub fn ring(&self) {
+        *self.rung.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        self.cv.notify_all();
+    }
+
+    /// Waits until rung or `timeout` passed; returns whether it was rung (and resets it).
+    pub fn wait(&self, timeout: Duration) -> bool {
+        let guard = self.rung.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut rung, _) = self
+            .cv
+            .wait_timeout_while(guard, timeout, |r| !*r)
+            .unwrap_or_else(|p| p.into_inner());
+        std::mem::replace(&mut *rung, false)
+    }
+}
+
+/// What every transaction of one store shares: the database (for the durable flush),
+/// the group commit's state and the doorbells.
+#[derive(Debug)]
+pub(super) struct Shared {
+    pub(super) db: Arc<Database>,
+    pub(super) bells: Arc<Doorbells>,
+    group: Mutex<Group>,
+    flushed: Condvar,
+    stats: GroupStats,
+}
+
+/// Counters of the group commit, for benchmarks and the status page.
+#[derive(Debug, Default)]
+pub struct GroupStats {
+    /// Write transactions committed.
+    pub commits: std::sync::atomic::AtomicU64,
+    /// Durable flushes made for them.
+    pub flushes: std::sync::atomic::AtomicU64,
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    /// Transactions committed so far (not necessarily durable).
+    committed: u64,
+    /// Of those, how many a durable flush covers.
+    durable: u64,
+    /// A flush is under way.
+    flushing: bool,
+    /// The last failed flush: the transactions up to this number were not made durable.
+    failed_up_to: u64,
+}
+
+impl Shared {
+    pub(super) fn new(db: Arc<Database>, bells: Arc<Doorbells>) -> Self {
+        Self {
+            db,
+            bells,
+            group: Mutex::default(),
+            flushed: Condvar::new(),
+            stats: GroupStats::default(),
+        }
+    }
+
+    pub(super) fn stats(&self) -> &GroupStats {
+        &self.stats
+    }
+
+    /// Called right after a non-durable commit: returns once a durable commit covers it.
+    fn made_durable(&self) -> Result<(), StoreError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.stats.commits.fetch_add(1, Relaxed);
+        let mut g = self.group.lock().unwrap_or_else(|p| p.into_inner());
+        g.committed += 1;
+        let mine = g.committed;
+        loop {
+            if g.durable >= mine {
+                return Ok(());
+            }
+            if g.failed_up_to >= mine {
+                return Err(StoreError::NotDurable);
+            }
+            if !g.flushing {
+                g.flushing = true;
+                let target = g.committed;
+                drop(g);
+                let result = self.flush();
+                self.stats.flushes.fetch_add(1, Relaxed);
+                g = self.group.lock().unwrap_or_else(|p| p.into_inner());
+                g.flushing = false;
+                match result {
+                    Ok(()) => g.durable = g.durable.max(target),
+                    Err(e) => {
+                        tracing::error!(error = %e, "durable commit failed");
+                        g.failed_up_to = g.failed_up_to.max(target);
+                    }
+                }
+                self.flushed.notify_all();
+                continue;
+            }
+            g = self.flushed.wait(g).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// One empty durable commit: redb then persists every commit before it.
+    fn flush(&self) -> Result<(), StoreError> {
+        let mut txn = self.db.begin_write()?;
+        txn.set_durability(Durability::Immediate)?;
+        txn.commit()?;
+        Ok(())
+    }
+}
