@@ -134,3 +134,21 @@ pub async fn session_and_csrf(
     }
     response
 }
+
+/// Runs the rest of the request (session lookup, handler, error page) on tokio's
+/// blocking pool: the store's calls are synchronous, and a durable commit waits for the
+/// disk, so none of them may run on one of the few async workers that accept
+/// connections and move bytes. The request's span goes along.
+pub async fn off_the_runtime(request: Request, next: Next) -> Response {
+    use tracing::Instrument;
+    let span = Span::current();
+    let runtime = tokio::runtime::Handle::current();
+    let handler = tokio::task::spawn_blocking(move || {
+        runtime.block_on(next.run(request).instrument(span))
+    });
+    match handler.await {
+        Ok(response) => response,
+        // A panic in a handler: the same answer CatchPanicLayer gives inside.
+        Err(_) => axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

@@ -245,6 +245,7 @@ pub fn build_router(state: AppState) -> Router {
                 .layer(middleware::security_headers())
                 .layer(CompressionLayer::new())
                 .layer(middleware::trace())
+                .layer(axum::middleware::from_fn(middleware::off_the_runtime))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     middleware::session_and_csrf,
