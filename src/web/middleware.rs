@@ -143,9 +143,8 @@ pub async fn off_the_runtime(request: Request, next: Next) -> Response {
     use tracing::Instrument;
     let span = Span::current();
     let runtime = tokio::runtime::Handle::current();
-    let handler = tokio::task::spawn_blocking(move || {
-        runtime.block_on(next.run(request).instrument(span))
-    });
+    let handler =
+        tokio::task::spawn_blocking(move || runtime.block_on(next.run(request).instrument(span)));
     match handler.await {
         Ok(response) => response,
         // A panic in a handler: the same answer CatchPanicLayer gives inside.

@@ -10,6 +10,7 @@ mod company;
 mod devices;
 mod documents;
 mod durability;
+mod golden;
 mod mail;
 mod matrix;
 mod pages;

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The application core under load, in one run against a release build whose data
+# directory `osc seed` filled (1,000,000 tickets by default):
+#   1. ticket creation over HTTP at saturation (wrk -c16 on POST /contact);
+#   2. Ticket Tracking with a search query paced at 3,000 requests/s *while* tickets are
+#      created at about 500/s, /healthz alongside;
+#   3. the same page paced at 8,000 requests/s alone, /healthz alongside;
+# plus the time from start to the first answer and the server's peak resident memory.
+# Needs wrk and curl (apt-get install wrk curl). Traffic stays on 127.0.0.1.
+#
+#   benches/load/core-load.sh [tickets] [seconds]
+#
+# The data directory is shared with tickets-load.sh (target/bench-data-<tickets>); the
+# tickets this run creates stay in it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tickets=${1:-1000000}
+secs=${2:-20}
+port=18183
+cargo build --release --quiet
+data="target/bench-data-$tickets"
+if [ ! -f "$data/osc.redb" ]; then
+  echo "== seeding $tickets tickets into $data"
+  /usr/bin/env time -f "seed: %e s, peak RSS %M KB" \
+    env OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$tickets" \
+    | tee "$data.seed.txt"
+fi
+email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | cut -d' ' -f4)
+password=$(grep -o 'the password [^ ]*' "$data.seed.txt" | cut -d' ' -f3)
+query=$(echo "$email" | cut -d@ -f1 | cut -d. -f2)
+out=$(mktemp -d)
+
+start=$(date +%s%N)
+OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn \
+  OSC_MAIL_TRANSPORT=log target/release/osc serve > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+echo "== start to first /healthz answer: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+
+jar="$out/jar"
+token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code}\n" \
+  --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
+  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+session=$(awk '$6 == "osc_session" { print $7 }' "$jar")
+token=$(curl -fs -H "Cookie: osc_session=$session" "http://127.0.0.1:$port/contact" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+export OSC_BENCH_SESSION=$session OSC_BENCH_TOKEN=$token
+url="http://127.0.0.1:$port/tickets?q=$query"
+echo "== searching $url as $email"
+
+(
+  while kill -0 $server 2>/dev/null; do
+    awk '/VmRSS/ { print $2 }' /proc/$server/status
+    sleep 0.5
+  done
+) > "$out/rss.txt" &
+sampler=$!
+
+# summary NAME FILE: requests/s, p50, p99 and errors of one wrk output.
+summary() {
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec/ { print $2 }' "$2")
+  p50=$(awk '$1 == "50%" { print $2 }' "$2")
+  p99=$(awk '$1 == "99%" { print $2 }' "$2")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$2" | tr -s ' ' | paste -sd';' - || true)
+  printf '   %-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-no errors}"
+}
+
+healthz() {
+  RATE=100 CONNS=2 wrk -t1 -c2 -d"${secs}s" --latency -s benches/load/paced.lua \
+    "http://127.0.0.1:$port/healthz" > "$out/healthz-$1.txt"
+}
+
+echo "== 1. ticket creation at saturation (wrk -t2 -c16 -d${secs}s)"
+CONNS=16 wrk -t2 -c16 -d"${secs}s" --latency -s benches/load/create.lua \
+  "http://127.0.0.1:$port/contact" > "$out/create-sat.txt" &
+load=$!
+healthz 1
+wait $load
+summary "POST /contact" "$out/create-sat.txt"
+summary "/healthz alongside (100/s)" "$out/healthz-1.txt"
+
+echo "== 2. search paced at 3,000/s while tickets are created at ~500/s"
+RATE=500 CONNS=8 wrk -t1 -c8 -d"${secs}s" --latency -s benches/load/create.lua \
+  "http://127.0.0.1:$port/contact" > "$out/create-paced.txt" &
+creating=$!
+RATE=3000 CONNS=32 wrk -t2 -c32 -d"${secs}s" --latency -s benches/load/paced.lua \
+  -H "Cookie: osc_session=$session" "$url" > "$out/search-mixed.txt" &
+searching=$!
+healthz 2
+wait $creating $searching
+summary "GET /tickets?q=$query" "$out/search-mixed.txt"
+summary "POST /contact (paced)" "$out/create-paced.txt"
+summary "/healthz alongside (100/s)" "$out/healthz-2.txt"
+
+echo "== 3. search paced at 8,000/s alone"
+RATE=8000 CONNS=64 wrk -t2 -c64 -d"${secs}s" --latency -s benches/load/paced.lua \
+  -H "Cookie: osc_session=$session" "$url" > "$out/search-alone.txt" &
+searching=$!
+healthz 3
+wait $searching
+summary "GET /tickets?q=$query" "$out/search-alone.txt"
+summary "/healthz alongside (100/s)" "$out/healthz-3.txt"
+
+kill $sampler 2>/dev/null || true
+peak=$(sort -n "$out/rss.txt" | tail -1)
+echo "== peak resident memory of the server: $((peak / 1024)) MB"
+if [ -n "${OSC_BENCH_KEEP:-}" ]; then cp "$out"/*.txt "$OSC_BENCH_KEEP"/; fi
