@@ -8,6 +8,7 @@
 pub mod app;
 pub mod auth;
 pub mod clock;
+pub mod codes;
 pub mod config;
 pub mod domain;
 pub mod error;

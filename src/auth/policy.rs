@@ -1,11 +1,8 @@
 //! Authorization: the [`Actor`] behind a request and every rule about what it may see
 //! and do. Handlers and views ask here; they never compare roles themselves.
 
-use serde::{Deserialize, Serialize};
-
 /// The kind of account a person registered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccountKind {
     /// Member of an installation company.
     Installer,
@@ -17,15 +14,26 @@ pub enum AccountKind {
     Staff,
 }
 
+crate::codes::stored_codes!(AccountKind {
+    Installer = 0 => "installer",
+    Wholesaler = 1 => "wholesaler",
+    Operator = 2 => "operator",
+    Staff = 3 => "staff",
+});
+
 /// A person's role inside their company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CompanyRole {
     /// Collaborator.
     Member,
     /// Company administrator (at most two per company).
     Admin,
 }
+
+crate::codes::stored_codes!(CompanyRole {
+    Member = 0 => "member",
+    Admin = 1 => "admin",
+});
 
 /// The signed-in person a request acts for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,12 +1,10 @@
 //! Service tickets as the product knows them: kinds, contact topics, states and the
 //! transitions allowed between them (DOMAIN.md), and the human-readable number.
 
-use serde::{Deserialize, Serialize};
-
 use super::FieldError;
 
 /// What a ticket is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TicketKind {
     /// A question or request to the service team.
     Contact,
@@ -18,6 +16,13 @@ pub enum TicketKind {
     InfoSheet,
 }
 
+crate::codes::stored_codes!(TicketKind {
+    Contact = 0 => "Contact",
+    Replacement = 1 => "Replacement",
+    WarrantyExtension = 2 => "WarrantyExtension",
+    InfoSheet = 3 => "InfoSheet",
+});
+
 impl TicketKind {
     /// Every kind, in the order of their codes.
     pub const ALL: [TicketKind; 4] = [
@@ -27,14 +32,9 @@ impl TicketKind {
         TicketKind::InfoSheet,
     ];
 
-    /// A small stable number for list indexes.
+    /// A small stable number for list indexes: the stored code.
     pub fn code(self) -> u8 {
-        match self {
-            TicketKind::Contact => 0,
-            TicketKind::Replacement => 1,
-            TicketKind::WarrantyExtension => 2,
-            TicketKind::InfoSheet => 3,
-        }
+        self.stored_code()
     }
 
     /// The kind's value in links and forms.
@@ -96,7 +96,7 @@ pub fn parse_topic(value: &str) -> Result<&'static str, FieldError> {
 }
 
 /// Where a ticket stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TicketStatus {
     /// Contact request received.
     New,
@@ -120,6 +120,19 @@ pub enum TicketStatus {
     Closed,
 }
 
+crate::codes::stored_codes!(TicketStatus {
+    New = 0 => "New",
+    Submitted = 1 => "Submitted",
+    InProgress = 2 => "InProgress",
+    InReview = 3 => "InReview",
+    WaitingForCustomer = 4 => "WaitingForCustomer",
+    Approved = 5 => "Approved",
+    Rejected = 6 => "Rejected",
+    Shipped = 7 => "Shipped",
+    AwaitingReturn = 8 => "AwaitingReturn",
+    Closed = 9 => "Closed",
+});
+
 impl TicketStatus {
     /// Every state, in the order of their codes.
     pub const ALL: [TicketStatus; 10] = [
@@ -135,14 +148,14 @@ impl TicketStatus {
         TicketStatus::Closed,
     ];
 
-    /// A small stable number for list indexes.
+    /// A small stable number for list indexes: the stored code.
     pub fn code(self) -> u8 {
-        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) as u8
+        self.stored_code()
     }
 
     /// The state of a code.
     pub fn from_code(code: u8) -> Option<Self> {
-        Self::ALL.get(usize::from(code)).copied()
+        Self::from_stored_code(code)
     }
 
     /// The state's value in links and forms.

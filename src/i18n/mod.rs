@@ -12,7 +12,6 @@ use std::fmt;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::RustEmbed;
-use serde::{Deserialize, Serialize};
 
 pub use negotiate::negotiate;
 
@@ -20,8 +19,7 @@ pub use negotiate::negotiate;
 pub const MISSING_MARK: &str = "⟦missing:";
 
 /// A language the portal is translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// Français
     Fr,
@@ -30,6 +28,12 @@ pub enum Lang {
     /// English
     En,
 }
+
+crate::codes::stored_codes!(Lang {
+    Fr = 0 => "fr",
+    De = 1 => "de",
+    En = 2 => "en",
+});
 
 impl Lang {
     /// Every supported language, in the order the language switch shows them.

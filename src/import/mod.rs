@@ -30,7 +30,7 @@ pub enum Place {
 }
 
 /// Why something in the file cannot be taken. The message id is `import-problem-<slug>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     /// Neither a Sunny Portal JSON export nor a CSV with the expected header.
     NotAnExport,
@@ -63,6 +63,24 @@ pub enum Reason {
     /// More devices than one import takes.
     TooManyDevices,
 }
+
+crate::codes::stored_codes!(Reason {
+    NotAnExport = 0 => "NotAnExport",
+    JsonMalformed = 1 => "JsonMalformed",
+    Empty = 2 => "Empty",
+    MissingColumn = 3 => "MissingColumn",
+    MissingValue = 4 => "MissingValue",
+    SerialMalformed = 5 => "SerialMalformed",
+    ProductUnknown = 6 => "ProductUnknown",
+    NotRegistrable = 7 => "NotRegistrable",
+    SerialTaken = 8 => "SerialTaken",
+    SerialTwice = 9 => "SerialTwice",
+    CountryClosed = 10 => "CountryClosed",
+    CoordinatesInvalid = 11 => "CoordinatesInvalid",
+    DateInvalid = 12 => "DateInvalid",
+    PlantDataDiffer = 13 => "PlantDataDiffer",
+    TooManyDevices = 14 => "TooManyDevices",
+});
 
 impl Reason {
     /// The slug in message ids (`import-problem-<slug>`).

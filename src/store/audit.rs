@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::{Store, StoreError, codec, tables};
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Event {
     /// A log-in with a wrong password (or an unknown e-mail).
     LoginFailed,
@@ -52,6 +52,26 @@ pub enum Event {
     /// A staff account was created (`osc staff add`).
     StaffAdded,
 }
+
+crate::codes::stored_codes!(Event {
+    LoginFailed = 0 => "LoginFailed",
+    AccountLocked = 1 => "AccountLocked",
+    AccountUnlocked = 2 => "AccountUnlocked",
+    AccountBlocked = 3 => "AccountBlocked",
+    AccountUnblocked = 4 => "AccountUnblocked",
+    EmailChangeRequested = 5 => "EmailChangeRequested",
+    EmailChanged = 6 => "EmailChanged",
+    ConfirmationResent = 7 => "ConfirmationResent",
+    RoleChanged = 8 => "RoleChanged",
+    AccountRemoved = 9 => "AccountRemoved",
+    Invited = 10 => "Invited",
+    TicketAssigned = 11 => "TicketAssigned",
+    TicketAnswered = 12 => "TicketAnswered",
+    TicketMoved = 13 => "TicketMoved",
+    TicketCreatedForCustomer = 14 => "TicketCreatedForCustomer",
+    MailRetried = 15 => "MailRetried",
+    StaffAdded = 16 => "StaffAdded",
+});
 
 impl Event {
     /// Every event, in the order filters offer them.
@@ -121,10 +141,9 @@ impl Event {
         )
     }
 
-    /// Stored in the event index: the position in [`Event::ALL`], so new events are
-    /// appended there, never inserted.
+    /// Stored in the event index: the stored code.
     fn code(self) -> u8 {
-        Self::ALL.iter().position(|e| *e == self).unwrap_or(0) as u8
+        self.stored_code()
     }
 }
 

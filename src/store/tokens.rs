@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Store, StoreError, codec, tables};
 
 /// What a token is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Confirms a registration's e-mail address.
     Confirm,
@@ -18,6 +18,12 @@ pub enum TokenKind {
     /// `pending_email`).
     EmailChange,
 }
+
+crate::codes::stored_codes!(TokenKind {
+    Confirm = 0 => "Confirm",
+    Reset = 1 => "Reset",
+    EmailChange = 2 => "EmailChange",
+});
 
 /// A stored token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
