@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -44,6 +44,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 4,
         name: "0004_index_feed",
         apply: index_feed_v4,
+    },
+    Migration {
+        version: 5,
+        name: "0005_ticket_state_counts",
+        apply: super::ticket_list::count_all_states_in,
     },
 ];
 

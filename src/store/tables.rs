@@ -176,3 +176,8 @@ pub const PLANT_BY_PORTAL_ID: TableDefinition<(u64, &str), u64> =
 /// transaction; the indexer applies the feed in order and prunes what it has committed.
 /// The last number given out is `index_feed_last` in [`META`].
 pub const INDEX_FEED: TableDefinition<u64, u64> = TableDefinition::new("index_feed_v1");
+
+/// Key: (kind code, status code). Value: how many tickets are of that kind in that state
+/// now, kept as tickets change (the service desk's counts; migration 0005 fills it).
+pub const TICKET_STATE_COUNTS: TableDefinition<(u8, u8), u64> =
+    TableDefinition::new("ticket_state_counts_v1");

@@ -321,27 +321,62 @@ pub fn page(
     })
 }
 
-/// Open tickets counted by kind and state, read from the index alone (the open part of
-/// the list of everything by state).
+/// Open tickets counted by kind and state, from the counts kept as tickets change.
 pub fn open_counts(store: &Store) -> Result<Vec<(TicketKind, TicketStatus, u64)>, StoreError> {
     let txn = store.read()?;
-    let list = txn.open_table(tables::TICKET_LIST)?;
-    let o = Order::Status.code();
-    let mut counts = std::collections::BTreeMap::<(u8, u8), u64>::new();
-    for row in list.range((0, o, 1 << 62, 0)..=(0, o, u64::MAX, u64::MAX))? {
-        let summary = row?.1.value().0;
-        *counts.entry((summary & 3, summary >> 2)).or_default() += 1;
+    let counts = txn.open_table(tables::TICKET_STATE_COUNTS)?;
+    let mut out = Vec::new();
+    for row in counts.iter()? {
+        let (key, n) = row?;
+        let (k, s) = key.value();
+        if let (Some(kind), Some(status)) =
+            (TicketKind::from_stored_code(k), TicketStatus::from_code(s))
+            && status.is_open()
+            && n.value() > 0
+        {
+            out.push((kind, status, n.value()));
+        }
     }
-    Ok(counts
-        .into_iter()
-        .filter_map(|((k, s), n)| {
-            Some((
-                *TicketKind::ALL.get(usize::from(k))?,
-                TicketStatus::from_code(s)?,
-                n,
-            ))
-        })
-        .collect())
+    Ok(out)
+}
+
+/// Counts what a write did to the number of tickets per kind and state.
+pub(crate) fn count_state_in(
+    txn: &Txn,
+    old: Option<&Ticket>,
+    new: &Ticket,
+) -> Result<(), StoreError> {
+    if old.is_some_and(|o| o.kind == new.kind && o.status == new.status) {
+        return Ok(());
+    }
+    let mut counts = txn.open_table(tables::TICKET_STATE_COUNTS)?;
+    if let Some(o) = old {
+        let key = (o.kind.code(), o.status.code());
+        let n = counts.get(key)?.map_or(0, |v| v.value());
+        counts.insert(key, n.saturating_sub(1))?;
+    }
+    let key = (new.kind.code(), new.status.code());
+    let n = counts.get(key)?.map_or(0, |v| v.value());
+    counts.insert(key, n + 1)?;
+    Ok(())
+}
+
+/// Migration 0005: counts every stored ticket by kind and state.
+pub(crate) fn count_all_states_in(txn: &Txn) -> Result<(), StoreError> {
+    let mut counts = std::collections::BTreeMap::<(u8, u8), u64>::new();
+    {
+        let tickets = txn.open_table(tables::TICKETS)?;
+        for row in tickets.iter()? {
+            let t: Ticket = codec::decode("tickets_v1", row?.1.value())?;
+            *counts.entry((t.kind.code(), t.status.code())).or_default() += 1;
+        }
+    }
+    let mut table = txn.open_table(tables::TICKET_STATE_COUNTS)?;
+    table.retain(|_, _| false)?;
+    for (key, n) in counts {
+        table.insert(key, n)?;
+    }
+    Ok(())
 }
 
 /// Open tickets in `status`, longest in it first, with when they entered it.
@@ -434,5 +469,65 @@ mod tests {
         assert_eq!(week_start(week_of(monday)), monday);
         assert_eq!(week_of(monday + 6 * 86_400 + 86_399), week_of(monday));
         assert_eq!(week_of(monday - 1), week_of(monday) - 1);
+    }
+
+    #[test]
+    fn state_counts_follow_every_write_and_the_migration_recounts_them() {
+        use crate::store::tickets::{self, Requester, TicketMessage};
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), 1 << 20).unwrap();
+        let requester = Requester {
+            user: None,
+            name: "Kai".into(),
+            email: "kai@example.com".into(),
+            language: crate::i18n::Lang::De,
+            company: None,
+        };
+        let file = |kind| {
+            let first = TicketMessage::new(1, None, "Kai".into(), false, "Hallo".into());
+            let t = Ticket::filed(kind, requester.clone(), "Hallo".into(), first);
+            tickets::create(&store, t, 2026, Vec::new(), |_| Vec::new()).unwrap()
+        };
+        let contact = file(TicketKind::Contact);
+        file(TicketKind::Contact);
+        file(TicketKind::Replacement);
+        let update = tickets::StatusUpdate {
+            to: Some(TicketStatus::Closed),
+            by: "Sam".into(),
+            at: 2,
+            ..Default::default()
+        };
+        let entry = crate::store::audit::Entry::new(
+            2,
+            crate::store::audit::Event::TicketMoved,
+            crate::store::audit::Actor::default(),
+            "",
+        );
+        // Contact requests close only from "in progress".
+        for to in [TicketStatus::InProgress, TicketStatus::Closed] {
+            let update = tickets::StatusUpdate {
+                to: Some(to),
+                ..update.clone()
+            };
+            tickets::change_status(&store, contact.id, update, |_| Vec::new(), entry.clone())
+                .unwrap()
+                .unwrap()
+                .unwrap();
+        }
+        let expected = vec![
+            (TicketKind::Contact, TicketStatus::New, 1),
+            (TicketKind::Replacement, TicketStatus::Submitted, 1),
+        ];
+        assert_eq!(open_counts(&store).unwrap(), expected);
+
+        // Counted afresh (migration 0005), from wrong figures, the result is the same.
+        let txn = store.write().unwrap();
+        txn.open_table(tables::TICKET_STATE_COUNTS)
+            .unwrap()
+            .insert((0, 0), 99)
+            .unwrap();
+        count_all_states_in(&txn).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(open_counts(&store).unwrap(), expected);
     }
 }
