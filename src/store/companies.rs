@@ -182,13 +182,15 @@ pub(crate) fn admins_in(txn: &Txn, company_id: u64) -> Result<usize, StoreError>
 }
 
 /// Changes a member's role. `decide` is the policy: it sees the member's current role and
-/// the company's administrator count, in the same transaction as the change.
+/// the company's administrator count, in the same transaction as the change, which also
+/// records the audit entry `audit` writes about the member.
 pub fn set_role(
     store: &Store,
     scope: CompanyScope,
     user_id: u64,
     role: CompanyRole,
     decide: impl FnOnce(CompanyRole, usize) -> Result<(), &'static str>,
+    audit: impl FnOnce(&super::users::User) -> super::audit::Entry,
 ) -> Result<Option<Result<(), &'static str>>, StoreError> {
     let txn = store.write()?;
     let Some(mut user) = super::users::get_in(&txn, user_id)?.filter(|u| {
@@ -204,18 +206,21 @@ pub fn set_role(
     }
     user.company = Some((scope.company_id(), role));
     super::users::put_in(&txn, &user)?;
+    super::audit::record_in(&txn, audit(&user))?;
     txn.commit()?;
     Ok(Some(Ok(())))
 }
 
 /// Removes a member: the account is deactivated, every session ends, plant assignments
-/// are dropped, and `mails` are queued; what they created stays with the company.
+/// are dropped, `mails` are queued and `audit`'s entry recorded, in one transaction; what
+/// they created stays with the company.
 pub fn remove_member(
     store: &Store,
     scope: CompanyScope,
     user_id: u64,
     now: u64,
     mails: impl FnOnce(&super::users::User) -> Vec<super::mail_queue::OutgoingMail>,
+    audit: impl FnOnce(&super::users::User) -> super::audit::Entry,
 ) -> Result<Option<super::users::User>, StoreError> {
     let txn = store.write()?;
     let Some(mut user) = super::users::get_in(&txn, user_id)?.filter(|u| {
@@ -231,6 +236,7 @@ pub fn remove_member(
     super::sessions::delete_for_user(&txn, user.id, None)?;
     super::plants::drop_assignments_in(&txn, user.id)?;
     super::users::queue_all(&txn, mails(&user))?;
+    super::audit::record_in(&txn, audit(&user))?;
     txn.commit()?;
     Ok(Some(user))
 }

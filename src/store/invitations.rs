@@ -112,6 +112,7 @@ pub fn create(
     now: u64,
     decide: impl FnOnce(usize) -> Result<(), &'static str>,
     mails: impl FnOnce(&Invitation) -> Vec<OutgoingMail>,
+    audit: super::audit::Entry,
 ) -> Result<Result<Invitation, InviteRefused>, StoreError> {
     let txn = store.write()?;
     if users::find_by_email_in(&txn, email)?.is_some() {
@@ -150,6 +151,7 @@ pub fn create(
     txn.open_table(tables::COMPANY_INVITATIONS)?
         .insert((scope.company_id(), id), ())?;
     users::queue_all(&txn, mails(&invitation))?;
+    super::audit::record_in(&txn, audit)?;
     txn.commit()?;
     Ok(Ok(invitation))
 }

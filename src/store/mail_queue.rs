@@ -129,25 +129,39 @@ pub fn mark_failed(store: &Store, id: u64, error: &str, retry_at: u64) -> Result
 
 fn update(store: &Store, id: u64, change: impl FnOnce(&mut QueuedMail)) -> Result<(), StoreError> {
     let txn = store.write()?;
-    // A message still to deliver (a retry made due now, say) wakes the worker.
-    txn.queued_mail();
-    {
-        let mut table = txn.open_table(tables::MAIL)?;
-        let Some(bytes) = table.get(id)?.map(|b| b.value().to_vec()) else {
-            return Ok(());
-        };
-        let mut record: QueuedMail = codec::decode(TABLE, &bytes)?;
-        let old_key = (record.next_attempt_at, id);
-        change(&mut record);
-        table.insert(id, codec::encode(&record).as_slice())?;
-        let mut pending = txn.open_table(tables::MAIL_PENDING)?;
-        pending.remove(old_key)?;
-        if record.state == MailState::Pending {
-            pending.insert((record.next_attempt_at, id), ())?;
-        }
+    update_in(&txn, id, |record| {
+        change(record);
+        true
+    })?;
+    txn.commit()
+}
+
+/// Changes a queued message inside the caller's transaction if `change` says so (it
+/// returns whether it changed anything), keeping the list of pending messages in step.
+/// `None` when there is no such message.
+fn update_in(
+    txn: &Txn,
+    id: u64,
+    change: impl FnOnce(&mut QueuedMail) -> bool,
+) -> Result<Option<bool>, StoreError> {
+    let mut table = txn.open_table(tables::MAIL)?;
+    let Some(bytes) = table.get(id)?.map(|b| b.value().to_vec()) else {
+        return Ok(None);
+    };
+    let mut record: QueuedMail = codec::decode(TABLE, &bytes)?;
+    let old_key = (record.next_attempt_at, id);
+    if !change(&mut record) {
+        return Ok(Some(false));
     }
-    txn.commit()?;
-    Ok(())
+    table.insert(id, codec::encode(&record).as_slice())?;
+    let mut pending = txn.open_table(tables::MAIL_PENDING)?;
+    pending.remove(old_key)?;
+    if record.state == MailState::Pending {
+        pending.insert((record.next_attempt_at, id), ())?;
+        // A message still to deliver (a retry made due now, say) wakes the worker.
+        txn.queued_mail();
+    }
+    Ok(Some(true))
 }
 
 /// Counts of pending and sent messages, for the service desk and tests.
@@ -239,15 +253,26 @@ pub fn list(
     Ok((out, next))
 }
 
-/// Makes a waiting message due now (the worker is woken after the commit). `false`
-/// when it is not waiting (already sent, or unknown).
-pub fn retry_now(store: &Store, id: u64, now: u64) -> Result<bool, StoreError> {
-    let Some(m) = get(store, id)? else {
-        return Ok(false);
-    };
-    if m.state != MailState::Pending {
-        return Ok(false);
+/// Makes a waiting message due now and records `audit`, in one transaction (the worker
+/// is woken after the commit). `None` for an unknown message, `Some(false)` when it is
+/// not waiting (already sent): nothing is written then.
+pub fn retry_now(
+    store: &Store,
+    id: u64,
+    now: u64,
+    audit: super::audit::Entry,
+) -> Result<Option<bool>, StoreError> {
+    let txn = store.write()?;
+    let retried = update_in(&txn, id, |record| {
+        let waiting = record.state == MailState::Pending;
+        if waiting {
+            record.next_attempt_at = now;
+        }
+        waiting
+    })?;
+    if retried == Some(true) {
+        super::audit::record_in(&txn, audit)?;
+        txn.commit()?;
     }
-    update(store, id, |record| record.next_attempt_at = now)?;
-    Ok(true)
+    Ok(retried)
 }

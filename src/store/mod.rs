@@ -11,6 +11,7 @@ pub mod codec;
 pub mod companies;
 pub mod devices;
 pub mod documents;
+pub mod effects;
 pub mod imports;
 pub mod index_feed;
 pub mod invitations;

@@ -486,7 +486,7 @@ mod tests {
         let file = |kind| {
             let first = TicketMessage::new(1, None, "Kai".into(), false, "Hallo".into());
             let t = Ticket::filed(kind, requester.clone(), "Hallo".into(), first);
-            tickets::create(&store, t, 2026, Vec::new(), |_| Vec::new()).unwrap()
+            tickets::create(&store, t, 2026, Vec::new(), |_| Vec::new(), |_| None).unwrap()
         };
         let contact = file(TicketKind::Contact);
         file(TicketKind::Contact);

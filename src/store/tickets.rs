@@ -299,18 +299,23 @@ fn decode(bytes: &[u8]) -> Result<Ticket, StoreError> {
     codec::decode(TABLE, bytes)
 }
 
-/// Creates a ticket: gives it the next number of `year`, its first status, and queues
-/// the mails `compose` writes for it, in one transaction.
+/// Creates a ticket: gives it the next number of `year`, its first status, queues the
+/// mails `compose` writes for it and records the audit entry `audit` writes (a request
+/// the service team files for a customer), in one transaction.
 pub fn create(
     store: &Store,
     t: Ticket,
     year: i32,
     uploads: Vec<Upload>,
     compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
+    audit: impl FnOnce(&Ticket) -> Option<super::audit::Entry>,
 ) -> Result<Ticket, StoreError> {
     let txn = store.write()?;
     let t = create_in(&txn, t, year, uploads)?;
     users::queue_all(&txn, compose(&t))?;
+    if let Some(entry) = audit(&t) {
+        super::audit::record_in(&txn, entry)?;
+    }
     txn.commit()?;
     Ok(t)
 }

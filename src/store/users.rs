@@ -460,9 +460,10 @@ pub fn issue_token(
     hash: [u8; 32],
     expires_at: u64,
     now: u64,
-    mails: Vec<OutgoingMail>,
+    effects: super::effects::Effects,
 ) -> Result<(), StoreError> {
     let txn = store.write()?;
+    effects.write_in(&txn)?;
     tokens::insert(
         &txn,
         hash,
@@ -474,7 +475,6 @@ pub fn issue_token(
             used_at: None,
         },
     )?;
-    queue_all(&txn, mails)?;
     txn.commit()?;
     Ok(())
 }

@@ -21,6 +21,7 @@ use crate::error::{AppError, Result};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
 use crate::store::audit;
+use crate::store::effects::Effects;
 use crate::store::tokens::{TokenKind, TokenState};
 use crate::store::users::{
     self, DeliveryAddress, NewAccount, NewCompany, Registered, User, UserStatus,
@@ -418,7 +419,7 @@ fn send_link(
         hash,
         now + ttl_secs,
         now,
-        vec![mail],
+        Effects::mails(vec![mail]),
     )?;
     Ok(())
 }

@@ -169,6 +169,12 @@ pub async fn invite(
         now,
         |admins| policy::may_invite(&admin.viewer.actor, role, admins, max),
         |invitation| vec![invitation_mail(&ctx, &admin, invitation, &secret, &company)],
+        trail
+            .entry(now, Event::Invited, email.as_str())
+            .detail(match role {
+                CompanyRole::Admin => "admin",
+                CompanyRole::Member => "installer",
+            }),
     )?;
     match outcome {
         Ok(invitation) => {
@@ -178,15 +184,6 @@ pub async fn invite(
                 invitation = invitation.id,
                 "collaborator invited"
             );
-            trail.record(
-                state,
-                trail
-                    .entry(now, Event::Invited, email.as_str())
-                    .detail(match role {
-                        CompanyRole::Admin => "admin",
-                        CompanyRole::Member => "installer",
-                    }),
-            )?;
             Ok(Redirect::to("/company/members?done=invited").into_response())
         }
         Err(refused) => {
@@ -251,18 +248,18 @@ pub async fn revoke(
     Ok(Redirect::to("/company/members?done=revoked").into_response())
 }
 
-/// Records a change of company role in the audit log.
-fn role_entry(ctx: &PageCtx, trail: &Trail, user: u64, role: &str) -> Result<()> {
-    let email = crate::store::users::get(&ctx.state.store, user)?
-        .map(|u| u.email)
-        .unwrap_or_default();
-    trail.record(
-        &ctx.state,
+/// The audit entry of a change of company role.
+fn role_entry<'a>(
+    ctx: &'a PageCtx,
+    trail: &'a Trail,
+    role: &'static str,
+) -> impl FnOnce(&crate::store::users::User) -> crate::store::audit::Entry + 'a {
+    move |user| {
         trail
-            .entry(ctx.state.clock.now(), Event::RoleChanged, email)
-            .about(user)
-            .detail(role),
-    )
+            .entry(ctx.state.clock.now(), Event::RoleChanged, &user.email)
+            .about(user.id)
+            .detail(role)
+    }
 }
 
 async fn refused(ctx: &PageCtx, admin: &CompanyAdmin, message: &'static str) -> Result<Response> {
@@ -288,6 +285,7 @@ pub async fn promote(
         id,
         CompanyRole::Admin,
         |role, admins| policy::may_promote(&actor, role, admins, max),
+        role_entry(&ctx, &trail, "admin"),
     )?
     .ok_or(AppError::NotFound)?;
     match outcome {
@@ -299,7 +297,6 @@ pub async fn promote(
                 role = "admin",
                 "collaborator promoted"
             );
-            role_entry(&ctx, &trail, id, "admin")?;
             Ok(Redirect::to("/company/members?done=promoted").into_response())
         }
         Err(message) => refused(&ctx, &admin, message).await,
@@ -322,6 +319,7 @@ pub async fn demote(
         id,
         CompanyRole::Member,
         |role, admins| policy::may_demote(&actor, role, admins),
+        role_entry(&ctx, &trail, "installer"),
     )?
     .ok_or(AppError::NotFound)?;
     match outcome {
@@ -333,7 +331,6 @@ pub async fn demote(
                 role = "installer",
                 "administrator stepped down"
             );
-            role_entry(&ctx, &trail, id, "installer")?;
             let to = if id == actor.user_id {
                 "/profile?saved=stepped-down"
             } else {
@@ -373,8 +370,12 @@ pub async fn remove(
     }
     let state = &ctx.state;
     let company = company_name(&ctx, &admin)?;
-    let removed =
-        companies::remove_member(&state.store, admin.scope, id, state.clock.now(), |user| {
+    let removed = companies::remove_member(
+        &state.store,
+        admin.scope,
+        id,
+        state.clock.now(),
+        |user| {
             vec![compose(
                 state,
                 user.language,
@@ -382,21 +383,21 @@ pub async fn remove(
                 "removed",
                 &[("name", &user.first_name), ("company", &company)],
             )]
-        })?
-        .ok_or(AppError::NotFound)?;
+        },
+        |user| {
+            trail
+                .entry(state.clock.now(), Event::AccountRemoved, &user.email)
+                .about(user.id)
+                .detail(&company)
+        },
+    )?
+    .ok_or(AppError::NotFound)?;
     tracing::info!(
         event = "collaborator_removed",
         by = admin.viewer.user.id,
         user_id = removed.id,
         "collaborator removed"
     );
-    trail.record(
-        state,
-        trail
-            .entry(state.clock.now(), Event::AccountRemoved, &removed.email)
-            .about(removed.id)
-            .detail(company),
-    )?;
     Ok(Redirect::to("/company/members?done=removed").into_response())
 }
 

@@ -205,10 +205,11 @@ pub(crate) fn create_request(
     new: Ticket,
     uploads: Vec<Upload>,
     with_link: bool,
+    audit: impl FnOnce(&Ticket) -> Option<crate::store::audit::Entry>,
 ) -> Result<Ticket> {
     let state = &ctx.state;
     let base = state.config.public_url();
-    let created = tickets::create(&state.store, new, year(state.clock.now()), uploads, |t| {
+    let compose_mail = |t: &Ticket| {
         let link = if with_link {
             format!("{base}/tickets/{}", t.id)
         } else {
@@ -226,7 +227,9 @@ pub(crate) fn create_request(
                 ("link", &link),
             ],
         )]
-    })?;
+    };
+    let year = year(state.clock.now());
+    let created = tickets::create(&state.store, new, year, uploads, compose_mail, audit)?;
     tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, with_link, "request received");
     Ok(created)
 }
@@ -239,7 +242,7 @@ pub(crate) fn file_request(
     uploads: Vec<Upload>,
     signed_in: bool,
 ) -> Result<Response> {
-    let created = create_request(ctx, new, uploads, signed_in)?;
+    let created = create_request(ctx, new, uploads, signed_in, |_| None)?;
     let to = if signed_in {
         format!("/tickets/{}?saved=created", created.id)
     } else {

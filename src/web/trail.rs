@@ -8,7 +8,6 @@ use axum::http::request::Parts;
 
 use crate::app::AppState;
 use crate::auth::session::Viewer;
-use crate::error::Result;
 use crate::store::audit::{self, Entry, Event};
 
 /// The actor of an audit entry for this request.
@@ -40,11 +39,5 @@ impl Trail {
     /// An entry by this actor, to record with the action it describes.
     pub fn entry(&self, at: u64, event: Event, subject: impl Into<String>) -> Entry {
         Entry::new(at, event, self.0.clone(), subject)
-    }
-
-    /// Records an entry right after an action whose own write is elsewhere.
-    pub fn record(&self, state: &AppState, entry: Entry) -> Result<()> {
-        audit::record(&state.store, entry)?;
-        Ok(())
     }
 }

@@ -1093,7 +1093,7 @@ async fn expired_tokens_issued_directly_are_refused() {
         hash,
         now - 1,
         now - 3600,
-        vec![],
+        Default::default(),
     )
     .unwrap();
     assert_eq!(

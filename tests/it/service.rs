@@ -769,3 +769,97 @@ async fn staff_accounts_have_a_page_but_are_neither_blocked_nor_renamed_from_the
     let (_, html) = staff.page("/service/users?q=otto").await;
     assert!(html.contains("1 person matches “otto”"), "{html}");
 }
+
+/// How many audit entries of `event` the log holds.
+fn audited(app: &TestApp, event: osc::store::audit::Event) -> usize {
+    let filter = osc::store::audit::Filter {
+        event: Some(event),
+        ..Default::default()
+    };
+    osc::store::audit::page(&app.state.store, filter, 100)
+        .unwrap()
+        .entries
+        .len()
+}
+
+#[tokio::test]
+async fn audit_entries_are_written_with_their_action_and_never_for_a_refused_one() {
+    use osc::store::audit::Event;
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in(&Registration::installer(
+            "chef@audit-solar.de",
+            "Audit Solar",
+        ))
+        .await;
+    let invite = [("email", "ines@audit-solar.de"), ("role", "installer")];
+    assert_eq!(
+        admin.post("/company/invitations", &invite).await.status(),
+        303
+    );
+    assert_eq!(audited(&app, Event::Invited), 1);
+    // The same address again is refused: no second entry.
+    assert_ne!(
+        admin.post("/company/invitations", &invite).await.status(),
+        303
+    );
+    assert_eq!(
+        audited(&app, Event::Invited),
+        1,
+        "the refusal left no entry"
+    );
+
+    // A change of state the request's kind does not allow leaves no entry either.
+    let ticket = contact(&admin, "Frage zum Zähler").await;
+    let staff = app.staff("sam@service.example").await;
+    let r = staff
+        .post(&format!("/tickets/{ticket}/status"), &[("to", "approved")])
+        .await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(audited(&app, Event::TicketMoved), 0);
+    let r = staff
+        .post(
+            &format!("/tickets/{ticket}/status"),
+            &[("to", "in-progress")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(audited(&app, Event::TicketMoved), 1);
+
+    // A request filed for a customer and a mail retried are recorded with them.
+    let customer = osc::store::users::find_by_email(
+        &app.state.store,
+        &osc::domain::Email::parse("chef@audit-solar.de").unwrap(),
+    )
+    .unwrap()
+    .unwrap();
+    let r = staff
+        .post(
+            "/service/tickets/new",
+            &[
+                ("customer", "chef@audit-solar.de"),
+                ("topic", "general"),
+                ("message", "Rückruf vereinbart"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    assert_eq!(audited(&app, Event::TicketCreatedForCustomer), 1);
+    let entry = osc::store::audit::page(
+        &app.state.store,
+        osc::store::audit::Filter {
+            event: Some(Event::TicketCreatedForCustomer),
+            ..Default::default()
+        },
+        1,
+    )
+    .unwrap()
+    .entries
+    .remove(0);
+    assert_eq!(entry.subject_user, Some(customer.id));
+    assert_eq!(
+        staff.post("/service/mail/999999/retry", &[]).await.status(),
+        404
+    );
+    assert_eq!(audited(&app, Event::MailRetried), 0);
+}

@@ -18,6 +18,7 @@ use crate::domain::{self, Email};
 use crate::error::{AppError, Result};
 use crate::mail::templates::compose;
 use crate::store::audit::{self, Event};
+use crate::store::effects::Effects;
 use crate::store::ticket_list::{self, Filter, From, Order};
 use crate::store::tokens::TokenKind;
 use crate::store::users::{self, EmailChangeRefused, User, UserStatus};
@@ -376,13 +377,11 @@ pub async fn resend_confirmation(
         hash,
         now + hours * 3600,
         now,
-        vec![mail],
-    )?;
-    trail.record(
-        state,
-        trail
-            .entry(now, Event::ConfirmationResent, &p.user.email)
-            .about(id),
+        Effects::mails(vec![mail]).audited(
+            trail
+                .entry(now, Event::ConfirmationResent, &p.user.email)
+                .about(id),
+        ),
     )?;
     tracing::info!(
         event = "confirmation_resent",

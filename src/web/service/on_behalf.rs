@@ -143,12 +143,12 @@ pub async fn create(
         assignee: Some(me.user.id),
         ..Ticket::filed(TicketKind::Contact, Requester::of(user), subject, first)
     };
-    let created = crate::web::tickets::create_request(&ctx, new, Vec::new(), true)?;
-    trail.record(
-        state,
-        trail
-            .entry(now, Event::TicketCreatedForCustomer, &created.number)
-            .about(user.id),
-    )?;
+    let created = crate::web::tickets::create_request(&ctx, new, Vec::new(), true, |t| {
+        Some(
+            trail
+                .entry(now, Event::TicketCreatedForCustomer, &t.number)
+                .about(user.id),
+        )
+    })?;
     Ok(Redirect::to(&format!("/tickets/{}?saved=created", created.id)).into_response())
 }

@@ -101,16 +101,14 @@ pub async fn retry(
 ) -> Result<Response> {
     let state = &ctx.state;
     let now = state.clock.now();
-    if mail_queue::get(&state.store, id)?.is_none() {
-        return Err(AppError::NotFound);
+    let entry = trail.entry(now, Event::MailRetried, format!("#{id}"));
+    match mail_queue::retry_now(&state.store, id, now, entry)? {
+        None => return Err(AppError::NotFound),
+        Some(false) => {
+            return Ok(Redirect::to("/service/mail?saved=sent-already").into_response());
+        }
+        Some(true) => {}
     }
-    if !mail_queue::retry_now(&state.store, id, now)? {
-        return Ok(Redirect::to("/service/mail?saved=sent-already").into_response());
-    }
-    trail.record(
-        state,
-        trail.entry(now, Event::MailRetried, format!("#{id}")),
-    )?;
     tracing::info!(
         event = "mail_retried",
         mail_id = id,
