@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use osc::auth::policy::TicketScope;
+use osc::access::TicketScope;
 use osc::search::SearchIndex;
 use osc::store::Store;
 use osc::store::ticket_list::{self, Filter, From, Order};

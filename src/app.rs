@@ -75,3 +75,13 @@ impl std::ops::Deref for AppState {
         &self.0
     }
 }
+
+impl crate::mail::templates::MailContext for AppState {
+    fn translator(&self) -> &Translator {
+        &self.i18n
+    }
+
+    fn settings(&self) -> &Config {
+        &self.config
+    }
+}

@@ -5,6 +5,7 @@
 //! workers; [`Instance::serve`] answers HTTP on a listener until a shutdown signal, then
 //! stops the workers and closes the store. [`build_router`] is the whole HTTP surface.
 
+pub mod access;
 pub mod app;
 pub mod auth;
 pub mod clock;
@@ -14,6 +15,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod links;
 pub mod mail;
 pub mod search;
 pub mod seed;

@@ -10,7 +10,7 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
-use crate::auth::policy::{AccountKind, CompanyRole};
+use crate::access::{AccountKind, CompanyRole};
 use crate::domain::catalog::{Catalog, Category};
 use crate::domain::fold::fold;
 use crate::domain::ticket::{self, TicketKind, TicketStatus};

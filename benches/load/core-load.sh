@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The application core under load, in one run against a release build whose data
 # directory `osc seed` filled (1,000,000 tickets by default):
-#   1. ticket creation over HTTP at saturation (wrk -c16 on POST /contact);
+#   1. ticket creation over HTTP at saturation (wrk -c16 on POST /contact, as a visitor);
 #   2. Ticket Tracking with a search query paced at 3,000 requests/s *while* tickets are
 #      created at about 500/s, /healthz alongside;
 #   3. the same page paced at 8,000 requests/s alone, /healthz alongside;
@@ -10,6 +10,8 @@
 #
 #   benches/load/core-load.sh [tickets] [seconds]
 #
+# BENCH_SKIP_BUILD=1 uses the release binary as it is.
+#
 # The data directory is shared with tickets-load.sh (target/bench-data-<tickets>); the
 # tickets this run creates stay in it.
 set -euo pipefail
@@ -17,7 +19,7 @@ cd "$(dirname "$0")/../.."
 tickets=${1:-1000000}
 secs=${2:-20}
 port=18183
-cargo build --release --quiet
+[ -n "${BENCH_SKIP_BUILD:-}" ] || cargo build --release --quiet
 data="target/bench-data-$tickets"
 if [ ! -f "$data/osc.redb" ]; then
   echo "== seeding $tickets tickets into $data"
@@ -35,7 +37,10 @@ OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn \
   OSC_MAIL_TRANSPORT=log target/release/osc serve > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT
-until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do
+  kill -0 $server 2>/dev/null || { cat "$out/server.log"; exit 1; }
+  sleep 0.01
+done
 echo "== start to first /healthz answer: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 jar="$out/jar"
@@ -44,8 +49,10 @@ curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code}\n" \
   --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
   --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
 session=$(awk '$6 == "osc_session" { print $7 }' "$jar")
-token=$(curl -fs -H "Cookie: osc_session=$session" "http://127.0.0.1:$port/contact" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
-export OSC_BENCH_SESSION=$session OSC_BENCH_TOKEN=$token
+# The tickets are filed by a visitor without an account (its CSRF cookie and token).
+visitor="$out/visitor"
+token=$(curl -fs -c "$visitor" "http://127.0.0.1:$port/contact" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+export BENCH_CSRF_SEED=$(awk '$6 == "osc_csrf" { print $7 }' "$visitor") BENCH_TOKEN=$token
 url="http://127.0.0.1:$port/tickets?q=$query"
 echo "== searching $url as $email"
 
@@ -106,4 +113,4 @@ summary "/healthz alongside (100/s)" "$out/healthz-3.txt"
 kill $sampler 2>/dev/null || true
 peak=$(sort -n "$out/rss.txt" | tail -1)
 echo "== peak resident memory of the server: $((peak / 1024)) MB"
-if [ -n "${OSC_BENCH_KEEP:-}" ]; then cp "$out"/*.txt "$OSC_BENCH_KEEP"/; fi
+if [ -n "${BENCH_KEEP:-}" ]; then cp "$out"/*.txt "$BENCH_KEEP"/; fi

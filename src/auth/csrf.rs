@@ -11,9 +11,8 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use super::{session, token};
-use crate::app::AppState;
 use crate::error::AppError;
-use crate::web::context::cookie;
+use crate::links::cookie;
 
 /// The anonymous visitor's CSRF cookie name.
 pub fn cookie_name(https: bool) -> &'static str {
@@ -94,18 +93,17 @@ struct TokenOnly {
 #[derive(Debug)]
 pub struct CsrfForm<T>(pub T);
 
-impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
     type Rejection = AppError;
 
     async fn from_request(
         request: Request<axum::body::Body>,
-        state: &AppState,
+        state: &S,
     ) -> Result<Self, Self::Rejection> {
-        let seed = request
-            .extensions()
-            .get::<CsrfSeed>()
-            .cloned()
-            .unwrap_or_else(|| CsrfSeed::from_headers(request.headers(), state.config.is_https()));
+        // The session and CSRF middleware puts the seed on every request.
+        let Some(seed) = request.extensions().get::<CsrfSeed>().cloned() else {
+            return Err(AppError::Forbidden);
+        };
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
             .map_err(|e| AppError::BadRequest(e.body_text()))?;

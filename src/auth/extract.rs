@@ -7,8 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::session::Viewer;
-use crate::app::AppState;
-use crate::views::layout::url_encode;
+use crate::links::url_encode;
 
 /// The signed-in person; handlers that take it are for signed-in people only.
 #[derive(Debug, Clone)]
@@ -29,10 +28,10 @@ impl IntoResponse for LoginRequired {
     }
 }
 
-impl FromRequestParts<AppState> for CurrentUser {
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     type Rejection = LoginRequired;
 
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         match parts.extensions.get::<Viewer>() {
             Some(v) => Ok(CurrentUser(v.clone())),
             None => Err(LoginRequired(
@@ -46,10 +45,10 @@ impl FromRequestParts<AppState> for CurrentUser {
     }
 }
 
-impl FromRequestParts<AppState> for MaybeUser {
+impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(MaybeUser(parts.extensions.get::<Viewer>().cloned()))
     }
 }
@@ -61,20 +60,17 @@ pub struct CompanyAdmin {
     /// The administrator.
     pub viewer: Viewer,
     /// Their company.
-    pub scope: super::policy::CompanyScope,
+    pub scope: crate::access::CompanyScope,
 }
 
-impl FromRequestParts<AppState> for CompanyAdmin {
+impl<S: Send + Sync> FromRequestParts<S> for CompanyAdmin {
     type Rejection = Response;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let CurrentUser(viewer) = CurrentUser::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        match super::policy::administered_company(&viewer.actor) {
+        match crate::access::administered_company(&viewer.actor) {
             Some(scope) => Ok(CompanyAdmin { viewer, scope }),
             None => {
                 tracing::debug!(user_id = viewer.user.id, "not a company administrator");
@@ -89,12 +85,12 @@ impl FromRequestParts<AppState> for CompanyAdmin {
 #[derive(Debug, Clone)]
 pub struct StaffMember(pub Viewer);
 
-impl FromRequestParts<AppState> for StaffMember {
+impl<S: Send + Sync> FromRequestParts<S> for StaffMember {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         match parts.extensions.get::<Viewer>() {
-            Some(v) if super::policy::can_use_service_desk(&v.actor) => Ok(StaffMember(v.clone())),
+            Some(v) if crate::access::can_use_service_desk(&v.actor) => Ok(StaffMember(v.clone())),
             _ => Err(crate::error::AppError::NotFound.into_response()),
         }
     }

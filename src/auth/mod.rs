@@ -5,7 +5,6 @@
 pub mod csrf;
 pub mod extract;
 pub mod password;
-pub mod policy;
 pub mod session;
 pub mod throttle;
 pub mod token;

@@ -1,7 +1,6 @@
 //! The three kinds of account a person can register.
 
 use super::FieldError;
-use crate::auth::policy::AccountKind;
 
 /// What the registration form offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,3 +55,37 @@ impl AccountType {
         }
     }
 }
+
+/// The kind of account a person registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountKind {
+    /// Member of an installation company.
+    Installer,
+    /// Member of a wholesaler (business-partner company).
+    Wholesaler,
+    /// Plant operator (end customer).
+    Operator,
+    /// The team that runs the instance.
+    Staff,
+}
+
+crate::codes::stored_codes!(AccountKind {
+    Installer = 0 => "installer",
+    Wholesaler = 1 => "wholesaler",
+    Operator = 2 => "operator",
+    Staff = 3 => "staff",
+});
+
+/// A person's role inside their company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CompanyRole {
+    /// Collaborator.
+    Member,
+    /// Company administrator (at most two per company).
+    Admin,
+}
+
+crate::codes::stored_codes!(CompanyRole {
+    Member = 0 => "member",
+    Admin = 1 => "admin",
+});

@@ -4,8 +4,6 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-
 use super::{Parsed, Place, Problem, Reason, SourcePlant, coordinate, date};
 use crate::domain::SerialNumber;
 use crate::domain::catalog::Catalog;
@@ -14,58 +12,7 @@ use crate::i18n::Lang;
 use crate::store::imports::{self, Owner};
 use crate::store::{Store, StoreError, devices};
 
-/// A device to add.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DevicePlan {
-    pub place: Place,
-    pub serial: u32,
-    pub product_id: u32,
-    pub name: String,
-    /// Sub-plant name, empty for none.
-    pub subplant: String,
-    /// Start-up date, `YYYY-MM-DD`.
-    pub commissioning: Option<String>,
-}
-
-/// A plant to create or update, with the devices to add.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlantPlan {
-    pub place: Place,
-    pub portal_id: String,
-    /// The plant this re-import updates; `None` creates one.
-    pub existing: Option<u64>,
-    pub name: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub commissioning: Option<String>,
-    /// Sub-plants the devices name that the plant does not have yet.
-    pub new_subplants: Vec<String>,
-    pub devices: Vec<DevicePlan>,
-    /// Devices of the file the plant has already.
-    pub known: u32,
-    /// Serials of the plant's devices the file does not list (reported, never removed).
-    pub missing: Vec<u32>,
-}
-
-/// What an import will do, and every row it cannot take.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Preview {
-    /// `csv` or `json`.
-    pub format: String,
-    pub plants: Vec<PlantPlan>,
-    pub problems: Vec<Problem>,
-}
-
-impl Preview {
-    /// Devices the import adds.
-    pub fn device_count(&self) -> usize {
-        self.plants.iter().map(|p| p.devices.len()).sum()
-    }
-}
+pub use crate::store::import_preview::{DevicePlan, PlantPlan, Preview};
 
 /// A country as exports write it: an ISO code or its name in one of our languages.
 fn country_code(text: &str) -> Option<&'static str> {

@@ -15,7 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::columns::WindowQuery;
 use super::{SearchError, SearchIndex};
-use crate::auth::policy::TicketScope;
+use crate::access::TicketScope;
 use crate::domain::fold::fold_german;
 
 /// What a query looked for, to say why tickets matched.

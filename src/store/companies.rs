@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::users::UserStatus;
 use super::{Store, StoreError, codec, tables};
-use crate::auth::policy::{AccountKind, CompanyRole, CompanyScope};
+use crate::access::{AccountKind, CompanyRole, CompanyScope};
 use crate::domain::fold::fold;
 
 /// A company registered in the portal.

@@ -8,9 +8,9 @@ use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::devices::{self, Device, RegisterRefused};
+use super::import_preview::{PlantPlan, Preview};
 use super::plants::{self, Plant, SubPlant};
 use super::{Store, StoreError, codec, tables};
-use crate::import::plan::{PlantPlan, Preview};
 
 /// Whose plants an import creates.
 #[derive(Debug, Clone, PartialEq, Eq)]

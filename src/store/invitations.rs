@@ -9,7 +9,7 @@ use super::mail_queue::OutgoingMail;
 use super::sessions::{self, Session};
 use super::users::{self, User};
 use super::{Store, StoreError, codec, companies, tables};
-use crate::auth::policy::{CompanyRole, CompanyScope};
+use crate::access::{CompanyRole, CompanyScope};
 
 /// Where an invitation stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

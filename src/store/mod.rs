@@ -12,6 +12,7 @@ pub mod companies;
 pub mod devices;
 pub mod documents;
 pub mod effects;
+pub mod import_preview;
 pub mod imports;
 pub mod index_feed;
 pub mod invitations;

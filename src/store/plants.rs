@@ -7,7 +7,7 @@ use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
-use crate::auth::policy::{self, Actor, PlantOwnership, PlantScope};
+use crate::access::{self as policy, Actor, PlantOwnership, PlantScope};
 
 /// A plant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

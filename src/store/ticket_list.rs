@@ -12,7 +12,7 @@ use redb::ReadableTable;
 
 use super::tickets::Ticket;
 use super::{Store, StoreError, codec, tables};
-use crate::auth::policy::TicketScope;
+use crate::access::TicketScope;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 
 /// The order of a list (always descending: newest, highest, most urgent first).

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::mail_queue::OutgoingMail;
 use super::{Store, StoreError, codec, devices, documents, tables, ticket_list, users};
-use crate::auth::policy::{self, Actor};
+use crate::access::{self as policy, Actor};
 use crate::domain::ticket::{self, TicketKind, TicketStatus};
 use crate::i18n::Lang;
 

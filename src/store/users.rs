@@ -13,7 +13,7 @@ use super::mail_queue::{self, OutgoingMail};
 use super::sessions::{self, Session};
 use super::tokens::{self, Token, TokenKind, TokenState};
 use super::{Store, StoreError, audit, codec, tables};
-use crate::auth::policy::{AccountKind, Actor, CompanyRole};
+use crate::access::{AccountKind, Actor, CompanyRole};
 use crate::domain::Email;
 use crate::i18n::Lang;
 

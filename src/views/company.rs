@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
 use super::format;
 use super::layout;
-use crate::auth::policy::CompanyRole;
+use crate::access::CompanyRole;
 use crate::domain::security_question::QUESTIONS;
 use crate::i18n::{Lang, args};
 use crate::store::companies::{Company, Member};

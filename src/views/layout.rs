@@ -3,7 +3,7 @@
 
 use maud::{DOCTYPE, Markup, html};
 
-use crate::auth::policy::{self, Area};
+use crate::access::{self as policy, Area};
 use crate::i18n::{Lang, args};
 use crate::web::assets;
 use crate::web::context::PageCtx;
@@ -84,18 +84,7 @@ fn switch_href(lang: Lang, path: &str) -> String {
     format!("/language/{}?next={next}", lang.code())
 }
 
-/// Percent-encodes a query value (everything but unreserved characters).
-pub fn url_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use crate::links::url_encode;
 
 fn area_link(area: Area) -> (&'static str, &'static str) {
     match area {

@@ -8,7 +8,7 @@ use super::components::{Errors, Field, checkbox, csrf_field, error_summary, noti
 use super::format;
 use super::layout;
 use super::tickets::status_badge;
-use crate::auth::policy::{self, Actor};
+use crate::access::{self as policy, Actor};
 use crate::domain::catalog::Catalog;
 use crate::domain::ticket::{self, TicketStatus};
 use crate::i18n::args;

@@ -10,10 +10,10 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::{PageCtx, is_local_path};
+use crate::access::AccountKind;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::MaybeUser;
-use crate::auth::policy::AccountKind;
 use crate::auth::{session, token};
 use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, AccountType, Country, Email, NewPassword};

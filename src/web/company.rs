@@ -11,9 +11,9 @@ use serde::Deserialize;
 use super::accounts::NoFields;
 use super::context::PageCtx;
 use super::trail::Trail;
+use crate::access::{self as policy, CompanyRole};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::{CompanyAdmin, MaybeUser};
-use crate::auth::policy::{self, CompanyRole};
 use crate::auth::{session, token};
 use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, Email, NewPassword};
@@ -567,7 +567,7 @@ pub async fn join(
         first_name,
         last_name,
         phone,
-        kind: crate::auth::policy::AccountKind::Installer,
+        kind: crate::access::AccountKind::Installer,
         company: None,
         language,
         security_question: question.id().to_owned(),

@@ -5,9 +5,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri, header};
 
+use crate::access::Actor;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfSeed;
-use crate::auth::policy::Actor;
 use crate::auth::session::Viewer;
 use crate::i18n::{self, Args, Lang};
 
@@ -90,22 +90,7 @@ impl FromRequestParts<AppState> for PageCtx {
     }
 }
 
-/// The value of cookie `name` in the request's `Cookie` headers.
-pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
-/// Whether `target` is a path on this site (so redirecting to it is safe).
-pub fn is_local_path(target: &str) -> bool {
-    target.starts_with('/') && !target.starts_with("//") && !target.contains('\\')
-}
+pub use crate::links::{cookie, is_local_path};
 
 #[cfg(test)]
 mod tests {

@@ -115,7 +115,12 @@ pub async fn session_and_csrf(
     next: Next,
 ) -> Response {
     let https = state.config.is_https();
-    if let Some(viewer) = session::resolve(&state, request.headers()) {
+    if let Some(viewer) = session::resolve(
+        &state.store,
+        &state.config,
+        state.clock.now(),
+        request.headers(),
+    ) {
         request.extensions_mut().insert(viewer);
     }
     let seed = CsrfSeed::from_headers(request.headers(), https);

@@ -9,9 +9,9 @@ use maud::Markup;
 
 use super::context::PageCtx;
 use super::multipart::MultipartForm;
+use crate::access::{self as policy, AccountKind, CompanyRole};
 use crate::auth::csrf::{CsrfForm, CsrfSeed};
 use crate::auth::extract::CurrentUser;
-use crate::auth::policy::{self, AccountKind, CompanyRole};
 use crate::auth::session::Viewer;
 use crate::error::{AppError, Result};
 use crate::import;

@@ -8,9 +8,9 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::PageCtx;
+use crate::access::{self as policy, CompanyRole};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
-use crate::auth::policy::{self, CompanyRole};
 use crate::domain::{self, Country, Email};
 use crate::error::{AppError, Result};
 use crate::store::plants::{self, Plant};

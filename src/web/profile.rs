@@ -133,8 +133,8 @@ fn company_line(ctx: &PageCtx, user: &User) -> Result<Option<(String, String)>> 
     let company = companies::get(&ctx.state.store, company_id)?
         .ok_or_else(|| AppError::internal("member of a missing company"))?;
     let role = match role {
-        crate::auth::policy::CompanyRole::Admin => ctx.t("role-admin"),
-        crate::auth::policy::CompanyRole::Member => ctx.t("role-member"),
+        crate::access::CompanyRole::Admin => ctx.t("role-admin"),
+        crate::access::CompanyRole::Member => ctx.t("role-member"),
     };
     Ok(Some((company.name, role)))
 }

@@ -7,8 +7,8 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::PageCtx;
+use crate::access as policy;
 use crate::auth::extract::CurrentUser;
-use crate::auth::policy;
 use crate::domain::ticket::TicketKind;
 use crate::error::{AppError, Result};
 use crate::store::ticket_list::{self, Filter, From, Order, Page};

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use osc::auth::policy::TicketScope;
+use osc::access::TicketScope;
 use osc::search::SearchIndex;
 use osc::search::query::search;
 

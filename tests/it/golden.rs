@@ -10,7 +10,7 @@
 use std::fmt::Debug;
 use std::path::PathBuf;
 
-use osc::auth::policy::{AccountKind, CompanyRole};
+use osc::access::{AccountKind, CompanyRole};
 use osc::domain::ticket::{TicketKind, TicketStatus};
 use osc::i18n::Lang;
 use osc::import::plan::{DevicePlan, PlantPlan, Preview};

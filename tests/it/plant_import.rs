@@ -404,11 +404,11 @@ async fn refusals_say_what_is_wrong_next_to_the_file_field() {
 
 /// Counts of the tables an import may write.
 fn written(store: &Store) -> (usize, usize) {
-    let actor = osc::auth::policy::Actor {
+    let actor = osc::access::Actor {
         user_id: 0,
         name: String::new(),
         email: String::new(),
-        kind: osc::auth::policy::AccountKind::Staff,
+        kind: osc::access::AccountKind::Staff,
         company: None,
     };
     let plants = plants::list(store, &actor, "").unwrap();

@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{Part, frame};
-use crate::auth::policy::{AccountKind, CompanyRole};
+use crate::access::{AccountKind, CompanyRole};
 use crate::i18n::args;
 use crate::store::companies::Company;
 use crate::store::users::{User, UserStatus};

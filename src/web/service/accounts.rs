@@ -10,9 +10,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 use serde::Deserialize;
 
+use crate::access::{self as policy, AccountKind};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
-use crate::auth::policy::{self, AccountKind};
 use crate::auth::token;
 use crate::domain::{self, Email};
 use crate::error::{AppError, Result};

@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::access::AccountKind;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
-use crate::auth::policy::AccountKind;
 use crate::domain::ticket::{self, TicketKind};
 use crate::domain::{self, Email, SerialNumber};
 use crate::error::Result;

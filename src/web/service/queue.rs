@@ -8,9 +8,9 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::PAGE_SIZE;
+use crate::access::TicketScope;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
-use crate::auth::policy::TicketScope;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::error::{AppError, Result};
 use crate::store::audit::Event;

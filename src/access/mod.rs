@@ -1,39 +1,8 @@
-//! Authorization: the [`Actor`] behind a request and every rule about what it may see
-//! and do. Handlers and views ask here; they never compare roles themselves.
+//! Access: the [`Actor`] behind a request, the scopes it reads in, and every rule about
+//! what it may see and do. Use cases and views ask here; they never compare roles
+//! themselves. A leaf: it imports nothing of the crate but `domain`.
 
-/// The kind of account a person registered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AccountKind {
-    /// Member of an installation company.
-    Installer,
-    /// Member of a wholesaler (business-partner company).
-    Wholesaler,
-    /// Plant operator (end customer).
-    Operator,
-    /// The team that runs the instance.
-    Staff,
-}
-
-crate::codes::stored_codes!(AccountKind {
-    Installer = 0 => "installer",
-    Wholesaler = 1 => "wholesaler",
-    Operator = 2 => "operator",
-    Staff = 3 => "staff",
-});
-
-/// A person's role inside their company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CompanyRole {
-    /// Collaborator.
-    Member,
-    /// Company administrator (at most two per company).
-    Admin,
-}
-
-crate::codes::stored_codes!(CompanyRole {
-    Member = 0 => "member",
-    Admin = 1 => "admin",
-});
+pub use crate::domain::account::{AccountKind, CompanyRole};
 
 /// The signed-in person a request acts for.
 #[derive(Debug, Clone, PartialEq, Eq)]
