@@ -21,13 +21,13 @@ pub struct AppState(Arc<App>);
 #[derive(Debug)]
 pub struct App {
     /// The instance's settings, fixed at start-up.
-    pub config: Config,
+    pub config: Arc<Config>,
     /// The redb store: the source of truth.
     pub store: Arc<Store>,
     /// The tantivy index over tickets, derived from the store.
     pub search: Arc<SearchIndex>,
     /// Every language's messages.
-    pub i18n: Translator,
+    pub i18n: Arc<Translator>,
     /// Wakes the mail worker after mail was queued.
     pub mail: MailNotifier,
     /// argon2 hashing, bounded to the cores.
@@ -54,10 +54,10 @@ impl AppState {
     ) -> Self {
         let hasher = Hasher::new(config.security.max_concurrent_hashes);
         Self(Arc::new(App {
-            config,
+            config: Arc::new(config),
             store,
             search,
-            i18n,
+            i18n: Arc::new(i18n),
             mail,
             hasher,
             throttle: LoginThrottle::default(),

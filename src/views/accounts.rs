@@ -2,14 +2,14 @@
 //! confirmation, log-in, password recovery.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
 use super::layout;
 use crate::domain::security_question::{QUESTIONS, SecurityQuestion};
 use crate::domain::{AccountType, Country};
 use crate::i18n::{Lang, args};
-use crate::web::accounts::RegisterForm;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// What became of an e-mailed link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +139,7 @@ pub fn register(ctx: &PageCtx, form: &RegisterForm, errors: &Errors) -> Markup {
 
 /// After registering (new or known e-mail alike): "check your mailbox".
 pub fn register_sent(ctx: &PageCtx) -> Markup {
-    let hours = ctx.state.config.security.confirmation_hours.to_string();
+    let hours = ctx.config.security.confirmation_hours.to_string();
     card_page(
         ctx,
         &ctx.t("register-sent-title"),
@@ -244,7 +244,7 @@ pub fn login(ctx: &PageCtx, email: &str, next: &str, message: Option<&str>) -> M
 
 /// Recovery, step 1: the e-mail address.
 pub fn forgot_email(ctx: &PageCtx, email: &str, errors: &Errors, locked: bool) -> Markup {
-    let max = ctx.state.config.security.max_failed_logins.to_string();
+    let max = ctx.config.security.max_failed_logins.to_string();
     card_page(
         ctx,
         &ctx.t("forgot-title"),
@@ -295,7 +295,7 @@ pub fn forgot_question(
 
 /// Recovery: the link is on its way.
 pub fn forgot_sent(ctx: &PageCtx) -> Markup {
-    let minutes = ctx.state.config.security.reset_minutes.to_string();
+    let minutes = ctx.config.security.reset_minutes.to_string();
     card_page(
         ctx,
         &ctx.t("forgot-sent-title"),
@@ -375,4 +375,26 @@ pub fn email_change_result(ctx: &PageCtx, state: Option<LinkState>, email: &str)
             p.actions { a.button.primary href="/login" { (ctx.t("login-submit")) } }
         },
     )
+}
+
+/// What the registration form sends (and shows again when refused).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RegisterForm {
+    pub email: String,
+    pub password: String,
+    pub password_confirm: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub account_type: String,
+    pub company_name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub language: String,
+    pub security_question: String,
+    pub security_answer: String,
+    pub accept_terms: String,
 }

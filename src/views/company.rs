@@ -2,6 +2,7 @@
 //! form; the removal confirmation; the page behind an invitation link.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
 use super::format;
@@ -13,8 +14,7 @@ use crate::store::companies::{Company, Member};
 use crate::store::invitations::Invitation;
 use crate::store::plants::LinkedOperator;
 use crate::store::users::User;
-use crate::web::company::{InviteForm, JoinForm};
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// Everything the members page shows.
 pub struct MembersData<'a> {
@@ -336,4 +336,27 @@ pub fn join(
             }
         },
     )
+}
+
+/// What the invitation form sends.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    pub email: String,
+    pub role: String,
+}
+
+/// What the invitation's registration form sends.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JoinForm {
+    pub password: String,
+    pub password_confirm: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub language: String,
+    pub security_question: String,
+    pub security_answer: String,
+    pub accept_terms: String,
 }

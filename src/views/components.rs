@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use crate::domain::NewPassword;
 use crate::domain::password::PasswordProblem;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// Field errors of a rejected form: (field name, message id), in form order.
 #[derive(Debug, Default, Clone)]

@@ -2,6 +2,7 @@
 //! inverter's warranty), the device registration and edit forms, and removal.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, csrf_field, error_summary};
 use super::layout;
@@ -10,8 +11,7 @@ use crate::domain::warranty::Warranty;
 use crate::i18n::args;
 use crate::store::devices::Device;
 use crate::store::plants::Plant;
-use crate::web::context::PageCtx;
-use crate::web::devices::{DeviceForm, product_label};
+use crate::views::PageCtx;
 
 /// A device as the plant page lists it.
 pub struct DeviceRow {
@@ -341,7 +341,7 @@ pub fn extension_form(
     device: &Device,
     plant: &Plant,
     until: &str,
-    form: &crate::web::devices::ExtensionForm,
+    form: &crate::views::devices::ExtensionForm,
     errors: &Errors,
 ) -> Markup {
     let title = ctx.t("extension-title");
@@ -384,4 +384,32 @@ pub fn extension_form(
             }
         },
     )
+}
+
+/// What the device form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct DeviceForm {
+    pub serial_number: String,
+    pub product: String,
+    pub name: String,
+    pub subplant_id: String,
+    pub purchase_date: String,
+    pub commissioning_date: String,
+    pub pic: String,
+    pub rid: String,
+}
+
+/// How the product field shows a product (and what the datalist offers).
+pub fn product_label(p: &Product) -> String {
+    format!("{} — {} ({})", p.model, p.name, p.id)
+}
+
+/// What the warranty-extension form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ExtensionForm {
+    /// Years added: 5, 10 or 15.
+    pub term: String,
+    pub message: String,
 }

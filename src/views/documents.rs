@@ -8,7 +8,7 @@ use super::layout;
 use crate::i18n::args;
 use crate::store::documents::Document;
 use crate::store::plants::Plant;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// Sizes as people read them.
 pub fn size(bytes: u64) -> String {
@@ -27,7 +27,7 @@ pub fn section(
     can_edit: bool,
     errors: &Errors,
 ) -> Markup {
-    let max = ctx.state.config.uploads.max_document_mb.to_string();
+    let max = ctx.config.uploads.max_document_mb.to_string();
     html! {
         section.card #documents aria-labelledby="documents-heading" {
             h2 #documents-heading { (ctx.t("documents")) }

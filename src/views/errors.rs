@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use maud::{Markup, html};
 
 use super::layout;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// The message ids (title, text) for a status.
 fn messages(status: StatusCode) -> (&'static str, &'static str) {

@@ -4,8 +4,7 @@ use maud::{Markup, html};
 
 use super::layout;
 use crate::i18n::args;
-use crate::web::context::PageCtx;
-use crate::web::help::{QUESTIONS, Question, SECTIONS};
+use crate::views::PageCtx;
 
 /// A question in the page's language.
 pub fn question_text(ctx: &PageCtx, q: &Question) -> String {
@@ -19,7 +18,7 @@ pub fn answer_text(ctx: &PageCtx, q: &Question) -> String {
 
 /// A message of the FAQ with the team's name and the instance's limits filled in.
 fn text(ctx: &PageCtx, id: &str) -> String {
-    let config = &ctx.state.config;
+    let config = &ctx.config;
     let days = config.tickets.visible_days.to_string();
     let attempts = config.security.max_failed_logins.to_string();
     let admins = config.companies.max_admins.to_string();
@@ -87,3 +86,99 @@ pub fn help(ctx: &PageCtx, query: &str, found: &[Question]) -> Markup {
         },
     )
 }
+
+/// Every question, by section.
+pub const QUESTIONS: [Question; 16] = [
+    Question {
+        id: "register",
+        section: "account",
+        link: "/register",
+    },
+    Question {
+        id: "confirm",
+        section: "account",
+        link: "/confirm/resend",
+    },
+    Question {
+        id: "locked",
+        section: "account",
+        link: "/password/forgot",
+    },
+    Question {
+        id: "blocked",
+        section: "account",
+        link: "/contact",
+    },
+    Question {
+        id: "roles",
+        section: "account",
+        link: "/company/members",
+    },
+    Question {
+        id: "email",
+        section: "account",
+        link: "/account/access",
+    },
+    Question {
+        id: "plant-first",
+        section: "plants",
+        link: "/plants/new",
+    },
+    Question {
+        id: "subplants",
+        section: "plants",
+        link: "/plants",
+    },
+    Question {
+        id: "documents",
+        section: "plants",
+        link: "/plants",
+    },
+    Question {
+        id: "warranty",
+        section: "plants",
+        link: "/plants",
+    },
+    Question {
+        id: "import",
+        section: "plants",
+        link: "/plants/new",
+    },
+    Question {
+        id: "not-registrable",
+        section: "plants",
+        link: "/info-sheet",
+    },
+    Question {
+        id: "replacement",
+        section: "tickets",
+        link: "/tickets/replacement",
+    },
+    Question {
+        id: "window",
+        section: "tickets",
+        link: "/tickets",
+    },
+    Question {
+        id: "search",
+        section: "tickets",
+        link: "/tickets",
+    },
+    Question {
+        id: "contact",
+        section: "contact",
+        link: "/contact",
+    },
+];
+
+/// A question of the FAQ: its id (`help-q-<id>`, `help-a-<id>`), its section, and the
+/// page its answer links to with the link's words (`help-link-<id>`).
+#[derive(Debug, Clone, Copy)]
+pub struct Question {
+    pub id: &'static str,
+    pub section: &'static str,
+    pub link: &'static str,
+}
+
+/// The sections, in the order shown (`help-section-<id>`).
+pub const SECTIONS: [&str; 4] = ["account", "plants", "tickets", "contact"];

@@ -5,11 +5,11 @@ use maud::{Markup, html};
 use super::components::{Field, csrf_field};
 use super::layout;
 use crate::i18n::args;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// `GET /`
 pub fn start_page(ctx: &PageCtx) -> Markup {
-    let instance = &ctx.state.config.branding.instance_name;
+    let instance = &ctx.config.branding.instance_name;
     let features = [
         ("home-feature-plants", "home-feature-plants-text", "▦"),
         ("home-feature-tickets", "home-feature-tickets-text", "✉"),

@@ -3,14 +3,14 @@
 
 use maud::{DOCTYPE, Markup, html};
 
+use super::assets;
 use crate::access::{self as policy, Area};
 use crate::i18n::{Lang, args};
-use crate::web::assets;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// Renders a whole page: `title` names it in the tab and the heading is the body's.
 pub fn page(ctx: &PageCtx, title: &str, body: Markup) -> Markup {
-    let instance = &ctx.state.config.branding.instance_name;
+    let instance = &ctx.config.branding.instance_name;
     let areas: Vec<Area> = Area::ALL
         .into_iter()
         .filter(|a| policy::can_enter(ctx.viewer.as_ref(), *a))
@@ -127,7 +127,7 @@ fn side_nav(ctx: &PageCtx, areas: &[Area]) -> Markup {
 }
 
 fn footer(ctx: &PageCtx, instance: &str) -> Markup {
-    let branding = &ctx.state.config.branding;
+    let branding = &ctx.config.branding;
     html! {
         footer.site-footer {
             p {

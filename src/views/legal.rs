@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::layout;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// A block of a legal text.
 enum Block<'a> {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::i18n::args;
 use crate::store::plants::Plant;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 #[derive(RustEmbed)]
 #[folder = "assets/map/"]

@@ -1,12 +1,13 @@
 //! Server-rendered pages (maud). [`layout::page`] is the frame of every page; the
-//! files beside it render one area each. Views only render: they read [`PageCtx`] and
-//! the data handed to them, never the store.
-//!
-//! [`PageCtx`]: crate::web::context::PageCtx
+//! files beside it render one area each, with the forms and page models they show.
+//! Views only render: they read [`PageCtx`] and the data handed to them, never the store
+//! or the application state.
 
 pub mod accounts;
+pub mod assets;
 pub mod company;
 pub mod components;
+pub mod context;
 pub mod devices;
 pub mod documents;
 pub mod errors;
@@ -23,3 +24,5 @@ pub mod replacement;
 pub mod service;
 pub mod ticket_page;
 pub mod tickets;
+
+pub use context::PageCtx;

@@ -9,7 +9,7 @@ use crate::i18n::args;
 use crate::import::plan::{PlantPlan, Preview};
 use crate::import::{Place, Problem};
 use crate::store::imports::{ImportRecord, Outcome};
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// "3 devices to add" and the like, with the language's plural.
 fn count(ctx: &PageCtx, id: &str, n: impl ToString) -> String {
@@ -35,8 +35,8 @@ fn frame(ctx: &PageCtx, title: &str, body: Markup) -> Markup {
 
 /// `GET /plants/import`
 pub fn upload(ctx: &PageCtx, errors: &Errors) -> Markup {
-    let mb = ctx.state.config.plants.import_max_mb.to_string();
-    let countries = ctx.state.config.plants.registration_countries.join(", ");
+    let mb = ctx.config.plants.import_max_mb.to_string();
+    let countries = ctx.config.plants.registration_countries.join(", ");
     frame(
         ctx,
         &ctx.t("import-title"),

@@ -1,14 +1,14 @@
 //! "Plant overview": the list of plants, the plant form, and the plant page.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
 use super::layout::{self, url_encode};
 use crate::domain::Country;
 use crate::i18n::args;
 use crate::store::plants::Plant;
-use crate::web::context::PageCtx;
-use crate::web::plants::PlantForm;
+use crate::views::PageCtx;
 
 /// One row of the overview.
 pub struct Row {
@@ -128,7 +128,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
 }
 
 fn plant_fields(ctx: &PageCtx, form: &PlantForm, errors: &Errors, operator_fixed: bool) -> Markup {
-    let open = &ctx.state.config.plants.registration_countries;
+    let open = &ctx.config.plants.registration_countries;
     let countries: Vec<(String, String)> = open
         .iter()
         .filter_map(|c| Country::parse(c).ok())
@@ -217,7 +217,7 @@ pub struct DetailData<'a> {
     /// Its current devices with their warranty.
     pub devices: &'a [super::devices::DeviceRow],
     /// The device registration form (typed values when refused).
-    pub device_form: &'a crate::web::devices::DeviceForm,
+    pub device_form: &'a crate::views::devices::DeviceForm,
     pub device_errors: &'a Errors,
     /// The new sub-plant's name (typed value when refused).
     pub subplant_name: &'a str,
@@ -327,4 +327,21 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         }
     };
     layout::page(ctx, &p.name, body)
+}
+
+/// What the plant form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PlantForm {
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub latitude: String,
+    pub longitude: String,
+    pub commissioning_date: String,
+    pub operator_name: String,
+    pub operator_email: String,
+    pub smart_home: String,
 }

@@ -1,6 +1,7 @@
 //! "My profile" and "My access data".
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
 use super::layout;
@@ -8,8 +9,7 @@ use crate::domain::Country;
 use crate::domain::security_question::QUESTIONS;
 use crate::i18n::Lang;
 use crate::store::users::{DeliveryAddress, User};
-use crate::web::context::PageCtx;
-use crate::web::profile::{AddressForm, INFO_TOPICS, ProfileForm};
+use crate::views::PageCtx;
 
 /// Everything the profile page shows.
 pub struct ProfileData<'a> {
@@ -297,4 +297,32 @@ pub fn access(
         }
     };
     layout::page(ctx, &title, body)
+}
+
+/// What the delivery-address form sends.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AddressForm {
+    pub recipient: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub make_default: String,
+}
+
+/// The information requests a person can opt into.
+pub const INFO_TOPICS: [&str; 3] = ["product-news", "service-notices", "training"];
+
+/// What the contact-data form sends.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub language: String,
+    pub info_product_news: String,
+    pub info_service_notices: String,
+    pub info_training: String,
 }

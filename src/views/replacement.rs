@@ -2,6 +2,10 @@
 //! the device, what happened, who asks, where the replacement goes, the proof of
 //! purchase and the two confirmations.
 
+use serde::Deserialize;
+
+use crate::store::devices::Device;
+use crate::store::plants::Plant;
 use maud::{Markup, html};
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary};
@@ -9,8 +13,7 @@ use super::layout;
 use crate::domain::catalog::Catalog;
 use crate::i18n::args;
 use crate::store::users::User;
-use crate::web::context::PageCtx;
-use crate::web::replacement::{Choice, ReplacementForm};
+use crate::views::PageCtx;
 
 fn device_options(ctx: &PageCtx, choices: &[Choice]) -> Vec<(String, String)> {
     let catalog = Catalog::get();
@@ -64,7 +67,7 @@ pub fn form(
         .collect();
     addresses.push(("new".to_owned(), ctx.t("replacement-address-new")));
     let role_error = errors.get("role");
-    let mb = ctx.state.config.uploads.max_document_mb.to_string();
+    let mb = ctx.config.uploads.max_document_mb.to_string();
     layout::page(
         ctx,
         &title,
@@ -134,4 +137,37 @@ pub fn form(
             }
         },
     )
+}
+
+/// A device the requester may ask a replacement for, with its plant.
+pub struct Choice {
+    pub device: Device,
+    pub plant: Plant,
+}
+
+/// What the replacement form sends (besides the proof of purchase).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ReplacementForm {
+    /// Id of a device of the requester's plants, or empty when the serial is typed.
+    pub device: String,
+    pub serial: String,
+    pub product: String,
+    pub event: String,
+    pub description: String,
+    pub failure_date: String,
+    /// `owner` or `installer`.
+    pub role: String,
+    /// Id of a delivery address of the profile, or `new`.
+    pub address: String,
+    pub recipient: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub save_address: String,
+    pub onsite_name: String,
+    pub onsite_phone: String,
+    pub confirm_pickup: String,
+    pub confirm_accessories: String,
 }

@@ -3,6 +3,7 @@
 //! internal notes and the form that moves the ticket on.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
 use super::format;
@@ -14,8 +15,7 @@ use crate::domain::ticket::{self, TicketStatus};
 use crate::i18n::args;
 use crate::store::tickets::{Attachment, Replacement, Ticket};
 use crate::store::users::User;
-use crate::web::context::PageCtx;
-use crate::web::ticket_page::{MAX_FILES, MessageForm, StatusForm};
+use crate::views::PageCtx;
 
 /// The forms of the page as the user last sent them, with their errors.
 #[derive(Default)]
@@ -82,7 +82,7 @@ fn attachments(t: &Ticket, files: &[Attachment]) -> Markup {
 fn replacement_details(ctx: &PageCtx, r: &Replacement) -> Markup {
     let product = Catalog::get().product(r.product_id).map_or_else(
         || r.product_id.to_string(),
-        crate::web::devices::product_label,
+        crate::views::devices::product_label,
     );
     html! {
         section.card aria-labelledby="replacement-heading" {
@@ -197,7 +197,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                             li.staff[m.from_staff].internal[m.internal] {
                                 p.meta {
                                     strong { (m.author_name) }
-                                    @if m.from_staff { " " span.badge { (ctx.state.config.branding.team_name) } }
+                                    @if m.from_staff { " " span.badge { (ctx.config.branding.team_name) } }
                                     @if m.internal { " " span.badge.warn { (ctx.t("ticket-internal-note")) } }
                                     " · " (format::date_time(m.at))
                                 }
@@ -212,7 +212,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                             (csrf_field(ctx))
                             (Field::new("message", ctx.t("ticket-reply"), "").value(&message.message).maxlength(5000).errors(ctx, message_errors).textarea())
                             (Field::new("file", ctx.t("ticket-files"), "file").optional()
-                                .hint(ctx.t_args("ticket-files-hint", &args(&[("count", &MAX_FILES.to_string()), ("mb", &ctx.state.config.uploads.max_document_mb.to_string())])))
+                                .hint(ctx.t_args("ticket-files-hint", &args(&[("count", &MAX_FILES.to_string()), ("mb", &ctx.config.uploads.max_document_mb.to_string())])))
                                 .multiple().errors(ctx, message_errors).render())
                             @if staff {
                                 (checkbox(ctx, "internal", html! { (ctx.t("ticket-internal-checkbox")) }, message.internal == "on", message_errors))
@@ -244,4 +244,26 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
             }
         },
     )
+}
+
+/// Files per message.
+pub const MAX_FILES: usize = 5;
+
+/// What the message form sends (besides its files).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct MessageForm {
+    pub message: String,
+    /// `on` for an internal note of the service team.
+    pub internal: String,
+}
+
+/// What the service team's status form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    pub to: String,
+    pub rma: String,
+    pub tracking: String,
+    pub new_serial: String,
 }

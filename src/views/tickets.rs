@@ -2,6 +2,7 @@
 //! sheet, "Ticket Tracking", and the requests listed on plant pages.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::components::{Errors, Field, csrf_field, error_summary};
 use super::format;
@@ -11,9 +12,7 @@ use crate::domain::ticket::{TOPICS, TicketKind, TicketStatus};
 use crate::i18n::args;
 use crate::store::ticket_list::Page;
 use crate::store::tickets::Ticket;
-use crate::web::context::PageCtx;
-use crate::web::ticket_tracking::ListQuery;
-use crate::web::tickets::ContactForm;
+use crate::views::PageCtx;
 
 /// A status as a coloured badge with its word.
 pub fn status_badge(ctx: &PageCtx, status: TicketStatus) -> Markup {
@@ -60,12 +59,12 @@ pub fn contact(ctx: &PageCtx, form: &ContactForm, errors: &Errors, signed_in: bo
 /// `GET /info-sheet`
 pub fn info_sheet(
     ctx: &PageCtx,
-    form: &crate::web::tickets::InfoSheetForm,
+    form: &crate::views::tickets::InfoSheetForm,
     errors: &Errors,
     signed_in: bool,
 ) -> Markup {
     let title = ctx.t("info-title");
-    let systems: Vec<(String, String)> = crate::web::tickets::SYSTEMS
+    let systems: Vec<(String, String)> = crate::views::tickets::SYSTEMS
         .iter()
         .map(|s| ((*s).to_owned(), ctx.t(&format!("info-system-{s}"))))
         .collect();
@@ -164,7 +163,7 @@ pub fn list(
         }
     };
     let title = ctx.t("nav-tickets");
-    let days = ctx.state.config.tickets.visible_days.to_string();
+    let days = ctx.config.tickets.visible_days.to_string();
     let staff = ctx.viewer.as_ref().is_some_and(|a| a.is_staff());
     let tickets = &page.tickets;
     layout::page(
@@ -280,3 +279,46 @@ pub fn plant_section(ctx: &PageCtx, tickets: &[Ticket]) -> Markup {
         }
     }
 }
+
+/// Ticket Tracking's search, filters, sort order and place.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    /// `open`, `closed` or empty for all.
+    pub state: String,
+    /// `contact`, `replacement`, `warranty`, `info-sheet` or empty for all.
+    pub kind: String,
+    /// `number`, `status` or `updated` (default).
+    pub sort: String,
+    /// The page after this row (`key.id`).
+    pub after: String,
+    /// The page before this row (`key.id`).
+    pub before: String,
+}
+
+/// What the contact form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    pub name: String,
+    pub email: String,
+    pub topic: String,
+    pub serial: String,
+    pub message: String,
+}
+
+/// What the information sheet form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct InfoSheetForm {
+    pub name: String,
+    pub email: String,
+    pub system: String,
+    pub serials: String,
+    pub site: String,
+    pub message: String,
+}
+
+/// The systems an information sheet is for.
+pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];

@@ -1,6 +1,7 @@
 //! Registration and access: register, confirm the e-mail address, log in and out, and
 //! recover a password with the security question and an e-mailed link.
 
+pub use crate::views::accounts::RegisterForm;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, Query};
@@ -28,28 +29,6 @@ use crate::store::users::{
 };
 use crate::views::accounts as view;
 use crate::views::components::Errors;
-
-/// What the registration form sends (and shows again when refused).
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RegisterForm {
-    pub email: String,
-    pub password: String,
-    pub password_confirm: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: String,
-    pub account_type: String,
-    pub company_name: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub language: String,
-    pub security_question: String,
-    pub security_answer: String,
-    pub accept_terms: String,
-}
 
 /// `GET /register`
 pub async fn register_page(ctx: PageCtx, MaybeUser(viewer): MaybeUser) -> Response {

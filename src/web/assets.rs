@@ -1,49 +1,12 @@
-//! Static files (CSS, icons) embedded in the binary and served under content-hashed
-//! URLs (`/assets/<hash>/<path>`) with a one-year immutable cache. A page names an asset
-//! with [`url`]; a new build changes the hash, so browsers never see a stale file.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! Serving the embedded static files (see [`crate::views::assets`]) under their
+//! content-hashed URLs with a one-year immutable cache.
 
 use axum::extract::Path;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use rust_embed::RustEmbed;
 
 use crate::error::{AppError, Result};
-
-#[derive(RustEmbed)]
-#[folder = "assets/"]
-#[include = "css/*"]
-#[include = "icons/*"]
-struct Assets;
-
-/// Length of the hash in asset URLs (hex digits of the file's SHA-256).
-const HASH_LEN: usize = 16;
-
-fn hashes() -> &'static HashMap<String, String> {
-    static HASHES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    HASHES.get_or_init(|| {
-        Assets::iter()
-            .filter_map(|path| {
-                let file = Assets::get(&path)?;
-                let hash = hex::encode(file.metadata.sha256_hash());
-                Some((path.into_owned(), hash[..HASH_LEN].to_owned()))
-            })
-            .collect()
-    })
-}
-
-/// The URL of an embedded asset, e.g. `url("css/osc.css")`.
-pub fn url(path: &str) -> String {
-    match hashes().get(path) {
-        Some(hash) => format!("/assets/{hash}/{path}"),
-        None => {
-            tracing::error!(path, "unknown asset");
-            format!("/assets/missing/{path}")
-        }
-    }
-}
+use crate::views::assets::{Assets, hashes, url};
 
 fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next() {

@@ -2,6 +2,7 @@
 //! invitations, invite by e-mail, promote, step down and remove; invited people join
 //! through the link (`/invitations/{token}`).
 
+pub use crate::views::company::{InviteForm, JoinForm};
 use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -32,14 +33,6 @@ use crate::views::components::Errors;
 #[serde(default)]
 pub struct Done {
     pub done: String,
-}
-
-/// What the invitation form sends.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct InviteForm {
-    pub email: String,
-    pub role: String,
 }
 
 impl InviteForm {
@@ -399,21 +392,6 @@ pub async fn remove(
         "collaborator removed"
     );
     Ok(Redirect::to("/company/members?done=removed").into_response())
-}
-
-/// What the invitation's registration form sends.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct JoinForm {
-    pub password: String,
-    pub password_confirm: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: String,
-    pub language: String,
-    pub security_question: String,
-    pub security_answer: String,
-    pub accept_terms: String,
 }
 
 /// The pending, unexpired invitation behind a link, or the page that says why not.

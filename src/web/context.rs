@@ -5,28 +5,31 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri, header};
 
-use crate::access::Actor;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfSeed;
 use crate::auth::session::Viewer;
-use crate::i18n::{self, Args, Lang};
+use crate::i18n;
+use crate::views;
 
 /// Name of the cookie that keeps the language chosen with the language switch.
 pub const LANG_COOKIE: &str = "osc_lang";
 
-/// The request as pages see it.
+/// The request as handlers see it: the shared state, and the page context views read
+/// (which it dereferences to).
 #[derive(Debug, Clone)]
 pub struct PageCtx {
-    /// Shared state (configuration, translations …).
+    /// Shared state (store, configuration, translations …).
     pub state: AppState,
-    /// The language the page is rendered in.
-    pub lang: Lang,
-    /// Path and query of the request, to come back to after switching language.
-    pub path: String,
-    /// The signed-in person, if any.
-    pub viewer: Option<Actor>,
-    /// The token this page's forms carry as `csrf_token`.
-    pub csrf: String,
+    /// What the views see of the request.
+    pub page: views::PageCtx,
+}
+
+impl std::ops::Deref for PageCtx {
+    type Target = views::PageCtx;
+
+    fn deref(&self) -> &views::PageCtx {
+        &self.page
+    }
 }
 
 impl PageCtx {
@@ -55,21 +58,15 @@ impl PageCtx {
             .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
         Self {
             state: state.clone(),
-            lang,
-            path,
-            viewer: viewer.map(|v| v.actor.clone()),
-            csrf,
+            page: views::PageCtx {
+                lang,
+                path,
+                viewer: viewer.map(|v| v.actor.clone()),
+                csrf,
+                i18n: state.i18n.clone(),
+                config: state.config.clone(),
+            },
         }
-    }
-
-    /// The message `id` in the page's language.
-    pub fn t(&self, id: &str) -> String {
-        self.state.i18n.t(self.lang, id)
-    }
-
-    /// The message `id` with arguments.
-    pub fn t_args(&self, id: &str, args: &Args<'_>) -> String {
-        self.state.i18n.t_args(self.lang, id, args)
     }
 }
 

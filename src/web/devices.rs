@@ -2,6 +2,7 @@
 //! product, editing, moving between sub-plants, removing; creating, renaming and deleting
 //! sub-plants.
 
+pub use crate::views::devices::{DeviceForm, ExtensionForm, product_label};
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,25 +23,6 @@ use crate::store::devices::{self, Device, RegisterRefused};
 use crate::store::plants::{self, Plant};
 use crate::views::components::Errors;
 use crate::views::devices as view;
-
-/// What the device form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct DeviceForm {
-    pub serial_number: String,
-    pub product: String,
-    pub name: String,
-    pub subplant_id: String,
-    pub purchase_date: String,
-    pub commissioning_date: String,
-    pub pic: String,
-    pub rid: String,
-}
-
-/// How the product field shows a product (and what the datalist offers).
-pub fn product_label(p: &Product) -> String {
-    format!("{} — {} ({})", p.model, p.name, p.id)
-}
 
 /// Finds the product a user chose: its id, the offered label, or its exact model or name.
 pub fn parse_product(value: &str) -> Result<&'static Product, &'static str> {
@@ -421,38 +403,6 @@ pub async fn delete_subplant(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn products_by_id_label_or_model_and_refusals() {
-        assert_eq!(parse_product("9088").unwrap().id, 9088);
-        let label = product_label(Catalog::get().product(9088).unwrap());
-        assert_eq!(parse_product(&label).unwrap().id, 9088);
-        assert_eq!(parse_product("sc 500cp").unwrap().id, 9088);
-        assert_eq!(parse_product("9279").unwrap_err(), "device-off-grid");
-        assert_eq!(
-            parse_product("Sunny Island 4.4M").unwrap_err(),
-            "device-off-grid"
-        );
-        assert_eq!(
-            parse_product("no such thing").unwrap_err(),
-            "device-product-unknown"
-        );
-        assert_eq!(parse_product("").unwrap_err(), "field-required");
-    }
-}
-
-/// What the warranty-extension form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ExtensionForm {
-    /// Years added: 5, 10 or 15.
-    pub term: String,
-    pub message: String,
-}
-
 /// The device, its plant and its warranty end, if an extension can be ordered for it.
 fn extensible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Device, Plant, time::Date)> {
     let (device, plant) = editable_device(ctx, me, id)?;
@@ -538,4 +488,27 @@ pub async fn extension(
         )
     };
     super::tickets::file_request(&ctx, new, Vec::new(), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_by_id_label_or_model_and_refusals() {
+        assert_eq!(parse_product("9088").unwrap().id, 9088);
+        let label = product_label(Catalog::get().product(9088).unwrap());
+        assert_eq!(parse_product(&label).unwrap().id, 9088);
+        assert_eq!(parse_product("sc 500cp").unwrap().id, 9088);
+        assert_eq!(parse_product("9279").unwrap_err(), "device-off-grid");
+        assert_eq!(
+            parse_product("Sunny Island 4.4M").unwrap_err(),
+            "device-off-grid"
+        );
+        assert_eq!(
+            parse_product("no such thing").unwrap_err(),
+            "device-product-unknown"
+        );
+        assert_eq!(parse_product("").unwrap_err(), "field-required");
+    }
 }

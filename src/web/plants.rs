@@ -1,6 +1,7 @@
 //! "Plant overview": the plants an actor may see, registering and editing a plant, and
 //! assigning it to installers.
 
+pub use crate::views::plants::PlantForm;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -122,23 +123,6 @@ pub(crate) fn device_warranty(
         device.extended,
         today,
     )
-}
-
-/// What the plant form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct PlantForm {
-    pub name: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub latitude: String,
-    pub longitude: String,
-    pub commissioning_date: String,
-    pub operator_name: String,
-    pub operator_email: String,
-    pub smart_home: String,
 }
 
 impl PlantForm {

@@ -1,6 +1,7 @@
 //! "My profile" (contact data, delivery addresses, information requests, legal
 //! downloads) and "My access data" (password, security question).
 
+pub use crate::views::profile::{AddressForm, INFO_TOPICS, ProfileForm};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,27 +20,11 @@ use crate::store::{companies, users};
 use crate::views::components::Errors;
 use crate::views::profile as view;
 
-/// The information requests a person can opt into.
-pub const INFO_TOPICS: [&str; 3] = ["product-news", "service-notices", "training"];
-
 /// Which message to show after a saved change (`?saved=…`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Saved {
     pub saved: String,
-}
-
-/// What the contact-data form sends.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ProfileForm {
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: String,
-    pub language: String,
-    pub info_product_news: String,
-    pub info_service_notices: String,
-    pub info_training: String,
 }
 
 impl ProfileForm {
@@ -73,18 +58,6 @@ impl ProfileForm {
         .map(|(t, _)| t.to_owned())
         .collect()
     }
-}
-
-/// What the delivery-address form sends.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct AddressForm {
-    pub recipient: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub make_default: String,
 }
 
 impl AddressForm {

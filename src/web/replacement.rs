@@ -3,11 +3,11 @@
 //! the day it failed, owner or installer, the delivery address (from "My profile" or a
 //! new one), the contact on site, the proof of purchase, and the two confirmations.
 
+pub use crate::views::replacement::{Choice, ReplacementForm};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::Markup;
-use serde::Deserialize;
 
 use super::context::PageCtx;
 use super::multipart::{MultipartForm, checked_uploads};
@@ -20,39 +20,12 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ticket::TicketKind;
 use crate::domain::{self, SerialNumber};
 use crate::error::{AppError, Result};
-use crate::store::devices::{self, Device};
-use crate::store::plants::{self, Plant};
+use crate::store::devices::{self};
+use crate::store::plants::{self};
 use crate::store::tickets::{Replacement, Requester, Ticket, TicketMessage};
 use crate::store::users::DeliveryAddress;
 use crate::views::components::Errors;
 use crate::views::replacement as view;
-
-/// What the replacement form sends (besides the proof of purchase).
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ReplacementForm {
-    /// Id of a device of the requester's plants, or empty when the serial is typed.
-    pub device: String,
-    pub serial: String,
-    pub product: String,
-    pub event: String,
-    pub description: String,
-    pub failure_date: String,
-    /// `owner` or `installer`.
-    pub role: String,
-    /// Id of a delivery address of the profile, or `new`.
-    pub address: String,
-    pub recipient: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub save_address: String,
-    pub onsite_name: String,
-    pub onsite_phone: String,
-    pub confirm_pickup: String,
-    pub confirm_accessories: String,
-}
 
 impl ReplacementForm {
     /// Whether the replacement goes to a new address: chosen in the list, or typed in
@@ -75,12 +48,6 @@ impl ReplacementForm {
             make_default: String::new(),
         }
     }
-}
-
-/// A device the requester may ask a replacement for, with its plant.
-pub struct Choice {
-    pub device: Device,
-    pub plant: Plant,
 }
 
 /// The devices of every plant `me` sees, by plant name then serial.

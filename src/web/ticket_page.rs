@@ -2,11 +2,11 @@
 //! requester's side and from the service team (answers, internal notes), the service
 //! team's changes of state with the e-mails they send, and attachment downloads.
 
+pub use crate::views::ticket_page::{MAX_FILES, MessageForm, StatusForm};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
-use serde::Deserialize;
 
 use super::context::PageCtx;
 use super::multipart::{MultipartForm, checked_uploads};
@@ -27,9 +27,6 @@ use crate::store::mail_queue::OutgoingMail;
 use crate::store::tickets::{self, ChangeRefused, StatusUpdate, Ticket, TicketMessage};
 use crate::views::components::Errors;
 use crate::views::ticket_page::{self as view, Forms};
-
-/// Files per message.
-pub const MAX_FILES: usize = 5;
 
 /// The service team, for the assignment form; nobody else sees it.
 fn team(ctx: &PageCtx, me: &Viewer) -> Result<Vec<crate::store::users::User>> {
@@ -60,15 +57,6 @@ pub async fn detail(
         ..Forms::default()
     };
     Ok(view::detail(&ctx, &me.actor, &t, &forms, &q.saved))
-}
-
-/// What the message form sends (besides its files).
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct MessageForm {
-    pub message: String,
-    /// `on` for an internal note of the service team.
-    pub internal: String,
 }
 
 /// `POST /tickets/{id}/messages` (multipart: `message`, `internal`, `file`…): the
@@ -170,16 +158,6 @@ fn ticket_link(ctx: &PageCtx, t: &Ticket) -> String {
     } else {
         String::new()
     }
-}
-
-/// What the service team's status form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct StatusForm {
-    pub to: String,
-    pub rma: String,
-    pub tracking: String,
-    pub new_serial: String,
 }
 
 /// `POST /tickets/{id}/status`: the service team moves a ticket on (valid transitions

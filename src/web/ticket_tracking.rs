@@ -2,9 +2,9 @@
 //! kind, sorted by last update, number or state, paged by key; and the search box,
 //! answered by the search index inside the actor's scope.
 
+pub use crate::views::tickets::ListQuery;
 use axum::extract::Query;
 use maud::Markup;
-use serde::Deserialize;
 
 use super::context::PageCtx;
 use crate::access as policy;
@@ -14,23 +14,6 @@ use crate::error::{AppError, Result};
 use crate::store::ticket_list::{self, Filter, From, Order, Page};
 use crate::store::tickets::{self, Ticket};
 use crate::views::tickets as view;
-
-/// Ticket Tracking's search, filters, sort order and place.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ListQuery {
-    pub q: String,
-    /// `open`, `closed` or empty for all.
-    pub state: String,
-    /// `contact`, `replacement`, `warranty`, `info-sheet` or empty for all.
-    pub kind: String,
-    /// `number`, `status` or `updated` (default).
-    pub sort: String,
-    /// The page after this row (`key.id`).
-    pub after: String,
-    /// The page before this row (`key.id`).
-    pub before: String,
-}
 
 impl ListQuery {
     /// The list's order.

@@ -1,6 +1,7 @@
 //! Filing requests: the contact form and the information sheet (both logged out too),
 //! and what every new request goes through (number, confirmation mail, search index).
 
+pub use crate::views::tickets::{ContactForm, InfoSheetForm, SYSTEMS};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,17 +19,6 @@ use crate::store::tickets::{self, Requester, Ticket, TicketMessage, Upload};
 use crate::store::{devices, plants};
 use crate::views::components::Errors;
 use crate::views::tickets as view;
-
-/// What the contact form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ContactForm {
-    pub name: String,
-    pub email: String,
-    pub topic: String,
-    pub serial: String,
-    pub message: String,
-}
 
 /// `GET /contact?topic=…`
 pub async fn contact_page(
@@ -182,21 +172,6 @@ pub async fn contact_sent(ctx: PageCtx, Query(q): Query<SentQuery>) -> Markup {
         .collect();
     view::contact_sent(&ctx, &number)
 }
-
-/// What the information sheet form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct InfoSheetForm {
-    pub name: String,
-    pub email: String,
-    pub system: String,
-    pub serials: String,
-    pub site: String,
-    pub message: String,
-}
-
-/// The systems an information sheet is for.
-pub const SYSTEMS: [&str; 2] = ["smart-home", "off-grid"];
 
 /// Files a new request: its number, the requester's confirmation mail (with a link to
 /// the request when they have an account), the search index.

@@ -11,6 +11,7 @@ mod devices;
 mod documents;
 mod durability;
 mod golden;
+mod layers;
 mod mail;
 mod matrix;
 mod pages;

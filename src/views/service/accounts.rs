@@ -1,6 +1,7 @@
 //! People as the service team sees them: the search, and a person's page with its
 //! actions (block, unblock, unlock, change e-mail, resend confirmation).
 
+use crate::store::{audit, companies, plants};
 use maud::{Markup, html};
 
 use super::{Part, frame};
@@ -8,12 +9,11 @@ use crate::access::{AccountKind, CompanyRole};
 use crate::i18n::args;
 use crate::store::companies::Company;
 use crate::store::users::{User, UserStatus};
+use crate::views::PageCtx;
 use crate::views::components::{Errors, Field, csrf_field, error_summary, notice};
 use crate::views::format;
 use crate::views::service::oversight::audit_rows;
 use crate::views::tickets::status_badge;
-use crate::web::context::PageCtx;
-use crate::web::service::accounts::{Forms, Person};
 
 /// The words for an account's kind and role.
 pub fn role_label(ctx: &PageCtx, user: &User) -> String {
@@ -71,7 +71,7 @@ pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Mark
             } @else {
                 p role="status" {
                     (ctx.t_args("service-people-found", &args(&[("count", &rows.len().to_string()), ("query", query.trim())])))
-                    @if rows.len() >= crate::web::service::accounts::FOUND_LIMIT { " " (ctx.t("service-people-more")) }
+                    @if rows.len() >= FOUND_LIMIT { " " (ctx.t("service-people-more")) }
                 }
                 div.table-wrap {
                     table {
@@ -238,3 +238,24 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
         },
     )
 }
+
+/// The forms of the person's page, with what was typed and what was wrong.
+#[derive(Debug, Default)]
+pub struct Forms<'a> {
+    pub block: Option<(&'a str, &'a Errors)>,
+    pub email: Option<(&'a str, &'a Errors)>,
+}
+
+/// Everything the person's page shows.
+#[derive(Debug)]
+pub struct Person {
+    pub user: User,
+    pub company: Option<companies::Company>,
+    pub plants: Vec<plants::Plant>,
+    pub tickets: Vec<crate::store::tickets::Ticket>,
+    pub history: Vec<audit::Entry>,
+    pub sessions: usize,
+}
+
+/// People shown for one search.
+pub const FOUND_LIMIT: usize = 100;

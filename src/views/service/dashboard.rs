@@ -2,15 +2,16 @@
 //! and a server-rendered SVG chart of tickets opened and closed per week (no script, no
 //! chart library: it works air-gapped and in any browser).
 
+use crate::store::tickets::Ticket;
+use crate::store::users;
 use maud::{Markup, html};
 
 use super::{Part, frame, staff_name, waited};
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::i18n::args;
+use crate::views::PageCtx;
 use crate::views::format;
 use crate::views::tickets::status_badge;
-use crate::web::context::PageCtx;
-use crate::web::service::dashboard::{Dashboard, PICKUP_BUSINESS_DAYS};
 
 /// `GET /service`
 pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
@@ -215,3 +216,24 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
         }
     }
 }
+
+/// What the dashboard shows.
+#[derive(Debug)]
+pub struct Dashboard {
+    pub open: Vec<(crate::domain::ticket::TicketKind, TicketStatus, u64)>,
+    pub oldest: Vec<Ticket>,
+    /// Replacements awaiting the failed device's return past the pickup window, with the
+    /// day they started waiting for it.
+    pub overdue_returns: Vec<(Ticket, u64)>,
+    /// How many are overdue in all (the list shows the longest overdue).
+    pub overdue_total: usize,
+    /// (week start, opened, closed), oldest first.
+    pub weeks: Vec<(u64, u64, u64)>,
+    /// Mails waiting, and of those the ones that failed at least once.
+    pub mail_waiting: usize,
+    pub mail_failed: usize,
+    pub staff: Vec<users::User>,
+}
+
+/// Business days the customer has to get the failed device ready for pickup.
+pub const PICKUP_BUSINESS_DAYS: u64 = 5;

@@ -11,7 +11,7 @@ use maud::{Markup, html};
 
 use super::layout;
 use crate::store::users::User;
-use crate::web::context::PageCtx;
+use crate::views::PageCtx;
 
 /// The parts of the service desk, as its navigation names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

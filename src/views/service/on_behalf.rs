@@ -2,15 +2,15 @@
 //! request with one of their plants and a device.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::{Part, frame};
 use crate::domain::ticket::TOPICS;
 use crate::i18n::args;
 use crate::store::plants::Plant;
 use crate::store::users::User;
+use crate::views::PageCtx;
 use crate::views::components::{Errors, Field, csrf_field, error_summary};
-use crate::web::context::PageCtx;
-use crate::web::service::on_behalf::OnBehalfForm;
 
 /// `GET /service/tickets/new`
 pub fn form(
@@ -67,4 +67,17 @@ pub fn form(
             }
         },
     )
+}
+
+/// What the form sends.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct OnBehalfForm {
+    /// The customer's e-mail.
+    pub customer: String,
+    pub topic: String,
+    /// One of the customer's plants (id), or empty.
+    pub plant: String,
+    pub serial: String,
+    pub message: String,
 }

@@ -1,16 +1,16 @@
 //! The audit log and the mail queue.
 
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::{Part, frame};
 use crate::i18n::args;
 use crate::store::audit::{Entry, Event, Page};
 use crate::store::mail_queue::{MailState, QueuedMail};
+use crate::views::PageCtx;
 use crate::views::components::{csrf_field, notice};
 use crate::views::format;
 use crate::views::layout::url_encode;
-use crate::web::context::PageCtx;
-use crate::web::service::oversight::{AuditQuery, MailQuery};
 
 /// The details the portal itself writes are codes, shown in the page's language;
 /// anything else (a reason, e-mail addresses, states) as it was written.
@@ -223,4 +223,24 @@ pub fn mail(
             }
         },
     )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AuditQuery {
+    /// An event's slug, `security`-less: empty for every event.
+    pub event: String,
+    /// A person's id or e-mail.
+    pub user: String,
+    pub before: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MailQuery {
+    /// `waiting`, `failed`, `sent` or empty for all.
+    pub show: String,
+    pub before: String,
+    /// What was just done (`retried`, `sent-already`).
+    pub saved: String,
 }

@@ -1,16 +1,17 @@
 //! The queue of every ticket, with its filters, the search box and paging.
 
+use crate::store::companies::Company;
 use maud::{Markup, html};
+use serde::Deserialize;
 
 use super::{Part, frame, staff_name, waited};
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::i18n::args;
 use crate::store::ticket_list::Page;
 use crate::store::users::User;
+use crate::views::PageCtx;
 use crate::views::format;
 use crate::views::tickets::status_badge;
-use crate::web::context::PageCtx;
-use crate::web::service::queue::{AGES, CompanyChoice, QueueQuery};
 
 fn select(name: &str, label: &str, options: &[(String, String)], current: &str) -> Markup {
     html! {
@@ -187,4 +188,41 @@ pub fn queue(
             }
         },
     )
+}
+
+/// The waiting times the age filter offers, in days.
+pub const AGES: [u64; 5] = [1, 3, 7, 14, 30];
+
+/// What the company filter found.
+#[derive(Debug, Clone)]
+pub enum CompanyChoice {
+    /// No company filter.
+    Any,
+    /// This company.
+    One(Company),
+    /// Several match the name: the user picks one.
+    Several(Vec<Company>),
+    /// None matches.
+    NoMatch,
+}
+
+/// The queue's search, filters, order and place.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub q: String,
+    /// `open` (default), `closed`, `all`, or a state's slug.
+    pub state: String,
+    /// A kind's slug, or empty for all.
+    pub kind: String,
+    /// A company's id or (part of) its name.
+    pub company: String,
+    /// `me`, `none`, a staff member's id, or empty for anyone.
+    pub assignee: String,
+    /// Waiting at least this many days.
+    pub age: String,
+    /// `waiting` (default), `updated` or `number`.
+    pub sort: String,
+    pub after: String,
+    pub before: String,
 }

@@ -4,6 +4,7 @@
 //! one confirms through a link, the old one is told) and sending the confirmation
 //! e-mail again. Every action lands in the audit log.
 
+pub use crate::views::service::accounts::{FOUND_LIMIT, Forms, Person};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,16 +22,13 @@ use crate::store::audit::{self, Event};
 use crate::store::effects::Effects;
 use crate::store::ticket_list::{self, Filter, From, Order};
 use crate::store::tokens::TokenKind;
-use crate::store::users::{self, EmailChangeRefused, User, UserStatus};
+use crate::store::users::{self, EmailChangeRefused, UserStatus};
 use crate::store::{companies, plants};
 use crate::views::components::Errors;
 use crate::views::service::accounts as view;
 use crate::web::context::PageCtx;
 use crate::web::plants::Saved;
 use crate::web::trail::Trail;
-
-/// People shown for one search.
-pub const FOUND_LIMIT: usize = 100;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -59,24 +57,6 @@ pub async fn find(
         rows.push((user, company));
     }
     Ok(view::find(&ctx, &q.q, &rows))
-}
-
-/// Everything the person's page shows.
-#[derive(Debug)]
-pub struct Person {
-    pub user: User,
-    pub company: Option<companies::Company>,
-    pub plants: Vec<plants::Plant>,
-    pub tickets: Vec<crate::store::tickets::Ticket>,
-    pub history: Vec<audit::Entry>,
-    pub sessions: usize,
-}
-
-/// The forms of the person's page, with what was typed and what was wrong.
-#[derive(Debug, Default)]
-pub struct Forms<'a> {
-    pub block: Option<(&'a str, &'a Errors)>,
-    pub email: Option<(&'a str, &'a Errors)>,
 }
 
 fn person(ctx: &PageCtx, id: u64) -> Result<Person> {

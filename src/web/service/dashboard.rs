@@ -2,6 +2,7 @@
 //! replacements whose failed device is past its pickup window, and tickets opened and
 //! closed per week.
 
+pub use crate::views::service::dashboard::{Dashboard, PICKUP_BUSINESS_DAYS};
 use maud::Markup;
 
 use crate::auth::extract::StaffMember;
@@ -13,32 +14,11 @@ use crate::store::{mail_queue, users};
 use crate::views::service::dashboard as view;
 use crate::web::context::PageCtx;
 
-/// Business days the customer has to get the failed device ready for pickup.
-pub const PICKUP_BUSINESS_DAYS: u64 = 5;
-
 /// Rows each list of the dashboard shows.
 const SHOWN: usize = 8;
 
 /// Weeks in the chart.
 pub const CHART_WEEKS: u32 = 12;
-
-/// What the dashboard shows.
-#[derive(Debug)]
-pub struct Dashboard {
-    pub open: Vec<(crate::domain::ticket::TicketKind, TicketStatus, u64)>,
-    pub oldest: Vec<Ticket>,
-    /// Replacements awaiting the failed device's return past the pickup window, with the
-    /// day they started waiting for it.
-    pub overdue_returns: Vec<(Ticket, u64)>,
-    /// How many are overdue in all (the list shows the longest overdue).
-    pub overdue_total: usize,
-    /// (week start, opened, closed), oldest first.
-    pub weeks: Vec<(u64, u64, u64)>,
-    /// Mails waiting, and of those the ones that failed at least once.
-    pub mail_waiting: usize,
-    pub mail_failed: usize,
-    pub staff: Vec<users::User>,
-}
 
 /// Whole business days (Monday to Friday) from `from` to `to`.
 pub fn business_days_between(from: u64, to: u64) -> u64 {

@@ -2,10 +2,10 @@
 //! picks the person (by e-mail), optionally one of their plants and a device, and writes
 //! the request; it is the customer's from then on (their Ticket Tracking, their e-mail).
 
+pub use crate::views::service::on_behalf::OnBehalfForm;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 
 use crate::access::AccountKind;
 use crate::auth::csrf::CsrfForm;
@@ -22,19 +22,6 @@ use crate::views::components::Errors;
 use crate::views::service::on_behalf as view;
 use crate::web::context::PageCtx;
 use crate::web::trail::Trail;
-
-/// What the form sends.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct OnBehalfForm {
-    /// The customer's e-mail.
-    pub customer: String,
-    pub topic: String,
-    /// One of the customer's plants (id), or empty.
-    pub plant: String,
-    pub serial: String,
-    pub message: String,
-}
 
 /// The customer of a form, if the e-mail names an active customer account.
 fn customer_of(ctx: &PageCtx, text: &str) -> Result<Option<(User, Vec<Plant>)>> {

@@ -1,6 +1,7 @@
 //! Oversight: the audit log (`/service/audit`, filtered by event and person) and the
 //! mail queue (`/service/mail`: sent, waiting, failed and why; retry now).
 
+pub use crate::views::service::oversight::{AuditQuery, MailQuery};
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
@@ -16,16 +17,6 @@ use crate::store::users;
 use crate::views::service::oversight as view;
 use crate::web::context::PageCtx;
 use crate::web::trail::Trail;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct AuditQuery {
-    /// An event's slug, `security`-less: empty for every event.
-    pub event: String,
-    /// A person's id or e-mail.
-    pub user: String,
-    pub before: String,
-}
 
 /// `GET /service/audit`
 pub async fn audit_log(
@@ -59,16 +50,6 @@ pub async fn audit_log(
         Err(_) => audit::Page::default(),
     };
     Ok(view::audit(&ctx, &q, &page, user.err()))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MailQuery {
-    /// `waiting`, `failed`, `sent` or empty for all.
-    pub show: String,
-    pub before: String,
-    /// What was just done (`retried`, `sent-already`).
-    pub saved: String,
 }
 
 /// `GET /service/mail`

@@ -2,6 +2,7 @@
 //! kind, company, assignee and waiting time, the longest waiting first; the search box
 //! of Ticket Tracking without a company filter. And taking a ticket (assigning it).
 
+pub use crate::views::service::queue::{AGES, CompanyChoice, QueueQuery};
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
@@ -14,50 +15,13 @@ use crate::auth::extract::StaffMember;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::error::{AppError, Result};
 use crate::store::audit::Event;
-use crate::store::companies::{self, Company};
+use crate::store::companies::{self};
 use crate::store::ticket_list::{self, Filter, From, Order, Page, Scope};
 use crate::store::tickets::{self, Ticket};
 use crate::store::users::{self, User};
 use crate::views::service::queue as view;
 use crate::web::context::PageCtx;
 use crate::web::trail::Trail;
-
-/// The queue's search, filters, order and place.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct QueueQuery {
-    pub q: String,
-    /// `open` (default), `closed`, `all`, or a state's slug.
-    pub state: String,
-    /// A kind's slug, or empty for all.
-    pub kind: String,
-    /// A company's id or (part of) its name.
-    pub company: String,
-    /// `me`, `none`, a staff member's id, or empty for anyone.
-    pub assignee: String,
-    /// Waiting at least this many days.
-    pub age: String,
-    /// `waiting` (default), `updated` or `number`.
-    pub sort: String,
-    pub after: String,
-    pub before: String,
-}
-
-/// The waiting times the age filter offers, in days.
-pub const AGES: [u64; 5] = [1, 3, 7, 14, 30];
-
-/// What the company filter found.
-#[derive(Debug, Clone)]
-pub enum CompanyChoice {
-    /// No company filter.
-    Any,
-    /// This company.
-    One(Company),
-    /// Several match the name: the user picks one.
-    Several(Vec<Company>),
-    /// None matches.
-    NoMatch,
-}
 
 impl QueueQuery {
     fn order(&self) -> Order {

@@ -1,0 +1,174 @@
+//! The layers of `src/`, enforced: every `crate::…` path in a module of the library
+//! (its `use` lines and paths written inline) must name a module its layer may import.
+//! The directions, top to bottom:
+//!
+//! ```text
+//! web, seed ─► app ─► auth, error ─► service ─► views, search, mail, import ─► store
+//!            ─► access, config ─► domain ─► i18n ─► codes, clock, links
+//! ```
+//!
+//! A module may import only what its row below allows; a new top-level module fails the
+//! test until it is given a row.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Each top-level module of `src/` and the modules it may import.
+const ALLOWED: &[(&str, &[&str])] = &[
+    (
+        "web",
+        &[
+            "app", "auth", "error", "service", "views", "search", "mail", "import", "store",
+            "access", "config", "domain", "i18n", "codes", "clock", "links",
+        ],
+    ),
+    (
+        "seed",
+        &[
+            "service", "search", "import", "store", "access", "config", "domain", "i18n", "codes",
+            "clock",
+        ],
+    ),
+    (
+        "app",
+        &[
+            "auth", "service", "search", "mail", "import", "store", "access", "config", "domain",
+            "i18n", "codes", "clock",
+        ],
+    ),
+    (
+        "auth",
+        &[
+            "error", "store", "access", "config", "domain", "i18n", "codes", "clock", "links",
+        ],
+    ),
+    ("error", &["store", "i18n"]),
+    (
+        "service",
+        &[
+            "views", "search", "mail", "import", "store", "access", "config", "domain", "i18n",
+            "codes", "clock", "links",
+        ],
+    ),
+    (
+        "views",
+        &[
+            "search", "import", "store", "access", "config", "domain", "i18n", "codes", "clock",
+            "links",
+        ],
+    ),
+    (
+        "search",
+        &[
+            "store", "access", "config", "domain", "i18n", "codes", "clock",
+        ],
+    ),
+    (
+        "mail",
+        &[
+            "store", "access", "config", "domain", "i18n", "codes", "clock",
+        ],
+    ),
+    (
+        "import",
+        &[
+            "store", "access", "config", "domain", "i18n", "codes", "clock",
+        ],
+    ),
+    ("store", &["access", "domain", "i18n", "codes", "clock"]),
+    ("access", &["domain", "codes"]),
+    ("config", &["domain", "i18n", "codes"]),
+    ("domain", &["i18n", "codes"]),
+    ("i18n", &["codes"]),
+    ("codes", &[]),
+    ("clock", &[]),
+    ("links", &[]),
+];
+
+/// `(file, line, imported module)` for every `crate::<module>` in a Rust file's code.
+fn crate_paths(file: &Path, out: &mut Vec<(String, usize, String)>) {
+    let text = std::fs::read_to_string(file).unwrap();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let module: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !module.is_empty() {
+                out.push((file.display().to_string(), n + 1, module));
+            }
+        }
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn modules_import_only_the_layers_below_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    let mut unplaced = BTreeSet::new();
+    for file in &files {
+        let relative = file.strip_prefix(&src).unwrap();
+        let top = relative
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_owned();
+        // The crate root and the binary list and wire every module.
+        if top == "lib" || top == "main" {
+            continue;
+        }
+        let Some((_, allowed)) = ALLOWED.iter().find(|(m, _)| *m == top) else {
+            unplaced.insert(top);
+            continue;
+        };
+        let mut paths = Vec::new();
+        crate_paths(file, &mut paths);
+        for (file, line, module) in paths {
+            if module != top && !allowed.contains(&module.as_str()) {
+                wrong.push(format!("{file}:{line}: {top} imports {module}"));
+            }
+        }
+    }
+    assert!(
+        unplaced.is_empty(),
+        "modules without a layer (add them to ALLOWED): {unplaced:?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "imports against the layering:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_layering_has_no_circle() {
+    // Every allowed direction points down: no module may import one that may import it.
+    for (module, allowed) in ALLOWED {
+        for other in *allowed {
+            let back = ALLOWED
+                .iter()
+                .find(|(m, _)| m == other)
+                .is_some_and(|(_, theirs)| theirs.contains(module));
+            assert!(!back, "{module} and {other} may import each other");
+        }
+    }
+}
