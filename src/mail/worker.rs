@@ -14,7 +14,7 @@ use super::MailNotifier;
 use super::transport::Transport;
 use crate::clock::now_secs;
 use crate::config::MailConfig;
-use crate::store::{Store, mail_queue};
+use crate::store::{Store, StoreError, mail_queue};
 
 /// How many messages one pass handles before looking at the clock again.
 const BATCH: usize = 50;
@@ -45,7 +45,7 @@ pub async fn run(
         if let Err(e) = deliver_due(&store, &transport, &config, due_by).await {
             tracing::error!(error = %e, "mail queue unreadable");
         }
-        let sleep = match mail_queue::next_due(&store) {
+        let sleep = match off_runtime(&store, mail_queue::next_due).await {
             Ok(Some(at)) => Duration::from_secs(at.saturating_sub(now_secs())).min(MAX_IDLE),
             _ => MAX_IDLE,
         };
@@ -60,17 +60,30 @@ pub async fn run(
     }
 }
 
+/// Runs a store call on the blocking pool: a write waits for the disk, and this worker
+/// shares the async runtime with every page.
+async fn off_runtime<T: Send + 'static>(
+    store: &Arc<Store>,
+    call: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || call(&store))
+        .await
+        .unwrap_or(Err(StoreError::NotDurable))
+}
+
 async fn deliver_due(
-    store: &Store,
+    store: &Arc<Store>,
     transport: &Transport,
     config: &MailConfig,
     due_by: u64,
-) -> Result<(), crate::store::StoreError> {
+) -> Result<(), StoreError> {
     // A message that fails is rescheduled, possibly still before `due_by`: try each one
     // once per pass.
     let mut tried = std::collections::HashSet::new();
     loop {
-        let batch = mail_queue::due(store, due_by, BATCH + tried.len())?;
+        let limit = BATCH + tried.len();
+        let batch = off_runtime(store, move |s| mail_queue::due(s, due_by, limit)).await?;
         let fresh: Vec<_> = batch
             .into_iter()
             .filter(|(id, _)| !tried.contains(id))
@@ -78,21 +91,27 @@ async fn deliver_due(
         if fresh.is_empty() {
             return Ok(());
         }
+        // What was sent is recorded once per batch, in one transaction.
+        let mut sent = Vec::with_capacity(fresh.len());
         for (id, queued) in fresh {
             tried.insert(id);
             match transport.deliver(&queued.mail).await {
                 Ok(()) => {
-                    mail_queue::mark_sent(store, id)?;
+                    sent.push(id);
                     tracing::info!(mail_id = id, "mail delivered");
                 }
                 Err(error) => {
                     let attempt = queued.attempts + 1;
                     let retry_at = now_secs() + backoff_secs(config, attempt);
                     tracing::warn!(mail_id = id, attempt, %error, "mail delivery failed; will retry");
-                    mail_queue::mark_failed(store, id, &error, retry_at)?;
+                    off_runtime(store, move |s| {
+                        mail_queue::mark_failed(s, id, &error, retry_at)
+                    })
+                    .await?;
                 }
             }
         }
+        off_runtime(store, move |s| mail_queue::mark_all_sent(s, &sent)).await?;
     }
 }
 

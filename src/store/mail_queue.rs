@@ -112,10 +112,24 @@ pub fn get(store: &Store, id: u64) -> Result<Option<QueuedMail>, StoreError> {
 
 /// Records a successful delivery.
 pub fn mark_sent(store: &Store, id: u64) -> Result<(), StoreError> {
-    update(store, id, |record| {
-        record.attempts += 1;
-        record.state = MailState::Sent { at: now_secs() };
-    })
+    mark_all_sent(store, &[id])
+}
+
+/// Records that the messages `ids` were handed to the transport, in one transaction.
+pub fn mark_all_sent(store: &Store, ids: &[u64]) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let txn = store.write()?;
+    let at = now_secs();
+    for id in ids {
+        update_in(&txn, *id, |record| {
+            record.attempts += 1;
+            record.state = MailState::Sent { at };
+            true
+        })?;
+    }
+    txn.commit()
 }
 
 /// Records a failed attempt and when to try again.
