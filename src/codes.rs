@@ -8,10 +8,21 @@
 //! strings) the name. Codes below 128 are the bytes postcard wrote for the variant index
 //! before the codes were explicit, so files written earlier read the same.
 
-/// Declares the stored code and the name of every variant of a unit-only enum, and
-/// implements `stored_code`, `from_stored_code`, `Serialize` and `Deserialize` from them.
+/// Declares a unit-only enum with the stored code and the name of every variant beside
+/// it, and implements `stored_code`, `from_stored_code`, `Serialize` and `Deserialize`
+/// from them.
 macro_rules! stored_codes {
-    ($ty:ident { $($variant:ident = $code:literal => $name:literal),+ $(,)? }) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $code:literal => $name:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $ty {
+            $($(#[$vmeta])* $variant),+
+        }
+
         impl $ty {
             /// The byte this value is stored as.
             #[must_use]
@@ -69,15 +80,13 @@ pub(crate) use stored_codes;
 
 #[cfg(test)]
 mod tests {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    enum Colour {
-        Red,
-        Blue,
+    stored_codes! {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Colour {
+            Red = 3 => "red",
+            Blue = 7 => "blue",
+        }
     }
-    stored_codes!(Colour {
-        Red = 3 => "red",
-        Blue = 7 => "blue",
-    });
 
     #[test]
     fn binary_formats_write_the_code_readable_ones_the_name() {

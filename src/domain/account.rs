@@ -56,36 +56,28 @@ impl AccountType {
     }
 }
 
-/// The kind of account a person registered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AccountKind {
-    /// Member of an installation company.
-    Installer,
-    /// Member of a wholesaler (business-partner company).
-    Wholesaler,
-    /// Plant operator (end customer).
-    Operator,
-    /// The team that runs the instance.
-    Staff,
+crate::codes::stored_codes! {
+    /// The kind of account a person registered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum AccountKind {
+        /// Member of an installation company.
+        Installer = 0 => "installer",
+        /// Member of a wholesaler (business-partner company).
+        Wholesaler = 1 => "wholesaler",
+        /// Plant operator (end customer).
+        Operator = 2 => "operator",
+        /// The team that runs the instance.
+        Staff = 3 => "staff",
+    }
 }
 
-crate::codes::stored_codes!(AccountKind {
-    Installer = 0 => "installer",
-    Wholesaler = 1 => "wholesaler",
-    Operator = 2 => "operator",
-    Staff = 3 => "staff",
-});
-
-/// A person's role inside their company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CompanyRole {
-    /// Collaborator.
-    Member,
-    /// Company administrator (at most two per company).
-    Admin,
+crate::codes::stored_codes! {
+    /// A person's role inside their company.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum CompanyRole {
+        /// Collaborator.
+        Member = 0 => "member",
+        /// Company administrator (at most two per company).
+        Admin = 1 => "admin",
+    }
 }
-
-crate::codes::stored_codes!(CompanyRole {
-    Member = 0 => "member",
-    Admin = 1 => "admin",
-});

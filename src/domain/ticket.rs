@@ -3,25 +3,20 @@
 
 use super::FieldError;
 
-/// What a ticket is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TicketKind {
-    /// A question or request to the service team.
-    Contact,
-    /// A failed device to be replaced.
-    Replacement,
-    /// An order for a warranty extension.
-    WarrantyExtension,
-    /// An information sheet for a system that cannot be registered.
-    InfoSheet,
+crate::codes::stored_codes! {
+    /// What a ticket is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum TicketKind {
+        /// A question or request to the service team.
+        Contact = 0 => "Contact",
+        /// A failed device to be replaced.
+        Replacement = 1 => "Replacement",
+        /// An order for a warranty extension.
+        WarrantyExtension = 2 => "WarrantyExtension",
+        /// An information sheet for a system that cannot be registered.
+        InfoSheet = 3 => "InfoSheet",
+    }
 }
-
-crate::codes::stored_codes!(TicketKind {
-    Contact = 0 => "Contact",
-    Replacement = 1 => "Replacement",
-    WarrantyExtension = 2 => "WarrantyExtension",
-    InfoSheet = 3 => "InfoSheet",
-});
 
 impl TicketKind {
     /// Every kind, in the order of their codes.
@@ -95,43 +90,32 @@ pub fn parse_topic(value: &str) -> Result<&'static str, FieldError> {
         .ok_or("ticket-topic-unknown")
 }
 
-/// Where a ticket stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TicketStatus {
-    /// Contact request received.
-    New,
-    /// Replacement request received.
-    Submitted,
-    /// Someone of the service team works on it.
-    InProgress,
-    /// The service team reviews a replacement request.
-    InReview,
-    /// The service team waits for an answer from the customer.
-    WaitingForCustomer,
-    /// Replacement approved.
-    Approved,
-    /// Replacement refused.
-    Rejected,
-    /// The replacement device is on its way.
-    Shipped,
-    /// The failed device is to be picked up.
-    AwaitingReturn,
-    /// Done.
-    Closed,
+crate::codes::stored_codes! {
+    /// Where a ticket stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum TicketStatus {
+        /// Contact request received.
+        New = 0 => "New",
+        /// Replacement request received.
+        Submitted = 1 => "Submitted",
+        /// Someone of the service team works on it.
+        InProgress = 2 => "InProgress",
+        /// The service team reviews a replacement request.
+        InReview = 3 => "InReview",
+        /// The service team waits for an answer from the customer.
+        WaitingForCustomer = 4 => "WaitingForCustomer",
+        /// Replacement approved.
+        Approved = 5 => "Approved",
+        /// Replacement refused.
+        Rejected = 6 => "Rejected",
+        /// The replacement device is on its way.
+        Shipped = 7 => "Shipped",
+        /// The failed device is to be picked up.
+        AwaitingReturn = 8 => "AwaitingReturn",
+        /// Done.
+        Closed = 9 => "Closed",
+    }
 }
-
-crate::codes::stored_codes!(TicketStatus {
-    New = 0 => "New",
-    Submitted = 1 => "Submitted",
-    InProgress = 2 => "InProgress",
-    InReview = 3 => "InReview",
-    WaitingForCustomer = 4 => "WaitingForCustomer",
-    Approved = 5 => "Approved",
-    Rejected = 6 => "Rejected",
-    Shipped = 7 => "Shipped",
-    AwaitingReturn = 8 => "AwaitingReturn",
-    Closed = 9 => "Closed",
-});
 
 impl TicketStatus {
     /// Every state, in the order of their codes.

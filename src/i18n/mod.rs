@@ -18,22 +18,18 @@ pub use negotiate::negotiate;
 /// What a missing message renders as: visible in a page, and searched for by tests.
 pub const MISSING_MARK: &str = "⟦missing:";
 
-/// A language the portal is translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    /// Français
-    Fr,
-    /// Deutsch
-    De,
-    /// English
-    En,
+crate::codes::stored_codes! {
+    /// A language the portal is translated into.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Lang {
+        /// Français
+        Fr = 0 => "fr",
+        /// Deutsch
+        De = 1 => "de",
+        /// English
+        En = 2 => "en",
+    }
 }
-
-crate::codes::stored_codes!(Lang {
-    Fr = 0 => "fr",
-    De = 1 => "de",
-    En = 2 => "en",
-});
 
 impl Lang {
     /// Every supported language, in the order the language switch shows them.

@@ -14,64 +14,46 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
 
-/// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Event {
-    /// A log-in with a wrong password (or an unknown e-mail).
-    LoginFailed,
-    /// An account was locked after too many failures.
-    AccountLocked,
-    /// The service team unlocked an account.
-    AccountUnlocked,
-    /// The service team blocked an account.
-    AccountBlocked,
-    /// The service team unblocked an account.
-    AccountUnblocked,
-    /// The service team asked for a user's e-mail to change.
-    EmailChangeRequested,
-    /// The new address confirmed: the e-mail changed.
-    EmailChanged,
-    /// The service team sent a confirmation e-mail again.
-    ConfirmationResent,
-    /// A company member was made administrator or installer.
-    RoleChanged,
-    /// A collaborator or staff account was removed.
-    AccountRemoved,
-    /// A collaborator was invited.
-    Invited,
-    /// A ticket was assigned.
-    TicketAssigned,
-    /// The service team answered a ticket or wrote an internal note.
-    TicketAnswered,
-    /// The service team moved a ticket to another state.
-    TicketMoved,
-    /// The service team filed a ticket on a customer's behalf.
-    TicketCreatedForCustomer,
-    /// The service team asked for a queued e-mail to be sent again now.
-    MailRetried,
-    /// A staff account was created (`osc staff add`).
-    StaffAdded,
+crate::codes::stored_codes! {
+    /// What happened.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Event {
+        /// A log-in with a wrong password (or an unknown e-mail).
+        LoginFailed = 0 => "LoginFailed",
+        /// An account was locked after too many failures.
+        AccountLocked = 1 => "AccountLocked",
+        /// The service team unlocked an account.
+        AccountUnlocked = 2 => "AccountUnlocked",
+        /// The service team blocked an account.
+        AccountBlocked = 3 => "AccountBlocked",
+        /// The service team unblocked an account.
+        AccountUnblocked = 4 => "AccountUnblocked",
+        /// The service team asked for a user's e-mail to change.
+        EmailChangeRequested = 5 => "EmailChangeRequested",
+        /// The new address confirmed: the e-mail changed.
+        EmailChanged = 6 => "EmailChanged",
+        /// The service team sent a confirmation e-mail again.
+        ConfirmationResent = 7 => "ConfirmationResent",
+        /// A company member was made administrator or installer.
+        RoleChanged = 8 => "RoleChanged",
+        /// A collaborator or staff account was removed.
+        AccountRemoved = 9 => "AccountRemoved",
+        /// A collaborator was invited.
+        Invited = 10 => "Invited",
+        /// A ticket was assigned.
+        TicketAssigned = 11 => "TicketAssigned",
+        /// The service team answered a ticket or wrote an internal note.
+        TicketAnswered = 12 => "TicketAnswered",
+        /// The service team moved a ticket to another state.
+        TicketMoved = 13 => "TicketMoved",
+        /// The service team filed a ticket on a customer's behalf.
+        TicketCreatedForCustomer = 14 => "TicketCreatedForCustomer",
+        /// The service team asked for a queued e-mail to be sent again now.
+        MailRetried = 15 => "MailRetried",
+        /// A staff account was created (`osc staff add`).
+        StaffAdded = 16 => "StaffAdded",
+    }
 }
-
-crate::codes::stored_codes!(Event {
-    LoginFailed = 0 => "LoginFailed",
-    AccountLocked = 1 => "AccountLocked",
-    AccountUnlocked = 2 => "AccountUnlocked",
-    AccountBlocked = 3 => "AccountBlocked",
-    AccountUnblocked = 4 => "AccountUnblocked",
-    EmailChangeRequested = 5 => "EmailChangeRequested",
-    EmailChanged = 6 => "EmailChanged",
-    ConfirmationResent = 7 => "ConfirmationResent",
-    RoleChanged = 8 => "RoleChanged",
-    AccountRemoved = 9 => "AccountRemoved",
-    Invited = 10 => "Invited",
-    TicketAssigned = 11 => "TicketAssigned",
-    TicketAnswered = 12 => "TicketAnswered",
-    TicketMoved = 13 => "TicketMoved",
-    TicketCreatedForCustomer = 14 => "TicketCreatedForCustomer",
-    MailRetried = 15 => "MailRetried",
-    StaffAdded = 16 => "StaffAdded",
-});
 
 impl Event {
     /// Every event, in the order filters offer them.

@@ -18,58 +18,42 @@ pub enum Place {
     Device(u32, u32),
 }
 
-/// Why something in the file cannot be taken. The message id is `import-problem-<slug>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
-    /// Neither a Sunny Portal JSON export nor a CSV with the expected header.
-    NotAnExport,
-    /// The JSON is malformed (the detail says where).
-    JsonMalformed,
-    /// The file has no plant and no device.
-    Empty,
-    /// A required column is missing from the header.
-    MissingColumn,
-    /// A required value is missing in a row.
-    MissingValue,
-    /// The serial number is not 6 to 10 digits (or too large).
-    SerialMalformed,
-    /// The product id is not a known SMA device type.
-    ProductUnknown,
-    /// Off-grid systems (and third-party devices) cannot be registered.
-    NotRegistrable,
-    /// The serial is registered for a device of another plant.
-    SerialTaken,
-    /// The serial appears twice in the file.
-    SerialTwice,
-    /// Plants cannot be registered in the plant's country.
-    CountryClosed,
-    /// Latitude or longitude is not a number in range.
-    CoordinatesInvalid,
-    /// A date is not a calendar date (or lies in the future).
-    DateInvalid,
-    /// A row's plant data differ from the plant's first row.
-    PlantDataDiffer,
-    /// More devices than one import takes.
-    TooManyDevices,
+crate::codes::stored_codes! {
+    /// Why something in the file cannot be taken. The message id is `import-problem-<slug>`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Reason {
+        /// Neither a Sunny Portal JSON export nor a CSV with the expected header.
+        NotAnExport = 0 => "NotAnExport",
+        /// The JSON is malformed (the detail says where).
+        JsonMalformed = 1 => "JsonMalformed",
+        /// The file has no plant and no device.
+        Empty = 2 => "Empty",
+        /// A required column is missing from the header.
+        MissingColumn = 3 => "MissingColumn",
+        /// A required value is missing in a row.
+        MissingValue = 4 => "MissingValue",
+        /// The serial number is not 6 to 10 digits (or too large).
+        SerialMalformed = 5 => "SerialMalformed",
+        /// The product id is not a known SMA device type.
+        ProductUnknown = 6 => "ProductUnknown",
+        /// Off-grid systems (and third-party devices) cannot be registered.
+        NotRegistrable = 7 => "NotRegistrable",
+        /// The serial is registered for a device of another plant.
+        SerialTaken = 8 => "SerialTaken",
+        /// The serial appears twice in the file.
+        SerialTwice = 9 => "SerialTwice",
+        /// Plants cannot be registered in the plant's country.
+        CountryClosed = 10 => "CountryClosed",
+        /// Latitude or longitude is not a number in range.
+        CoordinatesInvalid = 11 => "CoordinatesInvalid",
+        /// A date is not a calendar date (or lies in the future).
+        DateInvalid = 12 => "DateInvalid",
+        /// A row's plant data differ from the plant's first row.
+        PlantDataDiffer = 13 => "PlantDataDiffer",
+        /// More devices than one import takes.
+        TooManyDevices = 14 => "TooManyDevices",
+    }
 }
-
-crate::codes::stored_codes!(Reason {
-    NotAnExport = 0 => "NotAnExport",
-    JsonMalformed = 1 => "JsonMalformed",
-    Empty = 2 => "Empty",
-    MissingColumn = 3 => "MissingColumn",
-    MissingValue = 4 => "MissingValue",
-    SerialMalformed = 5 => "SerialMalformed",
-    ProductUnknown = 6 => "ProductUnknown",
-    NotRegistrable = 7 => "NotRegistrable",
-    SerialTaken = 8 => "SerialTaken",
-    SerialTwice = 9 => "SerialTwice",
-    CountryClosed = 10 => "CountryClosed",
-    CoordinatesInvalid = 11 => "CoordinatesInvalid",
-    DateInvalid = 12 => "DateInvalid",
-    PlantDataDiffer = 13 => "PlantDataDiffer",
-    TooManyDevices = 14 => "TooManyDevices",
-});
 
 impl Reason {
     /// The slug in message ids (`import-problem-<slug>`).

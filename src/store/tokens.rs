@@ -7,23 +7,19 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, tables};
 
-/// What a token is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
-    /// Confirms a registration's e-mail address.
-    Confirm,
-    /// Sets a new password after recovery.
-    Reset,
-    /// Confirms a new e-mail address the service team entered (the address waits in
-    /// `pending_email`).
-    EmailChange,
+crate::codes::stored_codes! {
+    /// What a token is for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum TokenKind {
+        /// Confirms a registration's e-mail address.
+        Confirm = 0 => "Confirm",
+        /// Sets a new password after recovery.
+        Reset = 1 => "Reset",
+        /// Confirms a new e-mail address the service team entered (the address waits in
+        /// `pending_email`).
+        EmailChange = 2 => "EmailChange",
+    }
 }
-
-crate::codes::stored_codes!(TokenKind {
-    Confirm = 0 => "Confirm",
-    Reset = 1 => "Reset",
-    EmailChange = 2 => "EmailChange",
-});
 
 /// A stored token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
