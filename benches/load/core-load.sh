@@ -10,7 +10,7 @@
 #
 #   benches/load/core-load.sh [tickets] [seconds]
 #
-# BENCH_SKIP_BUILD=1 uses the release binary as it is.
+# BENCH_SKIP_BUILD=1 uses the release binary as it is (see common.sh).
 #
 # The data directory is shared with tickets-load.sh (target/bench-data-<tickets>); the
 # tickets this run creates stay in it.
@@ -19,40 +19,22 @@ cd "$(dirname "$0")/../.."
 tickets=${1:-1000000}
 secs=${2:-20}
 port=18183
-[ -n "${BENCH_SKIP_BUILD:-}" ] || cargo build --release --quiet
-data="target/bench-data-$tickets"
-if [ ! -f "$data/osc.redb" ]; then
-  echo "== seeding $tickets tickets into $data"
-  /usr/bin/env time -f "seed: %e s, peak RSS %M KB" \
-    env OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$tickets" \
-    | tee "$data.seed.txt"
-fi
-email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | cut -d' ' -f4)
-password=$(grep -o 'the password [^ ]*' "$data.seed.txt" | cut -d' ' -f3)
+. benches/load/common.sh
+bench_build
+bench_seed "$tickets"
 query=$(echo "$email" | cut -d@ -f1 | cut -d. -f2)
 out=$(mktemp -d)
-
-start=$(date +%s%N)
-OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn \
-  OSC_MAIL_TRANSPORT=log target/release/osc serve > "$out/server.log" 2>&1 &
-server=$!
+bench_serve $port "$out/server.log" OSC_MAIL_TRANSPORT=log
 trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT
-until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do
-  kill -0 $server 2>/dev/null || { cat "$out/server.log"; exit 1; }
-  sleep 0.01
-done
-echo "== start to first /healthz answer: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 jar="$out/jar"
-token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
-curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code}\n" \
-  --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
-  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+bench_login $port "$email" "$password" "$jar"
 session=$(awk '$6 == "osc_session" { print $7 }' "$jar")
 # The tickets are filed by a visitor without an account (its CSRF cookie and token).
 visitor="$out/visitor"
 token=$(curl -fs -c "$visitor" "http://127.0.0.1:$port/contact" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
-export BENCH_CSRF_SEED=$(awk '$6 == "osc_csrf" { print $7 }' "$visitor") BENCH_TOKEN=$token
+BENCH_CSRF_SEED=$(awk '$6 == "osc_csrf" { print $7 }' "$visitor")
+export BENCH_CSRF_SEED BENCH_TOKEN=$token
 url="http://127.0.0.1:$port/tickets?q=$query"
 echo "== searching $url as $email"
 

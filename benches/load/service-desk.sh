@@ -13,28 +13,18 @@ cd "$(dirname "$0")/../.."
 tickets=${1:-1000000}
 rounds=${2:-21}
 port=18183
+. benches/load/common.sh
+bench_build
+bench_seed "$tickets"
 email=bench-staff@service.example
 password=Kranich-Dachrinne-47
-cargo build --release --quiet
-data="target/bench-data-$tickets"
-if [ ! -f "$data/osc.redb" ]; then
-  echo "== seeding $tickets tickets into $data"
-  OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$tickets" \
-    | tee "$data.seed.txt"
-fi
 if ! OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc staff list | grep -q "^$email"; then
   echo "$password" | OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn \
     target/release/osc staff add --email "$email" --name "Bench Staff"
 fi
-OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn target/release/osc serve &
-server=$!
+bench_serve $port /dev/null
 jar=$(mktemp)
-trap 'kill $server 2>/dev/null || true; rm -f "$jar"' EXIT
-until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
-token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
-curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code} → %{redirect_url}\n" \
-  --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
-  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+bench_login $port "$email" "$password" "$jar"
 printf '%-58s %10s %10s\n' page median slowest
 for path in "/service" "/service/tickets" "/service/tickets?age=30" \
   "/service/tickets?state=all&sort=number" "/service/tickets?assignee=none&age=14" \

@@ -15,31 +15,13 @@ tickets=${1:-1000000}
 secs=${2:-20}
 query=${3:-}
 port=18182
-cargo build --release --quiet
-data="target/bench-data-$tickets"
-if [ ! -f "$data/osc.redb" ]; then
-  echo "== seeding $tickets tickets into $data"
-  /usr/bin/env time -f "seed: %e s, peak RSS %M KB" \
-    env OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$tickets" \
-    | tee "$data.seed.txt"
-fi
-email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | cut -d' ' -f4)
-password=$(grep -o 'the password [^ ]*' "$data.seed.txt" | cut -d' ' -f3)
+. benches/load/common.sh
+bench_build
+bench_seed "$tickets"
 query=${query:-$(echo "$email" | cut -d@ -f1 | cut -d. -f2)}
-
-start=$(date +%s%N)
-OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn target/release/osc serve &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
-echo "== start to first /healthz answer: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-
-# Log in through the real form; wrk then carries the session cookie.
+bench_serve $port /dev/null
 jar=$(mktemp)
-token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
-curl -fs -b "$jar" -c "$jar" -o /dev/null -w "log-in: %{http_code}\n" \
-  --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
-  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+bench_login $port "$email" "$password" "$jar"
 session=$(awk '$6 == "osc_session" { print $7 }' "$jar")
 rm -f "$jar"
 url="http://127.0.0.1:$port/tickets?q=$query"

@@ -1,0 +1,52 @@
+# Sourced by the load scripts: the release build, the seeded data directory they share,
+# starting the server and logging in. Traffic stays on 127.0.0.1.
+#
+# BENCH_SKIP_BUILD=1 uses the release binary as it is.
+
+# bench_build: builds the release binary unless BENCH_SKIP_BUILD is set.
+bench_build() {
+  [ -n "${BENCH_SKIP_BUILD:-}" ] || cargo build --release --quiet
+}
+
+# bench_seed TICKETS: sets $data to target/bench-data-TICKETS, seeding it once, and
+# $email / $password to the seeded administrator it printed.
+bench_seed() {
+  data="target/bench-data-$1"
+  if [ ! -f "$data/osc.redb" ]; then
+    echo "== seeding $1 tickets into $data"
+    /usr/bin/env time -f "seed: %e s, peak RSS %M KB" \
+      env OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$1" \
+      | tee "$data.seed.txt"
+  fi
+  email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | cut -d' ' -f4)
+  password=$(grep -o 'the password [^ ]*' "$data.seed.txt" | cut -d' ' -f3)
+}
+
+# bench_serve PORT LOG [VAR=VALUE …]: starts the server on $data (its log in LOG, the
+# extra settings in its environment), sets $server, stops it on exit, and waits for its
+# first /healthz answer, printing how long that took.
+bench_serve() {
+  local port=$1 log=$2
+  shift 2
+  local start
+  start=$(date +%s%N)
+  env OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn "$@" \
+    target/release/osc serve > "$log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do
+    kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.01
+  done
+  echo "== start to first /healthz answer: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+}
+
+# bench_login PORT EMAIL PASSWORD JAR: logs in through the real form; the session
+# cookie ends up in JAR.
+bench_login() {
+  local token
+  token=$(curl -fs -c "$4" "http://127.0.0.1:$1/login" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+  curl -fs -b "$4" -c "$4" -o /dev/null -w "log-in: %{http_code}\n" \
+    --data-urlencode "csrf_token=$token" --data-urlencode "email=$2" \
+    --data-urlencode "password=$3" "http://127.0.0.1:$1/login"
+}
