@@ -19,6 +19,7 @@ pub mod links;
 pub mod mail;
 pub mod search;
 pub mod seed;
+pub mod service;
 pub mod store;
 pub mod views;
 pub mod web;

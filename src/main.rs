@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use osc::store::audit::{self, Event};
 use osc::{Config, Instance};
 use tracing_subscriber::EnvFilter;
 
@@ -200,46 +199,36 @@ fn read_password(email: &str) -> Result<(String, String), Box<dyn std::error::Er
 }
 
 fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error::Error>> {
+    use osc::service::staff::{self as staff, NewStaff, StaffRefused};
     let store = open_store(config)?;
     let now = osc::clock::now_secs();
+    let refused = |why: StaffRefused, email: &str| -> Box<dyn std::error::Error> {
+        match why {
+            StaffRefused::EmailMalformed => format!("not an e-mail address: {email}"),
+            StaffRefused::NameMissing => "--name needs the person's name".to_owned(),
+            StaffRefused::Password(id) => match osc::i18n::Translator::load() {
+                Ok(i18n) => format!("password refused: {}", i18n.t(osc::i18n::Lang::En, id)),
+                Err(_) => format!("password refused: {id}"),
+            },
+            StaffRefused::EmailTaken => format!("{email} already has an account"),
+            StaffRefused::NotStaff => format!("{email} is no active staff account"),
+        }
+        .into()
+    };
     match action {
         StaffAction::Add { email, name } => {
-            let email = osc::domain::Email::parse(&email)
-                .map_err(|_| format!("not an e-mail address: {email}"))?;
-            let name = name.trim();
-            let (first, last) = name.rsplit_once(' ').unwrap_or(("", name));
-            if last.is_empty() {
-                return Err("--name needs the person's name".into());
-            }
-            let (password, confirm) = read_password(email.as_str())?;
-            let password = osc::domain::password::NewPassword::parse(
-                &password,
-                &confirm,
-                email.as_str(),
-                &[first, last],
-            )
-            .map_err(|problem| {
-                let id = match problem {
-                    osc::domain::password::PasswordProblem::Password(id)
-                    | osc::domain::password::PasswordProblem::Confirm(id) => id,
-                };
-                match osc::i18n::Translator::load() {
-                    Ok(i18n) => format!("password refused: {}", i18n.t(osc::i18n::Lang::En, id)),
-                    Err(_) => format!("password refused: {id}"),
-                }
-            })?;
-            let hash = osc::auth::password::hash_blocking(password.expose())?;
-            match osc::store::users::create_staff(&store, &email, first.trim(), last, hash, now)? {
-                Ok(user) => {
-                    command_line_audit(&store, now, Event::StaffAdded, &user)?;
-                    println!(
-                        "staff account {} created for {}",
-                        user.email,
-                        user.full_name()
-                    );
-                }
-                Err(_) => return Err(format!("{} already has an account", email.as_str()).into()),
-            }
+            // The address and name are checked before the password is asked for.
+            NewStaff::identity(&email, &name).map_err(|why| refused(why, &email))?;
+            let (password, confirm) = read_password(email.trim())?;
+            let new = NewStaff::parse(&email, &name, &password, &confirm)
+                .map_err(|why| refused(why, &email))?;
+            let hash = osc::auth::password::hash_blocking(new.password.expose())?;
+            let user = staff::add(&store, &new, hash, now)?.map_err(|why| refused(why, &email))?;
+            println!(
+                "staff account {} created for {}",
+                user.email,
+                user.full_name()
+            );
         }
         StaffAction::List => {
             for user in osc::store::users::staff(&store)? {
@@ -251,31 +240,10 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             }
         }
         StaffAction::Remove { email } => {
-            let parsed = osc::domain::Email::parse(&email)
-                .map_err(|_| format!("not an e-mail address: {email}"))?;
-            match osc::store::users::remove_staff(&store, &parsed, now)? {
-                Some(user) => {
-                    command_line_audit(&store, now, Event::AccountRemoved, &user)?;
-                    println!("staff account {} removed; its sessions ended", user.email);
-                }
-                None => return Err(format!("{email} is no active staff account").into()),
-            }
+            let user = staff::remove(&store, &email, now)?.map_err(|why| refused(why, &email))?;
+            println!("staff account {} removed; its sessions ended", user.email);
         }
     }
-    Ok(())
-}
-
-/// Records what `osc staff …` did in the audit log, by the command line.
-fn command_line_audit(
-    store: &osc::store::Store,
-    now: u64,
-    event: Event,
-    user: &osc::store::users::User,
-) -> Result<(), Box<dyn std::error::Error>> {
-    let entry = audit::Entry::new(now, event, audit::Actor::default(), user.email.clone())
-        .about(user.id)
-        .detail("command-line");
-    audit::record(store, entry)?;
     Ok(())
 }
 

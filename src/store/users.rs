@@ -250,6 +250,7 @@ pub fn create_staff(
     last_name: &str,
     password_hash: String,
     now: u64,
+    audit: impl FnOnce(&User) -> super::audit::Entry,
 ) -> Result<Result<User, CreateRefused>, StoreError> {
     let txn = store.write()?;
     if find_by_email_in(&txn, email.as_str())?.is_some() {
@@ -279,6 +280,7 @@ pub fn create_staff(
             info_requests: Vec::new(),
         },
     )?;
+    super::audit::record_in(&txn, audit(&user))?;
     txn.commit()?;
     Ok(Ok(user))
 }
@@ -300,7 +302,12 @@ pub fn staff(store: &Store) -> Result<Vec<User>, StoreError> {
 /// Removes a staff account: it can no longer log in and its sessions end at once; the
 /// record stays (its name is in tickets' histories). `None` when `email` is no active
 /// staff account.
-pub fn remove_staff(store: &Store, email: &Email, now: u64) -> Result<Option<User>, StoreError> {
+pub fn remove_staff(
+    store: &Store,
+    email: &Email,
+    now: u64,
+    audit: impl FnOnce(&User) -> super::audit::Entry,
+) -> Result<Option<User>, StoreError> {
     let txn = store.write()?;
     let Some(mut user) = find_by_email_in(&txn, email.as_str())?.filter(|u| {
         u.kind == AccountKind::Staff && !matches!(u.status, UserStatus::Removed { .. })
@@ -310,6 +317,7 @@ pub fn remove_staff(store: &Store, email: &Email, now: u64) -> Result<Option<Use
     user.status = UserStatus::Removed { at: now };
     put_in(&txn, &user)?;
     super::sessions::delete_for_user(&txn, user.id, None)?;
+    super::audit::record_in(&txn, audit(&user))?;
     txn.commit()?;
     Ok(Some(user))
 }

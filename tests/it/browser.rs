@@ -854,11 +854,15 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
         .hash(crate::common::PASSWORD.to_owned())
         .await
         .unwrap();
-    osc::store::users::create_staff(
+    osc::service::staff::add(
         &app.state.store,
-        &osc::domain::Email::parse("sam@service.example").unwrap(),
-        "Sam",
-        "Service",
+        &osc::service::staff::NewStaff::parse(
+            "sam@service.example",
+            "Sam Service",
+            crate::common::PASSWORD,
+            crate::common::PASSWORD,
+        )
+        .unwrap(),
         hash,
         app.state.clock.now(),
     )

@@ -319,11 +319,10 @@ impl TestApp {
     /// A member of the service team (as `osc staff add` creates one), signed in.
     pub async fn staff(&self, email: &str) -> Agent {
         let hash = self.state.hasher.hash(PASSWORD.to_owned()).await.unwrap();
-        osc::store::users::create_staff(
+        osc::service::staff::add(
             &self.state.store,
-            &osc::domain::Email::parse(email).unwrap(),
-            "Sam",
-            "Service",
+            &osc::service::staff::NewStaff::parse(email, "Sam Service", PASSWORD, PASSWORD)
+                .unwrap(),
             hash,
             self.state.clock.now(),
         )

@@ -648,11 +648,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         .unwrap();
     // Staff, as `osc staff add` creates them.
     let hash = app.state.hasher.hash(PASSWORD.to_owned()).await.unwrap();
-    users::create_staff(
+    osc::service::staff::add(
         &app.state.store,
-        &Email::parse("staff@service.example").unwrap(),
-        "Sam",
-        "Staff",
+        &osc::service::staff::NewStaff::parse(
+            "staff@service.example",
+            "Sam Staff",
+            PASSWORD,
+            PASSWORD,
+        )
+        .unwrap(),
         hash,
         app.state.clock.now(),
     )
