@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         name: "0005_ticket_state_counts",
         apply: super::ticket_list::count_all_states_in,
+    },
+    Migration {
+        version: 6,
+        name: "0006_staff_index",
+        apply: super::users::index_staff_in,
     },
 ];
 

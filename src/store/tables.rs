@@ -181,3 +181,7 @@ pub const INDEX_FEED: TableDefinition<u64, u64> = TableDefinition::new("index_fe
 /// now, kept as tickets change (the service desk's counts; migration 0005 fills it).
 pub const TICKET_STATE_COUNTS: TableDefinition<(u8, u8), u64> =
     TableDefinition::new("ticket_state_counts_v1");
+
+/// Key: user id of a service-team account (removed ones included). Value: unit. The
+/// service team without reading every account (migration 0006 fills it).
+pub const STAFF_USERS: TableDefinition<u64, ()> = TableDefinition::new("staff_users_v1");

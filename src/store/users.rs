@@ -232,6 +232,9 @@ pub(crate) fn create_active_in(txn: &Txn, mut user: User) -> Result<User, StoreE
     put_in(txn, &user)?;
     txn.open_table(tables::USER_BY_EMAIL)?
         .insert(user.email.as_str(), user.id)?;
+    if user.kind == AccountKind::Staff {
+        txn.open_table(tables::STAFF_USERS)?.insert(user.id, ())?;
+    }
     Ok(user)
 }
 
@@ -288,15 +291,33 @@ pub fn create_staff(
 /// Every staff account, removed ones included, by e-mail.
 pub fn staff(store: &Store) -> Result<Vec<User>, StoreError> {
     let txn = store.read()?;
+    let users = txn.open_table(tables::USERS)?;
     let mut out = Vec::new();
-    for row in txn.open_table(tables::USERS)?.iter()? {
-        let user: User = codec::decode(TABLE, row?.1.value())?;
-        if user.kind == AccountKind::Staff {
-            out.push(user);
+    for row in txn.open_table(tables::STAFF_USERS)?.iter()? {
+        let id = row?.0.value();
+        if let Some(bytes) = users.get(id)? {
+            out.push(codec::decode::<User>(TABLE, bytes.value())?);
         }
     }
     out.sort_by(|a, b| a.email.cmp(&b.email));
     Ok(out)
+}
+
+/// Migration 0006: indexes the staff accounts already stored.
+pub(crate) fn index_staff_in(txn: &Txn) -> Result<(), StoreError> {
+    let mut ids = Vec::new();
+    for row in txn.open_table(tables::USERS)?.iter()? {
+        let (id, bytes) = row?;
+        let user: User = codec::decode(TABLE, bytes.value())?;
+        if user.kind == AccountKind::Staff {
+            ids.push(id.value());
+        }
+    }
+    let mut staff = txn.open_table(tables::STAFF_USERS)?;
+    for id in ids {
+        staff.insert(id, ())?;
+    }
+    Ok(())
 }
 
 /// Removes a staff account: it can no longer log in and its sessions end at once; the
@@ -975,4 +996,52 @@ pub fn find(store: &Store, query: &str, limit: usize) -> Result<Vec<User>, Store
     });
     out.truncate(limit);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_accounts_are_listed_from_their_index_and_the_migration_fills_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), 1 << 20).unwrap();
+        let entry = |u: &User| {
+            super::super::audit::Entry::new(
+                1,
+                super::super::audit::Event::StaffAdded,
+                super::super::audit::Actor::default(),
+                u.email.clone(),
+            )
+        };
+        for (email, last) in [("kim@service.example", "Kim"), ("al@service.example", "Al")] {
+            let email = Email::parse(email).unwrap();
+            create_staff(&store, &email, "Sam", last, "hash".into(), 1, entry)
+                .unwrap()
+                .unwrap();
+        }
+        let emails = |store: &Store| -> Vec<String> {
+            staff(store).unwrap().into_iter().map(|u| u.email).collect()
+        };
+        assert_eq!(
+            emails(&store),
+            ["al@service.example", "kim@service.example"]
+        );
+
+        // A file from before the index: migration 0006 finds the same accounts.
+        let txn = store.write().unwrap();
+        txn.open_table(tables::STAFF_USERS)
+            .unwrap()
+            .retain(|_, _| false)
+            .unwrap();
+        txn.commit().unwrap();
+        assert!(emails(&store).is_empty());
+        let txn = store.write().unwrap();
+        index_staff_in(&txn).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(
+            emails(&store),
+            ["al@service.example", "kim@service.example"]
+        );
+    }
 }
