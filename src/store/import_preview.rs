@@ -5,17 +5,19 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Where in the file something is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Place {
-    /// The file as a whole.
-    File,
-    /// A line of a CSV file (1-based, the `sep=` line counted).
-    Line(u64),
-    /// A plant of a JSON file (1-based).
-    Plant(u32),
-    /// A device of a plant of a JSON file (both 1-based).
-    Device(u32, u32),
+crate::codes::stored_variants! {
+    /// Where in the file something is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Place {
+        /// The file as a whole.
+        File = 0,
+        /// A line of a CSV file (1-based, the `sep=` line counted).
+        Line(line: u64) = 1,
+        /// A plant of a JSON file (1-based).
+        Plant(plant: u32) = 2,
+        /// A device of a plant of a JSON file (both 1-based).
+        Device(plant: u32, device: u32) = 3,
+    }
 }
 
 crate::codes::stored_codes! {

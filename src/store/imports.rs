@@ -61,17 +61,19 @@ pub struct Outcome {
     pub refused_rows: u32,
 }
 
-/// Where an import stands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ImportState {
-    /// The file is being read and checked.
-    Checking,
-    /// The preview, waiting for confirmation.
-    Ready(Preview),
-    /// Confirmed and written.
-    Done(Outcome),
-    /// Cancelled: nothing was written.
-    Cancelled,
+crate::codes::stored_variants! {
+    /// Where an import stands.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum ImportState {
+        /// The file is being read and checked.
+        Checking = 0,
+        /// The preview, waiting for confirmation.
+        Ready(preview: Preview) = 1,
+        /// Confirmed and written.
+        Done(outcome: Outcome) = 2,
+        /// Cancelled: nothing was written.
+        Cancelled = 3,
+    }
 }
 
 /// One upload.

@@ -11,15 +11,17 @@ use super::users::{self, User};
 use super::{Store, StoreError, codec, companies, tables};
 use crate::access::{CompanyRole, CompanyScope};
 
-/// Where an invitation stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum InvitationState {
-    /// Waiting for the invited person.
-    Pending,
-    /// Used to create an account.
-    Accepted { user_id: u64, at: u64 },
-    /// Withdrawn by an administrator.
-    Revoked { at: u64 },
+crate::codes::stored_variants! {
+    /// Where an invitation stands.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum InvitationState {
+        /// Waiting for the invited person.
+        Pending = 0,
+        /// Used to create an account.
+        Accepted { user_id: u64, at: u64 } = 1,
+        /// Withdrawn by an administrator.
+        Revoked { at: u64 } = 2,
+    }
 }
 
 /// An invitation.

@@ -21,13 +21,15 @@ pub struct OutgoingMail {
     pub text: String,
 }
 
-/// Where a queued message stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MailState {
-    /// Waiting for (another) delivery attempt.
-    Pending,
-    /// Handed to the transport at this unix time.
-    Sent { at: u64 },
+crate::codes::stored_variants! {
+    /// Where a queued message stands.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum MailState {
+        /// Waiting for (another) delivery attempt.
+        Pending = 0,
+        /// Handed to the transport at this unix time.
+        Sent { at: u64 } = 1,
+    }
 }
 
 /// A message in the queue with its delivery history.

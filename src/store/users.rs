@@ -17,27 +17,29 @@ use crate::access::{AccountKind, Actor, CompanyRole};
 use crate::domain::Email;
 use crate::i18n::Lang;
 
-/// Where an account stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum UserStatus {
-    /// Registered, e-mail not confirmed yet: cannot log in.
-    Unconfirmed,
-    /// Can log in.
-    Active,
-    /// Removed from their company by an administrator: cannot log in; everything they
-    /// created stays with the company.
-    Removed {
-        /// When (unix seconds).
-        at: u64,
-    },
-    /// Blocked by the service team (suspected fraud or abuse): cannot log in or recover
-    /// the password until unblocked.
-    Blocked {
-        /// When (unix seconds).
-        at: u64,
-        /// Why, in the service team's words (shown to staff only).
-        reason: String,
-    },
+crate::codes::stored_variants! {
+    /// Where an account stands.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum UserStatus {
+        /// Registered, e-mail not confirmed yet: cannot log in.
+        Unconfirmed = 0,
+        /// Can log in.
+        Active = 1,
+        /// Removed from their company by an administrator: cannot log in; everything they
+        /// created stays with the company.
+        Removed {
+            /// When (unix seconds).
+            at: u64,
+        } = 2,
+        /// Blocked by the service team (suspected fraud or abuse): cannot log in or recover
+        /// the password until unblocked.
+        Blocked {
+            /// When (unix seconds).
+            at: u64,
+            /// Why, in the service team's words (shown to staff only).
+            reason: String,
+        } = 3,
+    }
 }
 
 /// A delivery address kept in "My profile", offered in replacement requests.
