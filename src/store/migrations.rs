@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -54,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 6,
         name: "0006_staff_index",
         apply: super::users::index_staff_in,
+    },
+    Migration {
+        version: 7,
+        name: "0007_tickets_by_state",
+        apply: super::ticket_list::index_all_states_in,
     },
 ];
 

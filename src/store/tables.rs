@@ -185,3 +185,9 @@ pub const TICKET_STATE_COUNTS: TableDefinition<(u8, u8), u64> =
 /// Key: user id of a service-team account (removed ones included). Value: unit. The
 /// service team without reading every account (migration 0006 fills it).
 pub const STAFF_USERS: TableDefinition<u64, ()> = TableDefinition::new("staff_users_v1");
+
+/// Key: (status code, when the ticket entered that state, ticket id). Value: unit. Every
+/// ticket by the state it is in, longest in it first (the service desk's overdue
+/// returns); kept as tickets change, filled by migration 0007.
+pub const TICKETS_BY_STATE: TableDefinition<(u8, u64, u64), ()> =
+    TableDefinition::new("tickets_by_state_v1");

@@ -379,32 +379,75 @@ pub(crate) fn count_all_states_in(txn: &Txn) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Open tickets in `status`, longest in it first, with when they entered it.
-pub fn in_state(store: &Store, status: TicketStatus) -> Result<Vec<(Ticket, u64)>, StoreError> {
-    let txn = store.read()?;
-    let list = txn.open_table(tables::TICKET_LIST)?;
-    let tickets = txn.open_table(tables::TICKETS)?;
-    let o = Order::Status.code();
-    let base = (u64::from(status.is_open()) << 62) | (u64::from(15 - status.rank()) << 56);
-    let mut out = Vec::new();
-    for row in list.range((0, o, base, 0)..=(0, o, base | TIME_BITS, u64::MAX))? {
-        let (key, value) = row?;
-        if TicketStatus::from_code(value.value().0 >> 2) != Some(status) {
-            continue;
+/// When a ticket entered the state it is in.
+fn entered(t: &Ticket) -> u64 {
+    t.history
+        .iter()
+        .rev()
+        .find(|c| c.to == t.status)
+        .map_or(t.updated_at, |c| c.at)
+}
+
+/// Keeps [`tables::TICKETS_BY_STATE`] in step with a write.
+pub(crate) fn index_state_in(
+    txn: &Txn,
+    old: Option<&Ticket>,
+    new: &Ticket,
+) -> Result<(), StoreError> {
+    let key = |t: &Ticket| (t.status.code(), entered(t), t.id);
+    let mut table = txn.open_table(tables::TICKETS_BY_STATE)?;
+    if let Some(old) = old {
+        if key(old) == key(new) {
+            return Ok(());
         }
-        if let Some(b) = tickets.get(key.value().3)? {
-            let t: Ticket = codec::decode("tickets_v1", b.value())?;
-            let since = t
-                .history
-                .iter()
-                .rev()
-                .find(|c| c.to == status)
-                .map_or(t.updated_at, |c| c.at);
-            out.push((t, since));
+        table.remove(key(old))?;
+    }
+    table.insert(key(new), ())?;
+    Ok(())
+}
+
+/// Migration 0007: indexes every stored ticket by its state.
+pub(crate) fn index_all_states_in(txn: &Txn) -> Result<(), StoreError> {
+    let mut keys = Vec::new();
+    {
+        let tickets = txn.open_table(tables::TICKETS)?;
+        for row in tickets.iter()? {
+            let t: Ticket = codec::decode("tickets_v1", row?.1.value())?;
+            keys.push((t.status.code(), entered(&t), t.id));
         }
     }
-    out.sort_by_key(|(_, since)| *since);
-    Ok(out)
+    let mut table = txn.open_table(tables::TICKETS_BY_STATE)?;
+    for key in keys {
+        table.insert(key, ())?;
+    }
+    Ok(())
+}
+
+/// Tickets in `status` that entered it at or before `entered_by`, longest in it first:
+/// how many there are, and the first `limit` with when they entered it. Only those
+/// shown are read.
+pub fn in_state(
+    store: &Store,
+    status: TicketStatus,
+    entered_by: u64,
+    limit: usize,
+) -> Result<(usize, Vec<(Ticket, u64)>), StoreError> {
+    let txn = store.read()?;
+    let by_state = txn.open_table(tables::TICKETS_BY_STATE)?;
+    let tickets = txn.open_table(tables::TICKETS)?;
+    let code = status.code();
+    let mut total = 0;
+    let mut out = Vec::with_capacity(limit);
+    for row in by_state.range((code, 0, 0)..=(code, entered_by, u64::MAX))? {
+        let (_, since, id) = row?.0.value();
+        total += 1;
+        if out.len() < limit
+            && let Some(b) = tickets.get(id)?
+        {
+            out.push((codec::decode("tickets_v1", b.value())?, since));
+        }
+    }
+    Ok((total, out))
 }
 
 /// The Monday-based week (since 1970) of a unix time.
@@ -519,6 +562,34 @@ mod tests {
             (TicketKind::Replacement, TicketStatus::Submitted, 1),
         ];
         assert_eq!(open_counts(&store).unwrap(), expected);
+        let in_new = |store: &Store| {
+            let (total, shown) = in_state(store, TicketStatus::New, u64::MAX, 10).unwrap();
+            (
+                total,
+                shown.into_iter().map(|(t, _)| t.id).collect::<Vec<_>>(),
+            )
+        };
+        let new_contact = in_new(&store);
+        assert_eq!(new_contact.0, 1);
+        assert_ne!(
+            new_contact.1,
+            vec![contact.id],
+            "the closed one left the state"
+        );
+        let (closed, _) = in_state(&store, TicketStatus::Closed, u64::MAX, 0).unwrap();
+        assert_eq!(closed, 1);
+        let (none_yet, _) = in_state(&store, TicketStatus::Closed, 1, 0).unwrap();
+        assert_eq!(none_yet, 0, "it entered the state at 2");
+
+        // Indexed afresh (migration 0007), the states read the same.
+        let txn = store.write().unwrap();
+        txn.open_table(tables::TICKETS_BY_STATE)
+            .unwrap()
+            .retain(|_, _| false)
+            .unwrap();
+        index_all_states_in(&txn).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(in_new(&store), new_contact);
 
         // Counted afresh (migration 0005), from wrong figures, the result is the same.
         let txn = store.write().unwrap();

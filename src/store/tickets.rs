@@ -361,6 +361,7 @@ pub(crate) fn create_in(
     ticket_list::write_in(txn, &t, true)?;
     ticket_list::count_week_in(txn, None, &t)?;
     ticket_list::count_state_in(txn, None, &t)?;
+    ticket_list::index_state_in(txn, None, &t)?;
     super::index_feed::record_in(txn, t.id)?;
     Ok(t)
 }
@@ -472,6 +473,7 @@ fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
     ticket_list::write_in(txn, new, true)?;
     ticket_list::count_week_in(txn, Some(old), new)?;
     ticket_list::count_state_in(txn, Some(old), new)?;
+    ticket_list::index_state_in(txn, Some(old), new)?;
     super::index_feed::record_in(txn, new.id)
 }
 

@@ -9,7 +9,6 @@ use crate::auth::extract::StaffMember;
 use crate::domain::ticket::TicketStatus;
 use crate::error::Result;
 use crate::store::ticket_list::{self, Filter, From, Order, Scope};
-use crate::store::tickets::Ticket;
 use crate::store::{mail_queue, users};
 use crate::views::service::dashboard as view;
 use crate::web::context::PageCtx;
@@ -45,13 +44,8 @@ pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Ma
         SHOWN,
     )?
     .tickets;
-    let mut overdue_returns: Vec<(Ticket, u64)> =
-        ticket_list::in_state(store, TicketStatus::AwaitingReturn)?
-            .into_iter()
-            .filter(|(_, since)| business_days_between(*since, now) > PICKUP_BUSINESS_DAYS)
-            .collect();
-    let overdue_total = overdue_returns.len();
-    overdue_returns.truncate(SHOWN);
+    let (overdue_total, overdue_returns) =
+        ticket_list::in_state(store, TicketStatus::AwaitingReturn, overdue_by(now), SHOWN)?;
     let (waiting, _) = mail_queue::list(store, mail_queue::Show::Waiting, None, 1000)?;
     let data = Dashboard {
         open: ticket_list::open_counts(store)?,
@@ -69,9 +63,28 @@ pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Ma
     Ok(view::dashboard(&ctx, &data, now))
 }
 
+/// The latest time a failed device may have started waiting for pickup and be past its
+/// window at `now`: the end of the last day more than the window's business days ago.
+fn overdue_by(now: u64) -> u64 {
+    let mut day = now / 86_400;
+    while day > 0 && business_days_between(day * 86_400, now) <= PICKUP_BUSINESS_DAYS {
+        day -= 1;
+    }
+    day * 86_400 + 86_399
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overdue_means_more_than_the_window_of_business_days() {
+        // Monday 2026-11-23 12:00 UTC.
+        let now = 1_795_392_000 + 12 * 3600;
+        let cutoff = overdue_by(now);
+        assert!(business_days_between(cutoff, now) > PICKUP_BUSINESS_DAYS);
+        assert!(business_days_between(cutoff + 1, now) <= PICKUP_BUSINESS_DAYS);
+    }
 
     #[test]
     fn business_days_skip_weekends() {
