@@ -30,7 +30,7 @@ bench_serve() {
   shift 2
   local start
   start=$(date +%s%N)
-  env OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn "$@" \
+  env ${BENCH_SERVER_ENV:-} OSC_STORAGE_DATA_DIR="$data" OSC_SERVER_BIND=127.0.0.1:$port OSC_LOG=warn "$@" \
     target/release/osc serve > "$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
