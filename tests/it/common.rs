@@ -208,6 +208,24 @@ impl Agent {
             .expect("request")
     }
 
+    /// Registers a plant through the plant form; returns its id.
+    pub async fn plant(&self, fields: &[(&str, &str)]) -> u64 {
+        let r = self.post("/plants/new", fields).await;
+        assert_eq!(r.status(), 303, "plant registered");
+        redirect_id(&r, "/plants/")
+    }
+
+    /// Registers a device of catalog product `product` in `plant` through the device form.
+    pub async fn device(&self, plant: u64, serial: &str, product: &str) {
+        let r = self
+            .post(
+                &format!("/plants/{plant}/devices"),
+                &[("serial_number", serial), ("product", product)],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "device registered");
+    }
+
     /// Logs in; returns the response (303 on success).
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.post("/login", &[("email", email), ("password", password)])

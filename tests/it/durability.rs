@@ -239,25 +239,14 @@ async fn a_plant_operators_new_name_finds_the_plants_requests() {
         ("commissioning_date", "2023-04-01"),
         ("operator_name", "Olga Altname"),
     ];
-    let r = admin.post("/plants/new", &plant).await;
-    assert_eq!(r.status(), 303);
-    let plant_path = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('?')
-        .next()
-        .unwrap()
-        .to_owned();
-    let r = admin
-        .post(
-            &format!("{plant_path}/devices"),
-            &[
-                ("serial_number", "2130077001"),
-                ("product", "STP 10.0-3AV-40 — Sunny Tripower 10.0 (9345)"),
-            ],
+    let plant_id = admin.plant(&plant).await;
+    admin
+        .device(
+            plant_id,
+            "2130077001",
+            "STP 10.0-3AV-40 — Sunny Tripower 10.0 (9345)",
         )
         .await;
-    assert_eq!(r.status(), 303);
     let r = admin
         .post(
             "/contact",
@@ -280,7 +269,7 @@ async fn a_plant_operators_new_name_finds_the_plants_requests() {
     // The operator's name changes on the plant: its requests follow.
     plant.retain(|(k, _)| *k != "operator_name");
     plant.push(("operator_name", "Olga Neuname"));
-    let r = admin.post(&plant_path, &plant).await;
+    let r = admin.post(&format!("/plants/{plant_id}"), &plant).await;
     assert_eq!(r.status(), 303, "plant saved");
     app.state.indexer.flush().await;
     let (_, html) = admin.page("/tickets?q=Neuname").await;

@@ -4,34 +4,16 @@
 use crate::common::{Agent, Registration, TestApp};
 
 async fn plant_with_device(agent: &Agent, serial: &str) -> u64 {
-    let r = agent
-        .post(
-            "/plants/new",
-            &[
-                ("name", "Kuhstall"),
-                ("street", "Dorfstr. 9"),
-                ("postal_code", "3012"),
-                ("city", "Bern"),
-                ("country", "CH"),
-            ],
-        )
+    let plant = agent
+        .plant(&[
+            ("name", "Kuhstall"),
+            ("street", "Dorfstr. 9"),
+            ("postal_code", "3012"),
+            ("city", "Bern"),
+            ("country", "CH"),
+        ])
         .await;
-    let plant: u64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/plants/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let r = agent
-        .post(
-            &format!("/plants/{plant}/devices"),
-            &[("serial_number", serial), ("product", "9088")],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
+    agent.device(plant, serial, "9088").await;
     plant
 }
 
