@@ -40,7 +40,7 @@ fn data() -> Data {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(100_000);
-        let hash = osc::auth::password::hash_blocking("bench").expect("hash");
+        let hash = osc::secrets::password::hash_blocking("bench").expect("hash");
         let plan = osc::seed::Plan {
             tickets,
             seed: 7,

@@ -1,41 +1,31 @@
-//! The state every handler shares: configuration, store, search index, translations
-//! and the mail worker's doorbell.
+//! The state every handler shares: the use cases' [`Core`] (settings, store,
+//! translations, hasher, throttle, clock), the search index, its indexer, the mail
+//! worker's doorbell and the running plant imports.
 
 use std::sync::Arc;
 
-use crate::auth::password::Hasher;
-use crate::auth::throttle::LoginThrottle;
-use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Translator;
 use crate::mail::MailNotifier;
 use crate::search::SearchIndex;
 use crate::search::indexer::Indexer;
+use crate::service::Core;
 use crate::store::Store;
 
 /// Cheap to clone: one `Arc` around [`App`].
 #[derive(Clone, Debug)]
 pub struct AppState(Arc<App>);
 
-/// What [`AppState`] shares.
+/// What [`AppState`] shares. Dereferences to the [`Core`], so `state.store` reads as
+/// before.
 #[derive(Debug)]
 pub struct App {
-    /// The instance's settings, fixed at start-up.
-    pub config: Arc<Config>,
-    /// The redb store: the source of truth.
-    pub store: Arc<Store>,
+    /// What the use cases work with.
+    pub core: Core,
     /// The tantivy index over tickets, derived from the store.
     pub search: Arc<SearchIndex>,
-    /// Every language's messages.
-    pub i18n: Arc<Translator>,
     /// Wakes the mail worker after mail was queued.
     pub mail: MailNotifier,
-    /// argon2 hashing, bounded to the cores.
-    pub hasher: Hasher,
-    /// Failed log-ins against unknown e-mails.
-    pub throttle: LoginThrottle,
-    /// The time handlers go by.
-    pub clock: Clock,
     /// Feeds changed tickets to the search index.
     pub indexer: Indexer,
     /// How far running plant imports are.
@@ -52,16 +42,10 @@ impl AppState {
         mail: MailNotifier,
         indexer: Indexer,
     ) -> Self {
-        let hasher = Hasher::new(config.security.max_concurrent_hashes);
         Self(Arc::new(App {
-            config: Arc::new(config),
-            store,
+            core: Core::new(Arc::new(config), store, Arc::new(i18n)),
             search,
-            i18n: Arc::new(i18n),
             mail,
-            hasher,
-            throttle: LoginThrottle::default(),
-            clock: Clock::default(),
             indexer,
             imports: crate::import::Progress::default(),
         }))
@@ -73,6 +57,14 @@ impl std::ops::Deref for AppState {
 
     fn deref(&self) -> &App {
         &self.0
+    }
+}
+
+impl std::ops::Deref for App {
+    type Target = Core;
+
+    fn deref(&self) -> &Core {
+        &self.core
     }
 }
 

@@ -76,3 +76,9 @@ impl From<crate::store::StoreError> for AppError {
         AppError::internal(e)
     }
 }
+
+impl From<crate::service::Failure> for AppError {
+    fn from(e: crate::service::Failure) -> Self {
+        AppError::internal(e)
+    }
+}

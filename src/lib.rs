@@ -18,6 +18,7 @@ pub mod import;
 pub mod links;
 pub mod mail;
 pub mod search;
+pub mod secrets;
 pub mod seed;
 pub mod service;
 pub mod store;

@@ -149,8 +149,8 @@ fn open_store(config: &Config) -> Result<osc::store::Store, Box<dyn std::error::
 fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std::error::Error>> {
     let store = open_store(config)?;
     let started = std::time::Instant::now();
-    let password_hash = osc::auth::password::hash_blocking(osc::seed::DEMO_PASSWORD)?;
-    let answer_hash = osc::auth::password::hash_blocking("Bello")?;
+    let password_hash = osc::secrets::password::hash_blocking(osc::seed::DEMO_PASSWORD)?;
+    let answer_hash = osc::secrets::password::hash_blocking("Bello")?;
     let now = osc::clock::now_secs();
     let plan = osc::seed::Plan { tickets, seed, now };
     let done = osc::seed::run(&store, plan, &password_hash, &answer_hash, |d| {
@@ -222,7 +222,7 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             let (password, confirm) = read_password(email.trim())?;
             let new = NewStaff::parse(&email, &name, &password, &confirm)
                 .map_err(|why| refused(why, &email))?;
-            let hash = osc::auth::password::hash_blocking(new.password.expose())?;
+            let hash = osc::secrets::password::hash_blocking(new.password.expose())?;
             let user = staff::add(&store, &new, hash, now)?.map_err(|why| refused(why, &email))?;
             println!(
                 "staff account {} created for {}",

@@ -10,9 +10,10 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use super::{session, token};
+use super::session;
 use crate::error::AppError;
 use crate::links::cookie;
+use crate::secrets::token;
 
 /// The anonymous visitor's CSRF cookie name.
 pub fn cookie_name(https: bool) -> &'static str {

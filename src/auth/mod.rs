@@ -1,10 +1,8 @@
-//! Who is asking, and what they may do: password hashing, e-mailed tokens, sessions,
-//! CSRF tokens, log-in throttling, the request extractors, and [`policy`], the one place
-//! that answers "may this actor do this".
+//! Who is asking: sessions and their cookies, CSRF tokens, and the request extractors.
+//! What an actor may do is answered in [`crate::access`]; password hashing and tokens
+//! live in [`crate::secrets`], log-in throttling with the log-in use case in
+//! [`crate::service`].
 
 pub mod csrf;
 pub mod extract;
-pub mod password;
 pub mod session;
-pub mod throttle;
-pub mod token;

@@ -8,10 +8,10 @@
 
 use axum::http::HeaderMap;
 
-use super::token;
 use crate::access::Actor;
 use crate::config::Config;
 use crate::links::cookie;
+use crate::secrets::token;
 use crate::store::Store;
 use crate::store::users::{User, UserStatus};
 use crate::store::{sessions, users};

@@ -1,6 +1,102 @@
 //! Use cases: what the portal does, with typed input in and a typed outcome out, each
 //! write one unit of work on the store carrying its effects (mails, audit entries, index
-//! changes). The command line, the pages and the tests call the same functions. The
-//! areas move here from `web` one at a time; the service team's accounts come first.
+//! changes). The pages, the command line, the seed and the tests call the same functions.
+//!
+//! A use case takes the [`Core`]: the store, the settings, the translations (for the
+//! mails it queues), the password hasher, the log-in throttle and the clock. It never
+//! sees HTTP: a handler parses the request into the use case's input, calls it, and picks
+//! the page for its outcome.
 
+pub mod access_recovery;
+pub mod login;
+pub mod registration;
 pub mod staff;
+pub mod throttle;
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::i18n::Translator;
+use crate::mail::templates::MailContext;
+use crate::secrets::password::Hasher;
+use crate::store::{Store, StoreError};
+use throttle::LoginThrottle;
+
+/// What every use case works with. Cheap to share; the server keeps one.
+#[derive(Debug)]
+pub struct Core {
+    /// The instance's settings, fixed at start-up.
+    pub config: Arc<Config>,
+    /// The store: the source of truth.
+    pub store: Arc<Store>,
+    /// Every language's messages (the mails are composed in the recipient's).
+    pub i18n: Arc<Translator>,
+    /// argon2 hashing, bounded to the cores.
+    pub hasher: Hasher,
+    /// Failed log-ins against unknown e-mails.
+    pub throttle: LoginThrottle,
+    /// The time use cases go by.
+    pub clock: Clock,
+}
+
+impl Core {
+    /// Bundles the parts; the hasher gets as many threads as the settings allow.
+    pub fn new(config: Arc<Config>, store: Arc<Store>, i18n: Arc<Translator>) -> Self {
+        let hasher = Hasher::new(config.security.max_concurrent_hashes);
+        Self {
+            config,
+            store,
+            i18n,
+            hasher,
+            throttle: LoginThrottle::default(),
+            clock: Clock::default(),
+        }
+    }
+
+    /// Hashes a password or a security answer off the async workers.
+    pub async fn hash(&self, secret: &str) -> Result<String, Failure> {
+        self.hasher
+            .hash(secret.to_owned())
+            .await
+            .map_err(Failure::Hashing)
+    }
+}
+
+impl MailContext for Core {
+    fn translator(&self) -> &Translator {
+        &self.i18n
+    }
+
+    fn settings(&self) -> &Config {
+        &self.config
+    }
+}
+
+/// Why a use case could not finish. None of these is the user's fault; what the user
+/// got wrong is the use case's outcome.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The password hasher failed.
+    #[error("password hashing: {0}")]
+    Hashing(String),
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A [`Core`] over a store in a temporary directory, for the use cases' own tests.
+
+    use super::*;
+
+    /// The core and the directory its store lives in (removed when dropped).
+    pub(crate) fn core() -> (Core, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(dir.path(), 1 << 20).unwrap());
+        let config = Arc::new(Config::default());
+        let i18n = Arc::new(Translator::load().unwrap());
+        (Core::new(config, store, i18n), dir)
+    }
+}

@@ -368,6 +368,8 @@ pub struct NewAccount {
     pub security_question: String,
     pub security_answer_hash: String,
     pub company: Option<NewCompany>,
+    /// The first delivery address, made the default (its id is given here).
+    pub first_address: Option<DeliveryAddress>,
     pub info_requests: Vec<String>,
 }
 
@@ -454,8 +456,12 @@ pub fn register(
             locked_at: None,
             created_at: now,
             last_login_at: None,
-            addresses: Vec::new(),
-            default_address: None,
+            default_address: account.first_address.as_ref().map(|_| 1),
+            addresses: account
+                .first_address
+                .into_iter()
+                .map(|address| DeliveryAddress { id: 1, ..address })
+                .collect(),
             info_requests: account
                 .info_requests
                 .into_iter()

@@ -31,6 +31,16 @@ impl Errors {
         }
     }
 
+    /// The checked value when no field has an error: `build` assembles it from the
+    /// `Option`s [`Errors::check`] returned (with `?`), so a form's checks read in field
+    /// order and end in one struct.
+    pub fn finish<T>(self, build: impl FnOnce() -> Option<T>) -> Result<T, Errors> {
+        match build() {
+            Some(value) if self.is_empty() => Ok(value),
+            _ => Err(self),
+        }
+    }
+
     /// Records the error of a parse result and returns its value, if any.
     pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
         match result {

@@ -1084,7 +1084,7 @@ async fn expired_tokens_issued_directly_are_refused() {
     )
     .unwrap()
     .unwrap();
-    let (token, hash) = osc::auth::token::generate();
+    let (token, hash) = osc::secrets::token::generate();
     let now = app.state.clock.now();
     users::issue_token(
         &app.state.store,

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! web, seed ─► app ─► auth, error ─► service ─► views, search, mail, import ─► store
-//!            ─► access, config ─► domain ─► i18n ─► codes, clock, links
+//!            ─► access, config ─► domain ─► i18n ─► codes, clock, links, secrets
 //! ```
 //!
 //! A module may import only what its row below allows; a new top-level module fails the
@@ -19,35 +19,36 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "web",
         &[
             "app", "auth", "error", "service", "views", "search", "mail", "import", "store",
-            "access", "config", "domain", "i18n", "codes", "clock", "links",
+            "access", "config", "domain", "i18n", "codes", "clock", "links", "secrets",
         ],
     ),
     (
         "seed",
         &[
             "service", "search", "import", "store", "access", "config", "domain", "i18n", "codes",
-            "clock",
+            "clock", "secrets",
         ],
     ),
     (
         "app",
         &[
             "auth", "service", "search", "mail", "import", "store", "access", "config", "domain",
-            "i18n", "codes", "clock",
+            "i18n", "codes", "clock", "secrets",
         ],
     ),
     (
         "auth",
         &[
             "error", "store", "access", "config", "domain", "i18n", "codes", "clock", "links",
+            "secrets",
         ],
     ),
-    ("error", &["store", "i18n"]),
+    ("error", &["service", "store", "i18n"]),
     (
         "service",
         &[
             "views", "search", "mail", "import", "store", "access", "config", "domain", "i18n",
-            "codes", "clock", "links",
+            "codes", "clock", "links", "secrets",
         ],
     ),
     (
@@ -83,6 +84,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("codes", &[]),
     ("clock", &[]),
     ("links", &[]),
+    ("secrets", &[]),
 ];
 
 /// `(file, line, imported module)` for every `crate::<module>` in a Rust file's code.

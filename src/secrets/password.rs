@@ -50,7 +50,7 @@ impl Hasher {
     async fn dummy_hash(&self) -> String {
         self.dummy
             .get_or_init(|| async {
-                let (random, _) = super::token::generate();
+                let (random, _) = crate::secrets::token::generate();
                 tokio::task::spawn_blocking(move || hash_blocking(&random))
                     .await
                     .ok()
