@@ -3,7 +3,7 @@
 //! plant operators with French, German, Austrian and Swiss names, plants in real towns
 //! with coordinates, devices of real catalog products with serials in SMA's format, and
 //! N tickets of every kind spread over the last two years, moved along the transitions
-//! of DOMAIN.md. Deterministic for a given `--seed`. Writes in batches (one transaction
+//! of docs/domain.md. Deterministic for a given `--seed`. Writes in batches (one transaction
 //! per few thousand records), then builds the search index.
 
 use rand::rngs::StdRng;

@@ -67,7 +67,7 @@ pub struct Product {
     pub category: Category,
 }
 
-/// The category of a model code (DOMAIN.md's table). Sunny Highpower (`SHP`, not `SHPS`)
+/// The category of a model code (docs/domain.md, "Devices"). Sunny Highpower (`SHP`, not `SHPS`)
 /// is counted as an inverter too: it is one, though the table does not name it.
 pub fn categorize(model: &str) -> Category {
     let m = model.trim();

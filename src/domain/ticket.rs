@@ -1,5 +1,5 @@
 //! Service tickets as the product knows them: kinds, contact topics, states and the
-//! transitions allowed between them (DOMAIN.md), and the human-readable number.
+//! transitions allowed between them (docs/domain.md, "Replacement"), and the human-readable number.
 
 use super::FieldError;
 

@@ -1,4 +1,4 @@
-//! Factory warranty and warranty-extension status per inverter (DOMAIN.md): the
+//! Factory warranty and warranty-extension status per inverter (docs/domain.md, "Warranty"): the
 //! warranty runs `factory_years` from the purchase date, else from commissioning; an
 //! extension can be ordered within `extension_window_months` of that start, while the
 //! factory warranty runs, for inverters that are not extended yet.
@@ -58,7 +58,7 @@ pub struct Dates {
 
 /// The last day of the warranty a replacement installed on `swapped` carries over from a
 /// device whose warranty ended on `old_end` (unknown: none): what was left, at least one
-/// year (DOMAIN.md).
+/// year (docs/domain.md, "Warranty").
 pub fn inherited_end(old_end: Option<Date>, swapped: Date) -> Date {
     let year = add_months(swapped, 12) - time::Duration::days(1);
     old_end.map_or(year, |end| end.max(year))

@@ -12,14 +12,19 @@ pub mod login;
 pub mod registration;
 pub mod staff;
 pub mod throttle;
+pub mod ticket_thread;
+pub mod warranty;
 
 use std::sync::Arc;
 
+use crate::access::Actor;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Translator;
 use crate::mail::templates::MailContext;
 use crate::secrets::password::Hasher;
+use crate::store::audit::{self, Entry, Event};
+use crate::store::users::User;
 use crate::store::{Store, StoreError};
 use throttle::LoginThrottle;
 
@@ -60,6 +65,31 @@ impl Core {
             .hash(secret.to_owned())
             .await
             .map_err(Failure::Hashing)
+    }
+}
+
+impl Core {
+    /// Today's date by the instance's clock (UTC).
+    pub fn today(&self) -> time::Date {
+        time::OffsetDateTime::from_unix_timestamp(i64::try_from(self.clock.now()).unwrap_or(0))
+            .map(|t| t.date())
+            .unwrap_or(time::Date::MIN)
+    }
+}
+
+/// Who asks a use case to act: the signed-in person, what the access rules let them do,
+/// and who and where they are for the audit log.
+#[derive(Debug, Clone, Copy)]
+pub struct Acting<'a> {
+    pub user: &'a User,
+    pub actor: &'a Actor,
+    pub trail: &'a audit::Actor,
+}
+
+impl Acting<'_> {
+    /// An audit entry by this person, to record with the action it describes.
+    pub fn entry(&self, at: u64, event: Event, subject: impl Into<String>) -> Entry {
+        Entry::new(at, event, self.trail.clone(), subject)
     }
 }
 

@@ -93,37 +93,10 @@ pub async fn list(
 
 /// Today's date by the instance's clock.
 pub(crate) fn today(ctx: &PageCtx) -> time::Date {
-    time::OffsetDateTime::from_unix_timestamp(i64::try_from(ctx.state.clock.now()).unwrap_or(0))
-        .map(|t| t.date())
-        .unwrap_or(time::Date::MIN)
+    ctx.state.core.today()
 }
 
-/// A device's warranty status at `today`.
-pub(crate) fn device_warranty(
-    rules: crate::domain::warranty::WarrantyRules,
-    device: &crate::store::devices::Device,
-    today: time::Date,
-) -> crate::domain::warranty::Warranty {
-    let date = |s: &Option<String>| {
-        s.as_deref().and_then(|v| {
-            time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok()
-        })
-    };
-    let category = crate::domain::catalog::Catalog::get()
-        .product(device.product_id)
-        .map_or(crate::domain::catalog::Category::Other, |p| p.category);
-    crate::domain::warranty::warranty(
-        rules,
-        category,
-        crate::domain::warranty::Dates {
-            purchase: date(&device.purchase_date),
-            commissioning: date(&device.commissioning_date),
-            inherited_end: date(&device.inherited_warranty_end),
-        },
-        device.extended,
-        today,
-    )
-}
+pub(crate) use crate::service::warranty::of_device as device_warranty;
 
 impl PlantForm {
     fn of(p: &Plant) -> Self {

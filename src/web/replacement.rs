@@ -1,4 +1,4 @@
-//! The device replacement request (DOMAIN.md): the failed device (picked from the plants
+//! The device replacement request (docs/domain.md, "Replacement"): the failed device (picked from the plants
 //! the requester sees, or its serial typed in), the exact event number, a description,
 //! the day it failed, owner or installer, the delivery address (from "My profile" or a
 //! new one), the contact on site, the proof of purchase, and the two confirmations.

@@ -16,15 +16,9 @@ use crate::access as policy;
 use crate::auth::csrf::{CsrfForm, CsrfSeed};
 use crate::auth::extract::CurrentUser;
 use crate::auth::session::Viewer;
-use crate::domain::ticket::{TicketKind, TicketStatus};
-use crate::domain::warranty::{self, Warranty};
-use crate::domain::{self, SerialNumber};
 use crate::error::{AppError, Result};
-use crate::mail::templates::compose;
-use crate::store::audit::Event;
-use crate::store::devices;
-use crate::store::mail_queue::OutgoingMail;
-use crate::store::tickets::{self, ChangeRefused, StatusUpdate, Ticket, TicketMessage};
+use crate::service::ticket_thread::{self, NewMessage, StatusChange, StatusChanged};
+use crate::store::tickets::{self, Ticket};
 use crate::views::components::Errors;
 use crate::views::ticket_page::{self as view, Forms};
 
@@ -73,91 +67,35 @@ pub async fn add_message(
     let t = visible(&ctx, &me, id)?;
     let parts = MultipartForm::read(request, &seed).await?;
     let form: MessageForm = parts.parse()?;
-    let staff = policy::can_handle_tickets(&me.actor);
-    let internal = staff && form.internal == "on";
-    let mut e = Errors::new();
-    let text = e.check(
-        "message",
-        domain::required_text_multiline(&form.message, 5000),
-    );
     let limit = ctx.state.config.uploads.max_document_mb * 1024 * 1024;
-    let uploads = if parts.too_large {
-        e.add("file", "upload-too-large");
-        None
+    let files = if parts.too_large {
+        Err("upload-too-large")
     } else if parts.files_of("file").count() > MAX_FILES {
-        e.add("file", "upload-too-many");
-        None
+        Err("upload-too-many")
     } else {
-        e.check("file", checked_uploads(parts.files_of("file"), limit))
+        checked_uploads(parts.files_of("file"), limit)
     };
-    let (Some(text), Some(uploads), true) = (text, uploads, e.is_empty()) else {
-        let team = team(&ctx, &me)?;
-        let forms = Forms {
-            message: Some((&form, &e)),
-            team: &team,
-            ..Forms::default()
-        };
-        let status = if parts.too_large {
-            StatusCode::PAYLOAD_TOO_LARGE
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
-        return Ok((status, view::detail(&ctx, &me.actor, &t, &forms, "")).into_response());
+    let staff = policy::can_handle_tickets(&me.actor);
+    let new = match NewMessage::check(&form, files, staff) {
+        Ok(new) => new,
+        Err(e) => {
+            let team = team(&ctx, &me)?;
+            let forms = Forms {
+                message: Some((&form, &e)),
+                team: &team,
+                ..Forms::default()
+            };
+            let status = if parts.too_large {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return Ok((status, view::detail(&ctx, &me.actor, &t, &forms, "")).into_response());
+        }
     };
-    let state = &ctx.state;
-    let message = TicketMessage {
-        at: state.clock.now(),
-        author: Some(me.user.id),
-        author_name: me.user.full_name(),
-        from_staff: staff,
-        internal,
-        text: text.clone(),
-        attachments: Vec::new(),
-    };
-    let mails = if staff && !internal {
-        vec![compose(
-            state,
-            t.language,
-            &t.requester_email,
-            "ticket-answered",
-            &[
-                ("name", &t.requester_name),
-                ("number", &t.number),
-                ("subject", &t.subject),
-                ("text", &text),
-                ("link", &ticket_link(&ctx, &t)),
-            ],
-        )]
-    } else {
-        Vec::new()
-    };
-    let files = uploads.len();
-    let audit = staff.then(|| {
-        trail
-            .entry(state.clock.now(), Event::TicketAnswered, &t.number)
-            .detail(if internal { "internal-note" } else { "answer" })
-    });
-    tickets::add_message(&state.store, t.id, message, uploads, mails, audit)?;
-    tracing::info!(
-        event = "ticket_message",
-        ticket = t.id,
-        user_id = me.user.id,
-        staff,
-        internal,
-        files,
-        "message added"
-    );
-    let saved = if internal { "note" } else { "message" };
+    let saved = if new.internal { "note" } else { "message" };
+    ticket_thread::add_message(&ctx.state.core, &trail.acting(&me), &t, new)?;
     Ok(Redirect::to(&format!("/tickets/{}?saved={saved}#thread", t.id)).into_response())
-}
-
-/// The link to a ticket in e-mails: only requesters with an account can open it.
-fn ticket_link(ctx: &PageCtx, t: &Ticket) -> String {
-    if t.requester.is_some() {
-        format!("{}/tickets/{}", ctx.state.config.public_url(), t.id)
-    } else {
-        String::new()
-    }
 }
 
 /// `POST /tickets/{id}/status`: the service team moves a ticket on (valid transitions
@@ -175,161 +113,36 @@ pub async fn change_status(
         return Err(AppError::NotFound);
     }
     let t = visible(&ctx, &me, id)?;
-    let mut e = Errors::new();
-    let to = e.check(
-        "to",
-        TicketStatus::from_slug(form.to.trim())
-            .filter(|to| crate::domain::ticket::can_move(t.kind, t.status, *to))
-            .ok_or(if form.to.trim().is_empty() {
-                "field-required"
-            } else {
-                "ticket-transition-refused"
-            }),
-    );
-    let replacement = t.kind == TicketKind::Replacement;
-    let rma = if replacement && to == Some(TicketStatus::Approved) {
-        e.check("rma", domain::required_text(&form.rma, 40))
-    } else {
-        None
-    };
-    let (tracking, new_serial) = if replacement && to == Some(TicketStatus::Shipped) {
-        let tracking = e.check("tracking", domain::required_text(&form.tracking, 60));
-        let serial = e.check(
-            "new_serial",
-            SerialNumber::parse(&form.new_serial).and_then(|s| {
-                if Some(s.value()) == t.serial {
-                    Err("ticket-new-serial-same")
-                } else {
-                    Ok(s.value())
+    let refused = match StatusChange::check(&form, &t) {
+        Err(e) => e,
+        Ok(change) => {
+            let (field, message) = match ticket_thread::change_status(
+                &ctx.state.core,
+                &trail.acting(&me),
+                &t,
+                change,
+            )? {
+                StatusChanged::Moved(_) => {
+                    let to = format!("/tickets/{}?saved=status", t.id);
+                    return Ok(Redirect::to(&to).into_response());
                 }
-            }),
-        );
-        (tracking, serial)
-    } else {
-        (None, None)
+                StatusChanged::Gone => return Err(AppError::NotFound),
+                StatusChanged::TransitionRefused => ("to", "ticket-transition-refused"),
+                StatusChanged::SerialTaken => ("new_serial", "device-serial-taken"),
+            };
+            let mut e = Errors::new();
+            e.add(field, message);
+            e
+        }
     };
     let team = team(&ctx, &me)?;
-    let refuse = |ctx: &PageCtx, e: &Errors| {
-        let forms = Forms {
-            status: Some((&form, e)),
-            team: &team,
-            ..Forms::default()
-        };
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            view::detail(ctx, &me.actor, &t, &forms, ""),
-        )
-            .into_response()
+    let forms = Forms {
+        status: Some((&form, &refused)),
+        team: &team,
+        ..Forms::default()
     };
-    if !e.is_empty() {
-        return Ok(refuse(&ctx, &e));
-    }
-    let state = &ctx.state;
-    let warranty_end = match (new_serial, t.device) {
-        (Some(_), Some(device)) => inherited_warranty_end(&ctx, device)?,
-        _ => None,
-    };
-    let update = StatusUpdate {
-        to,
-        by: me.user.full_name(),
-        at: state.clock.now(),
-        rma,
-        tracking,
-        new_serial,
-        warranty_end,
-    };
-    let link = ticket_link(&ctx, &t);
-    let entry = trail.entry(state.clock.now(), Event::TicketMoved, &t.number);
-    let changed = tickets::change_status(
-        &state.store,
-        t.id,
-        update,
-        |changed| vec![status_mail(&ctx, changed, &link)],
-        entry,
-    )?
-    .ok_or(AppError::NotFound)?;
-    match changed {
-        Ok(changed) => {
-            tracing::info!(
-                event = "ticket_status",
-                ticket = t.id,
-                user_id = me.user.id,
-                from = t.status.slug(),
-                to = changed.status.slug(),
-                "ticket moved"
-            );
-            Ok(Redirect::to(&format!("/tickets/{}?saved=status", t.id)).into_response())
-        }
-        Err(ChangeRefused::NotAllowed) => {
-            e.add("to", "ticket-transition-refused");
-            Ok(refuse(&ctx, &e))
-        }
-        Err(ChangeRefused::SerialTaken) => {
-            e.add("new_serial", "device-serial-taken");
-            Ok(refuse(&ctx, &e))
-        }
-    }
-}
-
-/// The e-mail telling the requester about a new state, in his language.
-fn status_mail(ctx: &PageCtx, t: &Ticket, link: &str) -> OutgoingMail {
-    let state = &ctx.state;
-    let status = state.i18n.t(t.language, t.status.message_id());
-    let detail = match (t.status, &t.replacement) {
-        (TicketStatus::Approved, Some(r)) => state.i18n.t_args(
-            t.language,
-            "mail-ticket-status-approved",
-            &crate::i18n::args(&[("rma", &r.rma)]),
-        ),
-        (TicketStatus::Shipped, Some(r)) => state.i18n.t_args(
-            t.language,
-            "mail-ticket-status-shipped",
-            &crate::i18n::args(&[
-                ("tracking", &r.tracking),
-                (
-                    "serial",
-                    &r.new_serial.map(|s| s.to_string()).unwrap_or_default(),
-                ),
-            ]),
-        ),
-        (TicketStatus::AwaitingReturn, Some(_)) => {
-            state.i18n.t(t.language, "mail-ticket-status-return")
-        }
-        (TicketStatus::WaitingForCustomer, _) => {
-            state.i18n.t(t.language, "mail-ticket-status-waiting")
-        }
-        _ => String::new(),
-    };
-    compose(
-        state,
-        t.language,
-        &t.requester_email,
-        "ticket-status",
-        &[
-            ("name", &t.requester_name),
-            ("number", &t.number),
-            ("subject", &t.subject),
-            ("status", &status),
-            ("detail", &detail),
-            ("link", link),
-        ],
-    )
-}
-
-/// The last day of warranty a replacement for `device` inherits: what the failed device
-/// had left, at least one year from today (DOMAIN.md).
-fn inherited_warranty_end(ctx: &PageCtx, device: u64) -> Result<Option<String>> {
-    let Some(old) = devices::get(&ctx.state.store, device)? else {
-        return Ok(None);
-    };
-    let today = super::plants::today(ctx);
-    let rules = ctx.state.config.warranty.rules();
-    let old_end = match super::plants::device_warranty(rules, &old, today) {
-        Warranty::NotApplicable => return Ok(None),
-        Warranty::Unknown => None,
-        Warranty::Known { end, .. } => Some(end),
-    };
-    Ok(Some(warranty::inherited_end(old_end, today).to_string()))
+    let page = view::detail(&ctx, &me.actor, &t, &forms, "");
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// `GET /tickets/{id}/attachments/{no}`: a file of the thread, as an attachment, for

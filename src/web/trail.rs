@@ -41,3 +41,14 @@ impl Trail {
         Entry::new(at, event, self.0.clone(), subject)
     }
 }
+
+impl Trail {
+    /// The signed-in person `me` acting through this request, as the use cases take it.
+    pub fn acting<'a>(&'a self, me: &'a Viewer) -> crate::service::Acting<'a> {
+        crate::service::Acting {
+            user: &me.user,
+            actor: &me.actor,
+            trail: &self.0,
+        }
+    }
+}
