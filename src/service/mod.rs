@@ -10,6 +10,7 @@
 pub mod access_recovery;
 pub mod login;
 pub mod registration;
+pub mod requests;
 pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;

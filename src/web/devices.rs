@@ -487,7 +487,8 @@ pub async fn extension(
             first,
         )
     };
-    super::tickets::file_request(&ctx, new, Vec::new(), true)
+    let created = crate::service::requests::file(&ctx.state.core, new, Vec::new(), true, |_| None)?;
+    Ok(super::tickets::created_page(&created))
 }
 
 #[cfg(test)]

@@ -301,7 +301,8 @@ pub async fn submit(
             first,
         )
     };
-    super::tickets::file_request(&ctx, new, proof, true)
+    let created = crate::service::requests::file(&ctx.state.core, new, proof, true, |_| None)?;
+    Ok(super::tickets::created_page(&created))
 }
 
 /// The delivery address: one of the profile's, or the new one typed in.

@@ -16,7 +16,7 @@ use crate::views::components::{Errors, Field, csrf_field, error_summary};
 pub fn form(
     ctx: &PageCtx,
     form: &OnBehalfForm,
-    customer: Option<&(User, Vec<Plant>)>,
+    customer: Option<(&User, &[Plant])>,
     errors: &Errors,
 ) -> Markup {
     let title = ctx.t("service-new-ticket-title");
