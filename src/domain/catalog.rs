@@ -183,6 +183,39 @@ impl Catalog {
     }
 }
 
+/// Finds the product a user chose: its id, the offered label, or its exact model or name.
+pub fn parse_product(value: &str) -> Result<&'static Product, &'static str> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err("field-required");
+    }
+    let catalog = Catalog::get();
+    let by_id = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .and_then(|id| catalog.product(id))
+    };
+    let found = by_id(v)
+        .or_else(|| {
+            v.rsplit_once('(')
+                .and_then(|(_, rest)| rest.strip_suffix(')'))
+                .and_then(by_id)
+        })
+        .or_else(|| {
+            catalog
+                .all()
+                .iter()
+                .find(|p| p.model.eq_ignore_ascii_case(v) || p.name.eq_ignore_ascii_case(v))
+        })
+        .ok_or("device-product-unknown")?;
+    match found.category {
+        Category::OffGrid => Err("device-off-grid"),
+        Category::Other => Err("device-not-registrable"),
+        _ => Ok(found),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +250,24 @@ mod tests {
             catalog.search("island").is_empty(),
             "off-grid systems are not offered"
         );
+    }
+
+    #[test]
+    fn products_by_id_label_or_model_and_refusals() {
+        assert_eq!(parse_product("9088").unwrap().id, 9088);
+        let p = Catalog::get().product(9088).unwrap();
+        let label = format!("{} — {} ({})", p.model, p.name, p.id);
+        assert_eq!(parse_product(&label).unwrap().id, 9088);
+        assert_eq!(parse_product("sc 500cp").unwrap().id, 9088);
+        assert_eq!(parse_product("9279").unwrap_err(), "device-off-grid");
+        assert_eq!(
+            parse_product("Sunny Island 4.4M").unwrap_err(),
+            "device-off-grid"
+        );
+        assert_eq!(
+            parse_product("no such thing").unwrap_err(),
+            "device-product-unknown"
+        );
+        assert_eq!(parse_product("").unwrap_err(), "field-required");
     }
 }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod catalog;
 pub mod country;
 pub mod email;
+pub mod field;
 pub mod fold;
 pub mod password;
 pub mod security_question;

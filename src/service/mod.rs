@@ -8,7 +8,9 @@
 //! the page for its outcome.
 
 pub mod access_recovery;
+pub mod devices;
 pub mod login;
+pub mod plants;
 pub mod registration;
 pub mod requests;
 pub mod staff;

@@ -6,7 +6,6 @@ use super::Txn;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::plants::{Plant, SubPlant};
 use super::{Store, StoreError, codec, tables};
 
 /// A device.
@@ -209,11 +208,22 @@ pub(crate) fn swap_in(
 pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Device>, StoreError> {
     let txn = store.read()?;
     let devices = txn.open_table(tables::DEVICES)?;
+    of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
+}
+
+/// [`of_plant`] inside a write transaction.
+pub(crate) fn of_plant_in(txn: &Txn, plant: u64) -> Result<Vec<Device>, StoreError> {
+    let devices = txn.open_table(tables::DEVICES)?;
+    of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
+}
+
+fn of_plant_from(
+    devices: &impl ReadableTable<u64, &'static [u8]>,
+    plant_devices: &impl ReadableTable<(u64, u64), ()>,
+    plant: u64,
+) -> Result<Vec<Device>, StoreError> {
     let mut out = Vec::new();
-    for row in txn
-        .open_table(tables::PLANT_DEVICES)?
-        .range((plant, 0)..=(plant, u64::MAX))?
-    {
+    for row in plant_devices.range((plant, 0)..=(plant, u64::MAX))? {
         let id = row?.0.value().1;
         if let Some(d) = devices.get(id)?.map(|b| decode(b.value())).transpose()?
             && d.removed_at.is_none()
@@ -257,70 +267,6 @@ pub fn remove(store: &Store, id: u64, now: u64) -> Result<(), StoreError> {
     }
     txn.commit()?;
     Ok(())
-}
-
-/// Adds a sub-plant to a plant; returns its id.
-pub fn add_subplant(store: &Store, plant: u64, name: &str) -> Result<Option<u32>, StoreError> {
-    change_plant(store, plant, |p| {
-        let id = p.subplants.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-        p.subplants.push(SubPlant {
-            id,
-            name: name.to_owned(),
-        });
-        Some(id)
-    })
-}
-
-/// Renames a sub-plant.
-pub fn rename_subplant(
-    store: &Store,
-    plant: u64,
-    id: u32,
-    name: &str,
-) -> Result<Option<()>, StoreError> {
-    change_plant(store, plant, |p| {
-        let s = p.subplants.iter_mut().find(|s| s.id == id)?;
-        s.name = name.to_owned();
-        Some(())
-    })
-}
-
-/// Deletes a sub-plant that has no devices; `Some(false)` when it still has some.
-pub fn delete_subplant(store: &Store, plant: u64, id: u32) -> Result<Option<bool>, StoreError> {
-    let busy = of_plant(store, plant)?
-        .iter()
-        .any(|d| d.subplant == Some(id));
-    change_plant(store, plant, |p| {
-        p.subplants.iter().find(|s| s.id == id)?;
-        if busy {
-            return Some(false);
-        }
-        p.subplants.retain(|s| s.id != id);
-        Some(true)
-    })
-}
-
-fn change_plant<T>(
-    store: &Store,
-    plant: u64,
-    f: impl FnOnce(&mut Plant) -> Option<T>,
-) -> Result<Option<T>, StoreError> {
-    let txn = store.write()?;
-    let found = txn
-        .open_table(tables::PLANTS)?
-        .get(plant)?
-        .map(|b| codec::decode::<Plant>("plants_v1", b.value()))
-        .transpose()?;
-    let Some(mut p) = found else {
-        return Ok(None);
-    };
-    let out = f(&mut p);
-    if out.is_some() {
-        txn.open_table(tables::PLANTS)?
-            .insert(plant, codec::encode(&p).as_slice())?;
-        txn.commit()?;
-    }
-    Ok(out)
 }
 
 /// How many current devices each of these plants has.

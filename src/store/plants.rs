@@ -263,6 +263,76 @@ fn assign_in(txn: &Txn, plant: u64, user: u64) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Adds a sub-plant to a plant; returns its id (`None`: no such plant).
+pub fn add_subplant(store: &Store, plant: u64, name: &str) -> Result<Option<u32>, StoreError> {
+    change_plant(store, plant, |_, p| {
+        let id = p.subplants.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+        p.subplants.push(SubPlant {
+            id,
+            name: name.to_owned(),
+        });
+        Ok(Some(id))
+    })
+}
+
+/// Renames a sub-plant (`None`: no such plant or sub-plant).
+pub fn rename_subplant(
+    store: &Store,
+    plant: u64,
+    id: u32,
+    name: &str,
+) -> Result<Option<()>, StoreError> {
+    change_plant(store, plant, |_, p| {
+        let Some(s) = p.subplants.iter_mut().find(|s| s.id == id) else {
+            return Ok(None);
+        };
+        s.name = name.to_owned();
+        Ok(Some(()))
+    })
+}
+
+/// Deletes a sub-plant that has no devices; `Some(false)` when it still has some, in
+/// the same transaction that would delete it.
+pub fn delete_subplant(store: &Store, plant: u64, id: u32) -> Result<Option<bool>, StoreError> {
+    let txn = store.write()?;
+    let Some(mut p) = get_in(&txn, plant)? else {
+        return Ok(None);
+    };
+    if !p.subplants.iter().any(|s| s.id == id) {
+        return Ok(None);
+    }
+    let busy = super::devices::of_plant_in(&txn, plant)?
+        .iter()
+        .any(|d| d.subplant == Some(id));
+    if busy {
+        return Ok(Some(false));
+    }
+    p.subplants.retain(|s| s.id != id);
+    txn.open_table(tables::PLANTS)?
+        .insert(plant, codec::encode(&p).as_slice())?;
+    txn.commit()?;
+    Ok(Some(true))
+}
+
+/// Changes a stored plant's own record (its sub-plants) when `f` returns `Some`.
+fn change_plant<T>(
+    store: &Store,
+    plant: u64,
+    f: impl FnOnce(&Txn, &mut Plant) -> Result<Option<T>, StoreError>,
+) -> Result<Option<T>, StoreError> {
+    let txn = store.write()?;
+    let Some(mut p) = get_in(&txn, plant)? else {
+        return Ok(None);
+    };
+    let out = f(&txn, &mut p)?;
+    if out.is_some() {
+        txn.open_table(tables::PLANTS)?
+            .insert(plant, codec::encode(&p).as_slice())?;
+        txn.commit()?;
+    }
+    Ok(out)
+}
+
 /// Assigns a plant to an installer, or takes the assignment away.
 pub fn set_assignment(
     store: &Store,

@@ -1,6 +1,7 @@
 //! Devices and sub-plants of a plant: registering a device by serial number and catalog
-//! product, editing, moving between sub-plants, removing; creating, renaming and deleting
-//! sub-plants.
+//! product, editing, moving between sub-plants, removing, ordering a warranty extension;
+//! creating, renaming and deleting sub-plants. The use cases are in
+//! [`crate::service::devices`] and [`crate::service::plants`].
 
 pub use crate::views::devices::{DeviceForm, ExtensionForm, product_label};
 use axum::extract::Path;
@@ -11,195 +12,77 @@ use serde::Deserialize;
 
 use super::accounts::NoFields;
 use super::context::PageCtx;
-use super::plants::{past_date, today};
-use crate::access as policy;
+use super::plants::{Refused, render_detail_with};
+use super::trail::Trail;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
 use crate::auth::session::Viewer;
-use crate::domain::catalog::{Catalog, Category, Product};
-use crate::domain::{self, SerialNumber};
 use crate::error::{AppError, Result};
-use crate::store::devices::{self, Device, RegisterRefused};
-use crate::store::plants::{self, Plant};
+use crate::service::devices::{self as use_case, DeviceDetails, ExtensionOrder, NewDevice};
+use crate::service::plants::{self as plant_cases, SubplantDeleted};
+use crate::store::devices::Device;
+use crate::store::plants::Plant;
+use crate::store::tickets::{self, Ticket};
 use crate::views::components::Errors;
 use crate::views::devices as view;
 
-/// Finds the product a user chose: its id, the offered label, or its exact model or name.
-pub fn parse_product(value: &str) -> Result<&'static Product, &'static str> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err("field-required");
-    }
-    let catalog = Catalog::get();
-    let by_id = |s: &str| {
-        s.trim()
-            .parse::<u32>()
-            .ok()
-            .and_then(|id| catalog.product(id))
-    };
-    let found = by_id(v)
-        .or_else(|| {
-            v.rsplit_once('(')
-                .and_then(|(_, rest)| rest.strip_suffix(')'))
-                .and_then(by_id)
-        })
-        .or_else(|| {
-            catalog
-                .all()
-                .iter()
-                .find(|p| p.model.eq_ignore_ascii_case(v) || p.name.eq_ignore_ascii_case(v))
-        })
-        .ok_or("device-product-unknown")?;
-    match found.category {
-        Category::OffGrid => Err("device-off-grid"),
-        Category::Other => Err("device-not-registrable"),
-        _ => Ok(found),
-    }
+/// The plant `id` with its assignees if the viewer may change it; 404 otherwise.
+fn editable_plant(ctx: &PageCtx, me: &Viewer, trail: &Trail, id: u64) -> Result<(Plant, Vec<u64>)> {
+    plant_cases::editable(&ctx.state.core, &trail.acting(me), id)?.ok_or(AppError::NotFound)
 }
 
-fn subplant(plant: &Plant, value: &str) -> Result<Option<u32>, &'static str> {
-    if value.trim().is_empty() {
-        return Ok(None);
-    }
-    let id: u32 = value.trim().parse().map_err(|_| "subplant-unknown")?;
-    plant
-        .subplants
-        .iter()
-        .find(|s| s.id == id)
-        .map(|s| Some(s.id))
-        .ok_or("subplant-unknown")
+/// The device `id` with its plant if the viewer may change the plant; 404 otherwise.
+fn editable_device(ctx: &PageCtx, me: &Viewer, trail: &Trail, id: u64) -> Result<(Device, Plant)> {
+    use_case::editable(&ctx.state.core, &trail.acting(me), id)?.ok_or(AppError::NotFound)
 }
 
-/// The plant `id` if the viewer may change it; 404 otherwise.
-fn editable_plant(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Plant, Vec<u64>)> {
-    let (plant, assignees) =
-        plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    if !policy::can_edit_plant(&me.actor, &plant.ownership(&assignees)) {
-        return Err(AppError::NotFound);
-    }
-    Ok((plant, assignees))
+/// The plant page again, 422, with one of its forms refused.
+async fn refused_on_plant(
+    ctx: &PageCtx,
+    me: &Viewer,
+    (plant, assignees): &(Plant, Vec<u64>),
+    refused: Refused<'_>,
+) -> Result<Response> {
+    let page = render_detail_with(ctx, me, plant, assignees, refused, "").await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// `POST /plants/{id}/devices`: registers a device inside the plant.
 pub async fn register(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<DeviceForm>,
 ) -> Result<Response> {
-    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
-    let mut e = Errors::new();
-    let serial = e.check("serial_number", SerialNumber::parse(&form.serial_number));
-    let product = e.check("product", parse_product(&form.product));
-    let name = e.check("name", domain::optional_text(&form.name, 80));
-    let sub = e.check("subplant_id", subplant(&plant, &form.subplant_id));
-    let purchase = e.check("purchase_date", past_date(&form.purchase_date, today(&ctx)));
-    let commissioning = e.check(
-        "commissioning_date",
-        past_date(&form.commissioning_date, today(&ctx)),
-    );
-    let pic = e.check("pic", domain::optional_text(&form.pic, 40));
-    let rid = e.check("rid", domain::optional_text(&form.rid, 40));
-    let (
-        Some(serial),
-        Some(product),
-        Some(name),
-        Some(sub),
-        Some(purchase),
-        Some(commissioning),
-        Some(pic),
-        Some(rid),
-        true,
-    ) = (
-        serial,
-        product,
-        name,
-        sub,
-        purchase,
-        commissioning,
-        pic,
-        rid,
-        e.is_empty(),
-    )
-    else {
-        let page = super::plants::render_detail(
-            &ctx,
-            &me,
-            &plant,
-            &assignees,
-            None,
-            Some((&form, &e)),
-            "",
-        )
-        .await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let found = editable_plant(&ctx, &me, &trail, id)?;
+    let core = &ctx.state.core;
+    let errors = match NewDevice::check(&form, &found.0, core.today()) {
+        Err(errors) => errors,
+        Ok(new) => match use_case::register(core, &trail.acting(&me), &found.0, new)? {
+            use_case::Registration::Registered(_) => {
+                let to = format!("/plants/{id}?saved=device#devices");
+                return Ok(Redirect::to(&to).into_response());
+            }
+            use_case::Registration::SerialTaken => {
+                let mut e = Errors::new();
+                e.add("serial_number", "device-serial-taken");
+                e
+            }
+        },
     };
-    let device = Device {
-        id: 0,
-        plant_id: plant.id,
-        serial: serial.value(),
-        product_id: product.id,
-        name,
-        subplant: sub,
-        purchase_date: purchase.map(|d| d.to_string()),
-        commissioning_date: commissioning
-            .map(|d| d.to_string())
-            .or_else(|| plant.commissioning.clone()),
-        pic,
-        rid,
-        extended: false,
-        created_by: me.user.id,
-        created_at: ctx.state.clock.now(),
-        removed_at: None,
-        swaps: Vec::new(),
-        inherited_warranty_end: None,
+    let refused = Refused {
+        device: Some((&form, &errors)),
+        ..Refused::default()
     };
-    match devices::register(&ctx.state.store, device)? {
-        Ok(d) => {
-            tracing::info!(
-                event = "device_registered",
-                user_id = me.user.id,
-                plant = plant.id,
-                device = d.id,
-                "device registered"
-            );
-            Ok(Redirect::to(&format!("/plants/{}?saved=device#devices", plant.id)).into_response())
-        }
-        Err(RegisterRefused::SerialTaken) => {
-            e.add("serial_number", "device-serial-taken");
-            let page = super::plants::render_detail(
-                &ctx,
-                &me,
-                &plant,
-                &assignees,
-                None,
-                Some((&form, &e)),
-                "",
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
-}
-
-/// The device `id` with its plant, if the viewer may change the plant.
-fn editable_device(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Device, Plant)> {
-    let device = devices::get(&ctx.state.store, id)?
-        .filter(|d| d.removed_at.is_none())
-        .ok_or(AppError::NotFound)?;
-    let (plant, _) = editable_plant(ctx, me, device.plant_id)?;
-    Ok((device, plant))
+    refused_on_plant(&ctx, &me, &found, refused).await
 }
 
 /// The requests about a device (by the device, or naming its serial) that the viewer
 /// may see, open and closed.
-fn device_tickets(
-    ctx: &PageCtx,
-    me: &Viewer,
-    device: &Device,
-) -> Result<Vec<crate::store::tickets::Ticket>> {
+fn device_tickets(ctx: &PageCtx, me: &Viewer, device: &Device) -> Result<Vec<Ticket>> {
     Ok(
-        crate::store::tickets::of_plant(&ctx.state.store, &me.actor, device.plant_id)?
+        tickets::of_plant(&ctx.state.store, &me.actor, device.plant_id)?
             .into_iter()
             .filter(|t| t.device == Some(device.id) || t.serial == Some(device.serial))
             .collect(),
@@ -210,9 +93,10 @@ fn device_tickets(
 pub async fn edit_page(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
 ) -> Result<Markup> {
-    let (device, plant) = editable_device(&ctx, &me, id)?;
+    let (device, plant) = editable_device(&ctx, &me, &trail, id)?;
     let form = DeviceForm {
         serial_number: device.serial.to_string(),
         product: device.product_id.to_string(),
@@ -224,13 +108,9 @@ pub async fn edit_page(
         rid: device.rid.clone(),
     };
     let tickets = device_tickets(&ctx, &me, &device)?;
+    let no_errors = Errors::new();
     Ok(view::edit(
-        &ctx,
-        &device,
-        &plant,
-        &form,
-        &Errors::new(),
-        &tickets,
+        &ctx, &device, &plant, &form, &no_errors, &tickets,
     ))
 }
 
@@ -238,50 +118,33 @@ pub async fn edit_page(
 pub async fn save(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<DeviceForm>,
 ) -> Result<Response> {
-    let (device, plant) = editable_device(&ctx, &me, id)?;
-    let mut e = Errors::new();
-    let name = e.check("name", domain::optional_text(&form.name, 80));
-    let sub = e.check("subplant_id", subplant(&plant, &form.subplant_id));
-    let purchase = e.check("purchase_date", past_date(&form.purchase_date, today(&ctx)));
-    let commissioning = e.check(
-        "commissioning_date",
-        past_date(&form.commissioning_date, today(&ctx)),
-    );
-    let pic = e.check("pic", domain::optional_text(&form.pic, 40));
-    let rid = e.check("rid", domain::optional_text(&form.rid, 40));
-    let (Some(name), Some(sub), Some(purchase), Some(commissioning), Some(pic), Some(rid), true) =
-        (name, sub, purchase, commissioning, pic, rid, e.is_empty())
-    else {
-        let tickets = device_tickets(&ctx, &me, &device)?;
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            view::edit(&ctx, &device, &plant, &form, &e, &tickets),
-        )
-            .into_response());
-    };
-    let changed = Device {
-        name,
-        subplant: sub,
-        purchase_date: purchase.map(|d| d.to_string()),
-        commissioning_date: commissioning.map(|d| d.to_string()),
-        pic,
-        rid,
-        ..device
-    };
-    devices::update(&ctx.state.store, &changed)?;
-    Ok(Redirect::to(&format!("/plants/{}?saved=device#devices", plant.id)).into_response())
+    let (device, plant) = editable_device(&ctx, &me, &trail, id)?;
+    match DeviceDetails::check(&form, &plant, ctx.state.core.today()) {
+        Ok(details) => {
+            use_case::save(&ctx.state.core, device, details)?;
+            let to = format!("/plants/{}?saved=device#devices", plant.id);
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(e) => {
+            let tickets = device_tickets(&ctx, &me, &device)?;
+            let page = view::edit(&ctx, &device, &plant, &form, &e, &tickets);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 /// `GET /devices/{id}/remove`: asks for confirmation.
 pub async fn remove_page(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
 ) -> Result<Markup> {
-    let (device, plant) = editable_device(&ctx, &me, id)?;
+    let (device, plant) = editable_device(&ctx, &me, &trail, id)?;
     Ok(view::confirm_remove(&ctx, &device, &plant))
 }
 
@@ -289,22 +152,14 @@ pub async fn remove_page(
 pub async fn remove(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    let (device, plant) = editable_device(&ctx, &me, id)?;
-    devices::remove(&ctx.state.store, device.id, ctx.state.clock.now())?;
-    tracing::info!(
-        event = "device_removed",
-        user_id = me.user.id,
-        device = device.id,
-        "device removed"
-    );
-    Ok(Redirect::to(&format!(
-        "/plants/{}?saved=device-removed#devices",
-        plant.id
-    ))
-    .into_response())
+    let (device, plant) = editable_device(&ctx, &me, &trail, id)?;
+    use_case::remove(&ctx.state.core, &trail.acting(&me), &device)?;
+    let to = format!("/plants/{}?saved=device-removed#devices", plant.id);
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// What the sub-plant forms send.
@@ -314,124 +169,116 @@ pub struct SubPlantForm {
     pub name: String,
 }
 
-/// A valid sub-plant name, or the plant page with the message next to the field.
-async fn subplant_name(
-    ctx: &PageCtx,
-    me: &Viewer,
-    plant: &Plant,
-    assignees: &[u64],
-    typed: &str,
-) -> Result<Result<String, Response>> {
-    let mut e = Errors::new();
-    match e.check("subplant_name", domain::required_text(typed, 80)) {
-        Some(name) => Ok(Ok(name)),
-        None => {
-            let page = super::plants::render_detail(
-                ctx,
-                me,
-                plant,
-                assignees,
-                Some((typed, &e)),
-                None,
-                "",
-            )
-            .await?;
-            Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, page).into_response()))
-        }
-    }
+/// The plant page after a sub-plant change.
+fn subplants_saved(id: u64, saved: &str) -> Response {
+    Redirect::to(&format!("/plants/{id}?saved={saved}#subplants")).into_response()
 }
 
 /// `POST /plants/{id}/subplants`
 pub async fn add_subplant(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<SubPlantForm>,
 ) -> Result<Response> {
-    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
-    let name = match subplant_name(&ctx, &me, &plant, &assignees, &form.name).await? {
-        Ok(name) => name,
-        Err(page) => return Ok(page),
-    };
-    devices::add_subplant(&ctx.state.store, plant.id, &name)?;
-    Ok(Redirect::to(&format!("/plants/{id}?saved=subplant#subplants")).into_response())
+    let found = editable_plant(&ctx, &me, &trail, id)?;
+    match plant_cases::subplant_name(&form.name) {
+        Ok(name) => {
+            plant_cases::add_subplant(&ctx.state.core, &found.0, &name)?;
+            Ok(subplants_saved(id, "subplant"))
+        }
+        Err(e) => {
+            let refused = Refused {
+                subplant: Some((&form.name, &e)),
+                ..Refused::default()
+            };
+            refused_on_plant(&ctx, &me, &found, refused).await
+        }
+    }
 }
 
 /// `POST /plants/{id}/subplants/{sid}`: renames a sub-plant.
 pub async fn rename_subplant(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path((id, sid)): Path<(u64, u32)>,
     CsrfForm(form): CsrfForm<SubPlantForm>,
 ) -> Result<Response> {
-    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
-    let name = match subplant_name(&ctx, &me, &plant, &assignees, &form.name).await? {
-        Ok(name) => name,
-        Err(page) => return Ok(page),
-    };
-    devices::rename_subplant(&ctx.state.store, plant.id, sid, &name)?.ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/plants/{id}?saved=subplant#subplants")).into_response())
+    let found = editable_plant(&ctx, &me, &trail, id)?;
+    match plant_cases::subplant_name(&form.name) {
+        Ok(name) => {
+            plant_cases::rename_subplant(&ctx.state.core, &found.0, sid, &name)?
+                .ok_or(AppError::NotFound)?;
+            Ok(subplants_saved(id, "subplant"))
+        }
+        Err(e) => {
+            let refused = Refused {
+                subplant: Some((&form.name, &e)),
+                ..Refused::default()
+            };
+            refused_on_plant(&ctx, &me, &found, refused).await
+        }
+    }
 }
 
 /// `POST /plants/{id}/subplants/{sid}/delete`: only when no device is in it.
 pub async fn delete_subplant(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path((id, sid)): Path<(u64, u32)>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    let (plant, assignees) = editable_plant(&ctx, &me, id)?;
-    match devices::delete_subplant(&ctx.state.store, plant.id, sid)?.ok_or(AppError::NotFound)? {
-        true => Ok(
-            Redirect::to(&format!("/plants/{id}?saved=subplant-deleted#subplants")).into_response(),
-        ),
-        false => {
+    let found = editable_plant(&ctx, &me, &trail, id)?;
+    match plant_cases::delete_subplant(&ctx.state.core, &found.0, sid)? {
+        SubplantDeleted::Deleted => Ok(subplants_saved(id, "subplant-deleted")),
+        SubplantDeleted::Unknown => Err(AppError::NotFound),
+        SubplantDeleted::NotEmpty => {
             let mut e = Errors::new();
             e.add("subplant_name", "subplant-not-empty");
-            let page = super::plants::render_detail(
-                &ctx,
-                &me,
-                &plant,
-                &assignees,
-                Some(("", &e)),
-                None,
-                "",
-            )
-            .await?;
+            let refused = Refused {
+                subplant: Some(("", &e)),
+                ..Refused::default()
+            };
+            let (plant, assignees) = &found;
+            let page = render_detail_with(&ctx, &me, plant, assignees, refused, "").await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }
     }
 }
 
 /// The device, its plant and its warranty end, if an extension can be ordered for it.
-fn extensible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<(Device, Plant, time::Date)> {
-    let (device, plant) = editable_device(ctx, me, id)?;
-    match super::plants::device_warranty(ctx.state.config.warranty.rules(), &device, today(ctx)) {
-        crate::domain::warranty::Warranty::Known {
-            end,
-            extension: Ok(()),
-            ..
-        } => Ok((device, plant, end)),
-        _ => Err(AppError::NotFound),
-    }
+fn extensible(
+    ctx: &PageCtx,
+    me: &Viewer,
+    trail: &Trail,
+    id: u64,
+) -> Result<(Device, Plant, time::Date)> {
+    let (device, plant) = editable_device(ctx, me, trail, id)?;
+    let end = use_case::extensible(&ctx.state.core, &device).ok_or(AppError::NotFound)?;
+    Ok((device, plant, end))
 }
 
 /// `GET /devices/{id}/warranty-extension`, from the device's warranty line.
 pub async fn extension_page(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
 ) -> Result<Markup> {
-    let (device, plant, end) = extensible(&ctx, &me, id)?;
+    let (device, plant, end) = extensible(&ctx, &me, &trail, id)?;
     let form = ExtensionForm {
         term: "5".into(),
         ..ExtensionForm::default()
     };
+    let end = end.to_string();
     Ok(view::extension_form(
         &ctx,
         &device,
         &plant,
-        &end.to_string(),
+        &end,
         &form,
         &Errors::new(),
     ))
@@ -441,75 +288,21 @@ pub async fn extension_page(
 pub async fn extension(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<ExtensionForm>,
 ) -> Result<Response> {
-    let (device, plant, end) = extensible(&ctx, &me, id)?;
-    let mut e = Errors::new();
-    let term = e.check(
-        "term",
-        ["5", "10", "15"]
-            .into_iter()
-            .find(|t| *t == form.term)
-            .ok_or("extension-term-unknown"),
-    );
-    let message = e.check(
-        "message",
-        domain::optional_text(&form.message.replace(['\r', '\n'], " "), 5000),
-    );
-    let (Some(term), Some(message), true) = (term, message, e.is_empty()) else {
-        let page = view::extension_form(&ctx, &device, &plant, &end.to_string(), &form, &e);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    };
-    let now = ctx.state.clock.now();
-    let product = Catalog::get()
-        .product(device.product_id)
-        .map_or(String::new(), product_label);
-    let subject = ctx.t_args(
-        "extension-subject",
-        &crate::i18n::args(&[("years", term), ("serial", &device.serial.to_string())]),
-    );
-    let text = format!(
-        "{subject}\n{product}\n{}: {end}\n\n{message}",
-        ctx.t("extension-factory-end")
-    );
-    use crate::store::tickets::{Requester, Ticket, TicketMessage};
-    let first = TicketMessage::new(now, Some(me.user.id), me.user.full_name(), false, text);
-    let new = Ticket {
-        topic: Some(format!("+{term}")),
-        plant: Some(plant.id),
-        device: Some(device.id),
-        serial: Some(device.serial),
-        ..Ticket::filed(
-            crate::domain::ticket::TicketKind::WarrantyExtension,
-            Requester::of(&me.user),
-            subject,
-            first,
-        )
-    };
-    let created = crate::service::requests::file(&ctx.state.core, new, Vec::new(), true, |_| None)?;
-    Ok(super::tickets::created_page(&created))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn products_by_id_label_or_model_and_refusals() {
-        assert_eq!(parse_product("9088").unwrap().id, 9088);
-        let label = product_label(Catalog::get().product(9088).unwrap());
-        assert_eq!(parse_product(&label).unwrap().id, 9088);
-        assert_eq!(parse_product("sc 500cp").unwrap().id, 9088);
-        assert_eq!(parse_product("9279").unwrap_err(), "device-off-grid");
-        assert_eq!(
-            parse_product("Sunny Island 4.4M").unwrap_err(),
-            "device-off-grid"
-        );
-        assert_eq!(
-            parse_product("no such thing").unwrap_err(),
-            "device-product-unknown"
-        );
-        assert_eq!(parse_product("").unwrap_err(), "field-required");
+    let (device, plant, end) = extensible(&ctx, &me, &trail, id)?;
+    match ExtensionOrder::check(&form) {
+        Ok(order) => {
+            let of = (&device, &plant, end);
+            let acting = trail.acting(&me);
+            let created = use_case::order_extension(&ctx.state.core, &acting, ctx.lang, of, order)?;
+            Ok(super::tickets::created_page(&created))
+        }
+        Err(e) => {
+            let page = view::extension_form(&ctx, &device, &plant, &end.to_string(), &form, &e);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
 }

@@ -9,11 +9,12 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::PageCtx;
+use super::trail::Trail;
 use crate::access::{self as policy, CompanyRole};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
-use crate::domain::{self, Country, Email};
 use crate::error::{AppError, Result};
+use crate::service::plants::{self as use_case, PlantData};
 use crate::store::plants::{self, Plant};
 use crate::store::{companies, users};
 use crate::views::components::Errors;
@@ -116,154 +117,8 @@ impl PlantForm {
     }
 }
 
-/// Parses a coordinate (decimal point or comma) within ±`limit` degrees.
-pub fn coordinate(value: &str, limit: f64) -> Result<Option<f64>, &'static str> {
-    let v = value.trim().replace(',', ".");
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let n: f64 = v.parse().map_err(|_| "coordinate-invalid")?;
-    if !n.is_finite() || n.abs() > limit {
-        return Err("coordinate-range");
-    }
-    Ok(Some(n))
-}
-
-/// Parses a `YYYY-MM-DD` date that is not in the future.
-pub fn past_date(value: &str, today: time::Date) -> Result<Option<time::Date>, &'static str> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let date = time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| "date-invalid")?;
-    if date > today {
-        return Err("date-future");
-    }
-    Ok(Some(date))
-}
-
-/// The validated plant data (ids and ownership are the caller's).
-struct PlantData {
-    name: String,
-    street: String,
-    postal_code: String,
-    city: String,
-    country: String,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-    commissioning: Option<String>,
-    operator_name: String,
-    operator_email: String,
-}
-
-fn validate(
-    ctx: &PageCtx,
-    form: &PlantForm,
-    operator_self: Option<(&str, &str)>,
-) -> Result<PlantData, Errors> {
-    let mut e = Errors::new();
-    if form.smart_home == "on" {
-        e.add("smart_home", "plant-smart-home-refused");
-    }
-    let name = e.check("name", domain::required_text(&form.name, 120));
-    let street = e.check("street", domain::required_text(&form.street, 120));
-    let postal_code = e.check("postal_code", domain::required_text(&form.postal_code, 12));
-    let city = e.check("city", domain::required_text(&form.city, 80));
-    let open = &ctx.state.config.plants.registration_countries;
-    let country = e.check(
-        "country",
-        Country::parse(&form.country).and_then(|c| {
-            if open.iter().any(|o| o.eq_ignore_ascii_case(c.code())) {
-                Ok(c)
-            } else {
-                Err("plant-country-not-open")
-            }
-        }),
-    );
-    let latitude = e.check("latitude", coordinate(&form.latitude, 90.0));
-    let longitude = e.check("longitude", coordinate(&form.longitude, 180.0));
-    if let (Some(lat), Some(lon)) = (&latitude, &longitude)
-        && lat.is_some() != lon.is_some()
-    {
-        e.add(
-            if lat.is_none() {
-                "latitude"
-            } else {
-                "longitude"
-            },
-            "coordinate-pair",
-        );
-    }
-    let today = today(ctx);
-    let commissioning = e.check(
-        "commissioning_date",
-        past_date(&form.commissioning_date, today),
-    );
-    let (operator_name, operator_email) = match operator_self {
-        Some((name, email)) => (Some(name.to_owned()), Some(email.to_owned())),
-        None => {
-            let name = e.check(
-                "operator_name",
-                domain::optional_text(&form.operator_name, 120),
-            );
-            let email = if form.operator_email.trim().is_empty() {
-                Some(String::new())
-            } else {
-                e.check(
-                    "operator_email",
-                    Email::parse(&form.operator_email).map(|m| m.as_str().to_owned()),
-                )
-            };
-            (name, email)
-        }
-    };
-    match (
-        name,
-        street,
-        postal_code,
-        city,
-        country,
-        latitude,
-        longitude,
-        commissioning,
-        operator_name,
-        operator_email,
-    ) {
-        (
-            Some(name),
-            Some(street),
-            Some(postal_code),
-            Some(city),
-            Some(country),
-            Some(latitude),
-            Some(longitude),
-            Some(commissioning),
-            Some(operator_name),
-            Some(operator_email),
-        ) if e.is_empty() => Ok(PlantData {
-            name,
-            street,
-            postal_code,
-            city,
-            country: country.code().to_owned(),
-            latitude,
-            longitude,
-            commissioning: commissioning.map(|d| d.to_string()),
-            operator_name,
-            operator_email,
-        }),
-        _ => Err(e),
-    }
-}
-
-fn operator_self(me: &crate::auth::session::Viewer) -> Option<(String, String)> {
-    (me.actor.kind == policy::AccountKind::Operator)
-        .then(|| (me.user.full_name(), me.user.email.clone()))
-}
-
 /// `GET /plants/new`
-pub async fn new_page(ctx: PageCtx, CurrentUser(me): CurrentUser) -> Result<Markup> {
+pub async fn new_page(ctx: PageCtx, CurrentUser(me): CurrentUser, trail: Trail) -> Result<Markup> {
     if !policy::can_create_plant(&me.actor) {
         return Err(AppError::NotFound);
     }
@@ -271,72 +126,42 @@ pub async fn new_page(ctx: PageCtx, CurrentUser(me): CurrentUser) -> Result<Mark
         country: ctx.state.config.plants.registration_countries[0].clone(),
         ..PlantForm::default()
     };
-    Ok(view::new_plant(
-        &ctx,
-        &form,
-        &Errors::new(),
-        operator_self(&me).is_some(),
-    ))
+    let own = use_case::operator_self(&trail.acting(&me)).is_some();
+    Ok(view::new_plant(&ctx, &form, &Errors::new(), own))
+}
+
+/// The plant form checked, for a plant whose operator may be fixed.
+fn checked(
+    ctx: &PageCtx,
+    form: &PlantForm,
+    fixed: Option<&(String, String)>,
+) -> Result<PlantData, Errors> {
+    let open = &ctx.state.config.plants.registration_countries;
+    let fixed = fixed.map(|(n, e)| (n.as_str(), e.as_str()));
+    PlantData::check(form, open, ctx.state.core.today(), fixed)
 }
 
 /// `POST /plants/new`
 pub async fn create(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     CsrfForm(form): CsrfForm<PlantForm>,
 ) -> Result<Response> {
-    if !policy::can_create_plant(&me.actor) {
-        return Err(AppError::NotFound);
-    }
-    let own = operator_self(&me);
-    let data = match validate(
-        &ctx,
-        &form,
-        own.as_ref().map(|(n, e)| (n.as_str(), e.as_str())),
-    ) {
-        Ok(d) => d,
-        Err(errors) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view::new_plant(&ctx, &form, &errors, own.is_some()),
-            )
-                .into_response());
+    let acting = trail.acting(&me);
+    let own = use_case::operator_self(&acting);
+    match checked(&ctx, &form, own.as_ref()) {
+        Ok(data) => {
+            let plant =
+                use_case::register(&ctx.state.core, &acting, data)?.ok_or(AppError::NotFound)?;
+            Ok(Redirect::to(&format!("/plants/{}?saved=created", plant.id)).into_response())
         }
-    };
-    let now = ctx.state.clock.now();
-    let company = me.actor.company.map(|(c, _)| c);
-    // Installers' plants are assigned to them; administrators see every plant anyway.
-    let assign_to =
-        matches!(me.actor.company, Some((_, CompanyRole::Member))).then_some(me.user.id);
-    let plant = plants::create(
-        &ctx.state.store,
-        Plant {
-            id: 0,
-            company,
-            created_by: me.user.id,
-            name: data.name,
-            street: data.street,
-            postal_code: data.postal_code,
-            city: data.city,
-            country: data.country,
-            latitude: data.latitude,
-            longitude: data.longitude,
-            commissioning: data.commissioning,
-            operator_name: data.operator_name,
-            operator_email: data.operator_email,
-            created_at: now,
-            updated_at: now,
-            subplants: Vec::new(),
-        },
-        assign_to,
-    )?;
-    tracing::info!(
-        event = "plant_created",
-        user_id = me.user.id,
-        plant = plant.id,
-        "plant created"
-    );
-    Ok(Redirect::to(&format!("/plants/{}?saved=created", plant.id)).into_response())
+        Err(_) if !policy::can_create_plant(&me.actor) => Err(AppError::NotFound),
+        Err(errors) => {
+            let page = view::new_plant(&ctx, &form, &errors, own.is_some());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 /// Forms of the plant page shown again, with their errors, after a refused submission.
@@ -346,25 +171,6 @@ pub(crate) struct Refused<'a> {
     pub subplant: Option<(&'a str, &'a Errors)>,
     pub device: Option<(&'a super::devices::DeviceForm, &'a Errors)>,
     pub document: Option<&'a Errors>,
-}
-
-/// The plant page with the given forms shown again (with their errors) where a
-/// submission was refused.
-pub(crate) async fn render_detail(
-    ctx: &PageCtx,
-    me: &crate::auth::session::Viewer,
-    plant: &Plant,
-    assignees: &[u64],
-    subplant_form: Option<(&str, &Errors)>,
-    device_form: Option<(&super::devices::DeviceForm, &Errors)>,
-    saved: &str,
-) -> Result<Markup> {
-    let refused = Refused {
-        subplant: subplant_form,
-        device: device_form,
-        ..Refused::default()
-    };
-    render_detail_with(ctx, me, plant, assignees, refused, saved).await
 }
 
 /// The plant page with the upload form's error.
@@ -382,7 +188,8 @@ pub(crate) async fn render_detail_documents(
     render_detail_with(ctx, me, plant, assignees, refused, "").await
 }
 
-async fn render_detail_with(
+/// The plant page, with the forms in `refused` shown again with their errors.
+pub(crate) async fn render_detail_with(
     ctx: &PageCtx,
     me: &crate::auth::session::Viewer,
     plant: &Plant,
@@ -480,56 +287,34 @@ pub async fn detail(
 ) -> Result<Markup> {
     let (plant, assignees) =
         plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    render_detail(&ctx, &me, &plant, &assignees, None, None, &q.saved).await
+    render_detail_with(&ctx, &me, &plant, &assignees, Refused::default(), &q.saved).await
 }
 
 /// `POST /plants/{id}`: saves the plant's data.
 pub async fn save(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<PlantForm>,
 ) -> Result<Response> {
+    let core = &ctx.state.core;
     let (plant, assignees) =
-        plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    if !policy::can_edit_plant(&me.actor, &plant.ownership(&assignees)) {
-        return Err(AppError::NotFound);
-    }
-    let own = plant
-        .company
-        .is_none()
-        .then(|| (plant.operator_name.clone(), plant.operator_email.clone()));
-    let data = match validate(
-        &ctx,
-        &form,
-        own.as_ref().map(|(n, e)| (n.as_str(), e.as_str())),
-    ) {
-        Ok(d) => d,
+        use_case::editable(core, &trail.acting(&me), id)?.ok_or(AppError::NotFound)?;
+    match checked(&ctx, &form, use_case::operator_fixed(&plant).as_ref()) {
+        Ok(data) => {
+            use_case::save(core, plant, data)?;
+            Ok(Redirect::to(&format!("/plants/{id}?saved=plant")).into_response())
+        }
         Err(errors) => {
             let refused = Refused {
                 plant: Some((&form, &errors)),
                 ..Refused::default()
             };
             let page = render_detail_with(&ctx, &me, &plant, &assignees, refused, "").await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-    };
-    let changed = Plant {
-        name: data.name,
-        street: data.street,
-        postal_code: data.postal_code,
-        city: data.city,
-        country: data.country,
-        latitude: data.latitude,
-        longitude: data.longitude,
-        commissioning: data.commissioning,
-        operator_name: data.operator_name,
-        operator_email: data.operator_email,
-        updated_at: ctx.state.clock.now(),
-        ..plant
-    };
-    plants::update(&ctx.state.store, &changed)?;
-    Ok(Redirect::to(&format!("/plants/{id}?saved=plant")).into_response())
+    }
 }
 
 /// What the assignment form sends.
@@ -545,13 +330,14 @@ pub struct AssignForm {
 pub async fn assign(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<AssignForm>,
 ) -> Result<Response> {
     let (plant, assignees) =
         plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    let scope = policy::administered_company(&me.actor).ok_or(AppError::NotFound)?;
-    if !policy::can_assign_plant(&me.actor, &plant.ownership(&assignees)) {
+    let acting = trail.acting(&me);
+    if !use_case::may_assign(&acting, &plant, &assignees) {
         return Err(AppError::NotFound);
     }
     let installer: u64 = form
@@ -559,48 +345,20 @@ pub async fn assign(
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("installer_id".into()))?;
-    let member =
-        companies::member(&ctx.state.store, scope, installer)?.ok_or(AppError::NotFound)?;
     let assigned = match form.action.as_str() {
         "assign" => true,
         "unassign" => false,
         _ => return Err(AppError::BadRequest("action".into())),
     };
-    plants::set_assignment(&ctx.state.store, plant.id, member.id, assigned)?;
-    tracing::info!(
-        event = "plant_assignment",
-        by = me.user.id,
-        plant = plant.id,
-        installer = member.id,
+    if !use_case::assign(
+        &ctx.state.core,
+        &acting,
+        &plant,
+        &assignees,
+        installer,
         assigned,
-        "plant assignment changed"
-    );
+    )? {
+        return Err(AppError::NotFound);
+    }
     Ok(Redirect::to(&format!("/plants/{id}?saved=assignees#assignees")).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn coordinates_accept_decimal_commas_and_refuse_out_of_range() {
-        assert_eq!(coordinate("51,3127", 90.0), Ok(Some(51.3127)));
-        assert_eq!(coordinate(" 9.4797 ", 180.0), Ok(Some(9.4797)));
-        assert_eq!(coordinate("", 90.0), Ok(None));
-        assert_eq!(coordinate("91", 90.0), Err("coordinate-range"));
-        assert_eq!(coordinate("NaN", 90.0), Err("coordinate-range"));
-        assert_eq!(coordinate("north", 90.0), Err("coordinate-invalid"));
-    }
-
-    #[test]
-    fn dates_are_iso_and_not_in_the_future() {
-        let today = date!(2026 - 11 - 26);
-        assert_eq!(
-            past_date("2024-05-01", today),
-            Ok(Some(date!(2024 - 05 - 01)))
-        );
-        assert_eq!(past_date("2027-01-01", today), Err("date-future"));
-        assert_eq!(past_date("01.05.2024", today), Err("date-invalid"));
-    }
 }

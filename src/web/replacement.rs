@@ -150,7 +150,10 @@ fn failed_device(
             product_id: c.device.product_id,
         });
     }
-    let product = e.check("product", super::devices::parse_product(&form.product))?;
+    let product = e.check(
+        "product",
+        crate::domain::catalog::parse_product(&form.product),
+    )?;
     Some(FailedDevice {
         link: None,
         serial: serial.value(),
@@ -183,7 +186,7 @@ pub async fn submit(
     } else {
         e.check(
             "failure_date",
-            super::plants::past_date(&form.failure_date, today),
+            crate::domain::field::past_date(&form.failure_date, today),
         )
         .flatten()
     };
