@@ -171,3 +171,26 @@ pub struct ReplacementForm {
     pub confirm_pickup: String,
     pub confirm_accessories: String,
 }
+
+impl ReplacementForm {
+    /// Whether the replacement goes to a new address: chosen in the list, or typed in
+    /// (filling in the new address means it, whatever the list still shows).
+    pub fn wants_new_address(&self) -> bool {
+        self.address == "new"
+            || [&self.recipient, &self.street, &self.postal_code, &self.city]
+                .iter()
+                .any(|v| !v.trim().is_empty())
+    }
+
+    /// The new-address part of the form.
+    pub fn address_form(&self) -> crate::views::profile::AddressForm {
+        crate::views::profile::AddressForm {
+            recipient: self.recipient.clone(),
+            street: self.street.clone(),
+            postal_code: self.postal_code.clone(),
+            city: self.city.clone(),
+            country: self.country.clone(),
+            make_default: String::new(),
+        }
+    }
+}

@@ -11,7 +11,7 @@ use super::context::PageCtx;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
 use crate::domain::security_question::{self, SecurityQuestion};
-use crate::domain::{self, Country, NewPassword};
+use crate::domain::{self, NewPassword};
 use crate::error::{AppError, Result};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
@@ -61,6 +61,10 @@ impl ProfileForm {
 }
 
 impl AddressForm {
+    fn checked(&self, id: u32) -> Result<DeliveryAddress, Errors> {
+        crate::service::profile::checked_address(self, id)
+    }
+
     fn of(a: &DeliveryAddress, is_default: bool) -> Self {
         Self {
             recipient: a.recipient.clone(),
@@ -73,28 +77,6 @@ impl AddressForm {
             } else {
                 String::new()
             },
-        }
-    }
-
-    pub(crate) fn validate(&self, id: u32) -> Result<DeliveryAddress, Errors> {
-        let mut e = Errors::new();
-        let recipient = e.check("recipient", domain::required_text(&self.recipient, 120));
-        let street = e.check("street", domain::required_text(&self.street, 120));
-        let postal_code = e.check("postal_code", domain::required_text(&self.postal_code, 12));
-        let city = e.check("city", domain::required_text(&self.city, 80));
-        let country = e.check("country", Country::parse(&self.country));
-        match (recipient, street, postal_code, city, country) {
-            (Some(recipient), Some(street), Some(postal_code), Some(city), Some(country)) => {
-                Ok(DeliveryAddress {
-                    id,
-                    recipient,
-                    street,
-                    postal_code,
-                    city,
-                    country: country.code().to_owned(),
-                })
-            }
-            _ => Err(e),
         }
     }
 }
@@ -205,7 +187,7 @@ pub async fn add_address(
     CurrentUser(me): CurrentUser,
     CsrfForm(form): CsrfForm<AddressForm>,
 ) -> Result<Response> {
-    match form.validate(0) {
+    match form.checked(0) {
         Ok(address) => {
             users::save_address(
                 &ctx.state.store,
@@ -250,7 +232,7 @@ pub async fn edit_address(
     CsrfForm(form): CsrfForm<AddressForm>,
 ) -> Result<Response> {
     own_address(&me.user, id)?;
-    match form.validate(id) {
+    match form.checked(id) {
         Ok(address) => {
             users::save_address(
                 &ctx.state.store,
