@@ -8,7 +8,9 @@
 //! the page for its outcome.
 
 pub mod access_recovery;
+pub mod company;
 pub mod devices;
+pub mod documents;
 pub mod login;
 pub mod plants;
 pub mod profile;
