@@ -12,6 +12,7 @@ pub mod company;
 pub mod devices;
 pub mod documents;
 pub mod login;
+pub mod people;
 pub mod plants;
 pub mod profile;
 pub mod registration;

@@ -11,19 +11,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 use serde::Deserialize;
 
-use crate::access::{self as policy, AccountKind};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
-use crate::domain::{self, Email};
+use crate::domain::Email;
 use crate::error::{AppError, Result};
-use crate::mail::templates::compose;
-use crate::secrets::token;
-use crate::store::audit::{self, Event};
-use crate::store::effects::Effects;
-use crate::store::ticket_list::{self, Filter, From, Order};
-use crate::store::tokens::TokenKind;
-use crate::store::users::{self, EmailChangeRefused, UserStatus};
-use crate::store::{companies, plants};
+use crate::service::people::{self, AccountAction, EmailChange};
+use crate::store::{companies, users};
 use crate::views::components::Errors;
 use crate::views::service::accounts as view;
 use crate::web::context::PageCtx;
@@ -60,52 +53,8 @@ pub async fn find(
 }
 
 fn person(ctx: &PageCtx, id: u64) -> Result<Person> {
-    let store = &ctx.state.store;
-    // Staff accounts have a page too (their history, an unlock); they are neither
-    // blocked nor given another e-mail here.
-    let user = users::get(store, id)?.ok_or(AppError::NotFound)?;
-    let company = match user.company {
-        Some((c, _)) => companies::get(store, c)?,
-        None => None,
-    };
-    let actor = user.actor();
-    // A staff member's own scope is everything: their page lists no plants or requests.
-    let (plants, tickets) = if user.kind == AccountKind::Staff {
-        (Vec::new(), Vec::new())
-    } else {
-        let plants = plants::list(store, &actor, "")?
-            .into_iter()
-            .map(|(p, _)| p)
-            .collect();
-        let tickets = ticket_list::page(
-            store,
-            policy::ticket_scope(&actor),
-            Order::Updated,
-            Filter::default(),
-            From::Start,
-            20,
-        )?
-        .tickets;
-        (plants, tickets)
-    };
-    let history = audit::page(
-        store,
-        audit::Filter {
-            user: Some(id),
-            ..audit::Filter::default()
-        },
-        20,
-    )?
-    .entries;
-    let sessions = crate::store::sessions::count_for_user(store, id)?;
-    Ok(Person {
-        user,
-        company,
-        plants,
-        tickets,
-        history,
-        sessions,
-    })
+    // Staff accounts have a page too (their history, an unlock).
+    people::person(&ctx.state.core, id)?.ok_or(AppError::NotFound)
 }
 
 /// `GET /service/users/{id}`
@@ -122,11 +71,7 @@ pub async fn detail(
 /// A customer's page data: blocking and e-mail changes are not for staff accounts
 /// (they are managed with `osc staff`), which answer 404 to them.
 fn customer(ctx: &PageCtx, id: u64) -> Result<Person> {
-    let p = person(ctx, id)?;
-    if p.user.kind == AccountKind::Staff {
-        return Err(AppError::NotFound);
-    }
-    Ok(p)
+    people::customer(&ctx.state.core, id)?.ok_or(AppError::NotFound)
 }
 
 fn done(id: u64, saved: &str) -> Response {
@@ -153,37 +98,23 @@ pub async fn block(
     CsrfForm(form): CsrfForm<BlockForm>,
 ) -> Result<Response> {
     let p = customer(&ctx, id)?;
-    let mut e = Errors::new();
-    let reason = e.check("reason", domain::required_text_multiline(&form.reason, 500));
-    let Some(reason) = reason else {
-        let forms = Forms {
-            block: Some((&form.reason, &e)),
-            ..Forms::default()
-        };
-        return Ok(refuse(&ctx, &p, &forms, StatusCode::UNPROCESSABLE_ENTITY));
+    let (e, status) = match people::block_reason(&form.reason) {
+        Err(e) => (e, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(reason) => match people::block(&ctx.state.core, &trail.acting(&me), &p, &reason)? {
+            AccountAction::Done => return Ok(done(id, "blocked")),
+            AccountAction::Gone => return Err(AppError::NotFound),
+            AccountAction::NotApplicable => {
+                let mut e = Errors::new();
+                e.add("reason", "service-block-not-possible");
+                (e, StatusCode::CONFLICT)
+            }
+        },
     };
-    let now = ctx.state.clock.now();
-    let entry = trail.entry(now, Event::AccountBlocked, &p.user.email);
-    match users::block(&ctx.state.store, id, &reason, now, entry)? {
-        Some(true) => {
-            tracing::info!(
-                event = "account_blocked",
-                user_id = id,
-                by = me.user.id,
-                "account blocked"
-            );
-            Ok(done(id, "blocked"))
-        }
-        Some(false) => {
-            e.add("reason", "service-block-not-possible");
-            let forms = Forms {
-                block: Some((&form.reason, &e)),
-                ..Forms::default()
-            };
-            Ok(refuse(&ctx, &p, &forms, StatusCode::CONFLICT))
-        }
-        None => Err(AppError::NotFound),
-    }
+    let forms = Forms {
+        block: Some((&form.reason, &e)),
+        ..Forms::default()
+    };
+    Ok(refuse(&ctx, &p, &forms, status))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -198,19 +129,10 @@ pub async fn unblock(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
     let p = person(&ctx, id)?;
-    let entry = trail.entry(
-        ctx.state.clock.now(),
-        Event::AccountUnblocked,
-        &p.user.email,
-    );
-    users::unblock(&ctx.state.store, id, entry)?.ok_or(AppError::NotFound)?;
-    tracing::info!(
-        event = "account_unblocked",
-        user_id = id,
-        by = me.user.id,
-        "account unblocked"
-    );
-    Ok(done(id, "unblocked"))
+    match people::unblock(&ctx.state.core, &trail.acting(&me), &p)? {
+        AccountAction::Gone => Err(AppError::NotFound),
+        _ => Ok(done(id, "unblocked")),
+    }
 }
 
 /// `POST /service/users/{id}/unlock`: a locked account can log in again at once.
@@ -222,15 +144,10 @@ pub async fn unlock(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
     let p = person(&ctx, id)?;
-    let entry = trail.entry(ctx.state.clock.now(), Event::AccountUnlocked, &p.user.email);
-    users::unlock(&ctx.state.store, id, entry)?.ok_or(AppError::NotFound)?;
-    tracing::info!(
-        event = "account_unlocked",
-        user_id = id,
-        by = me.user.id,
-        "account unlocked"
-    );
-    Ok(done(id, "unlocked"))
+    match people::unlock(&ctx.state.core, &trail.acting(&me), &p)? {
+        AccountAction::Gone => Err(AppError::NotFound),
+        _ => Ok(done(id, "unlocked")),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -249,76 +166,22 @@ pub async fn change_email(
     CsrfForm(form): CsrfForm<EmailChangeForm>,
 ) -> Result<Response> {
     let p = customer(&ctx, id)?;
-    let mut e = Errors::new();
-    let Some(new_email) = e.check("email", Email::parse(&form.email)) else {
-        let forms = Forms {
-            email: Some((&form.email, &e)),
-            ..Forms::default()
-        };
-        return Ok(refuse(&ctx, &p, &forms, StatusCode::UNPROCESSABLE_ENTITY));
-    };
-    let state = &ctx.state;
-    let now = state.clock.now();
-    let hours = state.config.security.confirmation_hours;
-    let (secret, hash) = token::generate();
-    let link = format!("{}/email/confirm/{secret}", state.config.public_url());
-    let outcome = users::request_email_change(
-        &state.store,
-        id,
-        &new_email,
-        hash,
-        now + hours * 3600,
-        now,
-        |user| {
-            vec![
-                compose(
-                    state,
-                    user.language,
-                    new_email.as_str(),
-                    "email-change",
-                    &[
-                        ("name", &user.first_name),
-                        ("link", &link),
-                        ("hours", &hours.to_string()),
-                    ],
-                ),
-                compose(
-                    state,
-                    user.language,
-                    &user.mailbox(),
-                    "email-change-notice",
-                    &[("name", &user.first_name), ("email", new_email.as_str())],
-                ),
-            ]
+    let (message, status) = match Email::parse(&form.email) {
+        Err(message) => (message, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(email) => match people::change_email(&ctx.state.core, &trail.acting(&me), &p, &email)? {
+            EmailChange::Sent => return Ok(done(id, "email")),
+            EmailChange::Gone => return Err(AppError::NotFound),
+            EmailChange::Taken => ("service-email-taken", StatusCode::CONFLICT),
+            EmailChange::Same => ("service-email-same", StatusCode::CONFLICT),
         },
-        trail.entry(now, Event::EmailChangeRequested, &p.user.email),
-    )?
-    .ok_or(AppError::NotFound)?;
-    match outcome {
-        Ok(()) => {
-            tracing::info!(
-                event = "email_change_requested",
-                user_id = id,
-                by = me.user.id,
-                "e-mail change sent for confirmation"
-            );
-            Ok(done(id, "email"))
-        }
-        Err(refused) => {
-            e.add(
-                "email",
-                match refused {
-                    EmailChangeRefused::Taken => "service-email-taken",
-                    EmailChangeRefused::Same => "service-email-same",
-                },
-            );
-            let forms = Forms {
-                email: Some((&form.email, &e)),
-                ..Forms::default()
-            };
-            Ok(refuse(&ctx, &p, &forms, StatusCode::CONFLICT))
-        }
-    }
+    };
+    let mut e = Errors::new();
+    e.add("email", message);
+    let forms = Forms {
+        email: Some((&form.email, &e)),
+        ..Forms::default()
+    };
+    Ok(refuse(&ctx, &p, &forms, status))
 }
 
 /// `POST /service/users/{id}/confirmation`: a new confirmation link for an account that
@@ -331,43 +194,10 @@ pub async fn resend_confirmation(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
     let p = person(&ctx, id)?;
-    if p.user.status != UserStatus::Unconfirmed {
-        return Ok(done(id, "confirmed-already"));
-    }
-    let state = &ctx.state;
-    let now = state.clock.now();
-    let hours = state.config.security.confirmation_hours;
-    let (secret, hash) = token::generate();
-    let link = format!("{}/confirm/{secret}", state.config.public_url());
-    let mail = compose(
-        state,
-        p.user.language,
-        &p.user.mailbox(),
-        "confirm",
-        &[
-            ("name", &p.user.first_name),
-            ("link", &link),
-            ("hours", &hours.to_string()),
-        ],
-    );
-    users::issue_token(
-        &state.store,
-        id,
-        TokenKind::Confirm,
-        hash,
-        now + hours * 3600,
-        now,
-        Effects::mails(vec![mail]).audited(
-            trail
-                .entry(now, Event::ConfirmationResent, &p.user.email)
-                .about(id),
-        ),
-    )?;
-    tracing::info!(
-        event = "confirmation_resent",
-        user_id = id,
-        by = me.user.id,
-        "confirmation e-mail sent again"
-    );
-    Ok(done(id, "confirmation"))
+    Ok(
+        match people::resend_confirmation(&ctx.state.core, &trail.acting(&me), &p)? {
+            AccountAction::Done => done(id, "confirmation"),
+            _ => done(id, "confirmed-already"),
+        },
+    )
 }
