@@ -326,3 +326,18 @@ pub struct ProfileForm {
     pub info_service_notices: String,
     pub info_training: String,
 }
+
+impl ProfileForm {
+    /// The information topics ticked.
+    pub fn topics(&self) -> Vec<String> {
+        [
+            ("product-news", &self.info_product_news),
+            ("service-notices", &self.info_service_notices),
+            ("training", &self.info_training),
+        ]
+        .into_iter()
+        .filter(|(_, v)| *v == "on")
+        .map(|(t, _)| t.to_owned())
+        .collect()
+    }
+}

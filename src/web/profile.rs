@@ -8,15 +8,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::context::PageCtx;
+use super::trail::Trail;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
-use crate::domain::security_question::{self, SecurityQuestion};
-use crate::domain::{self, NewPassword};
 use crate::error::{AppError, Result};
-use crate::i18n::Lang;
-use crate::mail::templates::compose;
-use crate::store::users::{DeliveryAddress, ProfileChange, User};
-use crate::store::{companies, users};
+use crate::service::profile as use_case;
+use crate::store::companies;
+use crate::store::users::{DeliveryAddress, User};
 use crate::views::components::Errors;
 use crate::views::profile as view;
 
@@ -45,18 +43,6 @@ impl ProfileForm {
             info_service_notices: has("service-notices"),
             info_training: has("training"),
         }
-    }
-
-    fn topics(&self) -> Vec<String> {
-        [
-            ("product-news", &self.info_product_news),
-            ("service-notices", &self.info_service_notices),
-            ("training", &self.info_training),
-        ]
-        .into_iter()
-        .filter(|(_, v)| *v == "on")
-        .map(|(t, _)| t.to_owned())
-        .collect()
     }
 }
 
@@ -136,65 +122,37 @@ pub async fn profile_page(
     )
 }
 
-/// `POST /profile`: contact data, language and information requests.
+/// `POST /profile`: saves contact data, language and information requests.
 pub async fn save_profile(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Result<Response> {
-    let mut e = Errors::new();
-    let first_name = e.check("first_name", domain::required_text(&form.first_name, 80));
-    let last_name = e.check("last_name", domain::required_text(&form.last_name, 80));
-    let phone = e.check("phone", domain::phone(&form.phone));
-    let language = e.check(
-        "language",
-        Lang::from_code(&form.language)
-            .filter(|l| l.code() == form.language)
-            .ok_or("language-unknown"),
-    );
-    let (Some(first_name), Some(last_name), Some(phone), Some(language)) =
-        (first_name, last_name, phone, language)
-    else {
-        let page = render_profile(
-            &ctx,
-            &me.user,
-            &form,
-            &e,
-            &AddressForm::default(),
-            &Errors::new(),
-            "",
-        )?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    };
-    users::update_profile(
-        &ctx.state.store,
-        me.user.id,
-        ProfileChange {
-            first_name,
-            last_name,
-            phone,
-            language,
-            info_requests: form.topics(),
-        },
-        ctx.state.clock.now(),
-    )?;
-    Ok(Redirect::to("/profile?saved=profile").into_response())
+    match use_case::checked_profile(&form) {
+        Ok(change) => {
+            use_case::save_profile(&ctx.state.core, &trail.acting(&me), change)?;
+            Ok(Redirect::to("/profile?saved=profile").into_response())
+        }
+        Err(e) => {
+            let no_address = AddressForm::default();
+            let page = render_profile(&ctx, &me.user, &form, &e, &no_address, &Errors::new(), "")?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 /// `POST /profile/addresses`: adds a delivery address.
 pub async fn add_address(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     CsrfForm(form): CsrfForm<AddressForm>,
 ) -> Result<Response> {
     match form.checked(0) {
         Ok(address) => {
-            users::save_address(
-                &ctx.state.store,
-                me.user.id,
-                address,
-                form.make_default == "on",
-            )?;
+            let make_default = form.make_default == "on";
+            use_case::save_address(&ctx.state.core, &trail.acting(&me), address, make_default)?;
             Ok(Redirect::to("/profile?saved=address#addresses").into_response())
         }
         Err(errors) => {
@@ -228,25 +186,21 @@ pub async fn edit_address_page(
 pub async fn edit_address(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u32>,
     CsrfForm(form): CsrfForm<AddressForm>,
 ) -> Result<Response> {
     own_address(&me.user, id)?;
     match form.checked(id) {
         Ok(address) => {
-            users::save_address(
-                &ctx.state.store,
-                me.user.id,
-                address,
-                form.make_default == "on",
-            )?;
+            let make_default = form.make_default == "on";
+            use_case::save_address(&ctx.state.core, &trail.acting(&me), address, make_default)?;
             Ok(Redirect::to("/profile?saved=address#addresses").into_response())
         }
-        Err(errors) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            view::edit_address(&ctx, id, &form, &errors),
-        )
-            .into_response()),
+        Err(errors) => {
+            let page = view::edit_address(&ctx, id, &form, &errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
 }
 
@@ -267,11 +221,12 @@ pub struct Empty {}
 pub async fn delete_address(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u32>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response> {
     own_address(&me.user, id)?;
-    users::delete_address(&ctx.state.store, me.user.id, id)?;
+    use_case::delete_address(&ctx.state.core, &trail.acting(&me), id)?;
     Ok(Redirect::to("/profile?saved=address-deleted#addresses").into_response())
 }
 
@@ -279,22 +234,13 @@ pub async fn delete_address(
 pub async fn default_address(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u32>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response> {
     own_address(&me.user, id)?;
-    users::set_default_address(&ctx.state.store, me.user.id, id)?;
+    use_case::default_address(&ctx.state.core, &trail.acting(&me), id)?;
     Ok(Redirect::to("/profile?saved=address#addresses").into_response())
-}
-
-/// Whether `presented` is the user's password (changes of access data require it).
-async fn current_password_ok(ctx: &PageCtx, user: &User, presented: &str) -> bool {
-    !presented.is_empty()
-        && ctx
-            .state
-            .hasher
-            .verify(presented.to_owned(), Some(user.password_hash.clone()))
-            .await
 }
 
 /// `GET /account/access`
@@ -327,48 +273,22 @@ pub struct PasswordChangeForm {
 pub async fn change_password(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     CsrfForm(form): CsrfForm<PasswordChangeForm>,
 ) -> Result<Response> {
-    let state = &ctx.state;
-    let user = &me.user;
-    let mut errors = Errors::new();
-    if !current_password_ok(&ctx, user, &form.current_password).await {
-        errors.add("current_password", "current-password-wrong");
+    let typed = (
+        form.current_password.as_str(),
+        form.password.as_str(),
+        form.password_confirm.as_str(),
+    );
+    let acting = trail.acting(&me);
+    match use_case::change_password(&ctx.state.core, &acting, me.session, typed).await? {
+        Ok(()) => Ok(Redirect::to("/account/access?saved=password").into_response()),
+        Err(errors) => {
+            let page = view::access(&ctx, &me.user, "", &errors, &Errors::new(), "", "");
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
-    let personal = [user.first_name.as_str(), user.last_name.as_str()];
-    let password = errors.check_password(NewPassword::parse(
-        &form.password,
-        &form.password_confirm,
-        &user.email,
-        &personal,
-    ));
-    let (Some(password), true) = (password, errors.is_empty()) else {
-        let page = view::access(&ctx, user, "", &errors, &Errors::new(), "", "");
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    };
-    let hash = state
-        .hasher
-        .hash(password.expose().to_owned())
-        .await
-        .map_err(AppError::internal)?;
-    let base = state.config.public_url();
-    let mail = compose(
-        state,
-        user.language,
-        &user.mailbox(),
-        "password-changed",
-        &[
-            ("name", &user.first_name),
-            ("forgot", &format!("{base}/password/forgot")),
-        ],
-    );
-    users::change_password(&state.store, user.id, hash, me.session, vec![mail])?;
-    tracing::info!(
-        event = "password_changed",
-        user_id = user.id,
-        "password changed"
-    );
-    Ok(Redirect::to("/account/access?saved=password").into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -383,44 +303,21 @@ pub struct QuestionChangeForm {
 pub async fn change_question(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     CsrfForm(form): CsrfForm<QuestionChangeForm>,
 ) -> Result<Response> {
-    let state = &ctx.state;
-    let user = &me.user;
-    let mut errors = Errors::new();
-    if !current_password_ok(&ctx, user, &form.current_password).await {
-        errors.add("q_current_password", "current-password-wrong");
+    let typed = (
+        form.current_password.as_str(),
+        form.security_question.as_str(),
+        form.security_answer.as_str(),
+    );
+    match use_case::change_question(&ctx.state.core, &trail.acting(&me), typed).await? {
+        Ok(()) => Ok(Redirect::to("/account/access?saved=question").into_response()),
+        Err(errors) => {
+            let (question, answer) = (&form.security_question, &form.security_answer);
+            let no_errors = Errors::new();
+            let page = view::access(&ctx, &me.user, "", &no_errors, &errors, question, answer);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
-    let question = errors.check(
-        "security_question",
-        SecurityQuestion::parse(&form.security_question),
-    );
-    let answer = errors.check(
-        "security_answer",
-        security_question::parse_answer(&form.security_answer),
-    );
-    let (Some(question), Some(answer), true) = (question, answer, errors.is_empty()) else {
-        let page = view::access(
-            &ctx,
-            user,
-            "",
-            &Errors::new(),
-            &errors,
-            &form.security_question,
-            &form.security_answer,
-        );
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    };
-    let hash = state
-        .hasher
-        .hash(answer)
-        .await
-        .map_err(AppError::internal)?;
-    users::change_security_question(&state.store, user.id, question.id(), hash)?;
-    tracing::info!(
-        event = "security_question_changed",
-        user_id = user.id,
-        "security question changed"
-    );
-    Ok(Redirect::to("/account/access?saved=question").into_response())
 }
