@@ -1,6 +1,6 @@
 //! The state every handler shares: the use cases' [`Core`] (settings, store,
-//! translations, hasher, throttle, clock), the search index, its indexer, the mail
-//! worker's doorbell and the running plant imports.
+//! translations, hasher, throttle, clock, running plant imports), the search index, its
+//! indexer and the mail worker's doorbell.
 
 use std::sync::Arc;
 
@@ -20,16 +20,15 @@ pub struct AppState(Arc<App>);
 /// before.
 #[derive(Debug)]
 pub struct App {
-    /// What the use cases work with.
-    pub core: Core,
+    /// What the use cases work with (shared with the work they leave running, such as
+    /// the check of a plant import).
+    pub core: Arc<Core>,
     /// The tantivy index over tickets, derived from the store.
     pub search: Arc<SearchIndex>,
     /// Wakes the mail worker after mail was queued.
     pub mail: MailNotifier,
     /// Feeds changed tickets to the search index.
     pub indexer: Indexer,
-    /// How far running plant imports are.
-    pub imports: crate::import::Progress,
 }
 
 impl AppState {
@@ -43,11 +42,10 @@ impl AppState {
         indexer: Indexer,
     ) -> Self {
         Self(Arc::new(App {
-            core: Core::new(Arc::new(config), store, Arc::new(i18n)),
+            core: Arc::new(Core::new(Arc::new(config), store, Arc::new(i18n))),
             search,
             mail,
             indexer,
-            imports: crate::import::Progress::default(),
         }))
     }
 }

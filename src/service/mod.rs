@@ -13,6 +13,7 @@ pub mod devices;
 pub mod documents;
 pub mod login;
 pub mod people;
+pub mod plant_import;
 pub mod plants;
 pub mod profile;
 pub mod registration;
@@ -29,6 +30,7 @@ use crate::access::Actor;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Translator;
+use crate::import::Progress;
 use crate::mail::templates::MailContext;
 use crate::secrets::password::Hasher;
 use crate::store::audit::{self, Entry, Event};
@@ -51,6 +53,8 @@ pub struct Core {
     pub throttle: LoginThrottle,
     /// The time use cases go by.
     pub clock: Clock,
+    /// How far running plant imports are.
+    pub imports: Progress,
 }
 
 impl Core {
@@ -64,6 +68,7 @@ impl Core {
             hasher,
             throttle: LoginThrottle::default(),
             clock: Clock::default(),
+            imports: Progress::default(),
         }
     }
 
@@ -121,6 +126,9 @@ pub enum Failure {
     /// The password hasher failed.
     #[error("password hashing: {0}")]
     Hashing(String),
+    /// Work moved off the async workers did not finish (it panicked).
+    #[error("background task: {0}")]
+    Task(String),
 }
 
 #[cfg(test)]

@@ -505,7 +505,7 @@ async fn the_check_shows_its_progress_and_a_restart_is_reported() {
         .unwrap()
         .unwrap();
     let id = osc::store::imports::start(&app.state.store, me.id, "park.csv", 745_163, 0).unwrap();
-    app.state.imports.set(id, 2500, 5000);
+    app.state.core.imports.set(id, 2500, 5000);
     let (status, html) = admin.page(&format!("/plants/import/{id}")).await;
     assert_eq!(status, 200);
     assert!(
@@ -518,7 +518,7 @@ async fn the_check_shows_its_progress_and_a_restart_is_reported() {
     );
     assert!(html.contains("2500 of 5000 devices checked"));
     // A check that a restart cut off says so and asks for the file again.
-    app.state.imports.finish(id);
+    app.state.core.imports.finish(id);
     let (_, html) = admin.page(&format!("/plants/import/{id}")).await;
     assert!(html.contains("was interrupted"));
     assert!(html.contains(r#"href="/plants/import""#));
