@@ -178,3 +178,10 @@ pub async fn log_in(
         session_token,
     })
 }
+
+/// Ends the session `session` (the SHA-256 of its token) of `user`.
+pub fn log_out(core: &Core, user: &User, session: [u8; 32]) -> Result<(), Failure> {
+    crate::store::sessions::delete(&core.store, session)?;
+    tracing::info!(event = "logout", user_id = user.id, "logged out");
+    Ok(())
+}

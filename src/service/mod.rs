@@ -9,6 +9,7 @@
 
 pub mod access_recovery;
 pub mod company;
+pub mod desk;
 pub mod devices;
 pub mod documents;
 pub mod login;

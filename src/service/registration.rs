@@ -245,6 +245,43 @@ pub fn resend(core: &Core, email: &Email) -> Result<(), Failure> {
     Ok(())
 }
 
+/// What following the link of an e-mail change led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailConfirmed {
+    /// The new address is the log-in now; every session of the account ended.
+    Changed { email: String },
+    /// Someone got an account with the new address meanwhile.
+    Taken,
+    /// The link cannot be used (any more).
+    Invalid(LinkState),
+}
+
+/// Confirms the new address the service team entered for an account, followed from
+/// `address` (for the audit log).
+pub fn confirm_email_change(
+    core: &Core,
+    presented: &str,
+    address: &str,
+) -> Result<EmailConfirmed, Failure> {
+    if !token::is_well_formed(presented) {
+        return Ok(EmailConfirmed::Invalid(LinkState::Unknown));
+    }
+    let outcome = users::confirm_email_change(
+        &core.store,
+        token::hash(presented),
+        core.clock.now(),
+        address,
+    )?;
+    Ok(match outcome {
+        users::EmailChanged::Changed(user) => {
+            tracing::info!(event = "email_changed", user_id = user.id, "e-mail changed");
+            EmailConfirmed::Changed { email: user.email }
+        }
+        users::EmailChanged::Taken => EmailConfirmed::Taken,
+        users::EmailChanged::Invalid(state) => EmailConfirmed::Invalid(link_state(&state)),
+    })
+}
+
 /// What a link's stored state means to the visitor who followed it.
 pub fn link_state(state: &TokenState) -> LinkState {
     match state {

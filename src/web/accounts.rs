@@ -16,11 +16,9 @@ use crate::auth::extract::MaybeUser;
 use crate::auth::session;
 use crate::domain::Email;
 use crate::error::{AppError, Result};
-use crate::secrets::token;
 use crate::service::access_recovery::{self, Answered, Recovery, Reset};
 use crate::service::login::{self, Login, LoginRefused};
-use crate::service::registration::{self, NewRegistration, Registration};
-use crate::store::users;
+use crate::service::registration::{self, EmailConfirmed, NewRegistration, Registration};
 use crate::views::accounts as view;
 use crate::views::components::Errors;
 
@@ -89,40 +87,24 @@ pub async fn confirm_email_change(
     Path(presented): Path<String>,
     trail: crate::web::trail::Trail,
 ) -> Result<Response> {
-    if !token::is_well_formed(&presented) {
-        return Ok((
-            StatusCode::NOT_FOUND,
-            view::email_change_result(&ctx, Some(view::LinkState::Unknown), ""),
-        )
-            .into_response());
+    let core = &ctx.state.core;
+    let (status, link, email) =
+        match registration::confirm_email_change(core, &presented, &trail.0.address)? {
+            EmailConfirmed::Changed { email } => {
+                (StatusCode::OK, Some(view::LinkState::Done), email)
+            }
+            EmailConfirmed::Taken => (StatusCode::CONFLICT, None, String::new()),
+            EmailConfirmed::Invalid(link) => (link_status(link), Some(link), String::new()),
+        };
+    let response = (status, view::email_change_result(&ctx, link, &email)).into_response();
+    if link != Some(view::LinkState::Done) {
+        return Ok(response);
     }
-    let outcome = users::confirm_email_change(
-        &ctx.state.store,
-        token::hash(&presented),
-        ctx.state.clock.now(),
-        &trail.0.address,
-    )?;
-    let (status, state, email) = match outcome {
-        users::EmailChanged::Changed(user) => {
-            tracing::info!(event = "email_changed", user_id = user.id, "e-mail changed");
-            (StatusCode::OK, Some(view::LinkState::Done), user.email)
-        }
-        users::EmailChanged::Taken => (StatusCode::CONFLICT, None, String::new()),
-        users::EmailChanged::Invalid(state) => {
-            let link = registration::link_state(&state);
-            (link_status(link), Some(link), String::new())
-        }
-    };
-    let mut response = (status, view::email_change_result(&ctx, state, &email)).into_response();
-    if state == Some(view::LinkState::Done) {
-        // The browser that followed the link may hold a session of the account: it ended.
-        let cookie = session::clear_cookie(ctx.state.config.is_https());
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
-        );
-    }
-    Ok(response)
+    // The browser that followed the link may hold a session of the account: it ended.
+    with_cookie(
+        response,
+        &session::clear_cookie(ctx.state.config.is_https()),
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -236,16 +218,10 @@ pub async fn logout(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
     if let Some(viewer) = viewer {
-        crate::store::sessions::delete(&ctx.state.store, viewer.session)?;
-        tracing::info!(event = "logout", user_id = viewer.user.id, "logged out");
+        login::log_out(&ctx.state.core, &viewer.user, viewer.session)?;
     }
-    let mut response = Redirect::to("/").into_response();
     let cookie = session::clear_cookie(ctx.state.config.is_https());
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
-    );
-    Ok(response)
+    with_cookie(Redirect::to("/").into_response(), &cookie)
 }
 
 #[derive(Debug, Default, Deserialize)]

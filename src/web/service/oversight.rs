@@ -11,6 +11,7 @@ use super::PAGE_SIZE;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
 use crate::error::{AppError, Result};
+use crate::service::desk::{self, Retried};
 use crate::store::audit::{self, Event};
 use crate::store::mail_queue::{self, Show};
 use crate::store::users;
@@ -80,21 +81,15 @@ pub async fn retry(
     Path(id): Path<u64>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    let state = &ctx.state;
-    let now = state.clock.now();
-    let entry = trail.entry(now, Event::MailRetried, format!("#{id}"));
-    match mail_queue::retry_now(&state.store, id, now, entry)? {
-        None => return Err(AppError::NotFound),
-        Some(false) => {
-            return Ok(Redirect::to("/service/mail?saved=sent-already").into_response());
-        }
-        Some(true) => {}
-    }
-    tracing::info!(
-        event = "mail_retried",
-        mail_id = id,
-        by = me.user.id,
-        "mail retried now"
-    );
-    Ok(Redirect::to("/service/mail?show=waiting&saved=retried").into_response())
+    Ok(
+        match desk::retry_mail(&ctx.state.core, &trail.acting(&me), id)? {
+            Retried::Unknown => return Err(AppError::NotFound),
+            Retried::SentAlready => {
+                Redirect::to("/service/mail?saved=sent-already").into_response()
+            }
+            Retried::Queued => {
+                Redirect::to("/service/mail?show=waiting&saved=retried").into_response()
+            }
+        },
+    )
 }

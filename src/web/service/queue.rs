@@ -14,11 +14,11 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::error::{AppError, Result};
-use crate::store::audit::Event;
+use crate::service::desk::{self, Assignee};
 use crate::store::companies::{self};
 use crate::store::ticket_list::{self, Filter, From, Order, Page, Scope};
 use crate::store::tickets::{self, Ticket};
-use crate::store::users::{self, User};
+use crate::store::users;
 use crate::views::service::queue as view;
 use crate::web::context::PageCtx;
 use crate::web::trail::Trail;
@@ -177,36 +177,10 @@ pub async fn assign(
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<AssignForm>,
 ) -> Result<Response> {
-    let state = &ctx.state;
-    let t = tickets::visible(&state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
-    let staff = users::staff(&state.store)?;
-    let assignee: Option<&User> = match form.assignee.as_str() {
-        "none" | "" => None,
-        "me" => Some(&me.user),
-        other => Some(
-            other
-                .parse::<u64>()
-                .ok()
-                .and_then(|id| {
-                    staff
-                        .iter()
-                        .find(|u| u.id == id && u.status == users::UserStatus::Active)
-                })
-                .ok_or(AppError::NotFound)?,
-        ),
-    };
-    let now = state.clock.now();
-    let detail = assignee.map_or_else(|| "—".to_owned(), User::full_name);
-    let entry = trail
-        .entry(now, Event::TicketAssigned, &t.number)
-        .detail(detail);
-    tickets::assign(&state.store, t.id, assignee.map(|u| u.id), entry)?
-        .ok_or(AppError::NotFound)?;
-    tracing::info!(
-        event = "ticket_assigned",
-        ticket = t.id,
-        by = me.user.id,
-        "ticket assigned"
-    );
+    let t = tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    let to = Assignee::parse(&form.assignee).ok_or(AppError::NotFound)?;
+    if !desk::assign(&ctx.state.core, &trail.acting(&me), &t, to)? {
+        return Err(AppError::NotFound);
+    }
     Ok(Redirect::to(&format!("/tickets/{}?saved=assigned", t.id)).into_response())
 }
