@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 
 use crate::app::AppState;
 use crate::auth::session::Viewer;
-use crate::store::audit::{self, Entry, Event};
+use crate::store::audit;
 
 /// The actor of an audit entry for this request.
 #[derive(Debug, Clone)]
@@ -32,13 +32,6 @@ impl FromRequestParts<AppState> for Trail {
             name: viewer.map(|v| v.user.full_name()).unwrap_or_default(),
             address,
         }))
-    }
-}
-
-impl Trail {
-    /// An entry by this actor, to record with the action it describes.
-    pub fn entry(&self, at: u64, event: Event, subject: impl Into<String>) -> Entry {
-        Entry::new(at, event, self.0.clone(), subject)
     }
 }
 

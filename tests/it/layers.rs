@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "web",
         &[
             "app", "auth", "error", "service", "views", "search", "mail", "import", "store",
-            "access", "config", "domain", "i18n", "codes", "clock", "links", "secrets",
+            "access", "config", "domain", "i18n", "codes", "clock", "links",
         ],
     ),
     (
@@ -173,4 +173,41 @@ fn the_layering_has_no_circle() {
             assert!(!back, "{module} and {other} may import each other");
         }
     }
+}
+
+/// What only a use case does: compose a mail, hash a secret or make a token, write an
+/// audit entry or collect effects, open a write transaction.
+const USE_CASE_ONLY: &[&str] = &[
+    "mail::templates",
+    "compose(",
+    "hasher.",
+    "secrets::",
+    "store::effects",
+    "Entry::new",
+    ".entry(",
+    ".write()",
+];
+
+#[test]
+fn pages_parse_call_a_use_case_and_pick_a_view() {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut files = Vec::new();
+    rust_files(&web, &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for needle in USE_CASE_ONLY {
+                if code.contains(needle) {
+                    wrong.push(format!("{}:{}: {needle}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "handlers doing a use case's work (move it to src/service/):\n{}",
+        wrong.join("\n")
+    );
 }
