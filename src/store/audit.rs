@@ -9,10 +9,9 @@
 //! filed for customers, mail retries), right after it.
 
 use super::Txn;
-use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 
 crate::codes::stored_codes! {
     /// What happened.
@@ -184,13 +183,10 @@ impl Entry {
     }
 }
 
-const TABLE: &str = "audit_v1";
-
 /// Appends `entry` inside the caller's transaction.
 pub fn record_in(txn: &Txn, mut entry: Entry) -> Result<u64, StoreError> {
-    let mut log = txn.open_table(tables::AUDIT)?;
-    entry.id = log.last()?.map_or(1, |(k, _)| k.value() + 1);
-    log.insert(entry.id, codec::encode(&entry).as_slice())?;
+    entry.id = tables::AUDIT.next_id_in(txn)?;
+    tables::AUDIT.put_in(txn, entry.id, &entry)?;
     let mut by_user = txn.open_table(tables::AUDIT_BY_USER)?;
     for user in [entry.actor.user, entry.subject_user].into_iter().flatten() {
         by_user.insert((user, entry.id), ())?;
@@ -231,11 +227,11 @@ pub struct Page {
 /// index, so a rare event or a user's history costs what a page of it costs.
 pub fn page(store: &Store, filter: Filter, size: usize) -> Result<Page, StoreError> {
     let txn = store.read()?;
-    let log = txn.open_table(tables::AUDIT)?;
+    let log = txn.open_table(tables::AUDIT.def())?;
     let before = filter.before.unwrap_or(u64::MAX);
     let load = |id: u64| -> Result<Option<Entry>, StoreError> {
         log.get(id)?
-            .map(|b| codec::decode::<Entry>(TABLE, b.value()))
+            .map(|b| tables::AUDIT.decode(b.value()))
             .transpose()
     };
     let mut entries = Vec::with_capacity(size + 1);
@@ -270,7 +266,7 @@ pub fn page(store: &Store, filter: Filter, size: usize) -> Result<Page, StoreErr
         }
     } else {
         for row in log.range(..before)?.rev() {
-            let entry = codec::decode::<Entry>(TABLE, row?.1.value())?;
+            let entry = tables::AUDIT.decode(row?.1.value())?;
             if push(entry) {
                 break;
             }

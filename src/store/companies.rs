@@ -5,7 +5,7 @@ use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::users::UserStatus;
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 use crate::access::{AccountKind, CompanyRole, CompanyScope};
 use crate::domain::fold::fold;
 
@@ -29,8 +29,6 @@ pub struct Company {
     /// Registration time (unix seconds).
     pub created_at: u64,
 }
-
-const TABLE: &str = "companies_v1";
 
 /// The key that makes two registrations "the same company": name, postal code and
 /// country, compared case- and accent-insensitively.
@@ -57,26 +55,19 @@ pub fn find_by_key_in(txn: &Txn, key: &str) -> Result<Option<Company>, StoreErro
 
 /// A company by id, inside a write transaction.
 pub fn get_in(txn: &Txn, id: u64) -> Result<Option<Company>, StoreError> {
-    txn.open_table(tables::COMPANIES)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::COMPANIES.get(&txn, id)
 }
 
 /// A company by id.
 pub fn get(store: &Store, id: u64) -> Result<Option<Company>, StoreError> {
     let txn = store.read()?;
-    txn.open_table(tables::COMPANIES)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::COMPANIES.get(&txn, id)
 }
 
 /// Creates a company inside the caller's transaction; returns it with its new id.
 pub fn create_in(txn: &Txn, mut company: Company) -> Result<Company, StoreError> {
-    let mut table = txn.open_table(tables::COMPANIES)?;
-    company.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-    table.insert(company.id, codec::encode(&company).as_slice())?;
+    company.id = tables::COMPANIES.next_id_in(txn)?;
+    tables::COMPANIES.put_in(txn, company.id, &company)?;
     let key = match_key(&company.name, &company.postal_code, &company.country);
     txn.open_table(tables::COMPANY_BY_KEY)?
         .insert(key.as_str(), company.id)?;
@@ -121,7 +112,7 @@ fn assigned_count(
 pub fn members(store: &Store, scope: CompanyScope) -> Result<Vec<Member>, StoreError> {
     let txn = store.read()?;
     let index = txn.open_table(tables::COMPANY_MEMBERS)?;
-    let users = txn.open_table(tables::USERS)?;
+    let users = txn.open_table(tables::USERS.def())?;
     let assignments = txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
     let company = scope.company_id();
     let mut out = Vec::new();
@@ -130,7 +121,7 @@ pub fn members(store: &Store, scope: CompanyScope) -> Result<Vec<Member>, StoreE
         let Some(bytes) = users.get(user_id)? else {
             continue;
         };
-        let user: super::users::User = codec::decode("users_v1", bytes.value())?;
+        let user: super::users::User = tables::USERS.decode(bytes.value())?;
         if matches!(user.status, UserStatus::Removed { .. }) {
             continue;
         }
@@ -250,8 +241,8 @@ pub fn find_by_name(store: &Store, query: &str, limit: usize) -> Result<Vec<Comp
     }
     let txn = store.read()?;
     let mut out = Vec::new();
-    for row in txn.open_table(tables::COMPANIES)?.iter()? {
-        let company: Company = codec::decode(TABLE, row?.1.value())?;
+    for row in txn.open_table(tables::COMPANIES.def())?.iter()? {
+        let company: Company = tables::COMPANIES.decode(row?.1.value())?;
         let name = fold(&company.name);
         if name.contains(&wanted) {
             out.push((name != wanted, name, company));

@@ -6,7 +6,7 @@ use super::Txn;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 
 /// A device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,10 +64,8 @@ impl Device {
     }
 }
 
-const TABLE: &str = "devices_v1";
-
 fn decode(bytes: &[u8]) -> Result<Device, StoreError> {
-    codec::decode(TABLE, bytes)
+    tables::DEVICES.decode(bytes)
 }
 
 /// Why a device could not be registered.
@@ -102,11 +100,8 @@ pub(crate) fn register_in(
     {
         return Ok(Err(RegisterRefused::SerialTaken));
     }
-    {
-        let mut table = txn.open_table(tables::DEVICES)?;
-        device.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-        table.insert(device.id, codec::encode(&device).as_slice())?;
-    }
+    device.id = tables::DEVICES.next_id_in(txn)?;
+    tables::DEVICES.put_in(txn, device.id, &device)?;
     txn.open_table(tables::DEVICE_BY_SERIAL)?
         .insert(device.serial, device.id)?;
     txn.open_table(tables::PLANT_DEVICES)?
@@ -117,10 +112,7 @@ pub(crate) fn register_in(
 /// A device by id (removed ones included).
 pub fn get(store: &Store, id: u64) -> Result<Option<Device>, StoreError> {
     let txn = store.read()?;
-    txn.open_table(tables::DEVICES)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+    tables::DEVICES.get(&txn, id)
 }
 
 fn by_index(
@@ -132,10 +124,7 @@ fn by_index(
     let Some(id) = txn.open_table(index)?.get(serial)?.map(|v| v.value()) else {
         return Ok(None);
     };
-    txn.open_table(tables::DEVICES)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+    tables::DEVICES.get(&txn, id)
 }
 
 /// The current device with this serial, if one is registered.
@@ -163,12 +152,7 @@ pub(crate) fn swap_in(
     ticket: u64,
     warranty_end: Option<String>,
 ) -> Result<Result<Device, ()>, StoreError> {
-    let Some(mut device) = txn
-        .open_table(tables::DEVICES)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()?
-    else {
+    let Some(mut device) = tables::DEVICES.get(&txn, id)? else {
         return Ok(Err(()));
     };
     let mut by_serial = txn.open_table(tables::DEVICE_BY_SERIAL)?;
@@ -207,13 +191,13 @@ pub(crate) fn swap_in(
 /// A plant's current devices, by sub-plant then serial.
 pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Device>, StoreError> {
     let txn = store.read()?;
-    let devices = txn.open_table(tables::DEVICES)?;
+    let devices = txn.open_table(tables::DEVICES.def())?;
     of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
 }
 
 /// [`of_plant`] inside a write transaction.
 pub(crate) fn of_plant_in(txn: &Txn, plant: u64) -> Result<Vec<Device>, StoreError> {
-    let devices = txn.open_table(tables::DEVICES)?;
+    let devices = txn.open_table(tables::DEVICES.def())?;
     of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
 }
 
@@ -236,8 +220,7 @@ fn of_plant_from(
 }
 
 fn put_in(txn: &Txn, device: &Device) -> Result<(), StoreError> {
-    txn.open_table(tables::DEVICES)?
-        .insert(device.id, codec::encode(device).as_slice())?;
+    tables::DEVICES.put_in(txn, device.id, device)?;
     Ok(())
 }
 
@@ -252,11 +235,7 @@ pub fn update(store: &Store, device: &Device) -> Result<(), StoreError> {
 /// Removes a device from its plant: its record stays, its serial is free again.
 pub fn remove(store: &Store, id: u64, now: u64) -> Result<(), StoreError> {
     let txn = store.write()?;
-    let found = txn
-        .open_table(tables::DEVICES)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()?;
+    let found = tables::DEVICES.get(&txn, id)?;
     if let Some(mut device) = found {
         device.removed_at = Some(now);
         put_in(&txn, &device)?;

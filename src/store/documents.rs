@@ -4,7 +4,7 @@
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 
 /// Size of one stored chunk.
 pub const CHUNK: usize = 256 * 1024;
@@ -30,8 +30,6 @@ pub struct Document {
     pub chunks: u32,
 }
 
-const TABLE: &str = "documents_v1";
-
 /// Why an upload was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreRefused {
@@ -48,7 +46,7 @@ pub fn put(
 ) -> Result<Result<Document, StoreRefused>, StoreError> {
     let txn = store.write()?;
     let used: u64 = {
-        let docs = txn.open_table(tables::DOCUMENTS)?;
+        let docs = txn.open_table(tables::DOCUMENTS.def())?;
         let mut used = 0;
         for row in txn
             .open_table(tables::PLANT_DOCUMENTS)?
@@ -56,7 +54,7 @@ pub fn put(
         {
             let id = row?.0.value().1;
             if let Some(b) = docs.get(id)? {
-                used += codec::decode::<Document>(TABLE, b.value())?.size;
+                used += tables::DOCUMENTS.decode(b.value())?.size;
             }
         }
         used
@@ -65,11 +63,11 @@ pub fn put(
         return Ok(Err(StoreRefused::Quota));
     }
     {
-        let mut docs = txn.open_table(tables::DOCUMENTS)?;
-        doc.id = docs.last()?.map_or(1, |(k, _)| k.value() + 1);
+        doc.id = tables::DOCUMENTS.next_id_in(&txn)?;
+        let mut docs = txn.open_table(tables::DOCUMENTS.def())?;
         doc.size = data.len() as u64;
         doc.chunks = u32::try_from(data.chunks(CHUNK).count()).unwrap_or(u32::MAX);
-        docs.insert(doc.id, codec::encode(&doc).as_slice())?;
+        tables::DOCUMENTS.write(&mut docs, doc.id, &doc)?;
         let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
         for (i, chunk) in data.chunks(CHUNK).enumerate() {
             chunks.insert((doc.id, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
@@ -84,10 +82,7 @@ pub fn put(
 /// A document's metadata.
 pub fn get(store: &Store, id: u64) -> Result<Option<Document>, StoreError> {
     let txn = store.read()?;
-    txn.open_table(tables::DOCUMENTS)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::DOCUMENTS.get(&txn, id)
 }
 
 /// A document's content.
@@ -104,7 +99,7 @@ pub fn content(store: &Store, doc: &Document) -> Result<Vec<u8>, StoreError> {
 /// A plant's documents, newest first.
 pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Document>, StoreError> {
     let txn = store.read()?;
-    let docs = txn.open_table(tables::DOCUMENTS)?;
+    let docs = txn.open_table(tables::DOCUMENTS.def())?;
     let mut out = Vec::new();
     for row in txn
         .open_table(tables::PLANT_DOCUMENTS)?
@@ -112,7 +107,7 @@ pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Document>, StoreError> 
     {
         let id = row?.0.value().1;
         if let Some(b) = docs.get(id)? {
-            out.push(codec::decode::<Document>(TABLE, b.value())?);
+            out.push(tables::DOCUMENTS.decode(b.value())?);
         }
     }
     out.sort_by_key(|d| std::cmp::Reverse(d.uploaded_at));
@@ -122,7 +117,7 @@ pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Document>, StoreError> 
 /// Deletes a document and its content.
 pub fn delete(store: &Store, doc: &Document) -> Result<(), StoreError> {
     let txn = store.write()?;
-    txn.open_table(tables::DOCUMENTS)?.remove(doc.id)?;
+    txn.open_table(tables::DOCUMENTS.def())?.remove(doc.id)?;
     {
         let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
         for i in 0..doc.chunks {

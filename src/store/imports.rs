@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::devices::{self, Device, RegisterRefused};
 use super::import_preview::{PlantPlan, Preview};
 use super::plants::{self, Plant, SubPlant};
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 
 /// Whose plants an import creates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +88,6 @@ pub struct ImportRecord {
     pub state: ImportState,
 }
 
-const TABLE: &str = "imports_v1";
-
 /// Records a new upload (being checked); returns its id.
 pub fn start(
     store: &Store,
@@ -100,8 +98,7 @@ pub fn start(
 ) -> Result<u64, StoreError> {
     let txn = store.write()?;
     let id = {
-        let mut table = txn.open_table(tables::IMPORTS)?;
-        let id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+        let id = tables::IMPORTS.next_id_in(&txn)?;
         let record = ImportRecord {
             id,
             user,
@@ -110,7 +107,7 @@ pub fn start(
             created_at: now,
             state: ImportState::Checking,
         };
-        table.insert(id, codec::encode(&record).as_slice())?;
+        tables::IMPORTS.put_in(&txn, id, &record)?;
         id
     };
     txn.commit()?;
@@ -120,25 +117,21 @@ pub fn start(
 /// An import of `user` (anyone else's is `None`).
 pub fn get(store: &Store, user: u64, id: u64) -> Result<Option<ImportRecord>, StoreError> {
     let txn = store.read()?;
-    let record = txn
-        .open_table(tables::IMPORTS)?
-        .get(id)?
-        .map(|b| codec::decode::<ImportRecord>(TABLE, b.value()))
-        .transpose()?;
+    let record = tables::IMPORTS.get(&txn, id)?;
     Ok(record.filter(|r| r.user == user))
 }
 
 fn set_state_in(txn: &Txn, id: u64, state: ImportState) -> Result<(), StoreError> {
-    let mut table = txn.open_table(tables::IMPORTS)?;
+    let mut table = txn.open_table(tables::IMPORTS.def())?;
     let Some(mut record) = table
         .get(id)?
-        .map(|b| codec::decode::<ImportRecord>(TABLE, b.value()))
+        .map(|b| tables::IMPORTS.decode(b.value()))
         .transpose()?
     else {
         return Ok(());
     };
     record.state = state;
-    table.insert(id, codec::encode(&record).as_slice())?;
+    tables::IMPORTS.write(&mut table, id, &record)?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::mail_queue::OutgoingMail;
 use super::sessions::{self, Session};
 use super::users::{self, User};
-use super::{Store, StoreError, codec, companies, tables};
+use super::{Store, StoreError, companies, tables};
 use crate::access::{CompanyRole, CompanyScope};
 
 crate::codes::stored_variants! {
@@ -47,8 +47,6 @@ pub struct Invitation {
     pub state: InvitationState,
 }
 
-const TABLE: &str = "invitations_v1";
-
 /// Why an invitation was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InviteRefused {
@@ -61,15 +59,11 @@ pub enum InviteRefused {
 }
 
 fn get_in(txn: &Txn, id: u64) -> Result<Option<Invitation>, StoreError> {
-    txn.open_table(tables::INVITATIONS)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::INVITATIONS.get(&txn, id)
 }
 
 fn put_in(txn: &Txn, invitation: &Invitation) -> Result<(), StoreError> {
-    txn.open_table(tables::INVITATIONS)?
-        .insert(invitation.id, codec::encode(invitation).as_slice())?;
+    tables::INVITATIONS.put_in(txn, invitation.id, invitation)?;
     Ok(())
 }
 
@@ -82,7 +76,7 @@ fn pending_from(
     for row in index.range((company_id, 0)..=(company_id, u64::MAX))? {
         let id = row?.0.value().1;
         if let Some(bytes) = invitations.get(id)? {
-            let i: Invitation = codec::decode(TABLE, bytes.value())?;
+            let i: Invitation = tables::INVITATIONS.decode(bytes.value())?;
             if i.state == InvitationState::Pending {
                 out.push(i);
             }
@@ -94,7 +88,7 @@ fn pending_from(
 fn pending_in(txn: &Txn, company_id: u64) -> Result<Vec<Invitation>, StoreError> {
     pending_from(
         &txn.open_table(tables::COMPANY_INVITATIONS)?,
-        &txn.open_table(tables::INVITATIONS)?,
+        &txn.open_table(tables::INVITATIONS.def())?,
         company_id,
     )
 }
@@ -132,10 +126,7 @@ pub fn create(
     if let Err(refusal) = decide(admins) {
         return Ok(Err(InviteRefused::Policy(refusal)));
     }
-    let id = txn
-        .open_table(tables::INVITATIONS)?
-        .last()?
-        .map_or(1, |(k, _)| k.value() + 1);
+    let id = tables::INVITATIONS.next_id_in(&txn)?;
     let invitation = Invitation {
         id,
         company_id: scope.company_id(),
@@ -163,7 +154,7 @@ pub fn pending(store: &Store, scope: CompanyScope) -> Result<Vec<Invitation>, St
     let txn = store.read()?;
     let mut out = pending_from(
         &txn.open_table(tables::COMPANY_INVITATIONS)?,
-        &txn.open_table(tables::INVITATIONS)?,
+        &txn.open_table(tables::INVITATIONS.def())?,
         scope.company_id(),
     )?;
     out.sort_by_key(|i| std::cmp::Reverse(i.sent_at));
@@ -224,10 +215,7 @@ pub fn by_token(store: &Store, token_hash: [u8; 32]) -> Result<Option<Invitation
     else {
         return Ok(None);
     };
-    txn.open_table(tables::INVITATIONS)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::INVITATIONS.get(&txn, id)
 }
 
 /// What accepting an invitation led to.

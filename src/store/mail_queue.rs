@@ -5,7 +5,7 @@ use super::Txn;
 use redb::{ReadableTable, ReadableTableMetadata};
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 use crate::clock::now_secs;
 
 /// A message to send, as the caller composes it.
@@ -49,13 +49,11 @@ pub struct QueuedMail {
     pub state: MailState,
 }
 
-const TABLE: &str = "mail_v1";
-
 /// Queues `mail` inside the caller's write transaction; it is delivered after commit.
 pub fn enqueue(txn: &Txn, mail: OutgoingMail) -> Result<u64, StoreError> {
     let now = now_secs();
-    let mut table = txn.open_table(tables::MAIL)?;
-    let id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+    let id = tables::MAIL.next_id_in(txn)?;
+    let mut table = txn.open_table(tables::MAIL.def())?;
     let record = QueuedMail {
         mail,
         queued_at: now,
@@ -64,7 +62,7 @@ pub fn enqueue(txn: &Txn, mail: OutgoingMail) -> Result<u64, StoreError> {
         next_attempt_at: now,
         state: MailState::Pending,
     };
-    table.insert(id, codec::encode(&record).as_slice())?;
+    tables::MAIL.write(&mut table, id, &record)?;
     txn.open_table(tables::MAIL_PENDING)?
         .insert((now, id), ())?;
     txn.queued_mail();
@@ -83,13 +81,13 @@ pub fn enqueue_now(store: &Store, mail: OutgoingMail) -> Result<u64, StoreError>
 pub fn due(store: &Store, due_by: u64, limit: usize) -> Result<Vec<(u64, QueuedMail)>, StoreError> {
     let txn = store.read()?;
     let pending = txn.open_table(tables::MAIL_PENDING)?;
-    let mail = txn.open_table(tables::MAIL)?;
+    let mail = txn.open_table(tables::MAIL.def())?;
     let mut out = Vec::new();
     for row in pending.range(..=(due_by, u64::MAX))?.take(limit) {
         let (key, _) = row?;
         let (_, id) = key.value();
         if let Some(bytes) = mail.get(id)? {
-            out.push((id, codec::decode(TABLE, bytes.value())?));
+            out.push((id, tables::MAIL.decode(bytes.value())?));
         }
     }
     Ok(out)
@@ -105,10 +103,10 @@ pub fn next_due(store: &Store) -> Result<Option<u64>, StoreError> {
 /// One message by id.
 pub fn get(store: &Store, id: u64) -> Result<Option<QueuedMail>, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::MAIL)?;
+    let table = txn.open_table(tables::MAIL.def())?;
     table
         .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
+        .map(|b| tables::MAIL.decode(b.value()))
         .transpose()
 }
 
@@ -160,16 +158,16 @@ fn update_in(
     id: u64,
     change: impl FnOnce(&mut QueuedMail) -> bool,
 ) -> Result<Option<bool>, StoreError> {
-    let mut table = txn.open_table(tables::MAIL)?;
+    let mut table = txn.open_table(tables::MAIL.def())?;
     let Some(bytes) = table.get(id)?.map(|b| b.value().to_vec()) else {
         return Ok(None);
     };
-    let mut record: QueuedMail = codec::decode(TABLE, &bytes)?;
+    let mut record: QueuedMail = tables::MAIL.decode(&bytes)?;
     let old_key = (record.next_attempt_at, id);
     if !change(&mut record) {
         return Ok(Some(false));
     }
-    table.insert(id, codec::encode(&record).as_slice())?;
+    tables::MAIL.write(&mut table, id, &record)?;
     let mut pending = txn.open_table(tables::MAIL_PENDING)?;
     pending.remove(old_key)?;
     if record.state == MailState::Pending {
@@ -184,7 +182,7 @@ fn update_in(
 pub fn counts(store: &Store) -> Result<(u64, u64), StoreError> {
     let txn = store.read()?;
     let pending = txn.open_table(tables::MAIL_PENDING)?.len()?;
-    let all = txn.open_table(tables::MAIL)?.len()?;
+    let all = txn.open_table(tables::MAIL.def())?.len()?;
     Ok((pending, all - pending))
 }
 
@@ -224,7 +222,7 @@ pub fn list(
     size: usize,
 ) -> Result<MailPage, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::MAIL)?;
+    let table = txn.open_table(tables::MAIL.def())?;
     let before = before.unwrap_or(u64::MAX);
     let mut out = Vec::with_capacity(size + 1);
     if matches!(show, Show::Waiting | Show::Failed) {
@@ -238,7 +236,7 @@ pub fn list(
         ids.sort_unstable_by(|a, b| b.cmp(a));
         for id in ids {
             if let Some(b) = table.get(id)? {
-                let m: QueuedMail = codec::decode(TABLE, b.value())?;
+                let m: QueuedMail = tables::MAIL.decode(b.value())?;
                 if show.keeps(&m) {
                     out.push((id, m));
                     if out.len() > size {
@@ -250,7 +248,7 @@ pub fn list(
     } else {
         for row in table.range(..before)?.rev() {
             let (k, v) = row?;
-            let m: QueuedMail = codec::decode(TABLE, v.value())?;
+            let m: QueuedMail = tables::MAIL.decode(v.value())?;
             if show.keeps(&m) {
                 out.push((k.value(), m));
                 if out.len() > size {

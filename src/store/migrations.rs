@@ -67,31 +67,31 @@ const VERSION_KEY: &str = "schema_version";
 fn create_tables_v1(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::META)?;
     txn.open_table(tables::MIGRATIONS_APPLIED)?;
-    txn.open_table(tables::MAIL)?;
+    txn.open_table(tables::MAIL.def())?;
     txn.open_table(tables::MAIL_PENDING)?;
-    txn.open_table(tables::USERS)?;
+    txn.open_table(tables::USERS.def())?;
     txn.open_table(tables::USER_BY_EMAIL)?;
-    txn.open_table(tables::COMPANIES)?;
+    txn.open_table(tables::COMPANIES.def())?;
     txn.open_table(tables::COMPANY_BY_KEY)?;
     txn.open_table(tables::COMPANY_MEMBERS)?;
-    txn.open_table(tables::SESSIONS)?;
+    txn.open_table(tables::SESSIONS.def())?;
     txn.open_table(tables::USER_SESSIONS)?;
-    txn.open_table(tables::TOKENS)?;
-    txn.open_table(tables::INVITATIONS)?;
+    txn.open_table(tables::TOKENS.def())?;
+    txn.open_table(tables::INVITATIONS.def())?;
     txn.open_table(tables::INVITATION_BY_TOKEN)?;
     txn.open_table(tables::COMPANY_INVITATIONS)?;
     txn.open_table(tables::ASSIGNMENTS_BY_USER)?;
-    txn.open_table(tables::PLANTS)?;
+    txn.open_table(tables::PLANTS.def())?;
     txn.open_table(tables::COMPANY_PLANTS)?;
     txn.open_table(tables::OPERATOR_PLANTS)?;
     txn.open_table(tables::PLANT_ASSIGNEES)?;
-    txn.open_table(tables::DEVICES)?;
+    txn.open_table(tables::DEVICES.def())?;
     txn.open_table(tables::DEVICE_BY_SERIAL)?;
     txn.open_table(tables::PLANT_DEVICES)?;
-    txn.open_table(tables::DOCUMENTS)?;
+    txn.open_table(tables::DOCUMENTS.def())?;
     txn.open_table(tables::DOCUMENT_CHUNKS)?;
     txn.open_table(tables::PLANT_DOCUMENTS)?;
-    txn.open_table(tables::TICKETS)?;
+    txn.open_table(tables::TICKETS.def())?;
     txn.open_table(tables::TICKET_SEQUENCE)?;
     txn.open_table(tables::TICKET_BY_NUMBER)?;
     txn.open_table(tables::TICKET_LIST_V1)?;
@@ -107,7 +107,7 @@ fn create_tables_v1(txn: &Txn) -> Result<(), StoreError> {
 fn service_desk_v2(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::TICKET_LIST)?;
     txn.open_table(tables::TICKET_WEEKS)?;
-    txn.open_table(tables::AUDIT)?;
+    txn.open_table(tables::AUDIT.def())?;
     txn.open_table(tables::AUDIT_BY_USER)?;
     txn.open_table(tables::AUDIT_BY_EVENT)?;
     txn.open_table(tables::PENDING_EMAIL)?;
@@ -118,7 +118,7 @@ fn service_desk_v2(txn: &Txn) -> Result<(), StoreError> {
 
 /// Sunny Portal imports: their records and the plants they created, by portal id.
 fn plant_import_v3(txn: &Txn) -> Result<(), StoreError> {
-    txn.open_table(tables::IMPORTS)?;
+    txn.open_table(tables::IMPORTS.def())?;
     txn.open_table(tables::PLANT_BY_PORTAL_ID)?;
     Ok(())
 }
@@ -303,7 +303,7 @@ mod tests {
             let mut v1 = super::super::codec::encode(&ticket);
             assert_eq!(v1.pop(), Some(0));
             let txn = store.write().unwrap();
-            txn.open_table(tables::TICKETS)
+            txn.open_table(tables::TICKETS.def())
                 .unwrap()
                 .insert(1, v1.as_slice())
                 .unwrap();

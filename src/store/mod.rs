@@ -19,6 +19,7 @@ pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;
 pub mod plants;
+pub mod records;
 pub mod sessions;
 pub mod tables;
 pub mod ticket_list;

@@ -6,7 +6,7 @@ use super::Txn;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 use crate::access::{self as policy, Actor, PlantOwnership, PlantScope};
 
 /// A plant.
@@ -67,10 +67,8 @@ impl Plant {
     }
 }
 
-const TABLE: &str = "plants_v1";
-
 fn decode(bytes: &[u8]) -> Result<Plant, StoreError> {
-    codec::decode(TABLE, bytes)
+    tables::PLANTS.decode(bytes)
 }
 
 fn index_in(txn: &Txn, plant: &Plant, add: bool) -> Result<(), StoreError> {
@@ -107,11 +105,8 @@ pub(crate) fn create_in(
     mut plant: Plant,
     assign_to: Option<u64>,
 ) -> Result<Plant, StoreError> {
-    {
-        let mut table = txn.open_table(tables::PLANTS)?;
-        plant.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-        table.insert(plant.id, codec::encode(&plant).as_slice())?;
-    }
+    plant.id = tables::PLANTS.next_id_in(txn)?;
+    tables::PLANTS.put_in(txn, plant.id, &plant)?;
     index_in(txn, &plant, true)?;
     if let Some(user) = assign_to {
         assign_in(txn, plant.id, user)?;
@@ -137,8 +132,7 @@ pub(crate) fn save_in(txn: &Txn, plant: &Plant) -> Result<(), StoreError> {
         changed.company = old.company;
         changed.created_by = old.created_by;
         changed.created_at = old.created_at;
-        txn.open_table(tables::PLANTS)?
-            .insert(plant.id, codec::encode(&changed).as_slice())?;
+        tables::PLANTS.put_in(txn, plant.id, &changed)?;
         index_in(txn, &changed, true)?;
         // The index keeps the operator's name with every ticket about the plant.
         if changed.operator_name != old.operator_name {
@@ -150,19 +144,13 @@ pub(crate) fn save_in(txn: &Txn, plant: &Plant) -> Result<(), StoreError> {
 
 /// A plant by id inside a write transaction.
 pub(crate) fn get_in(txn: &Txn, id: u64) -> Result<Option<Plant>, StoreError> {
-    txn.open_table(tables::PLANTS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+    tables::PLANTS.get(&txn, id)
 }
 
 /// A plant by id, whoever asks: for derived data (the search index), never for pages.
 pub fn get(store: &Store, id: u64) -> Result<Option<Plant>, StoreError> {
     let txn = store.read()?;
-    txn.open_table(tables::PLANTS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+    tables::PLANTS.get(&txn, id)
 }
 
 /// The plant `id` if `actor` may see it: another company's plant is `None`, exactly like
@@ -173,12 +161,7 @@ pub fn visible(
     id: u64,
 ) -> Result<Option<(Plant, Vec<u64>)>, StoreError> {
     let txn = store.read()?;
-    let Some(plant) = txn
-        .open_table(tables::PLANTS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()?
-    else {
+    let Some(plant) = tables::PLANTS.get(&txn, id)? else {
         return Ok(None);
     };
     let assignees: Vec<u64> = txn
@@ -196,7 +179,7 @@ pub fn list(
     query: &str,
 ) -> Result<Vec<(Plant, Vec<u64>)>, StoreError> {
     let txn = store.read()?;
-    let plants = txn.open_table(tables::PLANTS)?;
+    let plants = txn.open_table(tables::PLANTS.def())?;
     let assignees_table = txn.open_table(tables::PLANT_ASSIGNEES)?;
     let ids: Vec<u64> = match policy::plant_scope(actor) {
         PlantScope::All => plants
@@ -308,8 +291,7 @@ pub fn delete_subplant(store: &Store, plant: u64, id: u32) -> Result<Option<bool
         return Ok(Some(false));
     }
     p.subplants.retain(|s| s.id != id);
-    txn.open_table(tables::PLANTS)?
-        .insert(plant, codec::encode(&p).as_slice())?;
+    tables::PLANTS.put_in(&txn, plant, &p)?;
     txn.commit()?;
     Ok(Some(true))
 }
@@ -326,8 +308,7 @@ fn change_plant<T>(
     };
     let out = f(&txn, &mut p)?;
     if out.is_some() {
-        txn.open_table(tables::PLANTS)?
-            .insert(plant, codec::encode(&p).as_slice())?;
+        tables::PLANTS.put_in(&txn, plant, &p)?;
         txn.commit()?;
     }
     Ok(out)
@@ -388,7 +369,7 @@ pub fn operators_of_company(
     company: policy::CompanyScope,
 ) -> Result<Vec<LinkedOperator>, StoreError> {
     let txn = store.read()?;
-    let plants = txn.open_table(tables::PLANTS)?;
+    let plants = txn.open_table(tables::PLANTS.def())?;
     let c = company.company_id();
     let mut out: Vec<LinkedOperator> = Vec::new();
     for row in txn

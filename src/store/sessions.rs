@@ -5,7 +5,7 @@ use super::Txn;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 
 /// A signed-in browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,12 +18,9 @@ pub struct Session {
     pub last_seen: u64,
 }
 
-const TABLE: &str = "sessions_v1";
-
 /// Stores a new session inside the caller's transaction.
 pub fn insert(txn: &Txn, hash: [u8; 32], session: &Session) -> Result<(), StoreError> {
-    txn.open_table(tables::SESSIONS)?
-        .insert(hash, codec::encode(session).as_slice())?;
+    tables::SESSIONS.put_in(txn, hash, session)?;
     txn.open_table(tables::USER_SESSIONS)?
         .insert((session.user_id, hash), ())?;
     Ok(())
@@ -32,10 +29,10 @@ pub fn insert(txn: &Txn, hash: [u8; 32], session: &Session) -> Result<(), StoreE
 /// The session of a token hash.
 pub fn get(store: &Store, hash: [u8; 32]) -> Result<Option<Session>, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::SESSIONS)?;
+    let table = txn.open_table(tables::SESSIONS.def())?;
     table
         .get(hash)?
-        .map(|b| codec::decode(TABLE, b.value()))
+        .map(|b| tables::SESSIONS.decode(b.value()))
         .transpose()
 }
 
@@ -43,14 +40,14 @@ pub fn get(store: &Store, hash: [u8; 32]) -> Result<Option<Session>, StoreError>
 pub fn touch(store: &Store, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
     let txn = store.write()?;
     {
-        let mut table = txn.open_table(tables::SESSIONS)?;
+        let mut table = txn.open_table(tables::SESSIONS.def())?;
         let existing = table
             .get(hash)?
-            .map(|b| codec::decode::<Session>(TABLE, b.value()))
+            .map(|b| tables::SESSIONS.decode(b.value()))
             .transpose()?;
         if let Some(mut session) = existing {
             session.last_seen = now;
-            table.insert(hash, codec::encode(&session).as_slice())?;
+            tables::SESSIONS.write(&mut table, hash, &session)?;
         }
     }
     txn.commit()?;
@@ -67,9 +64,9 @@ pub fn delete(store: &Store, hash: [u8; 32]) -> Result<(), StoreError> {
 
 fn delete_in(txn: &Txn, hash: [u8; 32]) -> Result<(), StoreError> {
     let removed = txn
-        .open_table(tables::SESSIONS)?
+        .open_table(tables::SESSIONS.def())?
         .remove(hash)?
-        .map(|b| codec::decode::<Session>(TABLE, b.value()))
+        .map(|b| tables::SESSIONS.decode(b.value()))
         .transpose()?;
     if let Some(session) = removed {
         txn.open_table(tables::USER_SESSIONS)?

@@ -2,9 +2,12 @@
 //! migration can create a new layout beside the old one.
 //!
 //! Values are `&[u8]` encoded by [`super::codec`]; keys are redb's own types so their
-//! order is the order lists are shown in.
+//! order is the order lists are shown in. The tables of records are [`Records`]: their
+//! name, the type they store and their numbering are declared here once.
 
 use redb::TableDefinition;
+
+use super::records::Records;
 
 /// Key: setting name (`schema_version`). Value: number.
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta_v1");
@@ -15,20 +18,20 @@ pub const MIGRATIONS_APPLIED: TableDefinition<&str, u64> =
 
 /// Key: mail id (increasing). Value: codec-encoded [`super::mail_queue::QueuedMail`].
 /// Sent mail stays here as the record of what was sent.
-pub const MAIL: TableDefinition<u64, &[u8]> = TableDefinition::new("mail_v1");
+pub const MAIL: Records<u64, super::mail_queue::QueuedMail> = Records::new("mail_v1");
 
 /// Key: (next attempt, unix seconds; mail id). Value: unit. The mails still to deliver,
 /// in the order they are due: the delivery worker reads only this.
 pub const MAIL_PENDING: TableDefinition<(u64, u64), ()> = TableDefinition::new("mail_pending_v1");
 
 /// Key: user id. Value: codec-encoded [`super::users::User`].
-pub const USERS: TableDefinition<u64, &[u8]> = TableDefinition::new("users_v1");
+pub const USERS: Records<u64, super::users::User> = Records::new("users_v1");
 
 /// Key: normalized e-mail. Value: user id. One login per person.
 pub const USER_BY_EMAIL: TableDefinition<&str, u64> = TableDefinition::new("user_by_email_v1");
 
 /// Key: company id. Value: codec-encoded [`super::companies::Company`].
-pub const COMPANIES: TableDefinition<u64, &[u8]> = TableDefinition::new("companies_v1");
+pub const COMPANIES: Records<u64, super::companies::Company> = Records::new("companies_v1");
 
 /// Key: folded "name|postal code|country". Value: company id. Finds an already registered
 /// company case- and accent-insensitively.
@@ -39,7 +42,7 @@ pub const COMPANY_MEMBERS: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("company_members_v1");
 
 /// Key: SHA-256 of the session token. Value: codec-encoded [`super::sessions::Session`].
-pub const SESSIONS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("sessions_v1");
+pub const SESSIONS: Records<[u8; 32], super::sessions::Session> = Records::new("sessions_v1");
 
 /// Key: (user id, SHA-256 of the session token). Value: unit. Ends all of a user's sessions.
 pub const USER_SESSIONS: TableDefinition<(u64, [u8; 32]), ()> =
@@ -48,10 +51,11 @@ pub const USER_SESSIONS: TableDefinition<(u64, [u8; 32]), ()> =
 /// Key: SHA-256 of an e-mailed token. Value: codec-encoded [`super::tokens::Token`]
 /// (confirmation and password-reset links). Used tokens stay, marked, so a second click
 /// gets "already used" rather than "unknown".
-pub const TOKENS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("tokens_v1");
+pub const TOKENS: Records<[u8; 32], super::tokens::Token> = Records::new("tokens_v1");
 
 /// Key: invitation id. Value: codec-encoded [`super::invitations::Invitation`].
-pub const INVITATIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("invitations_v1");
+pub const INVITATIONS: Records<u64, super::invitations::Invitation> =
+    Records::new("invitations_v1");
 
 /// Key: SHA-256 of the invitation link's token. Value: invitation id.
 pub const INVITATION_BY_TOKEN: TableDefinition<[u8; 32], u64> =
@@ -67,7 +71,7 @@ pub const ASSIGNMENTS_BY_USER: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("assignments_by_user_v1");
 
 /// Key: plant id. Value: codec-encoded [`super::plants::Plant`].
-pub const PLANTS: TableDefinition<u64, &[u8]> = TableDefinition::new("plants_v1");
+pub const PLANTS: Records<u64, super::plants::Plant> = Records::new("plants_v1");
 
 /// Key: (company id, plant id). Value: unit. The plants a company keeps.
 pub const COMPANY_PLANTS: TableDefinition<(u64, u64), ()> =
@@ -84,7 +88,7 @@ pub const PLANT_ASSIGNEES: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("plant_assignees_v1");
 
 /// Key: device id. Value: codec-encoded [`super::devices::Device`].
-pub const DEVICES: TableDefinition<u64, &[u8]> = TableDefinition::new("devices_v1");
+pub const DEVICES: Records<u64, super::devices::Device> = Records::new("devices_v1");
 
 /// Key: serial number. Value: device id. A serial is registered once per instance.
 pub const DEVICE_BY_SERIAL: TableDefinition<u32, u64> = TableDefinition::new("device_by_serial_v1");
@@ -93,7 +97,7 @@ pub const DEVICE_BY_SERIAL: TableDefinition<u32, u64> = TableDefinition::new("de
 pub const PLANT_DEVICES: TableDefinition<(u64, u64), ()> = TableDefinition::new("plant_devices_v1");
 
 /// Key: document id. Value: codec-encoded [`super::documents::Document`].
-pub const DOCUMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("documents_v1");
+pub const DOCUMENTS: Records<u64, super::documents::Document> = Records::new("documents_v1");
 
 /// Key: (document id, chunk number). Value: up to 256 KiB of the file. Files live in
 /// the database so the data directory stays one file plus the index.
@@ -105,7 +109,7 @@ pub const PLANT_DOCUMENTS: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("plant_documents_v1");
 
 /// Key: ticket id. Value: codec-encoded [`super::tickets::Ticket`].
-pub const TICKETS: TableDefinition<u64, &[u8]> = TableDefinition::new("tickets_v1");
+pub const TICKETS: Records<u64, super::tickets::Ticket> = Records::new("tickets_v1");
 
 /// Key: year. Value: the last ticket sequence number given out that year.
 pub const TICKET_SEQUENCE: TableDefinition<u32, u64> = TableDefinition::new("ticket_sequence_v1");
@@ -137,7 +141,7 @@ pub const TICKET_WEEKS: TableDefinition<u32, (u64, u64)> = TableDefinition::new(
 
 /// Key: audit entry id (increasing). Value: codec-encoded [`super::audit::Entry`].
 /// Append-only.
-pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit_v1");
+pub const AUDIT: Records<u64, super::audit::Entry> = Records::new("audit_v1");
 
 /// Key: (user id, audit entry id). Value: unit. Entries by or about an account.
 pub const AUDIT_BY_USER: TableDefinition<(u64, u64), ()> = TableDefinition::new("audit_by_user_v1");
@@ -164,7 +168,7 @@ pub const TICKETS_BY_PLANT: TableDefinition<(u64, u64), ()> =
 
 /// Key: import id (increasing). Value: codec-encoded [`super::imports::ImportRecord`]: an
 /// uploaded Sunny Portal export, its preview and what it did.
-pub const IMPORTS: TableDefinition<u64, &[u8]> = TableDefinition::new("imports_v1");
+pub const IMPORTS: Records<u64, super::imports::ImportRecord> = Records::new("imports_v1");
 
 /// Key: (owner: company id << 1, or operator's user id << 1 | 1; the Sunny Portal plant
 /// id). Value: plant id. A re-import updates the plant instead of adding another.

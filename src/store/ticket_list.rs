@@ -11,7 +11,7 @@ use super::Txn;
 use redb::ReadableTable;
 
 use super::tickets::Ticket;
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 use crate::access::TicketScope;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 
@@ -240,7 +240,7 @@ pub fn page(
 ) -> Result<Page, StoreError> {
     let txn = store.read()?;
     let list = txn.open_table(tables::TICKET_LIST)?;
-    let tickets_table = txn.open_table(tables::TICKETS)?;
+    let tickets_table = txn.open_table(tables::TICKETS.def())?;
     let (s, o) = (scope.into().key(), order.code());
     let lowest = (s, o, 0, 0);
     let highest = (s, o, u64::MAX, u64::MAX);
@@ -250,7 +250,7 @@ pub fn page(
             return Ok(true);
         };
         Ok(match tickets_table.get(id)? {
-            Some(b) => codec::decode::<Ticket>("tickets_v1", b.value())?.company == Some(company),
+            Some(b) => tables::TICKETS.decode(b.value())?.company == Some(company),
             None => false,
         })
     };
@@ -311,7 +311,7 @@ pub fn page(
     let mut tickets = Vec::with_capacity(rows.len());
     for row in &rows {
         if let Some(b) = tickets_table.get(row.id)? {
-            tickets.push(codec::decode::<Ticket>("tickets_v1", b.value())?);
+            tickets.push(tables::TICKETS.decode(b.value())?);
         }
     }
     Ok(Page {
@@ -365,9 +365,9 @@ pub(crate) fn count_state_in(
 pub(crate) fn count_all_states_in(txn: &Txn) -> Result<(), StoreError> {
     let mut counts = std::collections::BTreeMap::<(u8, u8), u64>::new();
     {
-        let tickets = txn.open_table(tables::TICKETS)?;
+        let tickets = txn.open_table(tables::TICKETS.def())?;
         for row in tickets.iter()? {
-            let t: Ticket = codec::decode("tickets_v1", row?.1.value())?;
+            let t: Ticket = tables::TICKETS.decode(row?.1.value())?;
             *counts.entry((t.kind.code(), t.status.code())).or_default() += 1;
         }
     }
@@ -410,9 +410,9 @@ pub(crate) fn index_state_in(
 pub(crate) fn index_all_states_in(txn: &Txn) -> Result<(), StoreError> {
     let mut keys = Vec::new();
     {
-        let tickets = txn.open_table(tables::TICKETS)?;
+        let tickets = txn.open_table(tables::TICKETS.def())?;
         for row in tickets.iter()? {
-            let t: Ticket = codec::decode("tickets_v1", row?.1.value())?;
+            let t: Ticket = tables::TICKETS.decode(row?.1.value())?;
             keys.push((t.status.code(), entered(&t), t.id));
         }
     }
@@ -434,7 +434,7 @@ pub fn in_state(
 ) -> Result<(usize, Vec<(Ticket, u64)>), StoreError> {
     let txn = store.read()?;
     let by_state = txn.open_table(tables::TICKETS_BY_STATE)?;
-    let tickets = txn.open_table(tables::TICKETS)?;
+    let tickets = txn.open_table(tables::TICKETS.def())?;
     let code = status.code();
     let mut total = 0;
     let mut out = Vec::with_capacity(limit);
@@ -444,7 +444,7 @@ pub fn in_state(
         if out.len() < limit
             && let Some(b) = tickets.get(id)?
         {
-            out.push((codec::decode("tickets_v1", b.value())?, since));
+            out.push((tables::TICKETS.decode(b.value())?, since));
         }
     }
     Ok((total, out))

@@ -270,21 +270,21 @@ impl From<TicketV1> for Ticket {
 /// Migration 0002: re-encodes every ticket with its (empty) assignee and writes the
 /// lists of schema 2 and the weekly figures, inside the migration's transaction.
 pub(super) fn migrate_to_v2(txn: &Txn) -> Result<(), StoreError> {
-    let mut table = txn.open_table(tables::TICKETS)?;
+    let mut table = txn.open_table(tables::TICKETS.def())?;
     let mut next = 0;
     loop {
         // A page at a time: a table cannot be written while a range over it is open.
         let mut batch = Vec::new();
         for row in table.range(next..)?.take(1000) {
             let (k, v) = row?;
-            let old: TicketV1 = codec::decode(TABLE, v.value())?;
+            let old: TicketV1 = codec::decode(tables::TICKETS.name(), v.value())?;
             batch.push((k.value(), Ticket::from(old)));
         }
         let Some(last) = batch.last().map(|(id, _)| *id) else {
             break;
         };
         for (id, t) in batch {
-            table.insert(id, codec::encode(&t).as_slice())?;
+            tables::TICKETS.write(&mut table, id, &t)?;
             ticket_list::write_in(txn, &t, true)?;
             ticket_list::count_week_in(txn, None, &t)?;
         }
@@ -293,10 +293,8 @@ pub(super) fn migrate_to_v2(txn: &Txn) -> Result<(), StoreError> {
     Ok(())
 }
 
-const TABLE: &str = "tickets_v1";
-
 fn decode(bytes: &[u8]) -> Result<Ticket, StoreError> {
-    codec::decode(TABLE, bytes)
+    tables::TICKETS.decode(bytes)
 }
 
 /// Creates a ticket: gives it the next number of `year`, its first status, queues the
@@ -335,8 +333,7 @@ pub(crate) fn create_in(
         let next = seq.get(key)?.map_or(1, |v| v.value() + 1);
         seq.insert(key, next)?;
         t.number = ticket::number(year, next);
-        let mut table = txn.open_table(tables::TICKETS)?;
-        t.id = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+        t.id = tables::TICKETS.next_id_in(txn)?;
         if t.history.is_empty() {
             t.status = t.kind.initial();
             t.history = vec![StatusChange {
@@ -350,7 +347,7 @@ pub(crate) fn create_in(
         if let Some(first) = t.messages.first_mut() {
             first.attachments = attachments;
         }
-        table.insert(t.id, codec::encode(&t).as_slice())?;
+        tables::TICKETS.put_in(txn, t.id, &t)?;
     }
     txn.open_table(tables::TICKET_BY_NUMBER)?
         .insert(t.number.as_str(), t.id)?;
@@ -411,12 +408,7 @@ pub fn attachment_content(store: &Store, id: u64, no: u32) -> Result<Vec<u8>, St
 /// A ticket by id, if `actor` may see it (another company's ticket is `None`).
 pub fn visible(store: &Store, actor: &Actor, id: u64) -> Result<Option<Ticket>, StoreError> {
     let txn = store.read()?;
-    let Some(t) = txn
-        .open_table(tables::TICKETS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()?
-    else {
+    let Some(t) = tables::TICKETS.get(&txn, id)? else {
         return Ok(None);
     };
     let requester = t.requester.unwrap_or(0);
@@ -427,7 +419,7 @@ pub fn visible(store: &Store, actor: &Actor, id: u64) -> Result<Option<Ticket>, 
 /// transaction (search hits).
 pub fn visible_many(store: &Store, actor: &Actor, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::TICKETS)?;
+    let table = txn.open_table(tables::TICKETS.def())?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()?
@@ -442,7 +434,7 @@ pub fn visible_many(store: &Store, actor: &Actor, ids: &[u64]) -> Result<Vec<Tic
 /// The tickets about a plant that `actor` may see, last updated first.
 pub fn of_plant(store: &Store, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError> {
     let txn = store.read()?;
-    let tickets = txn.open_table(tables::TICKETS)?;
+    let tickets = txn.open_table(tables::TICKETS.def())?;
     let mut out = Vec::new();
     for row in txn
         .open_table(tables::TICKETS_BY_PLANT)?
@@ -460,16 +452,12 @@ pub fn of_plant(store: &Store, actor: &Actor, plant: u64) -> Result<Vec<Ticket>,
 }
 
 fn load_in(txn: &Txn, id: u64) -> Result<Option<Ticket>, StoreError> {
-    txn.open_table(tables::TICKETS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+    tables::TICKETS.get(&txn, id)
 }
 
 fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
     ticket_list::write_in(txn, old, false)?;
-    txn.open_table(tables::TICKETS)?
-        .insert(new.id, codec::encode(new).as_slice())?;
+    tables::TICKETS.put_in(txn, new.id, new)?;
     ticket_list::write_in(txn, new, true)?;
     ticket_list::count_week_in(txn, Some(old), new)?;
     ticket_list::count_state_in(txn, Some(old), new)?;
@@ -626,7 +614,7 @@ pub fn change_status(
 /// Every ticket about a device (its id), whoever filed it.
 pub fn of_device(store: &Store, plant: u64, device: u64) -> Result<Vec<Ticket>, StoreError> {
     let txn = store.read()?;
-    let tickets = txn.open_table(tables::TICKETS)?;
+    let tickets = txn.open_table(tables::TICKETS.def())?;
     let mut out = Vec::new();
     for row in txn
         .open_table(tables::TICKETS_BY_PLANT)?
@@ -653,17 +641,14 @@ pub fn by_number(store: &Store, number: &str) -> Result<Option<Ticket>, StoreErr
     else {
         return Ok(None);
     };
-    txn.open_table(tables::TICKETS)?
-        .get(id)?
-        .map(|b| decode(b.value()))
-        .transpose()
+    tables::TICKETS.get(&txn, id)
 }
 
 /// The tickets of `ids` that exist, whoever asks, read in one transaction: for derived
 /// data (the search index), never for pages.
 pub fn by_ids(store: &Store, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::TICKETS)?;
+    let table = txn.open_table(tables::TICKETS.def())?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()? {
@@ -677,7 +662,7 @@ pub fn by_ids(store: &Store, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
 /// search index page by page).
 pub fn page(store: &Store, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::TICKETS)?;
+    let table = txn.open_table(tables::TICKETS.def())?;
     let mut out = Vec::new();
     for row in table.range((after.saturating_add(1))..)?.take(limit) {
         out.push(decode(row?.1.value())?);

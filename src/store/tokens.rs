@@ -5,7 +5,7 @@ use super::Txn;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, codec, tables};
+use super::{Store, StoreError, tables};
 
 crate::codes::stored_codes! {
     /// What a token is for.
@@ -49,12 +49,9 @@ pub enum TokenState {
     Unknown,
 }
 
-const TABLE: &str = "tokens_v1";
-
 /// Stores a new token inside the caller's transaction.
 pub fn insert(txn: &Txn, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
-    txn.open_table(tables::TOKENS)?
-        .insert(hash, codec::encode(token).as_slice())?;
+    tables::TOKENS.put_in(txn, hash, token)?;
     Ok(())
 }
 
@@ -65,9 +62,9 @@ pub fn state_in(
     kind: TokenKind,
     now: u64,
 ) -> Result<TokenState, StoreError> {
-    let table = txn.open_table(tables::TOKENS)?;
+    let table = txn.open_table(tables::TOKENS.def())?;
     let token = match table.get(hash)? {
-        Some(bytes) => codec::decode::<Token>(TABLE, bytes.value())?,
+        Some(bytes) => tables::TOKENS.decode(bytes.value())?,
         None => return Ok(TokenState::Unknown),
     };
     Ok(classify(token, kind, now))
@@ -81,9 +78,9 @@ pub fn state(
     now: u64,
 ) -> Result<TokenState, StoreError> {
     let txn = store.read()?;
-    let table = txn.open_table(tables::TOKENS)?;
+    let table = txn.open_table(tables::TOKENS.def())?;
     let token = match table.get(hash)? {
-        Some(bytes) => codec::decode::<Token>(TABLE, bytes.value())?,
+        Some(bytes) => tables::TOKENS.decode(bytes.value())?,
         None => return Ok(TokenState::Unknown),
     };
     Ok(classify(token, kind, now))
@@ -103,15 +100,15 @@ fn classify(token: Token, kind: TokenKind, now: u64) -> TokenState {
 
 /// Marks a token used inside the caller's transaction.
 pub fn mark_used(txn: &Txn, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
-    let mut table = txn.open_table(tables::TOKENS)?;
+    let mut table = txn.open_table(tables::TOKENS.def())?;
     let Some(mut token) = table
         .get(hash)?
-        .map(|b| codec::decode::<Token>(TABLE, b.value()))
+        .map(|b| tables::TOKENS.decode(b.value()))
         .transpose()?
     else {
         return Ok(());
     };
     token.used_at = Some(now);
-    table.insert(hash, codec::encode(&token).as_slice())?;
+    tables::TOKENS.write(&mut table, hash, &token)?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use super::companies::{self, Company};
 use super::mail_queue::{self, OutgoingMail};
 use super::sessions::{self, Session};
 use super::tokens::{self, Token, TokenKind, TokenState};
-use super::{Store, StoreError, audit, codec, tables};
+use super::{Store, StoreError, audit, tables};
 use crate::access::{AccountKind, Actor, CompanyRole};
 use crate::domain::Email;
 use crate::i18n::Lang;
@@ -145,15 +145,10 @@ impl User {
     }
 }
 
-const TABLE: &str = "users_v1";
-
 /// A user by id.
 pub fn get(store: &Store, id: u64) -> Result<Option<User>, StoreError> {
     let txn = store.read()?;
-    txn.open_table(tables::USERS)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::USERS.get(&txn, id)
 }
 
 /// A user by e-mail.
@@ -166,18 +161,12 @@ pub fn find_by_email(store: &Store, email: &Email) -> Result<Option<User>, Store
     else {
         return Ok(None);
     };
-    txn.open_table(tables::USERS)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::USERS.get(&txn, id)
 }
 
 /// A user by id, inside a write transaction.
 pub(crate) fn get_in(txn: &Txn, id: u64) -> Result<Option<User>, StoreError> {
-    txn.open_table(tables::USERS)?
-        .get(id)?
-        .map(|b| codec::decode(TABLE, b.value()))
-        .transpose()
+    tables::USERS.get(&txn, id)
 }
 
 /// A user by e-mail, inside a write transaction.
@@ -194,8 +183,7 @@ pub(crate) fn find_by_email_in(txn: &Txn, email: &str) -> Result<Option<User>, S
 
 /// Writes a user record inside a write transaction.
 pub(crate) fn put_in(txn: &Txn, user: &User) -> Result<(), StoreError> {
-    txn.open_table(tables::USERS)?
-        .insert(user.id, codec::encode(user).as_slice())?;
+    tables::USERS.put_in(txn, user.id, user)?;
     Ok(())
 }
 
@@ -226,10 +214,7 @@ fn update<T>(
 /// Creates an active account directly (staff accounts, invited collaborators), with its
 /// e-mail index, inside the caller's transaction; returns it with its new id.
 pub(crate) fn create_active_in(txn: &Txn, mut user: User) -> Result<User, StoreError> {
-    user.id = txn
-        .open_table(tables::USERS)?
-        .last()?
-        .map_or(1, |(k, _)| k.value() + 1);
+    user.id = tables::USERS.next_id_in(txn)?;
     user.status = UserStatus::Active;
     put_in(txn, &user)?;
     txn.open_table(tables::USER_BY_EMAIL)?
@@ -293,12 +278,12 @@ pub fn create_staff(
 /// Every staff account, removed ones included, by e-mail.
 pub fn staff(store: &Store) -> Result<Vec<User>, StoreError> {
     let txn = store.read()?;
-    let users = txn.open_table(tables::USERS)?;
+    let users = txn.open_table(tables::USERS.def())?;
     let mut out = Vec::new();
     for row in txn.open_table(tables::STAFF_USERS)?.iter()? {
         let id = row?.0.value();
         if let Some(bytes) = users.get(id)? {
-            out.push(codec::decode::<User>(TABLE, bytes.value())?);
+            out.push(tables::USERS.decode(bytes.value())?);
         }
     }
     out.sort_by(|a, b| a.email.cmp(&b.email));
@@ -308,9 +293,9 @@ pub fn staff(store: &Store) -> Result<Vec<User>, StoreError> {
 /// Migration 0006: indexes the staff accounts already stored.
 pub(crate) fn index_staff_in(txn: &Txn) -> Result<(), StoreError> {
     let mut ids = Vec::new();
-    for row in txn.open_table(tables::USERS)?.iter()? {
+    for row in txn.open_table(tables::USERS.def())?.iter()? {
         let (id, bytes) = row?;
-        let user: User = codec::decode(TABLE, bytes.value())?;
+        let user: User = tables::USERS.decode(bytes.value())?;
         if user.kind == AccountKind::Staff {
             ids.push(id.value());
         }
@@ -415,10 +400,7 @@ pub fn register(
         }
         Registered::CompanyExists { company, admins }
     } else {
-        let id = txn
-            .open_table(tables::USERS)?
-            .last()?
-            .map_or(1, |(k, _)| k.value() + 1);
+        let id = tables::USERS.next_id_in(&txn)?;
         let company = match &account.company {
             Some(c) => {
                 let created = companies::create_in(
@@ -964,11 +946,11 @@ pub fn find(store: &Store, query: &str, limit: usize) -> Result<Vec<User>, Store
         .map(str::to_owned)
         .collect();
     let txn = store.read()?;
-    let companies = txn.open_table(tables::COMPANIES)?;
+    let companies = txn.open_table(tables::COMPANIES.def())?;
     let mut names = std::collections::HashMap::<u64, String>::new();
     let mut out = Vec::new();
-    for row in txn.open_table(tables::USERS)?.iter()? {
-        let user: User = codec::decode(TABLE, row?.1.value())?;
+    for row in txn.open_table(tables::USERS.def())?.iter()? {
+        let user: User = tables::USERS.decode(row?.1.value())?;
         if user.kind == AccountKind::Staff {
             continue;
         }
@@ -978,7 +960,7 @@ pub fn find(store: &Store, query: &str, limit: usize) -> Result<Vec<User>, Store
                 None => {
                     let name = companies
                         .get(c)?
-                        .map(|b| codec::decode::<Company>("companies_v1", b.value()))
+                        .map(|b| tables::COMPANIES.decode(b.value()))
                         .transpose()?
                         .map(|c| crate::domain::fold::fold(&c.name))
                         .unwrap_or_default();
