@@ -1,7 +1,6 @@
 //! Companies and roles: invitations, the two-administrator limit, hand-over, removal of
 //! collaborators, and no company seeing another's people.
 
-use osc::domain::Email;
 use osc::store::users;
 
 use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
@@ -10,13 +9,6 @@ use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
 async fn admin_of(app: &TestApp, email: &str, company: &str) -> Agent {
     app.signed_in(&Registration::installer(email, company).with("postal_code", "34266"))
         .await
-}
-
-fn user_id(app: &TestApp, email: &str) -> u64 {
-    users::find_by_email(&app.state.store, &Email::parse(email).unwrap())
-        .unwrap()
-        .unwrap()
-        .id
 }
 
 /// Invites `email` as `role`; the person joins as "Ines Installateurin".
@@ -193,7 +185,7 @@ async fn at_most_two_administrators_and_always_one() {
     );
 
     // A third administrator is refused, by promotion and by invitation.
-    let three = user_id(&app, "three@b-solar.de");
+    let three = app.user("three@b-solar.de").id;
     let r = first
         .post(&format!("/company/members/{three}/admin"), &[])
         .await;
@@ -219,7 +211,7 @@ async fn at_most_two_administrators_and_always_one() {
     );
 
     // Hand-over: the first steps down, the third is promoted.
-    let one = user_id(&app, "one@b-solar.de");
+    let one = app.user("one@b-solar.de").id;
     let r = first
         .post(&format!("/company/members/{one}/installer"), &[])
         .await;
@@ -240,7 +232,7 @@ async fn at_most_two_administrators_and_always_one() {
     assert!(html.contains("Step down as administrator"));
 
     // The last administrator cannot step down.
-    let two = user_id(&app, "two@b-solar.de");
+    let two = app.user("two@b-solar.de").id;
     assert_eq!(
         third
             .post(&format!("/company/members/{two}/installer"), &[])
@@ -267,7 +259,7 @@ async fn removing_a_collaborator_ends_access_at_once_and_tells_them() {
     let ines = invite_and_join(&app, &admin, "ines@c-solar.de", "installer").await;
     let phone = app.new_agent();
     assert_eq!(phone.login("ines@c-solar.de", PASSWORD).await.status(), 303);
-    let id = user_id(&app, "ines@c-solar.de");
+    let id = app.user("ines@c-solar.de").id;
 
     let (status, html) = admin.page(&format!("/company/members/{id}/remove")).await;
     assert_eq!(status, 200);
@@ -315,7 +307,7 @@ async fn removing_a_collaborator_ends_access_at_once_and_tells_them() {
 async fn nobody_removes_himself_and_members_remove_nobody() {
     let app = TestApp::spawn().await;
     let admin = admin_of(&app, "self@d-solar.de", "D Solar").await;
-    let me = user_id(&app, "self@d-solar.de");
+    let me = app.user("self@d-solar.de").id;
     let r = admin
         .post(&format!("/company/members/{me}/remove"), &[])
         .await;
@@ -346,7 +338,7 @@ async fn another_companys_people_are_not_found() {
     let a = admin_of(&app, "boss@e-solar.de", "E Solar").await;
     let b = admin_of(&app, "boss@f-solar.de", "F Solar").await;
     invite_and_join(&app, &a, "ines@e-solar.de", "installer").await;
-    let ines = user_id(&app, "ines@e-solar.de");
+    let ines = app.user("ines@e-solar.de").id;
     let (_, html) = b.page("/company/members").await;
     assert!(
         !html.contains("e-solar.de"),

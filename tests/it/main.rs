@@ -10,6 +10,7 @@ mod company;
 mod devices;
 mod documents;
 mod durability;
+mod fixtures;
 mod golden;
 mod layers;
 mod mail;

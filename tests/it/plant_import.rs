@@ -5,8 +5,7 @@
 
 use std::time::Duration;
 
-use osc::domain::Email;
-use osc::store::{Store, devices, plants, users};
+use osc::store::{Store, devices, plants};
 use proptest::prelude::*;
 
 use crate::common::{Agent, Registration, TestApp};
@@ -52,9 +51,7 @@ async fn confirm(agent: &Agent, page: &str) -> String {
 }
 
 fn plant_count(app: &TestApp) -> usize {
-    let admin = users::find_by_email(&app.state.store, &Email::parse("chef@a-solar.de").unwrap())
-        .unwrap()
-        .unwrap();
+    let admin = app.user("chef@a-solar.de");
     plants::list(&app.state.store, &admin.actor(), "")
         .unwrap()
         .len()
@@ -67,14 +64,10 @@ fn plant_id(html: &str) -> u64 {
         .expect("a link to the plant")
 }
 
+/// The company of the import tests: an administrator and an installer.
 async fn company(app: &TestApp) -> (Agent, Agent) {
-    let admin = app
-        .signed_in(&Registration::installer("chef@a-solar.de", "A Solar"))
-        .await;
-    let installer = app
-        .invite_and_join(&admin, "ina@a-solar.de", "installer", ("Ina", "Stall"))
-        .await;
-    (admin, installer)
+    let company = app.company("A Solar", "a-solar.de").await;
+    (company.admin.agent, company.installer.agent)
 }
 
 #[tokio::test]
@@ -501,9 +494,7 @@ async fn a_plant_is_written_whole_or_not_at_all() {
 async fn the_check_shows_its_progress_and_a_restart_is_reported() {
     let app = TestApp::spawn().await;
     let (admin, _) = company(&app).await;
-    let me = users::find_by_email(&app.state.store, &Email::parse("chef@a-solar.de").unwrap())
-        .unwrap()
-        .unwrap();
+    let me = app.user("chef@a-solar.de");
     let id = osc::store::imports::start(&app.state.store, me.id, "park.csv", 745_163, 0).unwrap();
     app.state.core.imports.set(id, 2500, 5000);
     let (status, html) = admin.page(&format!("/plants/import/{id}")).await;

@@ -1,8 +1,5 @@
 //! Plant overview: registering and editing plants, who sees which plant, assignments.
 
-use osc::domain::Email;
-use osc::store::users;
-
 use crate::common::{Agent, Registration, TestApp};
 
 fn site(name: &str) -> Vec<(&'static str, &str)> {
@@ -35,13 +32,6 @@ async fn create(agent: &Agent, fields: &[(&str, &str)]) -> u64 {
 async fn join(app: &TestApp, admin: &Agent, email: &str) -> Agent {
     app.invite_and_join(admin, email, "installer", ("Igor", email))
         .await
-}
-
-fn id_of(app: &TestApp, email: &str) -> u64 {
-    users::find_by_email(&app.state.store, &Email::parse(email).unwrap())
-        .unwrap()
-        .unwrap()
-        .id
 }
 
 #[tokio::test]
@@ -100,7 +90,7 @@ async fn who_sees_which_plant() {
     );
 
     // The administrator assigns it to a colleague, who then sees it; and takes it away.
-    let colleague_id = id_of(&app, "colleague@a.de").to_string();
+    let colleague_id = app.user("colleague@a.de").id.to_string();
     let r = admin
         .post(
             &format!("/plants/{plant}/assignees"),
@@ -133,7 +123,7 @@ async fn who_sees_which_plant() {
         404
     );
     // Another company's installer cannot be assigned.
-    let foreign = id_of(&app, "boss@b.de").to_string();
+    let foreign = app.user("boss@b.de").id.to_string();
     let r = admin
         .post(
             &format!("/plants/{plant}/assignees"),
@@ -150,7 +140,7 @@ async fn who_sees_which_plant() {
             && members.contains("+49 561 9522 0")
     );
     // Removing the installer drops his assignments; the plant stays with the company.
-    let inst_id = id_of(&app, "inst@a.de");
+    let inst_id = app.user("inst@a.de").id;
     admin
         .post(&format!("/company/members/{inst_id}/remove"), &[])
         .await;

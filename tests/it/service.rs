@@ -2,9 +2,6 @@
 //! customers, people's accounts (block, unlock, e-mail change, confirmation), the audit
 //! log, the mail queue, the dashboard; and the FAQ.
 
-use osc::domain::Email;
-use osc::store::users::{self, User};
-
 use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
 use crate::replacement::plant_with_inverter;
 
@@ -12,12 +9,6 @@ use crate::replacement::plant_with_inverter;
 fn closed_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.local_addr().unwrap().port()
-}
-
-fn user(app: &TestApp, email: &str) -> User {
-    users::find_by_email(&app.state.store, &Email::parse(email).unwrap())
-        .unwrap()
-        .unwrap()
 }
 
 /// The ticket id a filing redirected to.
@@ -159,7 +150,7 @@ async fn the_queue_shows_every_request_filtered_and_the_longest_waiting_first() 
         .await;
     assert!(numbers(&html).is_empty());
     // Assigning to someone who is not in the service team is refused.
-    let customer = user(&app, "chef@a-solar.de");
+    let customer = app.user("chef@a-solar.de");
     let r = staff
         .post(
             &format!("/service/tickets/{first}/assign"),
@@ -324,7 +315,7 @@ async fn a_blocked_account_loses_its_sessions_and_cannot_log_in_or_recover() {
     );
 
     let staff = app.staff("sam@service.example").await;
-    let id = user(&app, "otto@example.com").id;
+    let id = app.user("otto@example.com").id;
     let (_, html) = staff.page("/service/users?q=otto").await;
     assert!(
         html.contains(&format!("/service/users/{id}")),
@@ -441,7 +432,7 @@ async fn the_service_team_unlocks_a_locked_account_and_the_log_shows_why() {
         "locked"
     );
     let staff = app.staff("sam@service.example").await;
-    let id = user(&app, "otto@example.com").id;
+    let id = app.user("otto@example.com").id;
     let (_, html) = staff.page(&format!("/service/users/{id}")).await;
     assert!(html.contains("Locked"));
     let (_, html) = staff.page(&format!("/service/audit?user={id}")).await;
@@ -475,7 +466,7 @@ async fn an_e_mail_change_takes_effect_when_the_new_address_confirms() {
     app.register_and_confirm(&Registration::operator("taken@example.com"))
         .await;
     let staff = app.staff("sam@service.example").await;
-    let id = user(&app, "otto@example.com").id;
+    let id = app.user("otto@example.com").id;
     let page = format!("/service/users/{id}/email");
 
     for (email, message) in [
@@ -536,7 +527,7 @@ async fn the_service_team_sends_a_confirmation_again() {
     assert_eq!(r.status(), 303);
     app.mail("late@example.com", "/confirm/").await;
     let staff = app.staff("sam@service.example").await;
-    let id = user(&app, "late@example.com").id;
+    let id = app.user("late@example.com").id;
     let (_, html) = staff.page(&format!("/service/users/{id}")).await;
     assert!(html.contains("Not confirmed"));
     let r = staff
@@ -719,7 +710,7 @@ async fn company_changes_land_in_the_audit_log_with_who_did_them() {
         .await;
     app.invite_and_join(&admin, "ina@a-solar.de", "installer", ("Ina", "Stall"))
         .await;
-    let ina = user(&app, "ina@a-solar.de").id;
+    let ina = app.user("ina@a-solar.de").id;
     for path in [
         format!("/company/members/{ina}/admin"),
         format!("/company/members/{ina}/installer"),
@@ -746,7 +737,7 @@ async fn staff_accounts_have_a_page_but_are_neither_blocked_nor_renamed_from_the
     let app = TestApp::spawn().await;
     let staff = app.staff("sam@service.example").await;
     let kim = app.staff("kim@service.example").await;
-    let id = user(&app, "kim@service.example").id;
+    let id = app.user("kim@service.example").id;
     let (status, html) = staff.page(&format!("/service/users/{id}")).await;
     assert_eq!(status, 200);
     assert!(html.contains("managed on the command line"));
