@@ -61,6 +61,14 @@ impl Lang {
             .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
+    /// The language a form chose: exactly one of the codes offered (`fr`, `de`, `en`),
+    /// else the message id `language-unknown`.
+    pub fn parse_choice(code: &str) -> Result<Lang, &'static str> {
+        Lang::from_code(code)
+            .filter(|l| l.code() == code)
+            .ok_or("language-unknown")
+    }
+
     fn index(self) -> usize {
         self as usize
     }

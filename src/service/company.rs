@@ -4,7 +4,7 @@
 //! Every decision is taken by [`crate::access`] inside the write that acts on it.
 
 use crate::access::{self as policy, AccountKind, CompanyRole, CompanyScope};
-use crate::domain::security_question::{self, SecurityQuestion};
+use crate::domain::security_question::SecurityQuestion;
 use crate::domain::{self, Email, NewPassword};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
@@ -362,23 +362,13 @@ impl NewMember {
             &personal,
         ));
         let phone = e.check("phone", domain::phone(&form.phone));
-        let language = e.check(
-            "language",
-            Lang::from_code(&form.language)
-                .filter(|l| l.code() == form.language)
-                .ok_or("language-unknown"),
+        let language = e.check("language", Lang::parse_choice(&form.language));
+        let (question, answer) = super::registration::recovery_and_terms(
+            &mut e,
+            &form.security_question,
+            &form.security_answer,
+            &form.accept_terms,
         );
-        let question = e.check(
-            "security_question",
-            SecurityQuestion::parse(&form.security_question),
-        );
-        let answer = e.check(
-            "security_answer",
-            security_question::parse_answer(&form.security_answer),
-        );
-        if form.accept_terms != "on" {
-            e.add("accept_terms", "terms-not-accepted");
-        }
         e.finish(|| {
             Some(Self {
                 first_name: first_name?,

@@ -37,12 +37,7 @@ pub fn checked_profile(form: &ProfileForm) -> Result<ProfileChange, Errors> {
     let first_name = e.check("first_name", domain::required_text(&form.first_name, 80));
     let last_name = e.check("last_name", domain::required_text(&form.last_name, 80));
     let phone = e.check("phone", domain::phone(&form.phone));
-    let language = e.check(
-        "language",
-        Lang::from_code(&form.language)
-            .filter(|l| l.code() == form.language)
-            .ok_or("language-unknown"),
-    );
+    let language = e.check("language", Lang::parse_choice(&form.language));
     e.finish(|| {
         Some(ProfileChange {
             first_name: first_name?,

@@ -68,23 +68,13 @@ impl TryFrom<&RegisterForm> for NewRegistration {
         let postal_code = e.check("postal_code", domain::required_text(&form.postal_code, 12));
         let city = e.check("city", domain::required_text(&form.city, 80));
         let country = e.check("country", Country::parse(&form.country));
-        let language = e.check(
-            "language",
-            Lang::from_code(&form.language)
-                .filter(|l| l.code() == form.language)
-                .ok_or("language-unknown"),
+        let language = e.check("language", Lang::parse_choice(&form.language));
+        let (question, answer) = recovery_and_terms(
+            &mut e,
+            &form.security_question,
+            &form.security_answer,
+            &form.accept_terms,
         );
-        let question = e.check(
-            "security_question",
-            SecurityQuestion::parse(&form.security_question),
-        );
-        let answer = e.check(
-            "security_answer",
-            security_question::parse_answer(&form.security_answer),
-        );
-        if form.accept_terms != "on" {
-            e.add("accept_terms", "terms-not-accepted");
-        }
         e.finish(|| {
             Some(Self {
                 email: email?,
@@ -104,6 +94,22 @@ impl TryFrom<&RegisterForm> for NewRegistration {
             })
         })
     }
+}
+
+/// Checks the security question and its answer, and that the terms were accepted: the
+/// part every new account's form shares.
+pub(crate) fn recovery_and_terms(
+    e: &mut Errors,
+    question: &str,
+    answer: &str,
+    accept_terms: &str,
+) -> (Option<SecurityQuestion>, Option<String>) {
+    let question = e.check("security_question", SecurityQuestion::parse(question));
+    let answer = e.check("security_answer", security_question::parse_answer(answer));
+    if accept_terms != "on" {
+        e.add("accept_terms", "terms-not-accepted");
+    }
+    (question, answer)
 }
 
 /// What a registration led to, as the visitor may learn it.

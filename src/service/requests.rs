@@ -55,6 +55,21 @@ impl Filer<'_> {
     }
 }
 
+/// The serial a request names (none when left empty) and its message, checked.
+fn serial_and_message(
+    e: &mut Errors,
+    serial: &str,
+    message: &str,
+) -> (Option<SerialNumber>, Option<String>) {
+    let serial = if serial.trim().is_empty() {
+        None
+    } else {
+        e.check("serial", SerialNumber::parse(serial))
+    };
+    let message = e.check("message", domain::required_text_multiline(message, 5000));
+    (serial, message)
+}
+
 /// The first line of a message, shortened: the ticket's subject.
 pub fn subject_of(message: &str) -> String {
     let line = message
@@ -125,18 +140,10 @@ impl NewContact {
         let mut e = Errors::new();
         let identity = filer.identity(&mut e, &form.name, &form.email);
         let topic = e.check("topic", ticket::parse_topic(&form.topic));
-        let serial = if form.serial.trim().is_empty() {
-            if topic == Some("technical") {
-                e.add("serial", "ticket-serial-required");
-            }
-            None
-        } else {
-            e.check("serial", SerialNumber::parse(&form.serial))
-        };
-        let message = e.check(
-            "message",
-            domain::required_text_multiline(&form.message, 5000),
-        );
+        let (serial, message) = serial_and_message(&mut e, &form.serial, &form.message);
+        if form.serial.trim().is_empty() && topic == Some("technical") {
+            e.add("serial", "ticket-serial-required");
+        }
         e.finish(|| {
             let (name, email) = identity?;
             Some(Self {
@@ -330,15 +337,7 @@ impl ForCustomer {
                 found
             }
         };
-        let serial = if form.serial.trim().is_empty() {
-            None
-        } else {
-            e.check("serial", SerialNumber::parse(&form.serial))
-        };
-        let message = e.check(
-            "message",
-            domain::required_text_multiline(&form.message, 5000),
-        );
+        let (serial, message) = serial_and_message(&mut e, &form.serial, &form.message);
         e.finish(|| {
             Some(Self {
                 topic: topic?,
