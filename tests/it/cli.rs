@@ -92,6 +92,15 @@ fn serves_with_no_configuration_and_stops_cleanly_on_sigterm() {
             .status()
     });
     assert_eq!(status, 200);
+    // The server runs, under the process id it was started with, with glibc's arenas
+    // bounded (the resident memory target of the core load bench).
+    let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap();
+    assert!(
+        environ
+            .split(|b| *b == 0)
+            .any(|var| var == b"MALLOC_ARENA_MAX=2"),
+        "serve starts with two allocator arenas"
+    );
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
