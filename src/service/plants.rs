@@ -2,15 +2,19 @@
 //! sub-plants. Who may do what is asked of [`crate::access`]; a plant the actor may not
 //! change is `None`, exactly like one that does not exist.
 
-use crate::access::{self as policy, AccountKind, CompanyRole};
+use crate::access::{self as policy, AccountKind, Actor, CompanyRole};
+use crate::domain::catalog::Catalog;
 use crate::domain::field::{coordinate, past_date};
 use crate::domain::{self, Country, Email};
-use crate::store::companies;
+use crate::store::documents::{self, Document};
 use crate::store::plants::{self, Plant};
+use crate::store::tickets::{self, Ticket};
+use crate::store::{companies, devices, users};
 use crate::views::components::Errors;
+use crate::views::devices::DeviceRow;
 use crate::views::plants::PlantForm;
 
-use super::{Acting, Core, Failure};
+use super::{Acting, Core, Failure, warranty};
 
 /// A plant's data, checked (ids and ownership are the use case's).
 #[derive(Debug, Clone, PartialEq)]
@@ -272,5 +276,75 @@ pub fn delete_subplant(core: &Core, plant: &Plant, id: u32) -> Result<SubplantDe
         Some(true) => SubplantDeleted::Deleted,
         Some(false) => SubplantDeleted::NotEmpty,
         None => SubplantDeleted::Unknown,
+    })
+}
+
+/// What a plant's page shows besides the plant: who it is assigned to (and who it could
+/// be), its devices with their warranty, its documents with who uploaded them, the
+/// requests about it the actor may see, and what the actor may change.
+pub struct PlantPage {
+    pub can_edit: bool,
+    pub can_assign: bool,
+    /// (user id, name) of the installers it is assigned to.
+    pub assigned: Vec<(u64, String)>,
+    /// (user id, name) of the company's installers it could be assigned to.
+    pub assignable: Vec<(u64, String)>,
+    pub devices: Vec<DeviceRow>,
+    pub documents: Vec<(Document, String)>,
+    pub tickets: Vec<Ticket>,
+}
+
+/// The page of `plant` (which the actor may see) with its `assignees`.
+pub fn page(
+    core: &Core,
+    actor: &Actor,
+    plant: &Plant,
+    assignees: &[u64],
+) -> Result<PlantPage, Failure> {
+    let store = &core.store;
+    let ownership = plant.ownership(assignees);
+    let can_edit = policy::can_edit_plant(actor, &ownership);
+    let can_assign = policy::can_assign_plant(actor, &ownership);
+    let mut assigned = Vec::new();
+    let mut assignable = Vec::new();
+    if can_assign && let Some(scope) = policy::administered_company(actor) {
+        for m in companies::members(store, scope)? {
+            if assignees.contains(&m.user.id) {
+                assigned.push((m.user.id, m.user.full_name()));
+            } else if matches!(m.user.company, Some((_, CompanyRole::Member))) {
+                assignable.push((m.user.id, m.user.full_name()));
+            }
+        }
+    } else {
+        for id in assignees {
+            if let Some(u) = users::get(store, *id)? {
+                assigned.push((u.id, u.full_name()));
+            }
+        }
+    }
+    let (today, rules) = (core.today(), core.config.warranty.rules());
+    let devices = devices::of_plant(store, plant.id)?
+        .into_iter()
+        .map(|device| DeviceRow {
+            product: Catalog::get().product(device.product_id),
+            warranty: warranty::of_device(rules, &device, today),
+            device,
+        })
+        .collect();
+    let mut documents = Vec::new();
+    for d in documents::of_plant(store, plant.id)? {
+        let by = users::get(store, d.uploaded_by)?
+            .map(|u| u.full_name())
+            .unwrap_or_default();
+        documents.push((d, by));
+    }
+    Ok(PlantPage {
+        can_edit,
+        can_assign,
+        assigned,
+        assignable,
+        devices,
+        documents,
+        tickets: tickets::of_plant(store, actor, plant.id)?,
     })
 }

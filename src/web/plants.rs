@@ -10,13 +10,13 @@ use serde::Deserialize;
 
 use super::context::PageCtx;
 use super::trail::Trail;
-use crate::access::{self as policy, CompanyRole};
+use crate::access as policy;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::service::plants::{self as use_case, PlantData};
 use crate::store::plants::{self, Plant};
-use crate::store::{companies, users};
+use crate::store::users;
 use crate::views::components::Errors;
 use crate::views::plants as view;
 
@@ -197,37 +197,7 @@ pub(crate) async fn render_detail_with(
     refused: Refused<'_>,
     saved: &str,
 ) -> Result<Markup> {
-    let ownership = plant.ownership(assignees);
-    let can_edit = policy::can_edit_plant(&me.actor, &ownership);
-    let can_assign = policy::can_assign_plant(&me.actor, &ownership);
-    let mut assigned = Vec::new();
-    let mut assignable = Vec::new();
-    if can_assign && let Some(scope) = policy::administered_company(&me.actor) {
-        for m in companies::members(&ctx.state.store, scope)? {
-            if assignees.contains(&m.user.id) {
-                assigned.push((m.user.id, m.user.full_name()));
-            } else if matches!(m.user.company, Some((_, CompanyRole::Member))) {
-                assignable.push((m.user.id, m.user.full_name()));
-            }
-        }
-    } else {
-        for id in assignees {
-            if let Some(u) = users::get(&ctx.state.store, *id)? {
-                assigned.push((u.id, u.full_name()));
-            }
-        }
-    }
-    let today = today(ctx);
-    let rules = ctx.state.config.warranty.rules();
-    let devices: Vec<crate::views::devices::DeviceRow> =
-        crate::store::devices::of_plant(&ctx.state.store, plant.id)?
-            .into_iter()
-            .map(|device| crate::views::devices::DeviceRow {
-                product: crate::domain::catalog::Catalog::get().product(device.product_id),
-                warranty: device_warranty(rules, &device, today),
-                device,
-            })
-            .collect();
+    let page = use_case::page(&ctx.state.core, &me.actor, plant, assignees)?;
     let empty_device_form = super::devices::DeviceForm::default();
     let empty_errors = Errors::new();
     let own_form = PlantForm::of(plant);
@@ -236,18 +206,6 @@ pub(crate) async fn render_detail_with(
         .device
         .unwrap_or((&empty_device_form, &empty_errors));
     let (subplant_name, subplant_errors) = refused.subplant.unwrap_or(("", &empty_errors));
-    let documents: Vec<(crate::store::documents::Document, String)> =
-        crate::store::documents::of_plant(&ctx.state.store, plant.id)?
-            .into_iter()
-            .map(|d| {
-                let who = users::get(&ctx.state.store, d.uploaded_by)
-                    .ok()
-                    .flatten()
-                    .map(|u| u.full_name())
-                    .unwrap_or_default();
-                (d, who)
-            })
-            .collect();
     Ok(view::detail(
         ctx,
         &view::DetailData {
@@ -255,19 +213,19 @@ pub(crate) async fn render_detail_with(
             form: plant_form,
             errors: plant_errors,
             saved,
-            can_edit,
-            can_assign,
+            can_edit: page.can_edit,
+            can_assign: page.can_assign,
             operator_fixed: plant.company.is_none(),
-            assigned: &assigned,
-            assignable: &assignable,
-            devices: &devices,
+            assigned: &page.assigned,
+            assignable: &page.assignable,
+            devices: &page.devices,
             device_form,
             device_errors,
             subplant_name,
             subplant_errors,
-            documents: &documents,
+            documents: &page.documents,
             document_errors: refused.document.unwrap_or(&empty_errors),
-            tickets: &crate::store::tickets::of_plant(&ctx.state.store, &me.actor, plant.id)?,
+            tickets: &page.tickets,
         },
     ))
 }
