@@ -8,6 +8,11 @@
 //! `fsync`, and each caller is answered only after its own write is durable. A write that
 //! fails (its closure errs, or it is dropped) is rolled back alone.
 //!
+//! The flush is itself a write transaction, so while it runs the writers that arrived
+//! meanwhile wait for redb's write lock; a leader that flushed at once would cover only
+//! itself. So the leader first waits, at most [`GATHER`], until every writer that had
+//! begun has committed (or given up), then flushes for all of them.
+//!
 //! The parts of the store that queue mail or record index changes mark the transaction
 //! ([`Txn::queued_mail`], [`Txn::changed_index`]); after the durable commit the mail
 //! worker and the indexer are woken, so no caller has to remember it.
@@ -20,6 +25,10 @@ use redb::{Database, Durability, WriteTransaction};
 
 use super::StoreError;
 
+/// How long a flush's leader waits at most for the writers already under way to commit,
+/// so that one durable commit covers them too.
+const GATHER: Duration = Duration::from_millis(2);
+
 /// A write transaction of the store. Dereferences to redb's transaction for the table
 /// functions of the aggregates; [`Txn::commit`] replaces redb's commit.
 pub struct Txn {
@@ -27,6 +36,46 @@ pub struct Txn {
     shared: Arc<Shared>,
     mail: Cell<bool>,
     index: Cell<bool>,
+    _under_way: UnderWay,
+}
+
+/// Counts a writer as under way from before it waits for the write lock until it has
+/// committed or given up (dropped with its transaction).
+struct UnderWay {
+    shared: Arc<Shared>,
+    counted: bool,
+}
+
+impl UnderWay {
+    fn start(shared: &Arc<Shared>) -> Self {
+        shared.lock().under_way += 1;
+        Self {
+            shared: shared.clone(),
+            counted: true,
+        }
+    }
+
+    /// The writer committed: it is counted as committed, and no longer as under way, in
+    /// one step, so a leader that sees nobody under way covers it. Returns its number.
+    fn committed(mut self) -> u64 {
+        let mut g = self.shared.lock();
+        g.under_way -= 1;
+        g.committed += 1;
+        let mine = g.committed;
+        drop(g);
+        self.counted = false;
+        self.shared.flushed.notify_all();
+        mine
+    }
+}
+
+impl Drop for UnderWay {
+    fn drop(&mut self) {
+        if self.counted {
+            self.shared.lock().under_way -= 1;
+            self.shared.flushed.notify_all();
+        }
+    }
 }
 
 impl std::ops::Deref for Txn {
@@ -39,6 +88,7 @@ impl std::ops::Deref for Txn {
 
 impl Txn {
     pub(super) fn begin(db: &Database, shared: Arc<Shared>) -> Result<Self, StoreError> {
+        let under_way = UnderWay::start(&shared);
         let mut inner = db.begin_write()?;
         inner.set_durability(Durability::None)?;
         Ok(Self {
@@ -46,6 +96,7 @@ impl Txn {
             shared,
             mail: Cell::new(false),
             index: Cell::new(false),
+            _under_way: under_way,
         })
     }
 
@@ -73,9 +124,10 @@ impl Txn {
             shared,
             mail,
             index,
+            _under_way,
         } = self;
         inner.commit()?;
-        shared.made_durable()?;
+        shared.made_durable(_under_way.committed())?;
         if mail.get() {
             shared.bells.mail.notify_one();
         }
@@ -129,6 +181,8 @@ pub(super) struct Shared {
     group: Mutex<Group>,
     flushed: Condvar,
     stats: GroupStats,
+    /// [`GATHER`], in microseconds (a test waits longer, to be independent of timing).
+    gather_micros: std::sync::atomic::AtomicU64,
 }
 
 /// Counters of the group commit, for benchmarks and the status page.
@@ -150,6 +204,8 @@ struct Group {
     flushing: bool,
     /// The last failed flush: the transactions up to this number were not made durable.
     failed_up_to: u64,
+    /// Writers that began and have not yet committed or given up.
+    under_way: u64,
 }
 
 impl Shared {
@@ -160,6 +216,9 @@ impl Shared {
             group: Mutex::default(),
             flushed: Condvar::new(),
             stats: GroupStats::default(),
+            gather_micros: std::sync::atomic::AtomicU64::new(
+                u64::try_from(GATHER.as_micros()).unwrap_or(u64::MAX),
+            ),
         }
     }
 
@@ -167,13 +226,16 @@ impl Shared {
         &self.stats
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, Group> {
+        self.group.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Called right after a non-durable commit: returns once a durable commit covers it.
-    fn made_durable(&self) -> Result<(), StoreError> {
+    /// `mine` is the writer's number among the committed ones.
+    fn made_durable(&self, mine: u64) -> Result<(), StoreError> {
         use std::sync::atomic::Ordering::Relaxed;
         self.stats.commits.fetch_add(1, Relaxed);
-        let mut g = self.group.lock().unwrap_or_else(|p| p.into_inner());
-        g.committed += 1;
-        let mine = g.committed;
+        let mut g = self.lock();
         loop {
             if g.durable >= mine {
                 return Ok(());
@@ -183,11 +245,24 @@ impl Shared {
             }
             if !g.flushing {
                 g.flushing = true;
+                let gather = Duration::from_micros(self.gather_micros.load(Relaxed));
+                let deadline = std::time::Instant::now() + gather;
+                while g.under_way > 0 {
+                    let left = deadline.saturating_duration_since(std::time::Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    g = self
+                        .flushed
+                        .wait_timeout(g, left)
+                        .unwrap_or_else(|p| p.into_inner())
+                        .0;
+                }
                 let target = g.committed;
                 drop(g);
                 let result = self.flush();
                 self.stats.flushes.fetch_add(1, Relaxed);
-                g = self.group.lock().unwrap_or_else(|p| p.into_inner());
+                g = self.lock();
                 g.flushing = false;
                 match result {
                     Ok(()) => g.durable = g.durable.max(target),
@@ -223,6 +298,37 @@ mod tests {
     use crate::store::Store;
 
     const ROWS: TableDefinition<u64, u64> = TableDefinition::new("group_commit_test");
+
+    #[test]
+    fn a_writer_waiting_for_the_lock_is_covered_by_the_flush_of_the_one_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = std::sync::Arc::new(Store::open(dir.path(), 1 << 20).unwrap());
+        // However slowly the second writer is scheduled, the first one's flush waits.
+        store
+            .shared
+            .gather_micros
+            .store(60_000_000, std::sync::atomic::Ordering::Relaxed);
+        let (commits_before, flushes_before) = store.group_commit_counts();
+        let first = store.write().unwrap();
+        first.open_table(ROWS).unwrap().insert(1, 1).unwrap();
+        // The second writer begins while the first holds the write lock, and waits.
+        let second = {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                let txn = store.write().unwrap();
+                txn.open_table(ROWS).unwrap().insert(2, 2).unwrap();
+                txn.commit().unwrap();
+            })
+        };
+        while store.shared.lock().under_way < 2 {
+            std::thread::yield_now();
+        }
+        first.commit().unwrap();
+        second.join().unwrap();
+        let (commits, flushes) = store.group_commit_counts();
+        assert_eq!(commits - commits_before, 2);
+        assert_eq!(flushes - flushes_before, 1, "one durable flush for both");
+    }
 
     #[test]
     fn concurrent_writers_share_durable_flushes_and_see_their_own_write() {
