@@ -131,6 +131,7 @@ pub async fn register(core: &Core, new: NewRegistration) -> Result<Registration,
     let (confirm_token, confirm_hash) = token::generate();
     let now = core.clock.now();
     let hours = core.config.security.confirmation_hours;
+    let expires_at = now + hours * 3600;
     let base = core.config.public_url();
     let has_company = new.account_type.has_company();
     let requester = format!("{} {}", new.first_name, new.last_name);
@@ -171,7 +172,7 @@ pub async fn register(core: &Core, new: NewRegistration) -> Result<Registration,
         &core.store,
         account,
         confirm_hash,
-        now + core.config.security.confirmation_hours * 3600,
+        expires_at,
         now,
         |outcome| match outcome {
             Registered::Created(user) => vec![compose(
@@ -356,7 +357,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_account_its_company_its_address_and_its_mail_are_one_write() {
-        let (core, _dir) = testing_core();
+        let (core, _dir) = crate::service::testing::core();
         let new = NewRegistration::try_from(&form()).unwrap();
         assert_eq!(register(&core, new).await.unwrap(), Registration::LinkSent);
         let email = Email::parse("lena.vogt@sonnenhof.example").unwrap();
@@ -385,9 +386,5 @@ mod tests {
             }
         );
         assert_eq!(mail_queue::counts(&core.store).unwrap().0, 2);
-    }
-
-    fn testing_core() -> (Core, tempfile::TempDir) {
-        super::super::testing::core()
     }
 }
