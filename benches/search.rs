@@ -1,10 +1,10 @@
 //! Ticket search and Ticket Tracking's list at scale, on the real store and index.
 //!
-//! Data: the directory in `OSC_BENCH_DATA` (filled by `osc seed --tickets 1000000`), or
+//! Data: the directory in `BENCH_DATA` (filled by `osc seed --tickets 1000000`), or
 //! else a temporary one seeded here with `OSC_BENCH_TICKETS` tickets (default 100,000).
 //!
 //!     cargo run --release -- seed --tickets 1000000    # once, into ./data
-//!     OSC_BENCH_DATA=data cargo bench --bench search
+//!     BENCH_DATA=data cargo bench --bench search
 //!
 //! Besides criterion's estimates it prints p50/p99 of 5,000 single calls per query (the
 //! targets of issue #6 are p99 figures).
@@ -26,7 +26,7 @@ struct Data {
 }
 
 fn data() -> Data {
-    let (dir, temp) = match std::env::var_os("OSC_BENCH_DATA") {
+    let (dir, temp) = match std::env::var_os("BENCH_DATA") {
         Some(dir) => (PathBuf::from(dir), None),
         None => {
             let temp = tempfile::tempdir().expect("temp dir");
