@@ -5,6 +5,7 @@
 use crate::access::{self as policy, AccountKind, Actor, CompanyRole};
 use crate::domain::catalog::Catalog;
 use crate::domain::field::{coordinate, past_date};
+use crate::domain::warranty::Warranty;
 use crate::domain::{self, Country, Email};
 use crate::store::documents::{self, Document};
 use crate::store::plants::{self, Plant};
@@ -13,6 +14,7 @@ use crate::store::{companies, devices, users};
 use crate::views::components::Errors;
 use crate::views::devices::DeviceRow;
 use crate::views::plants::PlantForm;
+use crate::views::plants::Row;
 
 use super::{Acting, Core, Failure, warranty};
 
@@ -346,5 +348,68 @@ pub fn page(
         devices,
         documents,
         tickets: tickets::of_plant(store, actor, plant.id)?,
+    })
+}
+
+/// Plants per page of the overview.
+pub const OVERVIEW_PAGE: usize = 50;
+
+/// Within how many days a factory warranty counts as ending soon in the overview.
+const ENDING_SOON_DAYS: i64 = 90;
+
+/// One page of the plant overview: the plants the actor sees (all of them, for the
+/// map), the rows of the page asked for, and how many pages there are.
+pub struct Overview {
+    pub all: Vec<Plant>,
+    pub rows: Vec<Row>,
+    /// The page shown (1-based, clamped to the pages there are).
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// The overview's page `page` of the plants the actor sees, filtered by `query`.
+pub fn overview(core: &Core, actor: &Actor, query: &str, page: usize) -> Result<Overview, Failure> {
+    let store = &core.store;
+    let found = plants::list(store, actor, query)?;
+    let pages = found.len().div_ceil(OVERVIEW_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let (today, rules) = (core.today(), core.config.warranty.rules());
+    let mut rows = Vec::new();
+    for (plant, assignees) in found
+        .iter()
+        .skip((page - 1) * OVERVIEW_PAGE)
+        .take(OVERVIEW_PAGE)
+    {
+        let mut names = Vec::new();
+        for id in assignees {
+            if let Some(u) = users::get(store, *id)? {
+                names.push(u.full_name());
+            }
+        }
+        let devices = devices::of_plant(store, plant.id)?;
+        let warranties_ending = devices
+            .iter()
+            .filter(|d| {
+                matches!(warranty::of_device(rules, d, today),
+                    Warranty::Known { days_left, .. } if days_left > 0 && days_left <= ENDING_SOON_DAYS)
+            })
+            .count();
+        let open_tickets = tickets::of_plant(store, actor, plant.id)?
+            .iter()
+            .filter(|t| t.status.is_open())
+            .count();
+        rows.push(Row {
+            plant: plant.clone(),
+            assignees: names,
+            devices: devices.len(),
+            warranties_ending,
+            open_tickets,
+        });
+    }
+    Ok(Overview {
+        all: found.into_iter().map(|(p, _)| p).collect(),
+        rows,
+        page,
+        pages,
     })
 }

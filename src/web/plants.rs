@@ -16,12 +16,8 @@ use crate::auth::extract::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::service::plants::{self as use_case, PlantData};
 use crate::store::plants::{self, Plant};
-use crate::store::users;
 use crate::views::components::Errors;
 use crate::views::plants as view;
-
-/// Plants per page of the overview.
-pub const PAGE_SIZE: usize = 50;
 
 /// The overview's filter and page.
 #[derive(Debug, Default, Deserialize)]
@@ -38,46 +34,15 @@ pub async fn list(
     CurrentUser(me): CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Markup> {
-    let all = plants::list(&ctx.state.store, &me.actor, &q.q)?;
-    let pages = all.len().div_ceil(PAGE_SIZE).max(1);
-    let page = q.page.clamp(1, pages);
-    let today = today(&ctx);
-    let rules = ctx.state.config.warranty.rules();
-    let mut rows = Vec::new();
-    for (plant, assignees) in all.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE) {
-        let assignees = assignees
-            .iter()
-            .filter_map(|id| users::get(&ctx.state.store, *id).ok().flatten())
-            .map(|u| u.full_name())
-            .collect();
-        let devices = crate::store::devices::of_plant(&ctx.state.store, plant.id)?;
-        let warranties_ending = devices
-            .iter()
-            .filter(|d| {
-                matches!(device_warranty(rules, d, today),
-                    crate::domain::warranty::Warranty::Known { days_left, .. } if days_left > 0 && days_left <= 90)
-            })
-            .count();
-        let open_tickets = crate::store::tickets::of_plant(&ctx.state.store, &me.actor, plant.id)?
-            .iter()
-            .filter(|t| t.status.is_open())
-            .count();
-        rows.push(view::Row {
-            plant: plant.clone(),
-            assignees,
-            devices: devices.len(),
-            warranties_ending,
-            open_tickets,
-        });
-    }
+    let overview = use_case::overview(&ctx.state.core, &me.actor, &q.q, q.page)?;
     Ok(view::list(
         &ctx,
         &view::ListData {
-            rows: &rows,
-            total: all.len(),
+            rows: &overview.rows,
+            total: overview.all.len(),
             query: &q.q,
-            page,
-            pages,
+            page: overview.page,
+            pages: overview.pages,
             can_create: policy::can_create_plant(&me.actor),
             show_assignees: matches!(
                 policy::plant_scope(&me.actor),
@@ -85,19 +50,12 @@ pub async fn list(
             ),
             map: crate::views::map::plant_map(
                 &ctx,
-                &all.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+                &overview.all.iter().collect::<Vec<_>>(),
                 &ctx.state.config.plants.registration_countries,
             ),
         },
     ))
 }
-
-/// Today's date by the instance's clock.
-pub(crate) fn today(ctx: &PageCtx) -> time::Date {
-    ctx.state.core.today()
-}
-
-pub(crate) use crate::service::warranty::of_device as device_warranty;
 
 impl PlantForm {
     fn of(p: &Plant) -> Self {
