@@ -8,8 +8,8 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use osc::import::{self, plan};
-use osc::store::Store;
-use osc::store::imports::{self, Owner};
+use osc::store::imports::Owner;
+use osc::store::{Storage, Store};
 
 fn owner() -> Owner {
     Owner {
@@ -34,7 +34,7 @@ fn file() -> Vec<u8> {
 }
 
 /// Reads and checks `data` as the owner's import.
-fn checked(store: &Store, data: &[u8]) -> plan::Preview {
+fn checked(store: &dyn Storage, data: &[u8]) -> plan::Preview {
     plan::check(
         store,
         import::parse(data),
@@ -47,9 +47,15 @@ fn checked(store: &Store, data: &[u8]) -> plan::Preview {
 }
 
 /// An import of `data` checked and waiting for confirmation; its id.
-fn previewed(store: &Store, data: &[u8]) -> u64 {
-    let id = imports::start(store, 1, "big-5000.csv", 0, 0).expect("start");
-    imports::set_preview(store, id, checked(store, data)).expect("preview");
+fn previewed(store: &dyn Storage, data: &[u8]) -> u64 {
+    let id = store
+        .imports()
+        .start(1, "big-5000.csv", 0, 0)
+        .expect("start");
+    store
+        .imports()
+        .set_preview(id, checked(store, data))
+        .expect("preview");
     id
 }
 
@@ -75,16 +81,14 @@ fn bench(c: &mut Criterion) {
                 let id = previewed(&store, &data);
                 (dir, store, id)
             },
-            |(_dir, store, id)| {
-                black_box(imports::apply(&store, &owner(), id, 0).expect("written"))
-            },
+            |(_dir, store, id)| black_box(store.imports().apply(&owner(), id, 0).expect("written")),
             BatchSize::PerIteration,
         )
     });
 
     // The plant is there now: a re-import checks every serial against it.
     let id = previewed(&store, &data);
-    imports::apply(&store, &owner(), id, 0).expect("written");
+    store.imports().apply(&owner(), id, 0).expect("written");
     group.bench_function("check a re-import", |b| {
         b.iter(|| black_box(checked(&store, &data)))
     });

@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use osc::access::TicketScope;
 use osc::search::SearchIndex;
-use osc::store::Store;
-use osc::store::ticket_list::{self, Filter, From, Order};
+use osc::store::ticket_list::{Filter, From, Order};
+use osc::store::{Storage, Store};
 
 struct Data {
     store: Store,
@@ -59,7 +59,7 @@ fn data() -> Data {
 /// A ticket with a serial, its company, and its requester's last name.
 fn sample(data: &Data) -> (u64, String, String) {
     let after = data.index.len() / 2;
-    let page = osc::store::tickets::page(&data.store, after, 1_000).expect("tickets");
+    let page = data.store.tickets().page(after, 1_000).expect("tickets");
     let t = page
         .iter()
         .find(|t| t.serial.is_some() && t.company.is_some())
@@ -133,18 +133,19 @@ fn benches(c: &mut Criterion) {
     let list = |scope: TicketScope, order: Order| {
         move || {
             black_box(
-                ticket_list::page(
-                    &data.store,
-                    scope,
-                    order,
-                    Filter {
-                        since: Some(now - 92 * 86_400),
-                        ..Filter::default()
-                    },
-                    From::Start,
-                    50,
-                )
-                .expect("page"),
+                data.store
+                    .ticket_list()
+                    .page(
+                        scope.into(),
+                        order,
+                        Filter {
+                            since: Some(now - 92 * 86_400),
+                            ..Filter::default()
+                        },
+                        From::Start,
+                        50,
+                    )
+                    .expect("page"),
             );
         }
     };

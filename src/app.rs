@@ -10,7 +10,7 @@ use crate::mail::MailNotifier;
 use crate::search::SearchIndex;
 use crate::search::indexer::Indexer;
 use crate::service::Core;
-use crate::store::Store;
+use crate::store::Storage;
 
 /// Cheap to clone: one `Arc` around [`App`].
 #[derive(Clone, Debug)]
@@ -35,7 +35,7 @@ impl AppState {
     /// Bundles the opened parts.
     pub fn new(
         config: Config,
-        store: Arc<Store>,
+        store: Arc<dyn Storage>,
         search: Arc<SearchIndex>,
         i18n: Translator,
         mail: MailNotifier,

@@ -89,13 +89,13 @@ impl Instance {
         let transport = mail::transport::Transport::from_config(&config.mail, &data_dir)?;
         let translator = i18n::Translator::load()?;
 
-        let store = Arc::new(store);
+        let store: Arc<dyn store::Storage> = Arc::new(store);
         let index = Arc::new(index);
         // An index that holds changes the store never recorded (the database was put back
         // from an older copy) no longer describes it: rebuild it too.
         let ahead_of_store = opened == search::Opened::Existing && {
             let s = store.clone();
-            let last = tokio::task::spawn_blocking(move || store::index_feed::last(&s))
+            let last = tokio::task::spawn_blocking(move || s.index_feed().last())
                 .await
                 .expect("reading the feed does not panic")?;
             let committed = search::indexer::committed_change(&index)?;
@@ -110,7 +110,7 @@ impl Instance {
         };
         if opened == search::Opened::Fresh || ahead_of_store {
             let (s, i) = (store.clone(), index.clone());
-            tokio::task::spawn_blocking(move || search::docs::rebuild(&s, &i))
+            tokio::task::spawn_blocking(move || search::docs::rebuild(&*s, &i))
                 .await
                 .expect("the rebuild does not panic")
                 .map_err(StartError::Rebuild)?;

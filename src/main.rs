@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use osc::store::Storage;
 use osc::{Config, Instance};
 use tracing_subscriber::EnvFilter;
 
@@ -167,14 +168,15 @@ async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn open_store(config: &Config) -> Result<osc::store::Store, Box<dyn std::error::Error>> {
+/// Opens the configured store for a command that runs without the server.
+fn open_store(config: &Config) -> Result<Box<dyn Storage>, Box<dyn std::error::Error>> {
     let dir = &config.storage.data_dir;
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
-    Ok(osc::store::Store::open(
+    Ok(Box::new(osc::store::Store::open(
         dir,
         config.storage.cache_mb.saturating_mul(1024 * 1024),
-    )?)
+    )?))
 }
 
 fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std::error::Error>> {
@@ -184,7 +186,7 @@ fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std
     let answer_hash = osc::secrets::password::hash_blocking("Bello")?;
     let now = osc::clock::now_secs();
     let plan = osc::seed::Plan { tickets, seed, now };
-    let done = osc::seed::run(&store, plan, &password_hash, &answer_hash, |d| {
+    let done = osc::seed::run(&*store, plan, &password_hash, &answer_hash, |d| {
         tracing::info!(
             companies = d.companies,
             plants = d.plants,
@@ -195,7 +197,7 @@ fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std
     })?;
     let written = started.elapsed();
     let (index, _) = osc::search::SearchIndex::open(&config.storage.data_dir)?;
-    let indexed = osc::search::docs::rebuild(&store, &index)?;
+    let indexed = osc::search::docs::rebuild(&*store, &index)?;
     println!(
         "seeded {} companies, {} people, {} plants, {} devices and {} tickets in {:.1} s; \
          search index rebuilt ({indexed} tickets) in {:.1} s",
@@ -254,7 +256,7 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             let new = NewStaff::parse(&email, &name, &password, &confirm)
                 .map_err(|why| refused(why, &email))?;
             let hash = osc::secrets::password::hash_blocking(new.password.expose())?;
-            let user = staff::add(&store, &new, hash, now)?.map_err(|why| refused(why, &email))?;
+            let user = staff::add(&*store, &new, hash, now)?.map_err(|why| refused(why, &email))?;
             println!(
                 "staff account {} created for {}",
                 user.email,
@@ -262,7 +264,7 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             );
         }
         StaffAction::List => {
-            for user in osc::store::users::staff(&store)? {
+            for user in store.users().staff()? {
                 let status = match user.status {
                     osc::store::users::UserStatus::Removed { .. } => "removed",
                     _ => "active",
@@ -271,7 +273,7 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
             }
         }
         StaffAction::Remove { email } => {
-            let user = staff::remove(&store, &email, now)?.map_err(|why| refused(why, &email))?;
+            let user = staff::remove(&*store, &email, now)?.map_err(|why| refused(why, &email))?;
             println!("staff account {} removed; its sessions ended", user.email);
         }
     }
@@ -282,7 +284,7 @@ fn reindex(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
     let dir = &config.storage.data_dir;
     let store = open_store(config)?;
     let (index, _) = osc::search::SearchIndex::open(dir)?;
-    let count = osc::search::docs::rebuild(&store, &index)?;
+    let count = osc::search::docs::rebuild(&*store, &index)?;
     println!("search index rebuilt: {count} tickets");
     Ok(())
 }

@@ -15,13 +15,13 @@ use crate::domain::catalog::{Catalog, Category};
 use crate::domain::fold::fold;
 use crate::domain::ticket::{self, TicketKind, TicketStatus};
 use crate::i18n::Lang;
-use crate::store::bulk::Batch;
+
 use crate::store::companies::Company;
 use crate::store::devices::Device;
 use crate::store::plants::Plant;
 use crate::store::tickets::{Replacement, StatusChange, Ticket, TicketMessage};
 use crate::store::users::{DeliveryAddress, User, UserStatus};
-use crate::store::{Store, StoreError};
+use crate::store::{Storage, StoreError};
 
 /// The password of every seeded account (printed at the end; demo data only).
 pub const DEMO_PASSWORD: &str = "Sonnenschein-Demo-2026";
@@ -362,7 +362,7 @@ fn path(kind: TicketKind, rng: &mut StdRng) -> Vec<TicketStatus> {
 
 /// Fills `store` according to `plan`; `progress` hears about every committed batch.
 pub fn run(
-    store: &Store,
+    store: &dyn Storage,
     plan: Plan,
     password_hash: &str,
     answer_hash: &str,
@@ -388,7 +388,7 @@ pub fn run(
     let mut serial_no = plan.seed.wrapping_mul(7_919) % 1_000_000;
 
     // Companies with their people, plants and devices, a few hundred per batch.
-    let mut batch = Batch::begin(store)?;
+    let mut batch = store.bulk()?;
     for c in 0..company_count {
         let town_index = rng.random_range(0..TOWNS.len());
         let t = &TOWNS[town_index];
@@ -570,14 +570,14 @@ pub fn run(
         if c % 200 == 199 {
             batch.commit()?;
             progress(&done);
-            batch = Batch::begin(store)?;
+            batch = store.bulk()?;
         }
     }
     batch.commit()?;
     progress(&done);
 
     // Tickets in the order they were opened, so numbers follow the calendar.
-    let mut batch = Batch::begin(store)?;
+    let mut batch = store.bulk()?;
     let step = span / plan.tickets.max(1);
     for n in 0..plan.tickets {
         let created = start + n * step + rng.random_range(0..step.max(1));
@@ -716,7 +716,7 @@ pub fn run(
         if done.tickets % 5_000 == 0 {
             batch.commit()?;
             progress(&done);
-            batch = Batch::begin(store)?;
+            batch = store.bulk()?;
         }
     }
     batch.commit()?;

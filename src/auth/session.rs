@@ -12,9 +12,8 @@ use crate::access::Actor;
 use crate::config::Config;
 use crate::links::cookie;
 use crate::secrets::token;
-use crate::store::Store;
+use crate::store::Storage;
 use crate::store::users::{User, UserStatus};
-use crate::store::{sessions, users};
 
 /// A session's last-seen time is written at most this often (seconds): page views must
 /// not each cost a durable commit.
@@ -64,10 +63,15 @@ pub fn token_of(headers: &HeaderMap, https: bool) -> Option<&str> {
 }
 
 /// Finds the live session of a request and its user. Ends sessions that timed out.
-pub fn resolve(store: &Store, config: &Config, now: u64, headers: &HeaderMap) -> Option<Viewer> {
+pub fn resolve(
+    store: &dyn Storage,
+    config: &Config,
+    now: u64,
+    headers: &HeaderMap,
+) -> Option<Viewer> {
     let https = config.is_https();
     let hash = token::hash(token_of(headers, https)?);
-    let session = match sessions::get(store, hash) {
+    let session = match store.sessions().get(hash) {
         Ok(s) => s?,
         Err(e) => {
             tracing::error!(error = %e, "session lookup failed");
@@ -78,17 +82,17 @@ pub fn resolve(store: &Store, config: &Config, now: u64, headers: &HeaderMap) ->
     let idle_over = now >= session.last_seen + sec.session_idle_minutes * 60;
     let absolute_over = now >= session.created_at + sec.session_absolute_hours * 3600;
     if idle_over || absolute_over {
-        if let Err(e) = sessions::delete(store, hash) {
+        if let Err(e) = store.sessions().delete(hash) {
             tracing::error!(error = %e, "ending a timed-out session failed");
         }
         return None;
     }
-    let user = users::get(store, session.user_id).ok()??;
+    let user = store.users().get(session.user_id).ok()??;
     if user.status != UserStatus::Active {
         return None;
     }
     if now >= session.last_seen + TOUCH_EVERY_SECS
-        && let Err(e) = sessions::touch(store, hash, now)
+        && let Err(e) = store.sessions().touch(hash, now)
     {
         tracing::warn!(error = %e, "refreshing a session failed");
     }

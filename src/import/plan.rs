@@ -9,8 +9,8 @@ use crate::domain::SerialNumber;
 use crate::domain::catalog::Catalog;
 use crate::domain::country::Country;
 use crate::i18n::Lang;
-use crate::store::imports::{self, Owner};
-use crate::store::{Store, StoreError, devices};
+use crate::store::imports::Owner;
+use crate::store::{Storage, StoreError};
 
 pub use crate::store::import_preview::{DevicePlan, PlantPlan, Preview};
 
@@ -31,7 +31,7 @@ fn country_code(text: &str) -> Option<&'static str> {
 
 /// Checks a parsed file for `owner`; `progress` is told after each device.
 pub fn check(
-    store: &Store,
+    store: &dyn Storage,
     parsed: Parsed,
     owner: &Owner,
     open_countries: &[String],
@@ -95,10 +95,12 @@ pub fn check(
             progress(done);
             continue;
         }
-        let existing = imports::plant_by_portal_id(store, owner.key, &source.portal_id)?;
+        let existing = store
+            .imports()
+            .plant_by_portal_id(owner.key, &source.portal_id)?;
         let (existing_devices, existing_subplants) = match &existing {
             Some(p) => (
-                devices::of_plant(store, p.id)?,
+                store.devices().of_plant(p.id)?,
                 p.subplants.iter().map(|s| s.name.clone()).collect(),
             ),
             None => (Vec::new(), Vec::<String>::new()),
@@ -180,7 +182,7 @@ pub fn check(
                 ));
                 continue;
             }
-            if let Some(other) = devices::by_serial(store, serial)? {
+            if let Some(other) = store.devices().by_serial(serial)? {
                 if existing.as_ref().is_some_and(|p| p.id == other.plant_id) {
                     plan.known += 1;
                 } else {

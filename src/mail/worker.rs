@@ -14,7 +14,7 @@ use super::MailNotifier;
 use super::transport::Transport;
 use crate::clock::now_secs;
 use crate::config::MailConfig;
-use crate::store::{Store, StoreError, mail_queue};
+use crate::store::{Storage, StoreError};
 
 /// How many messages one pass handles before looking at the clock again.
 const BATCH: usize = 50;
@@ -32,7 +32,7 @@ pub fn backoff_secs(config: &MailConfig, attempts: u32) -> u64 {
 
 /// Runs until `shutdown` turns true.
 pub async fn run(
-    store: Arc<Store>,
+    store: Arc<dyn Storage>,
     transport: Transport,
     config: MailConfig,
     notifier: MailNotifier,
@@ -45,7 +45,7 @@ pub async fn run(
         if let Err(e) = deliver_due(&store, &transport, &config, due_by).await {
             tracing::error!(error = %e, "mail queue unreadable");
         }
-        let sleep = match off_runtime(&store, mail_queue::next_due).await {
+        let sleep = match off_runtime(&store, |s| s.mail_queue().next_due()).await {
             Ok(Some(at)) => Duration::from_secs(at.saturating_sub(now_secs())).min(MAX_IDLE),
             _ => MAX_IDLE,
         };
@@ -63,17 +63,17 @@ pub async fn run(
 /// Runs a store call on the blocking pool: a write waits for the disk, and this worker
 /// shares the async runtime with every page.
 async fn off_runtime<T: Send + 'static>(
-    store: &Arc<Store>,
-    call: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    store: &Arc<dyn Storage>,
+    call: impl FnOnce(&dyn Storage) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, StoreError> {
     let store = store.clone();
-    tokio::task::spawn_blocking(move || call(&store))
+    tokio::task::spawn_blocking(move || call(&*store))
         .await
         .unwrap_or(Err(StoreError::NotDurable))
 }
 
 async fn deliver_due(
-    store: &Arc<Store>,
+    store: &Arc<dyn Storage>,
     transport: &Transport,
     config: &MailConfig,
     due_by: u64,
@@ -83,7 +83,7 @@ async fn deliver_due(
     let mut tried = std::collections::HashSet::new();
     loop {
         let limit = BATCH + tried.len();
-        let batch = off_runtime(store, move |s| mail_queue::due(s, due_by, limit)).await?;
+        let batch = off_runtime(store, move |s| s.mail_queue().due(due_by, limit)).await?;
         let fresh: Vec<_> = batch
             .into_iter()
             .filter(|(id, _)| !tried.contains(id))
@@ -105,13 +105,13 @@ async fn deliver_due(
                     let retry_at = now_secs() + backoff_secs(config, attempt);
                     tracing::warn!(mail_id = id, attempt, %error, "mail delivery failed; will retry");
                     off_runtime(store, move |s| {
-                        mail_queue::mark_failed(s, id, &error, retry_at)
+                        s.mail_queue().mark_failed(id, &error, retry_at)
                     })
                     .await?;
                 }
             }
         }
-        off_runtime(store, move |s| mail_queue::mark_all_sent(s, &sent)).await?;
+        off_runtime(store, move |s| s.mail_queue().mark_all_sent(&sent)).await?;
     }
 }
 

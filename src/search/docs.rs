@@ -3,16 +3,16 @@
 
 use super::indexer::{self, TicketDoc};
 use super::{SearchError, SearchIndex};
-use crate::store::tickets::{self, Ticket};
-use crate::store::{Store, StoreError, companies, devices, index_feed, plants};
+use crate::store::tickets::Ticket;
+use crate::store::{Storage, StoreError};
 
 /// The index document of a ticket: its numbers, the customer names around it (requester,
 /// company, plant operator) and its customer-visible text.
-pub fn ticket_doc(store: &Store, t: &Ticket) -> Result<TicketDoc, StoreError> {
+pub fn ticket_doc(store: &dyn Storage, t: &Ticket) -> Result<TicketDoc, StoreError> {
     let mut names = vec![t.requester_name.clone()];
     if let Some(c) = t
         .company
-        .map(|c| companies::get(store, c))
+        .map(|c| store.companies().get(c))
         .transpose()?
         .flatten()
     {
@@ -20,7 +20,7 @@ pub fn ticket_doc(store: &Store, t: &Ticket) -> Result<TicketDoc, StoreError> {
     }
     if let Some(p) = t
         .plant
-        .map(|p| plants::get(store, p))
+        .map(|p| store.plants().get(p))
         .transpose()?
         .flatten()
         && !p.operator_name.is_empty()
@@ -47,14 +47,14 @@ pub fn ticket_doc(store: &Store, t: &Ticket) -> Result<TicketDoc, StoreError> {
 
 /// The serials a ticket is found by: the one it names, and every serial its device has
 /// carried (a swapped device's old and new serial find all its tickets).
-fn serials(store: &Store, t: &Ticket) -> Result<Vec<String>, StoreError> {
+fn serials(store: &dyn Storage, t: &Ticket) -> Result<Vec<String>, StoreError> {
     let mut out: Vec<u32> = t.serial.into_iter().collect();
     if let Some(r) = t.replacement.as_ref().and_then(|r| r.new_serial) {
         out.push(r);
     }
     if let Some(d) = t
         .device
-        .map(|d| devices::get(store, d))
+        .map(|d| store.devices().get(d))
         .transpose()?
         .flatten()
     {
@@ -76,10 +76,10 @@ pub enum RebuildError {
 
 /// Fills the index from the store, 1,000 tickets at a time, logging progress; returns
 /// how many tickets it indexed.
-pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> {
+pub fn rebuild(store: &dyn Storage, index: &SearchIndex) -> Result<u64, RebuildError> {
     // Changes recorded meanwhile are applied again by the indexer (applying is
     // idempotent): the index then holds at least everything up to this change.
-    let up_to = index_feed::last(store)?;
+    let up_to = store.index_feed().last()?;
     let mut writer = indexer::writer(index)?;
     // No merges while loading: one merge at the end (background merges of a bulk load
     // would race it and cost memory meanwhile).
@@ -88,7 +88,7 @@ pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> 
     let mut after = 0;
     let mut done = 0u64;
     loop {
-        let page = tickets::page(store, after, 1000)?;
+        let page = store.tickets().page(after, 1000)?;
         let Some(last) = page.last() else { break };
         after = last.id;
         for t in &page {
@@ -113,7 +113,7 @@ pub fn rebuild(store: &Store, index: &SearchIndex) -> Result<u64, RebuildError> 
     }
     writer.wait_merging_threads().map_err(SearchError::from)?;
     index.reload()?;
-    index_feed::prune(store, up_to)?;
+    store.index_feed().prune(up_to)?;
     tracing::info!(tickets = done, "search index rebuilt");
     Ok(done)
 }

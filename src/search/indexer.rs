@@ -16,7 +16,7 @@ use tokio::sync::watch;
 
 use super::docs::{self, RebuildError};
 use super::{SearchError, SearchIndex};
-use crate::store::{Store, index_feed, tickets};
+use crate::store::Storage;
 
 /// What the index keeps of a ticket.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,7 +40,7 @@ pub struct TicketDoc {
 /// A handle on the indexing thread: how far it is, waiting for it, stopping it.
 #[derive(Debug, Clone)]
 pub struct Indexer {
-    store: Arc<Store>,
+    store: Arc<dyn Storage>,
     applied: watch::Receiver<u64>,
     stop: Arc<AtomicBool>,
 }
@@ -53,14 +53,14 @@ impl Indexer {
 
     /// How many recorded changes are not searchable yet.
     pub fn lag(&self) -> u64 {
-        index_feed::pending(&self.store, self.applied()).unwrap_or(0)
+        self.store.index_feed().pending(self.applied()).unwrap_or(0)
     }
 
     /// Waits until every change committed before this call is searchable (tests,
     /// benchmarks, `osc` commands that report on the index).
     pub async fn flush(&self) {
         let store = self.store.clone();
-        let Ok(Ok(target)) = tokio::task::spawn_blocking(move || index_feed::last(&store)).await
+        let Ok(Ok(target)) = tokio::task::spawn_blocking(move || store.index_feed().last()).await
         else {
             return;
         };
@@ -148,20 +148,20 @@ pub fn committed_change(index: &SearchIndex) -> Result<u64, SearchError> {
 /// the last change applied. A ticket that cannot be read stops the pass there (it is
 /// tried again at the next one).
 fn apply(
-    store: &Store,
+    store: &dyn Storage,
     index: &SearchIndex,
     writer: &IndexWriter,
     mut applied: u64,
 ) -> Result<u64, RebuildError> {
     loop {
-        let changes = index_feed::after(store, applied, PAGE)?;
+        let changes = store.index_feed().after(applied, PAGE)?;
         let Some(&(last, _)) = changes.last() else {
             return Ok(applied);
         };
         let mut ids: Vec<u64> = changes.iter().map(|(_, id)| *id).collect();
         ids.sort_unstable();
         ids.dedup();
-        let found = tickets::by_ids(store, &ids)?;
+        let found = store.tickets().by_ids(&ids)?;
         for id in &ids {
             writer.delete_term(Term::from_field_u64(index.fields().ticket_id, *id));
         }
@@ -180,7 +180,7 @@ fn apply(
 /// Starts the indexing thread, first catching up with the changes the index's last
 /// commit lacks; [`Indexer::stop`] ends it after a last commit.
 pub fn spawn(
-    store: Arc<Store>,
+    store: Arc<dyn Storage>,
     index: Arc<SearchIndex>,
 ) -> Result<(Indexer, std::thread::JoinHandle<()>), SearchError> {
     let mut writer = writer(&index)?;
@@ -204,7 +204,7 @@ pub fn spawn(
                 }
                 first = false;
                 let stopping = stopping || stop.load(Ordering::SeqCst);
-                match apply(&store, &index, &writer, applied) {
+                match apply(&*store, &index, &writer, applied) {
                     Ok(last) if last > applied => match commit(&index, &mut writer, last) {
                         Ok(()) => {
                             if applied == start {
@@ -212,7 +212,7 @@ pub fn spawn(
                             }
                             applied = last;
                             let _ = applied_tx.send(applied);
-                            if let Err(e) = index_feed::prune(&store, applied) {
+                            if let Err(e) = store.index_feed().prune(applied) {
                                 tracing::warn!(error = %e, "pruning the index feed failed");
                             }
                         }

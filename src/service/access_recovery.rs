@@ -9,8 +9,8 @@ use crate::domain::{Email, NewPassword};
 use crate::mail::templates::compose;
 use crate::secrets::token;
 use crate::store::effects::Effects;
-use crate::store::tokens::{self, TokenKind, TokenState};
-use crate::store::users::{self, User, UserStatus};
+use crate::store::tokens::{TokenKind, TokenState};
+use crate::store::users::{User, UserStatus};
 use crate::views::accounts::LinkState;
 use crate::views::components::Errors;
 
@@ -41,8 +41,7 @@ pub fn send_link(
         template,
         &[("name", &user.first_name), ("link", &link), extra],
     );
-    users::issue_token(
-        &core.store,
+    core.store.users().issue_token(
         user.id,
         kind,
         hash,
@@ -79,7 +78,7 @@ pub enum Answered {
 impl Recovery {
     /// Starts a recovery for `email`: its account's question, or the decoy.
     pub fn start(core: &Core, email: Email) -> Result<Self, Failure> {
-        let user = users::find_by_email(&core.store, &email)?;
+        let user = core.store.users().find_by_email(&email)?;
         let question = user
             .as_ref()
             .and_then(|u| SecurityQuestion::parse(&u.security_question).ok())
@@ -148,8 +147,7 @@ impl Recovery {
             }
             other => {
                 if let Some(user) = other {
-                    users::record_failure(
-                        &core.store,
+                    core.store.users().record_failure(
                         user.id,
                         sec.max_failed_logins,
                         now,
@@ -172,12 +170,10 @@ pub fn reset_link(core: &Core, presented: &str) -> Result<Option<LinkState>, Fai
     if !token::is_well_formed(presented) {
         return Ok(Some(LinkState::Unknown));
     }
-    let state = tokens::state(
-        &core.store,
-        token::hash(presented),
-        TokenKind::Reset,
-        core.clock.now(),
-    )?;
+    let state =
+        core.store
+            .tokens()
+            .state(token::hash(presented), TokenKind::Reset, core.clock.now())?;
     Ok(match state {
         TokenState::Valid(_) => None,
         other => Some(link_state(&other)),
@@ -207,11 +203,11 @@ pub async fn reset_password(
     }
     let hash = token::hash(presented);
     let now = core.clock.now();
-    let token_state = tokens::state(&core.store, hash, TokenKind::Reset, now)?;
+    let token_state = core.store.tokens().state(hash, TokenKind::Reset, now)?;
     let TokenState::Valid(token) = &token_state else {
         return Ok(Reset::Invalid(link_state(&token_state)));
     };
-    let Some(user) = users::get(&core.store, token.user_id)? else {
+    let Some(user) = core.store.users().get(token.user_id)? else {
         return Ok(Reset::Invalid(LinkState::Unknown));
     };
     let personal = [user.first_name.as_str(), user.last_name.as_str()];
@@ -226,18 +222,23 @@ pub async fn reset_password(
     };
     let password_hash = core.hash(password.expose()).await?;
     let base = core.config.public_url();
-    let (after, _) = users::reset_password(&core.store, hash, password_hash, now, |u| {
-        vec![compose(
-            core,
-            u.language,
-            &u.mailbox(),
-            "password-changed",
-            &[
-                ("name", &u.first_name),
-                ("forgot", &format!("{base}/password/forgot")),
-            ],
-        )]
-    })?;
+    let (after, _) = core.store.users().reset_password(
+        hash,
+        password_hash,
+        now,
+        Box::new(|u| {
+            vec![compose(
+                core,
+                u.language,
+                &u.mailbox(),
+                "password-changed",
+                &[
+                    ("name", &u.first_name),
+                    ("forgot", &format!("{base}/password/forgot")),
+                ],
+            )]
+        }),
+    )?;
     Ok(match after {
         TokenState::Valid(_) => {
             tracing::info!(

@@ -10,8 +10,7 @@ use crate::i18n::Lang;
 use crate::mail::templates::compose;
 use crate::secrets::token;
 use crate::store::audit::Event;
-use crate::store::companies;
-use crate::store::invitations::{self, Accepted, Invitation, InvitationState, InviteRefused};
+use crate::store::invitations::{Accepted, Invitation, InvitationState, InviteRefused};
 use crate::store::mail_queue::OutgoingMail;
 use crate::store::users::{User, UserStatus};
 use crate::views::company::{InviteForm, JoinForm};
@@ -28,7 +27,10 @@ pub struct Administering<'a> {
 
 /// The company's name, for mails and pages.
 pub fn company_name(core: &Core, scope: CompanyScope) -> Result<String, Failure> {
-    Ok(companies::get(&core.store, scope.company_id())?
+    Ok(core
+        .store
+        .companies()
+        .get(scope.company_id())?
         .map(|c| c.name)
         .unwrap_or_default())
 }
@@ -110,8 +112,7 @@ pub fn invite(
     let company = company_name(core, admin.scope)?;
     let max = core.config.companies.max_admins;
     let role = new.role;
-    let outcome = invitations::create(
-        &core.store,
+    let outcome = core.store.invitations().create(
         admin.scope,
         new.email.as_str(),
         role,
@@ -119,8 +120,8 @@ pub fn invite(
         hash,
         expires,
         now,
-        |admins| policy::may_invite(admin.who.actor, role, admins, max),
-        |invitation| vec![invitation_mail(core, admin, invitation, &secret, &company)],
+        Box::new(|admins| policy::may_invite(admin.who.actor, role, admins, max)),
+        Box::new(|invitation| vec![invitation_mail(core, admin, invitation, &secret, &company)]),
         admin
             .who
             .entry(now, Event::Invited, new.email.as_str())
@@ -147,21 +148,23 @@ pub fn resend(core: &Core, admin: &Administering, id: u64) -> Result<bool, Failu
     let now = core.clock.now();
     let expires = now + core.config.companies.invitation_days * 86_400;
     let company = company_name(core, admin.scope)?;
-    let sent = invitations::resend(
-        &core.store,
+    let sent = core.store.invitations().resend(
         admin.scope,
         id,
         hash,
         expires,
         now,
-        |invitation| vec![invitation_mail(core, admin, invitation, &secret, &company)],
+        Box::new(|invitation| vec![invitation_mail(core, admin, invitation, &secret, &company)]),
     )?;
     Ok(sent.is_some())
 }
 
 /// Revokes a pending invitation; `false` if the company has no such invitation.
 pub fn revoke(core: &Core, admin: &Administering, id: u64) -> Result<bool, Failure> {
-    let revoked = invitations::revoke(&core.store, admin.scope, id, core.clock.now())?;
+    let revoked = core
+        .store
+        .invitations()
+        .revoke(admin.scope, id, core.clock.now())?;
     if revoked {
         tracing::info!(
             event = "invitation_revoked",
@@ -199,22 +202,21 @@ pub fn set_role(
         CompanyRole::Member => "installer",
     };
     let now = core.clock.now();
-    let outcome = companies::set_role(
-        &core.store,
+    let outcome = core.store.companies().set_role(
         admin.scope,
         id,
         role,
-        |current, admins| match role {
+        Box::new(move |current, admins| match role {
             CompanyRole::Admin => policy::may_promote(actor, current, admins, max),
             CompanyRole::Member => policy::may_demote(actor, current, admins),
-        },
-        |user| {
+        }),
+        Box::new(|user| {
             admin
                 .who
                 .entry(now, Event::RoleChanged, &user.email)
                 .about(user.id)
                 .detail(detail)
-        },
+        }),
     )?;
     Ok(match outcome {
         None => MemberChange::NotMember,
@@ -238,7 +240,7 @@ pub fn removable(
     admin: &Administering,
     id: u64,
 ) -> Result<Option<Result<User, &'static str>>, Failure> {
-    let Some(member) = companies::member(&core.store, admin.scope, id)? else {
+    let Some(member) = core.store.companies().member(admin.scope, id)? else {
         return Ok(None);
     };
     Ok(Some(
@@ -256,12 +258,11 @@ pub fn remove(core: &Core, admin: &Administering, id: u64) -> Result<MemberChang
     }
     let company = company_name(core, admin.scope)?;
     let now = core.clock.now();
-    let removed = companies::remove_member(
-        &core.store,
+    let removed = core.store.companies().remove_member(
         admin.scope,
         id,
         now,
-        |user| {
+        Box::new(|user| {
             vec![compose(
                 core,
                 user.language,
@@ -269,14 +270,14 @@ pub fn remove(core: &Core, admin: &Administering, id: u64) -> Result<MemberChang
                 "removed",
                 &[("name", &user.first_name), ("company", &company)],
             )]
-        },
-        |user| {
+        }),
+        Box::new(|user| {
             admin
                 .who
                 .entry(now, Event::AccountRemoved, &user.email)
                 .about(user.id)
                 .detail(&company)
-        },
+        }),
     )?;
     let Some(removed) = removed else {
         return Ok(MemberChange::NotMember);
@@ -319,7 +320,7 @@ pub fn usable_invitation(
     if !token::is_well_formed(secret) {
         return Ok(Err(LinkUnusable::Unknown));
     }
-    let Some(invitation) = invitations::by_token(&core.store, token::hash(secret))? else {
+    let Some(invitation) = core.store.invitations().by_token(token::hash(secret))? else {
         return Ok(Err(LinkUnusable::Unknown));
     };
     match invitation.state {
@@ -330,7 +331,10 @@ pub fn usable_invitation(
         }
         InvitationState::Pending => {}
     }
-    let company = companies::get(&core.store, invitation.company_id)?
+    let company = core
+        .store
+        .companies()
+        .get(invitation.company_id)?
         .map(|c| c.name)
         .unwrap_or_default();
     Ok(Ok((invitation, company)))
@@ -430,8 +434,7 @@ pub async fn join(
         info_requests: Vec::new(),
     };
     let (session_token, session_hash) = token::generate();
-    let outcome = invitations::accept(
-        &core.store,
+    let outcome = core.store.invitations().accept(
         token::hash(secret),
         user,
         session_hash,

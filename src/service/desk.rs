@@ -3,9 +3,8 @@
 
 use crate::access as policy;
 use crate::store::audit::Event;
-use crate::store::mail_queue;
-use crate::store::tickets::{self, Ticket};
-use crate::store::users::{self, User, UserStatus};
+use crate::store::tickets::Ticket;
+use crate::store::users::{User, UserStatus};
 
 use super::{Acting, Core, Failure};
 
@@ -39,7 +38,7 @@ pub fn assign(core: &Core, who: &Acting, t: &Ticket, to: Assignee) -> Result<boo
         Assignee::Nobody => None,
         Assignee::Me => Some(who.user),
         Assignee::Colleague(id) => {
-            staff = users::staff(&core.store)?;
+            staff = core.store.users().staff()?;
             match staff
                 .iter()
                 .find(|u| u.id == id && u.status == UserStatus::Active)
@@ -53,7 +52,12 @@ pub fn assign(core: &Core, who: &Acting, t: &Ticket, to: Assignee) -> Result<boo
     let entry = who
         .entry(core.clock.now(), Event::TicketAssigned, &t.number)
         .detail(detail);
-    if tickets::assign(&core.store, t.id, assignee.map(|u| u.id), entry)?.is_none() {
+    if core
+        .store
+        .tickets()
+        .assign(t.id, assignee.map(|u| u.id), entry)?
+        .is_none()
+    {
         return Ok(false);
     }
     tracing::info!(
@@ -80,7 +84,7 @@ pub enum Retried {
 pub fn retry_mail(core: &Core, who: &Acting, id: u64) -> Result<Retried, Failure> {
     let now = core.clock.now();
     let entry = who.entry(now, Event::MailRetried, format!("#{id}"));
-    Ok(match mail_queue::retry_now(&core.store, id, now, entry)? {
+    Ok(match core.store.mail_queue().retry_now(id, now, entry)? {
         None => Retried::Unknown,
         Some(false) => Retried::SentAlready,
         Some(true) => {

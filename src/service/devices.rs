@@ -8,7 +8,7 @@ use crate::domain::ticket::TicketKind;
 use crate::domain::warranty::Warranty;
 use crate::domain::{self, SerialNumber};
 use crate::i18n::{Lang, args};
-use crate::store::devices::{self, Device, RegisterRefused};
+use crate::store::devices::{Device, RegisterRefused};
 use crate::store::plants::Plant;
 use crate::store::tickets::{Requester, Ticket, TicketMessage};
 use crate::views::components::Errors;
@@ -136,7 +136,7 @@ pub fn register(
         swaps: Vec::new(),
         inherited_warranty_end: None,
     };
-    Ok(match devices::register(&core.store, device)? {
+    Ok(match core.store.devices().register(device)? {
         Ok(d) => {
             tracing::info!(
                 event = "device_registered",
@@ -153,7 +153,12 @@ pub fn register(
 
 /// The current device `id` with its plant, if the actor may change the plant.
 pub fn editable(core: &Core, who: &Acting, id: u64) -> Result<Option<(Device, Plant)>, Failure> {
-    let Some(device) = devices::get(&core.store, id)?.filter(|d| d.removed_at.is_none()) else {
+    let Some(device) = core
+        .store
+        .devices()
+        .get(id)?
+        .filter(|d| d.removed_at.is_none())
+    else {
         return Ok(None);
     };
     Ok(plants::editable(core, who, device.plant_id)?.map(|(plant, _)| (device, plant)))
@@ -170,13 +175,13 @@ pub fn save(core: &Core, device: Device, details: DeviceDetails) -> Result<(), F
         rid: details.rid,
         ..device
     };
-    devices::update(&core.store, &changed)?;
+    core.store.devices().update(&changed)?;
     Ok(())
 }
 
 /// The device leaves its plant; its record and its tickets stay.
 pub fn remove(core: &Core, who: &Acting, device: &Device) -> Result<(), Failure> {
-    devices::remove(&core.store, device.id, core.clock.now())?;
+    core.store.devices().remove(device.id, core.clock.now())?;
     tracing::info!(
         event = "device_removed",
         user_id = who.user.id,

@@ -3,8 +3,8 @@
 
 use crate::access as policy;
 use crate::domain::upload;
-use crate::store::documents::{self, Document, StoreRefused};
-use crate::store::plants::{self, Plant};
+use crate::store::documents::{Document, StoreRefused};
+use crate::store::plants::Plant;
 
 use super::{Acting, Core, Failure};
 
@@ -84,7 +84,7 @@ pub fn upload(
         uploaded_at: core.clock.now(),
         chunks: 0,
     };
-    Ok(match documents::put(&core.store, doc, &new.data, quota)? {
+    Ok(match core.store.documents().put(doc, &new.data, quota)? {
         Ok(doc) => {
             tracing::info!(
                 event = "document_uploaded",
@@ -107,10 +107,13 @@ pub fn visible(
     who: &Acting,
     id: u64,
 ) -> Result<Option<(Document, Plant, Vec<u64>)>, Failure> {
-    let Some(doc) = documents::get(&core.store, id)? else {
+    let Some(doc) = core.store.documents().get(id)? else {
         return Ok(None);
     };
-    Ok(plants::visible(&core.store, who.actor, doc.plant_id)?
+    Ok(core
+        .store
+        .plants()
+        .visible(who.actor, doc.plant_id)?
         .map(|(plant, assignees)| (doc, plant, assignees)))
 }
 
@@ -125,7 +128,7 @@ pub fn deletable(core: &Core, who: &Acting, id: u64) -> Result<Option<(Document,
 
 /// Deletes a document the caller may delete.
 pub fn delete(core: &Core, who: &Acting, doc: &Document) -> Result<(), Failure> {
-    documents::delete(&core.store, doc)?;
+    core.store.documents().delete(doc)?;
     tracing::info!(
         event = "document_deleted",
         user_id = who.user.id,

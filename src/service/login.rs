@@ -8,7 +8,7 @@ use crate::access::AccountKind;
 use crate::domain::Email;
 use crate::secrets::token;
 use crate::store::audit;
-use crate::store::users::{self, User, UserStatus};
+use crate::store::users::{User, UserStatus};
 
 use super::{Core, Failure};
 
@@ -88,7 +88,7 @@ pub async fn log_in(
     {
         return refused(LoginRefused::Throttled);
     }
-    let user = users::find_by_email(&core.store, &email)?;
+    let user = core.store.users().find_by_email(&email)?;
     let matched = core
         .hasher
         .verify(
@@ -99,8 +99,7 @@ pub async fn log_in(
     let Some(user) = user else {
         let attempts = core.throttle.record_unknown(peer, email.as_str(), now);
         tracing::info!(event = "login_failed", known = false, "failed log-in");
-        audit::record(
-            &core.store,
+        core.store.audit().record(
             audit::Entry::new(
                 now,
                 audit::Event::LoginFailed,
@@ -128,8 +127,7 @@ pub async fn log_in(
         return refused(LoginRefused::Locked);
     }
     if !matched {
-        let locked = users::record_failure(
-            &core.store,
+        let locked = core.store.users().record_failure(
             user.id,
             sec.max_failed_logins,
             now,
@@ -171,7 +169,9 @@ pub async fn log_in(
         UserStatus::Active => {}
     }
     let (session_token, session_hash) = token::generate();
-    users::record_login(&core.store, user.id, session_hash, now)?;
+    core.store
+        .users()
+        .record_login(user.id, session_hash, now)?;
     tracing::info!(event = "login", user_id = user.id, "logged in");
     Ok(Login::Started {
         user: Box::new(user),
@@ -181,7 +181,7 @@ pub async fn log_in(
 
 /// Ends the session `session` (the SHA-256 of its token) of `user`.
 pub fn log_out(core: &Core, user: &User, session: [u8; 32]) -> Result<(), Failure> {
-    crate::store::sessions::delete(&core.store, session)?;
+    core.store.sessions().delete(session)?;
     tracing::info!(event = "logout", user_id = user.id, "logged out");
     Ok(())
 }

@@ -36,7 +36,7 @@ use crate::mail::templates::MailContext;
 use crate::secrets::password::Hasher;
 use crate::store::audit::{self, Entry, Event};
 use crate::store::users::User;
-use crate::store::{Store, StoreError};
+use crate::store::{Storage, StoreError};
 use throttle::LoginThrottle;
 
 /// What every use case works with. Cheap to share; the server keeps one.
@@ -45,7 +45,7 @@ pub struct Core {
     /// The instance's settings, fixed at start-up.
     pub config: Arc<Config>,
     /// The store: the source of truth.
-    pub store: Arc<Store>,
+    pub store: Arc<dyn Storage>,
     /// Every language's messages (the mails are composed in the recipient's).
     pub i18n: Arc<Translator>,
     /// argon2 hashing, bounded to the cores.
@@ -60,7 +60,7 @@ pub struct Core {
 
 impl Core {
     /// Bundles the parts; the hasher gets as many threads as the settings allow.
-    pub fn new(config: Arc<Config>, store: Arc<Store>, i18n: Arc<Translator>) -> Self {
+    pub fn new(config: Arc<Config>, store: Arc<dyn Storage>, i18n: Arc<Translator>) -> Self {
         let hasher = Hasher::new(config.security.max_concurrent_hashes);
         Self {
             config,
@@ -117,8 +117,6 @@ impl MailContext for Core {
     }
 }
 
-/// Why a use case could not finish. None of these is the user's fault; what the user
-/// got wrong is the use case's outcome.
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// The store failed.
@@ -137,6 +135,7 @@ pub(crate) mod testing {
     //! A [`Core`] over a store in a temporary directory, for the use cases' own tests.
 
     use super::*;
+    use crate::store::Store;
 
     /// The core and the directory its store lives in (removed when dropped).
     pub(crate) fn core() -> (Core, tempfile::TempDir) {

@@ -12,8 +12,7 @@ use crate::store::audit::{self, Event};
 use crate::store::effects::Effects;
 use crate::store::ticket_list::{self, Filter, Order};
 use crate::store::tokens::TokenKind;
-use crate::store::users::{self, EmailChangeRefused, UserStatus};
-use crate::store::{companies, plants, sessions};
+use crate::store::users::{EmailChangeRefused, UserStatus};
 use crate::views::components::Errors;
 use crate::views::service::accounts::Person;
 
@@ -25,11 +24,11 @@ const RECENT: usize = 20;
 /// The person `id` as the service team's page shows them.
 pub fn person(core: &Core, id: u64) -> Result<Option<Person>, Failure> {
     let store = &core.store;
-    let Some(user) = users::get(store, id)? else {
+    let Some(user) = store.users().get(id)? else {
         return Ok(None);
     };
     let company = match user.company {
-        Some((c, _)) => companies::get(store, c)?,
+        Some((c, _)) => store.companies().get(c)?,
         None => None,
     };
     let actor = user.actor();
@@ -37,32 +36,36 @@ pub fn person(core: &Core, id: u64) -> Result<Option<Person>, Failure> {
     let (plants, tickets) = if user.kind == AccountKind::Staff {
         (Vec::new(), Vec::new())
     } else {
-        let plants = plants::list(store, &actor, "")?
+        let plants = store
+            .plants()
+            .list(&actor, "")?
             .into_iter()
             .map(|(p, _)| p)
             .collect();
         let scope = policy::ticket_scope(&actor);
-        let tickets = ticket_list::page(
-            store,
-            scope,
-            Order::Updated,
-            Filter::default(),
-            ticket_list::From::Start,
-            RECENT,
-        )?
-        .tickets;
+        let tickets = store
+            .ticket_list()
+            .page(
+                scope.into(),
+                Order::Updated,
+                Filter::default(),
+                ticket_list::From::Start,
+                RECENT,
+            )?
+            .tickets;
         (plants, tickets)
     };
-    let history = audit::page(
-        store,
-        audit::Filter {
-            user: Some(id),
-            ..audit::Filter::default()
-        },
-        RECENT,
-    )?
-    .entries;
-    let sessions = sessions::count_for_user(store, id)?;
+    let history = store
+        .audit()
+        .page(
+            audit::Filter {
+                user: Some(id),
+                ..audit::Filter::default()
+            },
+            RECENT,
+        )?
+        .entries;
+    let sessions = store.sessions().count_for_user(id)?;
     Ok(Some(Person {
         user,
         company,
@@ -116,7 +119,7 @@ pub fn block(
 ) -> Result<AccountAction, Failure> {
     let now = core.clock.now();
     let entry = who.entry(now, Event::AccountBlocked, &p.user.email);
-    let outcome = AccountAction::from(users::block(&core.store, p.user.id, reason, now, entry)?);
+    let outcome = AccountAction::from(core.store.users().block(p.user.id, reason, now, entry)?);
     log(who, p, outcome, "account_blocked");
     Ok(outcome)
 }
@@ -124,7 +127,7 @@ pub fn block(
 /// Lets a blocked account log in again.
 pub fn unblock(core: &Core, who: &Acting, p: &Person) -> Result<AccountAction, Failure> {
     let entry = who.entry(core.clock.now(), Event::AccountUnblocked, &p.user.email);
-    let outcome = AccountAction::from(users::unblock(&core.store, p.user.id, entry)?);
+    let outcome = AccountAction::from(core.store.users().unblock(p.user.id, entry)?);
     log(who, p, outcome, "account_unblocked");
     Ok(outcome)
 }
@@ -132,7 +135,7 @@ pub fn unblock(core: &Core, who: &Acting, p: &Person) -> Result<AccountAction, F
 /// Lets an account locked by failed log-ins log in again at once.
 pub fn unlock(core: &Core, who: &Acting, p: &Person) -> Result<AccountAction, Failure> {
     let entry = who.entry(core.clock.now(), Event::AccountUnlocked, &p.user.email);
-    let outcome = AccountAction::from(users::unlock(&core.store, p.user.id, entry)?);
+    let outcome = AccountAction::from(core.store.users().unlock(p.user.id, entry)?);
     log(who, p, outcome, "account_unlocked");
     Ok(outcome)
 }
@@ -172,14 +175,13 @@ pub fn change_email(
     let hours = core.config.security.confirmation_hours;
     let (secret, hash) = token::generate();
     let link = format!("{}/email/confirm/{secret}", core.config.public_url());
-    let outcome = users::request_email_change(
-        &core.store,
+    let outcome = core.store.users().request_email_change(
         p.user.id,
         new_email,
         hash,
         now + hours * 3600,
         now,
-        |user| {
+        Box::new(|user| {
             vec![
                 compose(
                     core,
@@ -200,7 +202,7 @@ pub fn change_email(
                     &[("name", &user.first_name), ("email", new_email.as_str())],
                 ),
             ]
-        },
+        }),
         who.entry(now, Event::EmailChangeRequested, &p.user.email),
     )?;
     Ok(match outcome {
@@ -247,8 +249,7 @@ pub fn resend_confirmation(
     let audit = who
         .entry(now, Event::ConfirmationResent, &p.user.email)
         .about(p.user.id);
-    users::issue_token(
-        &core.store,
+    core.store.users().issue_token(
         p.user.id,
         TokenKind::Confirm,
         hash,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::access::{self as policy, AccountKind, CompanyRole};
 use crate::domain::upload;
 use crate::import;
-use crate::store::imports::{self, ImportRecord, Outcome, Owner};
+use crate::store::imports::{ImportRecord, Outcome, Owner};
 
 use super::{Acting, Core, Failure};
 
@@ -109,7 +109,10 @@ impl Drop for WriteClaim<'_> {
 /// plants yet.
 pub fn start(core: &Arc<Core>, who: &Acting, file: ImportFile) -> Result<u64, Failure> {
     let size = file.data.len() as u64;
-    let id = imports::start(&core.store, who.user.id, &file.name, size, core.clock.now())?;
+    let id = core
+        .store
+        .imports()
+        .start(who.user.id, &file.name, size, core.clock.now())?;
     core.imports.set(id, 0, 0);
     let owner = owner(who);
     let today = core.today().to_string();
@@ -135,8 +138,8 @@ pub fn start(core: &Arc<Core>, who: &Acting, file: ImportFile) -> Result<u64, Fa
                 core.imports.set(id, done, total);
             }
         };
-        let result = import::plan::check(&core.store, parsed, &owner, countries, &today, &report)
-            .and_then(|preview| imports::set_preview(&core.store, id, preview));
+        let result = import::plan::check(&*core.store, parsed, &owner, countries, &today, &report)
+            .and_then(|preview| core.store.imports().set_preview(id, preview));
         if let Err(e) = result {
             tracing::error!(error = %e, import = id, "plant import could not be checked");
         }
@@ -149,7 +152,7 @@ pub fn get(core: &Core, who: &Acting, id: u64) -> Result<Option<ImportRecord>, F
     if !allowed(who) {
         return Ok(None);
     }
-    Ok(imports::get(&core.store, who.user.id, id)?)
+    Ok(core.store.imports().get(who.user.id, id)?)
 }
 
 /// What confirming an import led to.
@@ -178,7 +181,7 @@ pub async fn confirm(core: &Arc<Core>, who: &Acting<'_>, id: u64) -> Result<Conf
     let task = core.clone();
     let outcome = tokio::task::spawn_blocking(move || {
         let _claim = WriteClaim(&task, id);
-        imports::apply(&task.store, &owner, id, now)
+        task.store.imports().apply(&owner, id, now)
     })
     .await
     .map_err(|e| Failure::Task(e.to_string()))??;
@@ -202,6 +205,6 @@ pub fn cancel(core: &Core, who: &Acting, id: u64) -> Result<bool, Failure> {
     if get(core, who, id)?.is_none() {
         return Ok(false);
     }
-    imports::cancel(&core.store, who.user.id, id)?;
+    core.store.imports().cancel(who.user.id, id)?;
     Ok(true)
 }

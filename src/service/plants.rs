@@ -7,10 +7,9 @@ use crate::domain::catalog::Catalog;
 use crate::domain::field::{coordinate, past_date};
 use crate::domain::warranty::Warranty;
 use crate::domain::{self, Country, Email};
-use crate::store::documents::{self, Document};
-use crate::store::plants::{self, Plant};
-use crate::store::tickets::{self, Ticket};
-use crate::store::{companies, devices, users};
+use crate::store::documents::Document;
+use crate::store::plants::Plant;
+use crate::store::tickets::Ticket;
 use crate::views::components::Errors;
 use crate::views::devices::DeviceRow;
 use crate::views::plants::PlantForm;
@@ -175,7 +174,10 @@ pub fn register(core: &Core, who: &Acting, data: PlantData) -> Result<Option<Pla
         updated_at: now,
         subplants: Vec::new(),
     };
-    let plant = plants::create(&core.store, data.apply(empty, now), assign_to)?;
+    let plant = core
+        .store
+        .plants()
+        .create(data.apply(empty, now), assign_to)?;
     tracing::info!(
         event = "plant_created",
         user_id = who.user.id,
@@ -187,17 +189,21 @@ pub fn register(core: &Core, who: &Acting, data: PlantData) -> Result<Option<Pla
 
 /// The plant `id` with its assignees if the actor may change it.
 pub fn editable(core: &Core, who: &Acting, id: u64) -> Result<Option<(Plant, Vec<u64>)>, Failure> {
-    Ok(
-        plants::visible(&core.store, who.actor, id)?.filter(|(plant, assignees)| {
+    Ok(core
+        .store
+        .plants()
+        .visible(who.actor, id)?
+        .filter(|(plant, assignees)| {
             policy::can_edit_plant(who.actor, &plant.ownership(assignees))
-        }),
-    )
+        }))
 }
 
 /// Saves a plant's data (the tickets about it are indexed again when the operator's
 /// name changes: the index keeps it with them).
 pub fn save(core: &Core, plant: Plant, data: PlantData) -> Result<(), Failure> {
-    plants::update(&core.store, &data.apply(plant, core.clock.now()))?;
+    core.store
+        .plants()
+        .update(&data.apply(plant, core.clock.now()))?;
     Ok(())
 }
 
@@ -225,10 +231,12 @@ pub fn assign(
     if !may_assign(who, plant, assignees) {
         return Ok(false);
     }
-    let Some(member) = companies::member(&core.store, scope, installer)? else {
+    let Some(member) = core.store.companies().member(scope, installer)? else {
         return Ok(false);
     };
-    plants::set_assignment(&core.store, plant.id, member.id, assigned)?;
+    core.store
+        .plants()
+        .set_assignment(plant.id, member.id, assigned)?;
     tracing::info!(
         event = "plant_assignment",
         by = who.user.id,
@@ -249,7 +257,7 @@ pub fn subplant_name(typed: &str) -> Result<String, Errors> {
 
 /// Adds a sub-plant to a plant the caller may change.
 pub fn add_subplant(core: &Core, plant: &Plant, name: &str) -> Result<Option<u32>, Failure> {
-    Ok(plants::add_subplant(&core.store, plant.id, name)?)
+    Ok(core.store.plants().add_subplant(plant.id, name)?)
 }
 
 /// Renames a sub-plant; `None` if it does not exist.
@@ -259,7 +267,7 @@ pub fn rename_subplant(
     id: u32,
     name: &str,
 ) -> Result<Option<()>, Failure> {
-    Ok(plants::rename_subplant(&core.store, plant.id, id, name)?)
+    Ok(core.store.plants().rename_subplant(plant.id, id, name)?)
 }
 
 /// What deleting a sub-plant led to.
@@ -274,7 +282,7 @@ pub enum SubplantDeleted {
 
 /// Deletes a sub-plant when no device is in it.
 pub fn delete_subplant(core: &Core, plant: &Plant, id: u32) -> Result<SubplantDeleted, Failure> {
-    Ok(match plants::delete_subplant(&core.store, plant.id, id)? {
+    Ok(match core.store.plants().delete_subplant(plant.id, id)? {
         Some(true) => SubplantDeleted::Deleted,
         Some(false) => SubplantDeleted::NotEmpty,
         None => SubplantDeleted::Unknown,
@@ -310,7 +318,7 @@ pub fn page(
     let mut assigned = Vec::new();
     let mut assignable = Vec::new();
     if can_assign && let Some(scope) = policy::administered_company(actor) {
-        for m in companies::members(store, scope)? {
+        for m in store.companies().members(scope)? {
             if assignees.contains(&m.user.id) {
                 assigned.push((m.user.id, m.user.full_name()));
             } else if matches!(m.user.company, Some((_, CompanyRole::Member))) {
@@ -319,13 +327,15 @@ pub fn page(
         }
     } else {
         for id in assignees {
-            if let Some(u) = users::get(store, *id)? {
+            if let Some(u) = store.users().get(*id)? {
                 assigned.push((u.id, u.full_name()));
             }
         }
     }
     let (today, rules) = (core.today(), core.config.warranty.rules());
-    let devices = devices::of_plant(store, plant.id)?
+    let devices = store
+        .devices()
+        .of_plant(plant.id)?
         .into_iter()
         .map(|device| DeviceRow {
             product: Catalog::get().product(device.product_id),
@@ -334,8 +344,10 @@ pub fn page(
         })
         .collect();
     let mut documents = Vec::new();
-    for d in documents::of_plant(store, plant.id)? {
-        let by = users::get(store, d.uploaded_by)?
+    for d in store.documents().of_plant(plant.id)? {
+        let by = store
+            .users()
+            .get(d.uploaded_by)?
             .map(|u| u.full_name())
             .unwrap_or_default();
         documents.push((d, by));
@@ -347,7 +359,7 @@ pub fn page(
         assignable,
         devices,
         documents,
-        tickets: tickets::of_plant(store, actor, plant.id)?,
+        tickets: store.tickets().of_plant(actor, plant.id)?,
     })
 }
 
@@ -370,7 +382,7 @@ pub struct Overview {
 /// The overview's page `page` of the plants the actor sees, filtered by `query`.
 pub fn overview(core: &Core, actor: &Actor, query: &str, page: usize) -> Result<Overview, Failure> {
     let store = &core.store;
-    let found = plants::list(store, actor, query)?;
+    let found = store.plants().list(actor, query)?;
     let pages = found.len().div_ceil(OVERVIEW_PAGE).max(1);
     let page = page.clamp(1, pages);
     let (today, rules) = (core.today(), core.config.warranty.rules());
@@ -382,11 +394,11 @@ pub fn overview(core: &Core, actor: &Actor, query: &str, page: usize) -> Result<
     {
         let mut names = Vec::new();
         for id in assignees {
-            if let Some(u) = users::get(store, *id)? {
+            if let Some(u) = store.users().get(*id)? {
                 names.push(u.full_name());
             }
         }
-        let devices = devices::of_plant(store, plant.id)?;
+        let devices = store.devices().of_plant(plant.id)?;
         let warranties_ending = devices
             .iter()
             .filter(|d| {
@@ -394,7 +406,9 @@ pub fn overview(core: &Core, actor: &Actor, query: &str, page: usize) -> Result<
                     Warranty::Known { days_left, .. } if days_left > 0 && days_left <= ENDING_SOON_DAYS)
             })
             .count();
-        let open_tickets = tickets::of_plant(store, actor, plant.id)?
+        let open_tickets = store
+            .tickets()
+            .of_plant(actor, plant.id)?
             .iter()
             .filter(|t| t.status.is_open())
             .count();

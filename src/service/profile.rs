@@ -5,7 +5,7 @@ use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, Country, NewPassword};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
-use crate::store::users::{self, DeliveryAddress, ProfileChange, User};
+use crate::store::users::{DeliveryAddress, ProfileChange, User};
 use crate::views::components::Errors;
 use crate::views::profile::{AddressForm, ProfileForm};
 
@@ -51,7 +51,9 @@ pub fn checked_profile(form: &ProfileForm) -> Result<ProfileChange, Errors> {
 
 /// Saves one's own contact data, language and information requests.
 pub fn save_profile(core: &Core, who: &Acting, change: ProfileChange) -> Result<(), Failure> {
-    users::update_profile(&core.store, who.user.id, change, core.clock.now())?;
+    core.store
+        .users()
+        .update_profile(who.user.id, change, core.clock.now())?;
     Ok(())
 }
 
@@ -66,18 +68,20 @@ pub fn save_address(
     if address.id != 0 && !who.user.addresses.iter().any(|a| a.id == address.id) {
         return Ok(false);
     }
-    users::save_address(&core.store, who.user.id, address, make_default)?;
+    core.store
+        .users()
+        .save_address(who.user.id, address, make_default)?;
     Ok(true)
 }
 
 /// Deletes one of one's delivery addresses; `false` if it is not one's own.
 pub fn delete_address(core: &Core, who: &Acting, id: u32) -> Result<bool, Failure> {
-    Ok(users::delete_address(&core.store, who.user.id, id)?)
+    Ok(core.store.users().delete_address(who.user.id, id)?)
 }
 
 /// Makes one of one's delivery addresses the default; `false` if it is not one's own.
 pub fn default_address(core: &Core, who: &Acting, id: u32) -> Result<bool, Failure> {
-    Ok(users::set_default_address(&core.store, who.user.id, id)?)
+    Ok(core.store.users().set_default_address(who.user.id, id)?)
 }
 
 /// Whether `presented` is the user's password (changes of access data require it).
@@ -126,7 +130,9 @@ pub async fn change_password(
             ("forgot", &format!("{base}/password/forgot")),
         ],
     );
-    users::change_password(&core.store, user.id, hash, keep_session, vec![mail])?;
+    core.store
+        .users()
+        .change_password(user.id, hash, keep_session, vec![mail])?;
     tracing::info!(
         event = "password_changed",
         user_id = user.id,
@@ -154,7 +160,9 @@ pub async fn change_question(
         Err(errors) => return Ok(Err(errors)),
     };
     let hash = core.hash(&answer).await?;
-    users::change_security_question(&core.store, user.id, question.id(), hash)?;
+    core.store
+        .users()
+        .change_security_question(user.id, question.id(), hash)?;
     tracing::info!(
         event = "security_question_changed",
         user_id = user.id,

@@ -168,13 +168,12 @@ pub async fn register(core: &Core, new: NewRegistration) -> Result<Registration,
         info_requests: Vec::new(),
     };
     let hours = hours.to_string();
-    let outcome = users::register(
-        &core.store,
+    let outcome = core.store.users().register(
         account,
         confirm_hash,
         expires_at,
         now,
-        |outcome| match outcome {
+        Box::new(|outcome| match outcome {
             Registered::Created(user) => vec![compose(
                 core,
                 user.language,
@@ -215,7 +214,7 @@ pub async fn register(core: &Core, new: NewRegistration) -> Result<Registration,
                     )
                 })
                 .collect(),
-        },
+        }),
     )?;
     Ok(match outcome {
         Registered::Created(_) | Registered::EmailTaken(_) => Registration::LinkSent,
@@ -230,14 +229,17 @@ pub fn confirm(core: &Core, presented: &str) -> Result<LinkState, Failure> {
     if !token::is_well_formed(presented) {
         return Ok(LinkState::Unknown);
     }
-    let (state, _) = users::confirm(&core.store, token::hash(presented), core.clock.now())?;
+    let (state, _) = core
+        .store
+        .users()
+        .confirm(token::hash(presented), core.clock.now())?;
     Ok(link_state(&state))
 }
 
 /// Sends the confirmation link again when `email` has an unconfirmed account; nothing
 /// otherwise, and the visitor cannot tell which.
 pub fn resend(core: &Core, email: &Email) -> Result<(), Failure> {
-    if let Some(user) = users::find_by_email(&core.store, email)?
+    if let Some(user) = core.store.users().find_by_email(email)?
         && user.status == UserStatus::Unconfirmed
     {
         let hours = core.config.security.confirmation_hours;
@@ -273,8 +275,7 @@ pub fn confirm_email_change(
     if !token::is_well_formed(presented) {
         return Ok(EmailConfirmed::Invalid(LinkState::Unknown));
     }
-    let outcome = users::confirm_email_change(
-        &core.store,
+    let outcome = core.store.users().confirm_email_change(
         token::hash(presented),
         core.clock.now(),
         address,
@@ -302,7 +303,6 @@ pub fn link_state(state: &TokenState) -> LinkState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::mail_queue;
 
     fn form() -> RegisterForm {
         RegisterForm {
@@ -361,7 +361,7 @@ mod tests {
         let new = NewRegistration::try_from(&form()).unwrap();
         assert_eq!(register(&core, new).await.unwrap(), Registration::LinkSent);
         let email = Email::parse("lena.vogt@sonnenhof.example").unwrap();
-        let user = users::find_by_email(&core.store, &email).unwrap().unwrap();
+        let user = core.store.users().find_by_email(&email).unwrap().unwrap();
         assert_eq!(user.status, UserStatus::Unconfirmed);
         assert_eq!(user.addresses.len(), 1);
         assert_eq!(user.default_address, Some(user.addresses[0].id));
@@ -369,7 +369,7 @@ mod tests {
             user.addresses[0].recipient,
             "Sonnenhof Solar GmbH – Lena Vogt"
         );
-        assert_eq!(mail_queue::counts(&core.store).unwrap().0, 1);
+        assert_eq!(core.store.mail_queue().counts().unwrap().0, 1);
 
         // The same company again (another person): its administrator is told.
         let again = RegisterForm {
@@ -385,6 +385,6 @@ mod tests {
                 company_name: "Sonnenhof Solar GmbH".into()
             }
         );
-        assert_eq!(mail_queue::counts(&core.store).unwrap().0, 2);
+        assert_eq!(core.store.mail_queue().counts().unwrap().0, 2);
     }
 }

@@ -11,8 +11,7 @@ use crate::domain::ticket::TicketKind;
 use crate::domain::{self, SerialNumber};
 use crate::i18n::{Lang, args};
 use crate::store::tickets::{Replacement, Requester, Ticket, TicketMessage, Upload};
-use crate::store::users::{self, DeliveryAddress, User};
-use crate::store::{devices, plants};
+use crate::store::users::{DeliveryAddress, User};
 use crate::views::components::Errors;
 use crate::views::devices::product_label;
 use crate::views::replacement::{Choice, ReplacementForm};
@@ -26,8 +25,8 @@ pub fn choices(core: &Core, who: &Acting) -> Result<Option<Vec<Choice>>, Failure
         return Ok(None);
     }
     let mut out = Vec::new();
-    for (plant, _) in plants::list(&core.store, who.actor, "")? {
-        for device in devices::of_plant(&core.store, plant.id)? {
+    for (plant, _) in core.store.plants().list(who.actor, "")? {
+        for device in core.store.devices().of_plant(plant.id)? {
             out.push(Choice {
                 device,
                 plant: plant.clone(),
@@ -200,7 +199,9 @@ pub fn request(
 ) -> Result<Ticket, Failure> {
     let me = who.user;
     if new.save_address {
-        users::save_address(&core.store, me.id, new.delivery.clone(), false)?;
+        core.store
+            .users()
+            .save_address(me.id, new.delivery.clone(), false)?;
     }
     let FailedDevice {
         link,

@@ -9,10 +9,9 @@ use crate::domain::{self, Email, SerialNumber};
 use crate::i18n::{Lang, args};
 use crate::mail::templates::compose;
 use crate::store::audit::{Entry, Event};
-use crate::store::devices;
-use crate::store::plants::{self, Plant};
-use crate::store::tickets::{self, Requester, Ticket, TicketMessage, Upload};
-use crate::store::users::{self, User, UserStatus};
+use crate::store::plants::Plant;
+use crate::store::tickets::{Requester, Ticket, TicketMessage, Upload};
+use crate::store::users::{User, UserStatus};
 use crate::views::components::Errors;
 use crate::views::service::on_behalf::OnBehalfForm;
 use crate::views::tickets::{ContactForm, InfoSheetForm, SYSTEMS};
@@ -119,7 +118,10 @@ pub fn file(
         )]
     };
     let year = year(core.clock.now());
-    let created = tickets::create(&core.store, new, year, uploads, compose_mail, audit)?;
+    let created =
+        core.store
+            .tickets()
+            .create(new, year, uploads, Box::new(compose_mail), Box::new(audit))?;
     tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, with_link, "request received");
     Ok(created)
 }
@@ -161,8 +163,8 @@ impl NewContact {
 /// to it and its plant.
 pub fn contact(core: &Core, filer: &Filer, new: NewContact) -> Result<Ticket, Failure> {
     let (device, plant) = match (filer.signed_in, new.serial) {
-        (Some((_, actor)), Some(s)) => match devices::by_serial(&core.store, s.value())? {
-            Some(d) if plants::visible(&core.store, actor, d.plant_id)?.is_some() => {
+        (Some((_, actor)), Some(s)) => match core.store.devices().by_serial(s.value())? {
+            Some(d) if core.store.plants().visible(actor, d.plant_id)?.is_some() => {
                 (Some(d.id), Some(d.plant_id))
             }
             _ => (None, None),
@@ -293,12 +295,18 @@ impl Customer {
         let Ok(email) = Email::parse(email) else {
             return Ok(None);
         };
-        let Some(user) = users::find_by_email(&core.store, &email)?
+        let Some(user) = core
+            .store
+            .users()
+            .find_by_email(&email)?
             .filter(|u| u.kind != AccountKind::Staff && u.status == UserStatus::Active)
         else {
             return Ok(None);
         };
-        let plants = plants::list(&core.store, &user.actor(), "")?
+        let plants = core
+            .store
+            .plants()
+            .list(&user.actor(), "")?
             .into_iter()
             .map(|(p, _)| p)
             .collect();
@@ -359,7 +367,10 @@ pub fn file_for_customer(
 ) -> Result<Ticket, Failure> {
     let now = core.clock.now();
     let device = match new.serial {
-        Some(s) => devices::by_serial(&core.store, s.value())?
+        Some(s) => core
+            .store
+            .devices()
+            .by_serial(s.value())?
             .filter(|d| customer.plants.iter().any(|p| p.id == d.plant_id)),
         None => None,
     };

@@ -4,8 +4,8 @@
 use crate::domain::Email;
 use crate::domain::password::{NewPassword, PasswordProblem};
 use crate::store::audit::{self, Entry, Event};
-use crate::store::users::{self, User};
-use crate::store::{Store, StoreError};
+use crate::store::users::User;
+use crate::store::{Storage, StoreError};
 
 /// A staff account to add, checked.
 #[derive(Debug)]
@@ -78,42 +78,48 @@ fn by_command_line(now: u64, event: Event, user: &User) -> Entry {
 /// Adds the account (its password hashed by the caller, off any async worker), with its
 /// audit entry.
 pub fn add(
-    store: &Store,
+    store: &dyn Storage,
     new: &NewStaff,
     password_hash: String,
     now: u64,
 ) -> Result<Result<User, StaffRefused>, StoreError> {
-    Ok(users::create_staff(
-        store,
-        &new.email,
-        &new.first_name,
-        &new.last_name,
-        password_hash,
-        now,
-        |user| by_command_line(now, Event::StaffAdded, user),
-    )?
-    .map_err(|_| StaffRefused::EmailTaken))
+    Ok(store
+        .users()
+        .create_staff(
+            &new.email,
+            &new.first_name,
+            &new.last_name,
+            password_hash,
+            now,
+            Box::new(|user| by_command_line(now, Event::StaffAdded, user)),
+        )?
+        .map_err(|_| StaffRefused::EmailTaken))
 }
 
 /// Removes an active staff account: it can no longer log in and its sessions end, with
 /// its audit entry.
 pub fn remove(
-    store: &Store,
+    store: &dyn Storage,
     email: &str,
     now: u64,
 ) -> Result<Result<User, StaffRefused>, StoreError> {
     let Ok(email) = Email::parse(email) else {
         return Ok(Err(StaffRefused::EmailMalformed));
     };
-    Ok(users::remove_staff(store, &email, now, |user| {
-        by_command_line(now, Event::AccountRemoved, user)
-    })?
-    .ok_or(StaffRefused::NotStaff))
+    Ok(store
+        .users()
+        .remove_staff(
+            &email,
+            now,
+            Box::new(|user| by_command_line(now, Event::AccountRemoved, user)),
+        )?
+        .ok_or(StaffRefused::NotStaff))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
 
     const GOOD: &str = "Kranich-Dachrinne-47";
 
@@ -155,7 +161,7 @@ mod tests {
             StaffRefused::NotStaff
         );
         remove(&store, "sam@service.example", 13).unwrap().unwrap();
-        let log = audit::page(&store, audit::Filter::default(), 10).unwrap();
+        let log = store.audit().page(audit::Filter::default(), 10).unwrap();
         let events: Vec<Event> = log.entries.iter().map(|e| e.event).collect();
         assert_eq!(events, vec![Event::AccountRemoved, Event::StaffAdded]);
         assert!(

@@ -8,7 +8,7 @@ use crate::domain::{self, SerialNumber};
 use crate::mail::templates::compose;
 use crate::store::audit::Event;
 use crate::store::mail_queue::OutgoingMail;
-use crate::store::tickets::{self, ChangeRefused, StatusUpdate, Ticket, TicketMessage, Upload};
+use crate::store::tickets::{ChangeRefused, StatusUpdate, Ticket, TicketMessage, Upload};
 use crate::views::components::Errors;
 use crate::views::ticket_page::{MAX_FILES, MessageForm, StatusForm};
 
@@ -105,7 +105,9 @@ pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Re
                 "answer"
             })
     });
-    tickets::add_message(&core.store, t.id, message, new.uploads, mails, audit)?;
+    core.store
+        .tickets()
+        .add_message(t.id, message, new.uploads, mails, audit)?;
     tracing::info!(
         event = "ticket_message",
         ticket = t.id,
@@ -216,11 +218,10 @@ pub fn change_status(
     };
     let link = ticket_link(core, t);
     let entry = who.entry(now, Event::TicketMoved, &t.number);
-    let changed = tickets::change_status(
-        &core.store,
+    let changed = core.store.tickets().change_status(
         t.id,
         update,
-        |changed| vec![status_mail(core, changed, &link)],
+        Box::new(|changed| vec![status_mail(core, changed, &link)]),
         entry,
     )?;
     Ok(match changed {

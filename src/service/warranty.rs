@@ -4,7 +4,7 @@
 
 use crate::domain::catalog::{Catalog, Category};
 use crate::domain::warranty::{self, Dates, Warranty, WarrantyRules};
-use crate::store::devices::{self, Device};
+use crate::store::devices::Device;
 
 use super::{Core, Failure};
 
@@ -34,7 +34,7 @@ pub fn of_device(rules: WarrantyRules, device: &Device, today: time::Date) -> Wa
 /// The last day of warranty a replacement for `device` inherits: what the failed device
 /// had left, at least one year from today (docs/domain.md, "Replacement").
 pub fn inherited_end(core: &Core, device: u64) -> Result<Option<String>, Failure> {
-    let Some(old) = devices::get(&core.store, device)? else {
+    let Some(old) = core.store.devices().get(device)? else {
         return Ok(None);
     };
     let today = core.today();

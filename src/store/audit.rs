@@ -4,7 +4,7 @@
 //!
 //! Append-only: this module has no function that changes or deletes an entry. Entries
 //! are written in the transaction of the action they record ([`record_in`]), so an
-//! action and its record land together; [`record`] is for the few actions whose write
+//! action and its record land together; [`AuditLog::record`] is for the few actions whose write
 //! lives in another aggregate's function (company roles, removals, invitations, requests
 //! filed for customers, mail retries), right after it.
 
@@ -184,7 +184,7 @@ impl Entry {
 }
 
 /// Appends `entry` inside the caller's transaction.
-pub fn record_in(txn: &Txn, mut entry: Entry) -> Result<u64, StoreError> {
+pub(crate) fn record_in(txn: &Txn, mut entry: Entry) -> Result<u64, StoreError> {
     entry.id = tables::AUDIT.next_id_in(txn)?;
     tables::AUDIT.put_in(txn, entry.id, &entry)?;
     let mut by_user = txn.open_table(tables::AUDIT_BY_USER)?;
@@ -196,13 +196,18 @@ pub fn record_in(txn: &Txn, mut entry: Entry) -> Result<u64, StoreError> {
     Ok(entry.id)
 }
 
-/// Appends `entry` in a transaction of its own (for actions whose own write is
-/// elsewhere).
-pub fn record(store: &Store, entry: Entry) -> Result<u64, StoreError> {
-    let txn = store.write()?;
-    let id = record_in(&txn, entry)?;
-    txn.commit()?;
-    Ok(id)
+/// The audit log.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait AuditLog: Send + Sync {
+    /// Appends `entry` in a transaction of its own (for actions whose own write is
+    /// elsewhere).
+    fn record(&self, entry: Entry) -> Result<u64, StoreError>;
+
+    /// Entries kept by `filter`, newest first, at most `size`. Each filter reads its own
+    /// index, so a rare event or a user's history costs what a page of it costs.
+    fn page(&self, filter: Filter, size: usize) -> Result<Page, StoreError>;
 }
 
 /// What the log shows.
@@ -223,63 +228,70 @@ pub struct Page {
     pub next: Option<u64>,
 }
 
-/// Entries kept by `filter`, newest first, at most `size`. Each filter reads its own
-/// index, so a rare event or a user's history costs what a page of it costs.
-pub fn page(store: &Store, filter: Filter, size: usize) -> Result<Page, StoreError> {
-    let txn = store.read()?;
-    let log = txn.open_table(tables::AUDIT.def())?;
-    let before = filter.before.unwrap_or(u64::MAX);
-    let load = |id: u64| -> Result<Option<Entry>, StoreError> {
-        log.get(id)?
-            .map(|b| tables::AUDIT.decode(b.value()))
-            .transpose()
-    };
-    let mut entries = Vec::with_capacity(size + 1);
-    let mut push = |entry: Entry| -> bool {
-        if filter.event.is_none_or(|e| e == entry.event)
-            && filter
-                .user
-                .is_none_or(|u| entry.actor.user == Some(u) || entry.subject_user == Some(u))
-        {
-            entries.push(entry);
-        }
-        entries.len() > size
-    };
-    if let Some(user) = filter.user {
-        let index = txn.open_table(tables::AUDIT_BY_USER)?;
-        for row in index.range((user, 0)..(user, before))?.rev() {
-            if let Some(entry) = load(row?.0.value().1)?
-                && push(entry)
-            {
-                break;
-            }
-        }
-    } else if let Some(event) = filter.event {
-        let index = txn.open_table(tables::AUDIT_BY_EVENT)?;
-        let code = event.code();
-        for row in index.range((code, 0)..(code, before))?.rev() {
-            if let Some(entry) = load(row?.0.value().1)?
-                && push(entry)
-            {
-                break;
-            }
-        }
-    } else {
-        for row in log.range(..before)?.rev() {
-            let entry = tables::AUDIT.decode(row?.1.value())?;
-            if push(entry) {
-                break;
-            }
-        }
+impl AuditLog for Store {
+    fn record(&self, entry: Entry) -> Result<u64, StoreError> {
+        let txn = self.write()?;
+        let id = record_in(&txn, entry)?;
+        txn.commit()?;
+        Ok(id)
     }
-    let more = entries.len() > size;
-    entries.truncate(size);
-    let next = if more {
-        entries.last().map(|e| e.id)
-    } else {
-        None
-    };
-    Ok(Page { entries, next })
+
+    fn page(&self, filter: Filter, size: usize) -> Result<Page, StoreError> {
+        let txn = self.read()?;
+        let log = txn.open_table(tables::AUDIT.def())?;
+        let before = filter.before.unwrap_or(u64::MAX);
+        let load = |id: u64| -> Result<Option<Entry>, StoreError> {
+            log.get(id)?
+                .map(|b| tables::AUDIT.decode(b.value()))
+                .transpose()
+        };
+        let mut entries = Vec::with_capacity(size + 1);
+        let mut push = |entry: Entry| -> bool {
+            if filter.event.is_none_or(|e| e == entry.event)
+                && filter
+                    .user
+                    .is_none_or(|u| entry.actor.user == Some(u) || entry.subject_user == Some(u))
+            {
+                entries.push(entry);
+            }
+            entries.len() > size
+        };
+        if let Some(user) = filter.user {
+            let index = txn.open_table(tables::AUDIT_BY_USER)?;
+            for row in index.range((user, 0)..(user, before))?.rev() {
+                if let Some(entry) = load(row?.0.value().1)?
+                    && push(entry)
+                {
+                    break;
+                }
+            }
+        } else if let Some(event) = filter.event {
+            let index = txn.open_table(tables::AUDIT_BY_EVENT)?;
+            let code = event.code();
+            for row in index.range((code, 0)..(code, before))?.rev() {
+                if let Some(entry) = load(row?.0.value().1)?
+                    && push(entry)
+                {
+                    break;
+                }
+            }
+        } else {
+            for row in log.range(..before)?.rev() {
+                let entry = tables::AUDIT.decode(row?.1.value())?;
+                if push(entry) {
+                    break;
+                }
+            }
+        }
+        let more = entries.len() > size;
+        entries.truncate(size);
+        let next = if more {
+            entries.last().map(|e| e.id)
+        } else {
+            None
+        };
+        Ok(Page { entries, next })
+    }
 }
 
 #[cfg(test)]
@@ -309,18 +321,18 @@ mod tests {
             } else {
                 Event::AccountBlocked
             };
-            record(
+            AuditLog::record(
                 &store,
                 Entry::new(100 + i, event, actor(1), "x").about(10 + i % 3),
             )
             .unwrap();
         }
-        let first = page(&store, Filter::default(), 3).unwrap();
+        let first = AuditLog::page(&store, Filter::default(), 3).unwrap();
         assert_eq!(
             first.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
             [7, 6, 5]
         );
-        let second = page(
+        let second = AuditLog::page(
             &store,
             Filter {
                 before: first.next,
@@ -333,7 +345,7 @@ mod tests {
             second.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
             [4, 3, 2]
         );
-        let blocks = page(
+        let blocks = AuditLog::page(
             &store,
             Filter {
                 event: Some(Event::AccountBlocked),
@@ -346,7 +358,7 @@ mod tests {
             blocks.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
             [6, 4, 2]
         );
-        let about = page(
+        let about = AuditLog::page(
             &store,
             Filter {
                 user: Some(11),

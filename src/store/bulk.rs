@@ -11,7 +11,23 @@ use super::tickets::{self, Ticket};
 use super::users::{self, User};
 use super::{Store, StoreError};
 
-/// An open batch.
+/// A batch of records written in one commit: `osc seed`'s loader.
+pub trait BulkLoad {
+    /// A company (its name is not checked against existing ones).
+    fn company(&mut self, company: Company) -> Result<Company, StoreError>;
+    /// An active account, member of its company when it has one.
+    fn user(&mut self, user: User) -> Result<User, StoreError>;
+    /// A plant, assigned to an installer if given.
+    fn plant(&mut self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError>;
+    /// A device; `None` when its serial is taken.
+    fn device(&mut self, device: Device) -> Result<Option<Device>, StoreError>;
+    /// A ticket numbered in `year`, keeping the history it comes with.
+    fn ticket(&mut self, ticket: Ticket, year: i32) -> Result<Ticket, StoreError>;
+    /// Makes the batch durable.
+    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}
+
+/// An open batch in one redb write transaction.
 pub struct Batch {
     txn: Txn,
 }
@@ -23,14 +39,14 @@ impl Batch {
             txn: store.write()?,
         })
     }
+}
 
-    /// A company (its name is not checked against existing ones).
-    pub fn company(&mut self, company: Company) -> Result<Company, StoreError> {
+impl BulkLoad for Batch {
+    fn company(&mut self, company: Company) -> Result<Company, StoreError> {
         companies::create_in(&self.txn, company)
     }
 
-    /// An active account, member of its company when it has one.
-    pub fn user(&mut self, user: User) -> Result<User, StoreError> {
+    fn user(&mut self, user: User) -> Result<User, StoreError> {
         let company = user.company.map(|(c, _)| c);
         let user = users::create_active_in(&self.txn, user)?;
         if let Some(c) = company {
@@ -39,23 +55,19 @@ impl Batch {
         Ok(user)
     }
 
-    /// A plant, assigned to an installer if given.
-    pub fn plant(&mut self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError> {
+    fn plant(&mut self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError> {
         plants::create_in(&self.txn, plant, assign_to)
     }
 
-    /// A device; `None` when its serial is taken.
-    pub fn device(&mut self, device: Device) -> Result<Option<Device>, StoreError> {
+    fn device(&mut self, device: Device) -> Result<Option<Device>, StoreError> {
         Ok(devices::register_in(&self.txn, device)?.ok())
     }
 
-    /// A ticket numbered in `year`, keeping the history it comes with.
-    pub fn ticket(&mut self, ticket: Ticket, year: i32) -> Result<Ticket, StoreError> {
+    fn ticket(&mut self, ticket: Ticket, year: i32) -> Result<Ticket, StoreError> {
         tickets::create_in(&self.txn, ticket, year, Vec::new())
     }
 
-    /// Makes the batch durable.
-    pub fn commit(self) -> Result<(), StoreError> {
+    fn commit(self: Box<Self>) -> Result<(), StoreError> {
         self.txn.commit()?;
         Ok(())
     }

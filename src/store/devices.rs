@@ -75,17 +75,34 @@ pub enum RegisterRefused {
     SerialTaken,
 }
 
-/// Registers a device in its plant.
-pub fn register(
-    store: &Store,
-    device: Device,
-) -> Result<Result<Device, RegisterRefused>, StoreError> {
-    let txn = store.write()?;
-    let out = register_in(&txn, device)?;
-    if out.is_ok() {
-        txn.commit()?;
-    }
-    Ok(out)
+/// The devices of the plants, found by id, serial or plant.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Devices: Send + Sync {
+    /// Registers a device in its plant.
+    fn register(&self, device: Device) -> Result<Result<Device, RegisterRefused>, StoreError>;
+
+    /// A device by id (removed ones included).
+    fn get(&self, id: u64) -> Result<Option<Device>, StoreError>;
+
+    /// The current device with this serial, if one is registered.
+    fn by_serial(&self, serial: u32) -> Result<Option<Device>, StoreError>;
+
+    /// The device with this serial now, or the one that carried it before a replacement.
+    fn by_any_serial(&self, serial: u32) -> Result<Option<Device>, StoreError>;
+
+    /// A plant's current devices, by sub-plant then serial.
+    fn of_plant(&self, plant: u64) -> Result<Vec<Device>, StoreError>;
+
+    /// Saves a device's changed data (serial, plant and history stay).
+    fn update(&self, device: &Device) -> Result<(), StoreError>;
+
+    /// Removes a device from its plant: its record stays, its serial is free again.
+    fn remove(&self, id: u64, now: u64) -> Result<(), StoreError>;
+
+    /// How many current devices each of these plants has.
+    fn count_of_plant(&self, plant: u64) -> Result<usize, StoreError>;
 }
 
 /// Registers a device inside the caller's transaction.
@@ -109,12 +126,6 @@ pub(crate) fn register_in(
     Ok(Ok(device))
 }
 
-/// A device by id (removed ones included).
-pub fn get(store: &Store, id: u64) -> Result<Option<Device>, StoreError> {
-    let txn = store.read()?;
-    tables::DEVICES.get(&txn, id)
-}
-
 fn by_index(
     store: &Store,
     index: redb::TableDefinition<u32, u64>,
@@ -125,19 +136,6 @@ fn by_index(
         return Ok(None);
     };
     tables::DEVICES.get(&txn, id)
-}
-
-/// The current device with this serial, if one is registered.
-pub fn by_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
-    by_index(store, tables::DEVICE_BY_SERIAL, serial)
-}
-
-/// The device with this serial now, or the one that carried it before a replacement.
-pub fn by_any_serial(store: &Store, serial: u32) -> Result<Option<Device>, StoreError> {
-    match by_serial(store, serial)? {
-        Some(d) => Ok(Some(d)),
-        None => by_index(store, tables::DEVICE_BY_FORMER_SERIAL, serial),
-    }
 }
 
 /// Swaps a replacement's serial into a device record, inside the caller's transaction:
@@ -188,14 +186,7 @@ pub(crate) fn swap_in(
     Ok(Ok(device))
 }
 
-/// A plant's current devices, by sub-plant then serial.
-pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Device>, StoreError> {
-    let txn = store.read()?;
-    let devices = txn.open_table(tables::DEVICES.def())?;
-    of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
-}
-
-/// [`of_plant`] inside a write transaction.
+/// [`Devices::of_plant`] inside a write transaction.
 pub(crate) fn of_plant_in(txn: &Txn, plant: u64) -> Result<Vec<Device>, StoreError> {
     let devices = txn.open_table(tables::DEVICES.def())?;
     of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
@@ -224,31 +215,61 @@ fn put_in(txn: &Txn, device: &Device) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Saves a device's changed data (serial, plant and history stay).
-pub fn update(store: &Store, device: &Device) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    put_in(&txn, device)?;
-    txn.commit()?;
-    Ok(())
-}
-
-/// Removes a device from its plant: its record stays, its serial is free again.
-pub fn remove(store: &Store, id: u64, now: u64) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    let found = tables::DEVICES.get(&txn, id)?;
-    if let Some(mut device) = found {
-        device.removed_at = Some(now);
-        put_in(&txn, &device)?;
-        txn.open_table(tables::DEVICE_BY_SERIAL)?
-            .remove(device.serial)?;
-        txn.open_table(tables::PLANT_DEVICES)?
-            .remove((device.plant_id, device.id))?;
+impl Devices for Store {
+    fn register(&self, device: Device) -> Result<Result<Device, RegisterRefused>, StoreError> {
+        let txn = self.write()?;
+        let out = register_in(&txn, device)?;
+        if out.is_ok() {
+            txn.commit()?;
+        }
+        Ok(out)
     }
-    txn.commit()?;
-    Ok(())
-}
 
-/// How many current devices each of these plants has.
-pub fn count_of_plant(store: &Store, plant: u64) -> Result<usize, StoreError> {
-    Ok(of_plant(store, plant)?.len())
+    fn get(&self, id: u64) -> Result<Option<Device>, StoreError> {
+        let txn = self.read()?;
+        tables::DEVICES.get(&txn, id)
+    }
+
+    fn by_serial(&self, serial: u32) -> Result<Option<Device>, StoreError> {
+        by_index(self, tables::DEVICE_BY_SERIAL, serial)
+    }
+
+    fn by_any_serial(&self, serial: u32) -> Result<Option<Device>, StoreError> {
+        match Devices::by_serial(self, serial)? {
+            Some(d) => Ok(Some(d)),
+            None => by_index(self, tables::DEVICE_BY_FORMER_SERIAL, serial),
+        }
+    }
+
+    fn of_plant(&self, plant: u64) -> Result<Vec<Device>, StoreError> {
+        let txn = self.read()?;
+        let devices = txn.open_table(tables::DEVICES.def())?;
+        of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
+    }
+
+    fn update(&self, device: &Device) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        put_in(&txn, device)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn remove(&self, id: u64, now: u64) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        let found = tables::DEVICES.get(&txn, id)?;
+        if let Some(mut device) = found {
+            device.removed_at = Some(now);
+            put_in(&txn, &device)?;
+            txn.open_table(tables::DEVICE_BY_SERIAL)?
+                .remove(device.serial)?;
+            txn.open_table(tables::PLANT_DEVICES)?
+                .remove((device.plant_id, device.id))?;
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn count_of_plant(&self, plant: u64) -> Result<usize, StoreError> {
+        Ok(Devices::of_plant(self, plant)?.len())
+    }
 }

@@ -37,95 +37,118 @@ pub enum StoreRefused {
     Quota,
 }
 
-/// Stores a document if the plant stays within `quota` bytes.
-pub fn put(
-    store: &Store,
-    mut doc: Document,
-    data: &[u8],
-    quota: u64,
-) -> Result<Result<Document, StoreRefused>, StoreError> {
-    let txn = store.write()?;
-    let used: u64 = {
+/// The documents filed on plants, with their content and the company's quota.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Documents: Send + Sync {
+    /// Stores a document if the plant stays within `quota` bytes.
+    fn put(
+        &self,
+        doc: Document,
+        data: &[u8],
+        quota: u64,
+    ) -> Result<Result<Document, StoreRefused>, StoreError>;
+
+    /// A document's metadata.
+    fn get(&self, id: u64) -> Result<Option<Document>, StoreError>;
+
+    /// A document's content.
+    fn content(&self, doc: &Document) -> Result<Vec<u8>, StoreError>;
+
+    /// A plant's documents, newest first.
+    fn of_plant(&self, plant: u64) -> Result<Vec<Document>, StoreError>;
+
+    /// Deletes a document and its content.
+    fn delete(&self, doc: &Document) -> Result<(), StoreError>;
+}
+
+impl Documents for Store {
+    fn put(
+        &self,
+        mut doc: Document,
+        data: &[u8],
+        quota: u64,
+    ) -> Result<Result<Document, StoreRefused>, StoreError> {
+        let txn = self.write()?;
+        let used: u64 = {
+            let docs = txn.open_table(tables::DOCUMENTS.def())?;
+            let mut used = 0;
+            for row in txn
+                .open_table(tables::PLANT_DOCUMENTS)?
+                .range((doc.plant_id, 0)..=(doc.plant_id, u64::MAX))?
+            {
+                let id = row?.0.value().1;
+                if let Some(b) = docs.get(id)? {
+                    used += tables::DOCUMENTS.decode(b.value())?.size;
+                }
+            }
+            used
+        };
+        if used + data.len() as u64 > quota {
+            return Ok(Err(StoreRefused::Quota));
+        }
+        {
+            doc.id = tables::DOCUMENTS.next_id_in(&txn)?;
+            let mut docs = txn.open_table(tables::DOCUMENTS.def())?;
+            doc.size = data.len() as u64;
+            doc.chunks = u32::try_from(data.chunks(CHUNK).count()).unwrap_or(u32::MAX);
+            tables::DOCUMENTS.write(&mut docs, doc.id, &doc)?;
+            let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
+            for (i, chunk) in data.chunks(CHUNK).enumerate() {
+                chunks.insert((doc.id, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
+            }
+            txn.open_table(tables::PLANT_DOCUMENTS)?
+                .insert((doc.plant_id, doc.id), ())?;
+        }
+        txn.commit()?;
+        Ok(Ok(doc))
+    }
+
+    fn get(&self, id: u64) -> Result<Option<Document>, StoreError> {
+        let txn = self.read()?;
+        tables::DOCUMENTS.get(&txn, id)
+    }
+
+    fn content(&self, doc: &Document) -> Result<Vec<u8>, StoreError> {
+        let txn = self.read()?;
+        let chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
+        let mut out = Vec::with_capacity(usize::try_from(doc.size).unwrap_or(0));
+        for row in chunks.range((doc.id, 0)..=(doc.id, u32::MAX))? {
+            out.extend_from_slice(row?.1.value());
+        }
+        Ok(out)
+    }
+
+    fn of_plant(&self, plant: u64) -> Result<Vec<Document>, StoreError> {
+        let txn = self.read()?;
         let docs = txn.open_table(tables::DOCUMENTS.def())?;
-        let mut used = 0;
+        let mut out = Vec::new();
         for row in txn
             .open_table(tables::PLANT_DOCUMENTS)?
-            .range((doc.plant_id, 0)..=(doc.plant_id, u64::MAX))?
+            .range((plant, 0)..=(plant, u64::MAX))?
         {
             let id = row?.0.value().1;
             if let Some(b) = docs.get(id)? {
-                used += tables::DOCUMENTS.decode(b.value())?.size;
+                out.push(tables::DOCUMENTS.decode(b.value())?);
             }
         }
-        used
-    };
-    if used + data.len() as u64 > quota {
-        return Ok(Err(StoreRefused::Quota));
+        out.sort_by_key(|d| std::cmp::Reverse(d.uploaded_at));
+        Ok(out)
     }
-    {
-        doc.id = tables::DOCUMENTS.next_id_in(&txn)?;
-        let mut docs = txn.open_table(tables::DOCUMENTS.def())?;
-        doc.size = data.len() as u64;
-        doc.chunks = u32::try_from(data.chunks(CHUNK).count()).unwrap_or(u32::MAX);
-        tables::DOCUMENTS.write(&mut docs, doc.id, &doc)?;
-        let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
-        for (i, chunk) in data.chunks(CHUNK).enumerate() {
-            chunks.insert((doc.id, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
+
+    fn delete(&self, doc: &Document) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        txn.open_table(tables::DOCUMENTS.def())?.remove(doc.id)?;
+        {
+            let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
+            for i in 0..doc.chunks {
+                chunks.remove((doc.id, i))?;
+            }
         }
         txn.open_table(tables::PLANT_DOCUMENTS)?
-            .insert((doc.plant_id, doc.id), ())?;
+            .remove((doc.plant_id, doc.id))?;
+        txn.commit()?;
+        Ok(())
     }
-    txn.commit()?;
-    Ok(Ok(doc))
-}
-
-/// A document's metadata.
-pub fn get(store: &Store, id: u64) -> Result<Option<Document>, StoreError> {
-    let txn = store.read()?;
-    tables::DOCUMENTS.get(&txn, id)
-}
-
-/// A document's content.
-pub fn content(store: &Store, doc: &Document) -> Result<Vec<u8>, StoreError> {
-    let txn = store.read()?;
-    let chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
-    let mut out = Vec::with_capacity(usize::try_from(doc.size).unwrap_or(0));
-    for row in chunks.range((doc.id, 0)..=(doc.id, u32::MAX))? {
-        out.extend_from_slice(row?.1.value());
-    }
-    Ok(out)
-}
-
-/// A plant's documents, newest first.
-pub fn of_plant(store: &Store, plant: u64) -> Result<Vec<Document>, StoreError> {
-    let txn = store.read()?;
-    let docs = txn.open_table(tables::DOCUMENTS.def())?;
-    let mut out = Vec::new();
-    for row in txn
-        .open_table(tables::PLANT_DOCUMENTS)?
-        .range((plant, 0)..=(plant, u64::MAX))?
-    {
-        let id = row?.0.value().1;
-        if let Some(b) = docs.get(id)? {
-            out.push(tables::DOCUMENTS.decode(b.value())?);
-        }
-    }
-    out.sort_by_key(|d| std::cmp::Reverse(d.uploaded_at));
-    Ok(out)
-}
-
-/// Deletes a document and its content.
-pub fn delete(store: &Store, doc: &Document) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    txn.open_table(tables::DOCUMENTS.def())?.remove(doc.id)?;
-    {
-        let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
-        for i in 0..doc.chunks {
-            chunks.remove((doc.id, i))?;
-        }
-    }
-    txn.open_table(tables::PLANT_DOCUMENTS)?
-        .remove((doc.plant_id, doc.id))?;
-    txn.commit()?;
-    Ok(())
 }

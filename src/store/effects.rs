@@ -42,3 +42,10 @@ impl Effects {
         Ok(())
     }
 }
+
+/// The mails a write sends, composed inside its unit of work from what it wrote (the
+/// new ticket, the user as changed …).
+pub type MailsFor<'a, T> = Box<dyn FnOnce(&T) -> Vec<OutgoingMail> + 'a>;
+
+/// The audit entry of a write, made inside its unit of work from what it wrote.
+pub type AuditFor<'a, T, E = Entry> = Box<dyn FnOnce(&T) -> E + 'a>;

@@ -88,37 +88,35 @@ pub struct ImportRecord {
     pub state: ImportState,
 }
 
-/// Records a new upload (being checked); returns its id.
-pub fn start(
-    store: &Store,
-    user: u64,
-    file_name: &str,
-    size: u64,
-    now: u64,
-) -> Result<u64, StoreError> {
-    let txn = store.write()?;
-    let id = {
-        let id = tables::IMPORTS.next_id_in(&txn)?;
-        let record = ImportRecord {
-            id,
-            user,
-            file_name: file_name.to_owned(),
-            size,
-            created_at: now,
-            state: ImportState::Checking,
-        };
-        tables::IMPORTS.put_in(&txn, id, &record)?;
-        id
-    };
-    txn.commit()?;
-    Ok(id)
-}
+/// The Sunny Portal imports: their records, previews and how they are applied.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Imports: Send + Sync {
+    /// Records a new upload (being checked); returns its id.
+    fn start(&self, user: u64, file_name: &str, size: u64, now: u64) -> Result<u64, StoreError>;
 
-/// An import of `user` (anyone else's is `None`).
-pub fn get(store: &Store, user: u64, id: u64) -> Result<Option<ImportRecord>, StoreError> {
-    let txn = store.read()?;
-    let record = tables::IMPORTS.get(&txn, id)?;
-    Ok(record.filter(|r| r.user == user))
+    /// An import of `user` (anyone else's is `None`).
+    fn get(&self, user: u64, id: u64) -> Result<Option<ImportRecord>, StoreError>;
+
+    /// Keeps the preview of a checked upload.
+    fn set_preview(&self, id: u64, preview: Preview) -> Result<(), StoreError>;
+
+    /// Cancels an import waiting for confirmation; `false` when it is not waiting.
+    fn cancel(&self, user: u64, id: u64) -> Result<bool, StoreError>;
+
+    /// The plant imported before under `portal_id` for `owner_key`, if it still exists.
+    fn plant_by_portal_id(
+        &self,
+        owner_key: u64,
+        portal_id: &str,
+    ) -> Result<Option<Plant>, StoreError>;
+
+    /// Writes a confirmed import: each plant in a transaction of its own (created, or
+    /// updated with its new sub-plants and devices). A plant whose device serial was
+    /// registered elsewhere since the preview is skipped whole. `None` when the import is
+    /// not `user`'s or not waiting for confirmation.
+    fn apply(&self, owner: &Owner, id: u64, now: u64) -> Result<Option<Outcome>, StoreError>;
 }
 
 fn set_state_in(txn: &Txn, id: u64, state: ImportState) -> Result<(), StoreError> {
@@ -133,90 +131,6 @@ fn set_state_in(txn: &Txn, id: u64, state: ImportState) -> Result<(), StoreError
     record.state = state;
     tables::IMPORTS.write(&mut table, id, &record)?;
     Ok(())
-}
-
-/// Keeps the preview of a checked upload.
-pub fn set_preview(store: &Store, id: u64, preview: Preview) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    set_state_in(&txn, id, ImportState::Ready(preview))?;
-    txn.commit()?;
-    Ok(())
-}
-
-/// Cancels an import waiting for confirmation; `false` when it is not waiting.
-pub fn cancel(store: &Store, user: u64, id: u64) -> Result<bool, StoreError> {
-    let Some(record) = get(store, user, id)? else {
-        return Ok(false);
-    };
-    if !matches!(record.state, ImportState::Ready(_)) {
-        return Ok(false);
-    }
-    let txn = store.write()?;
-    set_state_in(&txn, id, ImportState::Cancelled)?;
-    txn.commit()?;
-    Ok(true)
-}
-
-/// The plant imported before under `portal_id` for `owner_key`, if it still exists.
-pub fn plant_by_portal_id(
-    store: &Store,
-    owner_key: u64,
-    portal_id: &str,
-) -> Result<Option<Plant>, StoreError> {
-    let id = {
-        let txn = store.read()?;
-        let index = txn.open_table(tables::PLANT_BY_PORTAL_ID)?;
-        index.get((owner_key, portal_id))?.map(|v| v.value())
-    };
-    match id {
-        Some(id) => plants::get(store, id),
-        None => Ok(None),
-    }
-}
-
-/// Writes a confirmed import: each plant in a transaction of its own (created, or
-/// updated with its new sub-plants and devices). A plant whose device serial was
-/// registered elsewhere since the preview is skipped whole. `None` when the import is
-/// not `user`'s or not waiting for confirmation.
-pub fn apply(
-    store: &Store,
-    owner: &Owner,
-    id: u64,
-    now: u64,
-) -> Result<Option<Outcome>, StoreError> {
-    let Some(record) = get(store, owner.user, id)? else {
-        return Ok(None);
-    };
-    let ImportState::Ready(preview) = record.state else {
-        return Ok(None);
-    };
-    let mut outcome = Outcome {
-        refused_rows: u32::try_from(preview.problems.len()).unwrap_or(u32::MAX),
-        ..Outcome::default()
-    };
-    for plan in &preview.plants {
-        let txn = store.write()?;
-        match write_plant_in(&txn, owner, plan, now)? {
-            Ok((applied, updated)) => {
-                txn.commit()?;
-                if updated {
-                    outcome.updated.push(applied);
-                } else {
-                    outcome.created.push(applied);
-                }
-            }
-            Err(serial) => {
-                txn.abort()?;
-                outcome
-                    .skipped
-                    .push((plan.name.clone(), serial.to_string()));
-            }
-        }
-    }
-    let txn = store.write()?;
-    set_state_in(&txn, id, ImportState::Done(outcome.clone()))?;
-    txn.commit()?;
-    Ok(Some(outcome))
 }
 
 /// One plant, inside the caller's transaction. `Err(serial)` when a serial is taken.
@@ -330,4 +244,103 @@ fn write_plant_in(
         },
         updated,
     )))
+}
+
+impl Imports for Store {
+    fn start(&self, user: u64, file_name: &str, size: u64, now: u64) -> Result<u64, StoreError> {
+        let txn = self.write()?;
+        let id = {
+            let id = tables::IMPORTS.next_id_in(&txn)?;
+            let record = ImportRecord {
+                id,
+                user,
+                file_name: file_name.to_owned(),
+                size,
+                created_at: now,
+                state: ImportState::Checking,
+            };
+            tables::IMPORTS.put_in(&txn, id, &record)?;
+            id
+        };
+        txn.commit()?;
+        Ok(id)
+    }
+
+    fn get(&self, user: u64, id: u64) -> Result<Option<ImportRecord>, StoreError> {
+        let txn = self.read()?;
+        let record = tables::IMPORTS.get(&txn, id)?;
+        Ok(record.filter(|r| r.user == user))
+    }
+
+    fn set_preview(&self, id: u64, preview: Preview) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        set_state_in(&txn, id, ImportState::Ready(preview))?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn cancel(&self, user: u64, id: u64) -> Result<bool, StoreError> {
+        let Some(record) = Imports::get(self, user, id)? else {
+            return Ok(false);
+        };
+        if !matches!(record.state, ImportState::Ready(_)) {
+            return Ok(false);
+        }
+        let txn = self.write()?;
+        set_state_in(&txn, id, ImportState::Cancelled)?;
+        txn.commit()?;
+        Ok(true)
+    }
+
+    fn plant_by_portal_id(
+        &self,
+        owner_key: u64,
+        portal_id: &str,
+    ) -> Result<Option<Plant>, StoreError> {
+        let id = {
+            let txn = self.read()?;
+            let index = txn.open_table(tables::PLANT_BY_PORTAL_ID)?;
+            index.get((owner_key, portal_id))?.map(|v| v.value())
+        };
+        match id {
+            Some(id) => plants::Plants::get(self, id),
+            None => Ok(None),
+        }
+    }
+
+    fn apply(&self, owner: &Owner, id: u64, now: u64) -> Result<Option<Outcome>, StoreError> {
+        let Some(record) = Imports::get(self, owner.user, id)? else {
+            return Ok(None);
+        };
+        let ImportState::Ready(preview) = record.state else {
+            return Ok(None);
+        };
+        let mut outcome = Outcome {
+            refused_rows: u32::try_from(preview.problems.len()).unwrap_or(u32::MAX),
+            ..Outcome::default()
+        };
+        for plan in &preview.plants {
+            let txn = self.write()?;
+            match write_plant_in(&txn, owner, plan, now)? {
+                Ok((applied, updated)) => {
+                    txn.commit()?;
+                    if updated {
+                        outcome.updated.push(applied);
+                    } else {
+                        outcome.created.push(applied);
+                    }
+                }
+                Err(serial) => {
+                    txn.abort()?;
+                    outcome
+                        .skipped
+                        .push((plan.name.clone(), serial.to_string()));
+                }
+            }
+        }
+        let txn = self.write()?;
+        set_state_in(&txn, id, ImportState::Done(outcome.clone()))?;
+        txn.commit()?;
+        Ok(Some(outcome))
+    }
 }

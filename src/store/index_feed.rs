@@ -15,7 +15,7 @@ use super::{Store, StoreError, Txn, tables};
 const LAST_KEY: &str = "index_feed_last";
 
 /// Records that ticket `id` changed; the indexer is woken after the commit.
-pub fn record_in(txn: &Txn, id: u64) -> Result<(), StoreError> {
+pub(crate) fn record_in(txn: &Txn, id: u64) -> Result<(), StoreError> {
     let mut meta = txn.open_table(tables::META)?;
     let next = meta.get(LAST_KEY)?.map_or(0, |v| v.value()) + 1;
     meta.insert(LAST_KEY, next)?;
@@ -25,7 +25,7 @@ pub fn record_in(txn: &Txn, id: u64) -> Result<(), StoreError> {
 }
 
 /// Records every ticket about plant `plant` (a name the index keeps of them changed).
-pub fn record_plant_in(txn: &Txn, plant: u64) -> Result<(), StoreError> {
+pub(crate) fn record_plant_in(txn: &Txn, plant: u64) -> Result<(), StoreError> {
     let ids: Vec<u64> = {
         let by_plant = txn.open_table(tables::TICKETS_BY_PLANT)?;
         let mut ids = Vec::new();
@@ -40,38 +40,54 @@ pub fn record_plant_in(txn: &Txn, plant: u64) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The last change number given out (0 before the first change).
-pub fn last(store: &Store) -> Result<u64, StoreError> {
-    let txn = store.read()?;
-    let meta = match txn.open_table(tables::META) {
-        Ok(t) => t,
-        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
-        Err(e) => return Err(e.into()),
-    };
-    Ok(meta.get(LAST_KEY)?.map_or(0, |v| v.value()))
+/// The index change feed the search indexer follows.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait IndexFeed: Send + Sync {
+    /// The last change number given out (0 before the first change).
+    fn last(&self) -> Result<u64, StoreError>;
+
+    /// The changes after number `after`, oldest first, at most `limit`.
+    fn after(&self, after: u64, limit: usize) -> Result<Vec<(u64, u64)>, StoreError>;
+
+    /// How many changes wait to be applied after number `applied`.
+    fn pending(&self, applied: u64) -> Result<u64, StoreError>;
+
+    /// Forgets the changes up to number `up_to` (the index has committed them).
+    fn prune(&self, up_to: u64) -> Result<(), StoreError>;
 }
 
-/// The changes after number `after`, oldest first, at most `limit`.
-pub fn after(store: &Store, after: u64, limit: usize) -> Result<Vec<(u64, u64)>, StoreError> {
-    let txn = store.read()?;
-    let feed = txn.open_table(tables::INDEX_FEED)?;
-    let mut out = Vec::new();
-    for row in feed.range(after.saturating_add(1)..)?.take(limit) {
-        let (k, v) = row?;
-        out.push((k.value(), v.value()));
+impl IndexFeed for Store {
+    fn last(&self) -> Result<u64, StoreError> {
+        let txn = self.read()?;
+        let meta = match txn.open_table(tables::META) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(meta.get(LAST_KEY)?.map_or(0, |v| v.value()))
     }
-    Ok(out)
-}
 
-/// How many changes wait to be applied after number `applied`.
-pub fn pending(store: &Store, applied: u64) -> Result<u64, StoreError> {
-    Ok(last(store)?.saturating_sub(applied))
-}
+    fn after(&self, after: u64, limit: usize) -> Result<Vec<(u64, u64)>, StoreError> {
+        let txn = self.read()?;
+        let feed = txn.open_table(tables::INDEX_FEED)?;
+        let mut out = Vec::new();
+        for row in feed.range(after.saturating_add(1)..)?.take(limit) {
+            let (k, v) = row?;
+            out.push((k.value(), v.value()));
+        }
+        Ok(out)
+    }
 
-/// Forgets the changes up to number `up_to` (the index has committed them).
-pub fn prune(store: &Store, up_to: u64) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    txn.open_table(tables::INDEX_FEED)?
-        .retain_in(..=up_to, |_, _| false)?;
-    txn.commit()
+    fn pending(&self, applied: u64) -> Result<u64, StoreError> {
+        Ok(IndexFeed::last(self)?.saturating_sub(applied))
+    }
+
+    fn prune(&self, up_to: u64) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        txn.open_table(tables::INDEX_FEED)?
+            .retain_in(..=up_to, |_, _| false)?;
+        txn.commit()
+    }
 }

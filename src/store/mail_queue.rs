@@ -69,76 +69,48 @@ pub fn enqueue(txn: &Txn, mail: OutgoingMail) -> Result<u64, StoreError> {
     Ok(id)
 }
 
-/// Queues one message in a transaction of its own.
-pub fn enqueue_now(store: &Store, mail: OutgoingMail) -> Result<u64, StoreError> {
-    let txn = store.write()?;
-    let id = enqueue(&txn, mail)?;
-    txn.commit()?;
-    Ok(id)
-}
+/// The outgoing mail queue the mail worker drains.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait MailQueue: Send + Sync {
+    /// Queues one message in a transaction of its own.
+    fn enqueue_now(&self, mail: OutgoingMail) -> Result<u64, StoreError>;
 
-/// Pending messages due at or before `due_by`, oldest due first, at most `limit`.
-pub fn due(store: &Store, due_by: u64, limit: usize) -> Result<Vec<(u64, QueuedMail)>, StoreError> {
-    let txn = store.read()?;
-    let pending = txn.open_table(tables::MAIL_PENDING)?;
-    let mail = txn.open_table(tables::MAIL.def())?;
-    let mut out = Vec::new();
-    for row in pending.range(..=(due_by, u64::MAX))?.take(limit) {
-        let (key, _) = row?;
-        let (_, id) = key.value();
-        if let Some(bytes) = mail.get(id)? {
-            out.push((id, tables::MAIL.decode(bytes.value())?));
-        }
-    }
-    Ok(out)
-}
+    /// Pending messages due at or before `due_by`, oldest due first, at most `limit`.
+    fn due(&self, due_by: u64, limit: usize) -> Result<Vec<(u64, QueuedMail)>, StoreError>;
 
-/// When the earliest pending message is due, if any is pending.
-pub fn next_due(store: &Store) -> Result<Option<u64>, StoreError> {
-    let txn = store.read()?;
-    let pending = txn.open_table(tables::MAIL_PENDING)?;
-    Ok(pending.first()?.map(|(k, _)| k.value().0))
-}
+    /// When the earliest pending message is due, if any is pending.
+    fn next_due(&self) -> Result<Option<u64>, StoreError>;
 
-/// One message by id.
-pub fn get(store: &Store, id: u64) -> Result<Option<QueuedMail>, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::MAIL.def())?;
-    table
-        .get(id)?
-        .map(|b| tables::MAIL.decode(b.value()))
-        .transpose()
-}
+    /// One message by id.
+    fn get(&self, id: u64) -> Result<Option<QueuedMail>, StoreError>;
 
-/// Records a successful delivery.
-pub fn mark_sent(store: &Store, id: u64) -> Result<(), StoreError> {
-    mark_all_sent(store, &[id])
-}
+    /// Records a successful delivery.
+    fn mark_sent(&self, id: u64) -> Result<(), StoreError>;
 
-/// Records that the messages `ids` were handed to the transport, in one transaction.
-pub fn mark_all_sent(store: &Store, ids: &[u64]) -> Result<(), StoreError> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let txn = store.write()?;
-    let at = now_secs();
-    for id in ids {
-        update_in(&txn, *id, |record| {
-            record.attempts += 1;
-            record.state = MailState::Sent { at };
-            true
-        })?;
-    }
-    txn.commit()
-}
+    /// Records that the messages `ids` were handed to the transport, in one transaction.
+    fn mark_all_sent(&self, ids: &[u64]) -> Result<(), StoreError>;
 
-/// Records a failed attempt and when to try again.
-pub fn mark_failed(store: &Store, id: u64, error: &str, retry_at: u64) -> Result<(), StoreError> {
-    update(store, id, |record| {
-        record.attempts += 1;
-        record.last_error = Some(error.to_owned());
-        record.next_attempt_at = retry_at;
-    })
+    /// Records a failed attempt and when to try again.
+    fn mark_failed(&self, id: u64, error: &str, retry_at: u64) -> Result<(), StoreError>;
+
+    /// Counts of pending and sent messages, for the service desk and tests.
+    fn counts(&self) -> Result<(u64, u64), StoreError>;
+
+    /// Messages newest first, kept by `show`, before id `before`, at most `size`; and the id
+    /// to continue before when there are more. Waiting messages come from the pending index.
+    fn list(&self, show: Show, before: Option<u64>, size: usize) -> Result<MailPage, StoreError>;
+
+    /// Makes a waiting message due now and records `audit`, in one transaction (the worker
+    /// is woken after the commit). `None` for an unknown message, `Some(false)` when it is
+    /// not waiting (already sent): nothing is written then.
+    fn retry_now(
+        &self,
+        id: u64,
+        now: u64,
+        audit: super::audit::Entry,
+    ) -> Result<Option<bool>, StoreError>;
 }
 
 fn update(store: &Store, id: u64, change: impl FnOnce(&mut QueuedMail)) -> Result<(), StoreError> {
@@ -178,14 +150,6 @@ fn update_in(
     Ok(Some(true))
 }
 
-/// Counts of pending and sent messages, for the service desk and tests.
-pub fn counts(store: &Store) -> Result<(u64, u64), StoreError> {
-    let txn = store.read()?;
-    let pending = txn.open_table(tables::MAIL_PENDING)?.len()?;
-    let all = txn.open_table(tables::MAIL.def())?.len()?;
-    Ok((pending, all - pending))
-}
-
 /// Which messages the service desk's mail view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Show {
@@ -213,80 +177,144 @@ impl Show {
 /// A page of messages (id and record) and the id to continue before, if there are more.
 pub type MailPage = (Vec<(u64, QueuedMail)>, Option<u64>);
 
-/// Messages newest first, kept by `show`, before id `before`, at most `size`; and the id
-/// to continue before when there are more. Waiting messages come from the pending index.
-pub fn list(
-    store: &Store,
-    show: Show,
-    before: Option<u64>,
-    size: usize,
-) -> Result<MailPage, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::MAIL.def())?;
-    let before = before.unwrap_or(u64::MAX);
-    let mut out = Vec::with_capacity(size + 1);
-    if matches!(show, Show::Waiting | Show::Failed) {
-        let mut ids: Vec<u64> = Vec::new();
-        for row in txn.open_table(tables::MAIL_PENDING)?.iter()? {
-            let id = row?.0.value().1;
-            if id < before {
-                ids.push(id);
+impl MailQueue for Store {
+    fn enqueue_now(&self, mail: OutgoingMail) -> Result<u64, StoreError> {
+        let txn = self.write()?;
+        let id = enqueue(&txn, mail)?;
+        txn.commit()?;
+        Ok(id)
+    }
+
+    fn due(&self, due_by: u64, limit: usize) -> Result<Vec<(u64, QueuedMail)>, StoreError> {
+        let txn = self.read()?;
+        let pending = txn.open_table(tables::MAIL_PENDING)?;
+        let mail = txn.open_table(tables::MAIL.def())?;
+        let mut out = Vec::new();
+        for row in pending.range(..=(due_by, u64::MAX))?.take(limit) {
+            let (key, _) = row?;
+            let (_, id) = key.value();
+            if let Some(bytes) = mail.get(id)? {
+                out.push((id, tables::MAIL.decode(bytes.value())?));
             }
         }
-        ids.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(out)
+    }
+
+    fn next_due(&self) -> Result<Option<u64>, StoreError> {
+        let txn = self.read()?;
+        let pending = txn.open_table(tables::MAIL_PENDING)?;
+        Ok(pending.first()?.map(|(k, _)| k.value().0))
+    }
+
+    fn get(&self, id: u64) -> Result<Option<QueuedMail>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::MAIL.def())?;
+        table
+            .get(id)?
+            .map(|b| tables::MAIL.decode(b.value()))
+            .transpose()
+    }
+
+    fn mark_sent(&self, id: u64) -> Result<(), StoreError> {
+        MailQueue::mark_all_sent(self, &[id])
+    }
+
+    fn mark_all_sent(&self, ids: &[u64]) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let txn = self.write()?;
+        let at = now_secs();
         for id in ids {
-            if let Some(b) = table.get(id)? {
-                let m: QueuedMail = tables::MAIL.decode(b.value())?;
+            update_in(&txn, *id, |record| {
+                record.attempts += 1;
+                record.state = MailState::Sent { at };
+                true
+            })?;
+        }
+        txn.commit()
+    }
+
+    fn mark_failed(&self, id: u64, error: &str, retry_at: u64) -> Result<(), StoreError> {
+        update(self, id, |record| {
+            record.attempts += 1;
+            record.last_error = Some(error.to_owned());
+            record.next_attempt_at = retry_at;
+        })
+    }
+
+    fn counts(&self) -> Result<(u64, u64), StoreError> {
+        let txn = self.read()?;
+        let pending = txn.open_table(tables::MAIL_PENDING)?.len()?;
+        let all = txn.open_table(tables::MAIL.def())?.len()?;
+        Ok((pending, all - pending))
+    }
+
+    fn list(&self, show: Show, before: Option<u64>, size: usize) -> Result<MailPage, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::MAIL.def())?;
+        let before = before.unwrap_or(u64::MAX);
+        let mut out = Vec::with_capacity(size + 1);
+        if matches!(show, Show::Waiting | Show::Failed) {
+            let mut ids: Vec<u64> = Vec::new();
+            for row in txn.open_table(tables::MAIL_PENDING)?.iter()? {
+                let id = row?.0.value().1;
+                if id < before {
+                    ids.push(id);
+                }
+            }
+            ids.sort_unstable_by(|a, b| b.cmp(a));
+            for id in ids {
+                if let Some(b) = table.get(id)? {
+                    let m: QueuedMail = tables::MAIL.decode(b.value())?;
+                    if show.keeps(&m) {
+                        out.push((id, m));
+                        if out.len() > size {
+                            break;
+                        }
+                    }
+                }
+            }
+        } else {
+            for row in table.range(..before)?.rev() {
+                let (k, v) = row?;
+                let m: QueuedMail = tables::MAIL.decode(v.value())?;
                 if show.keeps(&m) {
-                    out.push((id, m));
+                    out.push((k.value(), m));
                     if out.len() > size {
                         break;
                     }
                 }
             }
         }
-    } else {
-        for row in table.range(..before)?.rev() {
-            let (k, v) = row?;
-            let m: QueuedMail = tables::MAIL.decode(v.value())?;
-            if show.keeps(&m) {
-                out.push((k.value(), m));
-                if out.len() > size {
-                    break;
-                }
-            }
-        }
+        let more = out.len() > size;
+        out.truncate(size);
+        let next = if more {
+            out.last().map(|(id, _)| *id)
+        } else {
+            None
+        };
+        Ok((out, next))
     }
-    let more = out.len() > size;
-    out.truncate(size);
-    let next = if more {
-        out.last().map(|(id, _)| *id)
-    } else {
-        None
-    };
-    Ok((out, next))
-}
 
-/// Makes a waiting message due now and records `audit`, in one transaction (the worker
-/// is woken after the commit). `None` for an unknown message, `Some(false)` when it is
-/// not waiting (already sent): nothing is written then.
-pub fn retry_now(
-    store: &Store,
-    id: u64,
-    now: u64,
-    audit: super::audit::Entry,
-) -> Result<Option<bool>, StoreError> {
-    let txn = store.write()?;
-    let retried = update_in(&txn, id, |record| {
-        let waiting = record.state == MailState::Pending;
-        if waiting {
-            record.next_attempt_at = now;
+    fn retry_now(
+        &self,
+        id: u64,
+        now: u64,
+        audit: super::audit::Entry,
+    ) -> Result<Option<bool>, StoreError> {
+        let txn = self.write()?;
+        let retried = update_in(&txn, id, |record| {
+            let waiting = record.state == MailState::Pending;
+            if waiting {
+                record.next_attempt_at = now;
+            }
+            waiting
+        })?;
+        if retried == Some(true) {
+            super::audit::record_in(&txn, audit)?;
+            txn.commit()?;
         }
-        waiting
-    })?;
-    if retried == Some(true) {
-        super::audit::record_in(&txn, audit)?;
-        txn.commit()?;
+        Ok(retried)
     }
-    Ok(retried)
 }

@@ -194,6 +194,7 @@ pub fn force_version(store: &Store, version: u64) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Storage;
     use redb::TableDefinition;
 
     const EXTRA: TableDefinition<&str, u64> = TableDefinition::new("extra_v1");
@@ -316,7 +317,7 @@ mod tests {
         }
         let store = Store::open(dir.path(), 1 << 20).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-        let read = crate::store::tickets::page(&store, 0, 10).unwrap();
+        let read = crate::store::tickets::Tickets::page(&store, 0, 10).unwrap();
         assert_eq!(read, vec![ticket]);
         for scope in [
             Scope::All,
@@ -324,7 +325,7 @@ mod tests {
             Scope::Requester(7),
             Scope::Assignee(0),
         ] {
-            let page = ticket_list::page(
+            let page = ticket_list::TicketList::page(
                 &store,
                 scope,
                 Order::Updated,
@@ -336,7 +337,7 @@ mod tests {
             assert_eq!(page.tickets.len(), 1, "{scope:?}");
         }
         assert_eq!(
-            ticket_list::weeks(&store, created, 1).unwrap(),
+            ticket_list::TicketList::weeks(&store, created, 1).unwrap(),
             vec![(created, 1, 0)]
         );
         let txn = store.read().unwrap();

@@ -1,9 +1,17 @@
-//! The store: one redb file, `<data_dir>/osc.redb`, the source of truth for everything.
+//! The store: the source of truth for everything, behind the [`Storage`] seam.
 //!
-//! Every table is declared in [`tables`]; values go through the one codec in [`codec`];
+//! The layers above see only [`Storage`] and its traits, one per aggregate
+//! ([`users::Users`], [`tickets::Tickets`], [`mail_queue::MailQueue`] …), each declared
+//! next to the records it stores. A write method is one unit of work: the change, the
+//! effects handed to it (mails, audit entries) and the index changes it causes commit
+//! together or not at all, and the method returns once that commit is durable; the
+//! decisions that must see the stored state (the two-admin limit, a status change's
+//! rules) are closures run inside it.
+//!
+//! [`Store`] is the embedded backend: one redb file, `<data_dir>/osc.redb`. Every table
+//! is declared in [`tables`]; values go through the one codec in [`codec`];
 //! [`migrations`] brings a file to the current [`SCHEMA_VERSION`] at open and refuses a
-//! file written by a newer binary. One file per aggregate holds its reads and writes
-//! (e.g. [`mail_queue`]). Nothing outside this module touches redb.
+//! file written by a newer binary. Nothing outside this module touches redb.
 
 pub mod audit;
 pub mod bulk;
@@ -90,7 +98,99 @@ redb_error!(
     redb::SetDurabilityError
 );
 
-/// The opened database. Cheap to share behind an `Arc`; closed when dropped.
+/// What the layers above ask of a store: the aggregates' traits, the doorbells its
+/// followers (the mail worker, the indexer) wait on, and its health. A second backend
+/// implements this trait; nothing above the store names a backend.
+pub trait Storage: Send + Sync + std::fmt::Debug {
+    /// The accounts.
+    fn users(&self) -> &dyn users::Users;
+    /// The companies and their members.
+    fn companies(&self) -> &dyn companies::Companies;
+    /// The invitations to companies.
+    fn invitations(&self) -> &dyn invitations::Invitations;
+    /// The signed-in sessions.
+    fn sessions(&self) -> &dyn sessions::Sessions;
+    /// The one-time tokens.
+    fn tokens(&self) -> &dyn tokens::Tokens;
+    /// The plants and sub-plants.
+    fn plants(&self) -> &dyn plants::Plants;
+    /// The devices.
+    fn devices(&self) -> &dyn devices::Devices;
+    /// The plants' documents.
+    fn documents(&self) -> &dyn documents::Documents;
+    /// The Sunny Portal imports.
+    fn imports(&self) -> &dyn imports::Imports;
+    /// The service requests.
+    fn tickets(&self) -> &dyn tickets::Tickets;
+    /// The ticket lists and counts.
+    fn ticket_list(&self) -> &dyn ticket_list::TicketList;
+    /// The change feed the search index follows.
+    fn index_feed(&self) -> &dyn index_feed::IndexFeed;
+    /// The outgoing mail queue.
+    fn mail_queue(&self) -> &dyn mail_queue::MailQueue;
+    /// The audit log.
+    fn audit(&self) -> &dyn audit::AuditLog;
+    /// A batch writing many records in few commits (`osc seed`).
+    fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError>;
+    /// The doorbells rung after durable commits (the mail worker's, the indexer's).
+    fn doorbells(&self) -> &Arc<Doorbells>;
+    /// How many write transactions were committed, and in how many durable flushes.
+    fn group_commit_counts(&self) -> (u64, u64);
+    /// The stored schema version.
+    fn schema_version(&self) -> Result<u64, StoreError>;
+    /// Whether the store answers a read: used by `/healthz`.
+    fn is_usable(&self) -> bool {
+        self.schema_version().is_ok()
+    }
+}
+
+macro_rules! aggregates {
+    ($($name:ident: $tr:path),* $(,)?) => {$(
+        fn $name(&self) -> &dyn $tr {
+            self
+        }
+    )*};
+}
+
+impl Storage for Store {
+    aggregates!(
+        users: users::Users,
+        companies: companies::Companies,
+        invitations: invitations::Invitations,
+        sessions: sessions::Sessions,
+        tokens: tokens::Tokens,
+        plants: plants::Plants,
+        devices: devices::Devices,
+        documents: documents::Documents,
+        imports: imports::Imports,
+        tickets: tickets::Tickets,
+        ticket_list: ticket_list::TicketList,
+        index_feed: index_feed::IndexFeed,
+        mail_queue: mail_queue::MailQueue,
+        audit: audit::AuditLog,
+    );
+
+    fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError> {
+        Ok(Box::new(bulk::Batch::begin(self)?))
+    }
+
+    fn doorbells(&self) -> &Arc<Doorbells> {
+        &self.shared.bells
+    }
+
+    fn group_commit_counts(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let s = self.shared.stats();
+        (s.commits.load(Relaxed), s.flushes.load(Relaxed))
+    }
+
+    fn schema_version(&self) -> Result<u64, StoreError> {
+        migrations::stored_version(&self.read()?)
+    }
+}
+
+/// The embedded backend: the opened redb file. Cheap to share behind an `Arc`; closed
+/// when dropped.
 #[derive(Debug)]
 pub struct Store {
     db: Arc<Database>,
@@ -128,30 +228,8 @@ impl Store {
         Txn::begin(&self.db, self.shared.clone())
     }
 
-    /// The doorbells rung after durable commits (the mail worker's, the indexer's).
-    pub fn doorbells(&self) -> &Arc<Doorbells> {
-        &self.shared.bells
-    }
-
-    /// How many write transactions were committed, and in how many durable flushes.
-    pub fn group_commit_counts(&self) -> (u64, u64) {
-        use std::sync::atomic::Ordering::Relaxed;
-        let s = self.shared.stats();
-        (s.commits.load(Relaxed), s.flushes.load(Relaxed))
-    }
-
     /// Starts a read transaction: a consistent snapshot.
     pub fn read(&self) -> Result<ReadTransaction, StoreError> {
         Ok(self.db.begin_read()?)
-    }
-
-    /// The stored schema version (0 for a file no migration has touched).
-    pub fn schema_version(&self) -> Result<u64, StoreError> {
-        migrations::stored_version(&self.read()?)
-    }
-
-    /// Whether the store answers a read: used by `/healthz`.
-    pub fn is_usable(&self) -> bool {
-        self.schema_version().is_ok()
     }
 }

@@ -91,12 +91,45 @@ fn index_in(txn: &Txn, plant: &Plant, add: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Creates a plant (assigned to `assign_to` when an installer creates it).
-pub fn create(store: &Store, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError> {
-    let txn = store.write()?;
-    let plant = create_in(&txn, plant, assign_to)?;
-    txn.commit()?;
-    Ok(plant)
+/// The plants with their sub-plants and who is assigned to them.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Plants: Send + Sync {
+    /// Creates a plant (assigned to `assign_to` when an installer creates it).
+    fn create(&self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError>;
+
+    /// Saves changed plant data (company and id stay).
+    fn update(&self, plant: &Plant) -> Result<(), StoreError>;
+
+    /// A plant by id, whoever asks: for derived data (the search index), never for pages.
+    fn get(&self, id: u64) -> Result<Option<Plant>, StoreError>;
+
+    /// The plant `id` if `actor` may see it: another company's plant is `None`, exactly like
+    /// a plant that does not exist.
+    fn visible(&self, actor: &Actor, id: u64) -> Result<Option<(Plant, Vec<u64>)>, StoreError>;
+
+    /// The plants `actor` sees, by name; `query` filters by name, place or postal code.
+    fn list(&self, actor: &Actor, query: &str) -> Result<Vec<(Plant, Vec<u64>)>, StoreError>;
+
+    /// Adds a sub-plant to a plant; returns its id (`None`: no such plant).
+    fn add_subplant(&self, plant: u64, name: &str) -> Result<Option<u32>, StoreError>;
+
+    /// Renames a sub-plant (`None`: no such plant or sub-plant).
+    fn rename_subplant(&self, plant: u64, id: u32, name: &str) -> Result<Option<()>, StoreError>;
+
+    /// Deletes a sub-plant that has no devices; `Some(false)` when it still has some, in
+    /// the same transaction that would delete it.
+    fn delete_subplant(&self, plant: u64, id: u32) -> Result<Option<bool>, StoreError>;
+
+    /// Assigns a plant to an installer, or takes the assignment away.
+    fn set_assignment(&self, plant: u64, user: u64, assigned: bool) -> Result<(), StoreError>;
+
+    /// The plant operators named by the company's plants (for "Invite collaborators").
+    fn operators_of_company(
+        &self,
+        company: policy::CompanyScope,
+    ) -> Result<Vec<LinkedOperator>, StoreError>;
 }
 
 /// Creates a plant inside the caller's transaction; returns it with its new id.
@@ -112,14 +145,6 @@ pub(crate) fn create_in(
         assign_in(txn, plant.id, user)?;
     }
     Ok(plant)
-}
-
-/// Saves changed plant data (company and id stay).
-pub fn update(store: &Store, plant: &Plant) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    save_in(&txn, plant)?;
-    txn.commit()?;
-    Ok(())
 }
 
 /// Saves changed plant data inside the caller's transaction (company, creator and
@@ -147,153 +172,12 @@ pub(crate) fn get_in(txn: &Txn, id: u64) -> Result<Option<Plant>, StoreError> {
     tables::PLANTS.get(&txn, id)
 }
 
-/// A plant by id, whoever asks: for derived data (the search index), never for pages.
-pub fn get(store: &Store, id: u64) -> Result<Option<Plant>, StoreError> {
-    let txn = store.read()?;
-    tables::PLANTS.get(&txn, id)
-}
-
-/// The plant `id` if `actor` may see it: another company's plant is `None`, exactly like
-/// a plant that does not exist.
-pub fn visible(
-    store: &Store,
-    actor: &Actor,
-    id: u64,
-) -> Result<Option<(Plant, Vec<u64>)>, StoreError> {
-    let txn = store.read()?;
-    let Some(plant) = tables::PLANTS.get(&txn, id)? else {
-        return Ok(None);
-    };
-    let assignees: Vec<u64> = txn
-        .open_table(tables::PLANT_ASSIGNEES)?
-        .range((id, 0)..=(id, u64::MAX))?
-        .map(|r| r.map(|(k, _)| k.value().1))
-        .collect::<Result<_, _>>()?;
-    Ok(policy::can_see_plant(actor, &plant.ownership(&assignees)).then_some((plant, assignees)))
-}
-
-/// The plants `actor` sees, by name; `query` filters by name, place or postal code.
-pub fn list(
-    store: &Store,
-    actor: &Actor,
-    query: &str,
-) -> Result<Vec<(Plant, Vec<u64>)>, StoreError> {
-    let txn = store.read()?;
-    let plants = txn.open_table(tables::PLANTS.def())?;
-    let assignees_table = txn.open_table(tables::PLANT_ASSIGNEES)?;
-    let ids: Vec<u64> = match policy::plant_scope(actor) {
-        PlantScope::All => plants
-            .iter()?
-            .map(|r| r.map(|(k, _)| k.value()))
-            .collect::<Result<_, _>>()?,
-        PlantScope::Company(c) => txn
-            .open_table(tables::COMPANY_PLANTS)?
-            .range((c, 0)..=(c, u64::MAX))?
-            .map(|r| r.map(|(k, _)| k.value().1))
-            .collect::<Result<_, _>>()?,
-        PlantScope::Assigned(u) => txn
-            .open_table(tables::ASSIGNMENTS_BY_USER)?
-            .range((u, 0)..=(u, u64::MAX))?
-            .map(|r| r.map(|(k, _)| k.value().1))
-            .collect::<Result<_, _>>()?,
-        PlantScope::Operator(_) => {
-            let email = actor.email.as_str();
-            txn.open_table(tables::OPERATOR_PLANTS)?
-                .range((email, 0)..=(email, u64::MAX))?
-                .map(|r| r.map(|(k, _)| k.value().1))
-                .collect::<Result<_, _>>()?
-        }
-    };
-    let needle = crate::domain::fold::fold(query);
-    // A serial number finds the plant of its device, also after the device was swapped.
-    let serial_plant = match crate::domain::SerialNumber::parse(query) {
-        Ok(serial) => super::devices::by_any_serial(store, serial.value())?.map(|d| d.plant_id),
-        Err(_) => None,
-    };
-    let mut out = Vec::new();
-    for id in ids {
-        let Some(plant) = plants.get(id)?.map(|b| decode(b.value())).transpose()? else {
-            continue;
-        };
-        let assignees: Vec<u64> = assignees_table
-            .range((id, 0)..=(id, u64::MAX))?
-            .map(|r| r.map(|(k, _)| k.value().1))
-            .collect::<Result<_, _>>()?;
-        // The index gave the candidates; the policy has the last word.
-        if !policy::can_see_plant(actor, &plant.ownership(&assignees)) {
-            continue;
-        }
-        if !needle.is_empty() && serial_plant != Some(id) {
-            let hay = crate::domain::fold::fold(&format!(
-                "{} {} {} {}",
-                plant.name, plant.city, plant.postal_code, plant.street
-            ));
-            if !needle.split(' ').all(|w| hay.contains(w)) {
-                continue;
-            }
-        }
-        out.push((plant, assignees));
-    }
-    out.sort_by_key(|(p, _)| p.name.to_lowercase());
-    Ok(out)
-}
-
 fn assign_in(txn: &Txn, plant: u64, user: u64) -> Result<(), StoreError> {
     txn.open_table(tables::PLANT_ASSIGNEES)?
         .insert((plant, user), ())?;
     txn.open_table(tables::ASSIGNMENTS_BY_USER)?
         .insert((user, plant), ())?;
     Ok(())
-}
-
-/// Adds a sub-plant to a plant; returns its id (`None`: no such plant).
-pub fn add_subplant(store: &Store, plant: u64, name: &str) -> Result<Option<u32>, StoreError> {
-    change_plant(store, plant, |_, p| {
-        let id = p.subplants.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-        p.subplants.push(SubPlant {
-            id,
-            name: name.to_owned(),
-        });
-        Ok(Some(id))
-    })
-}
-
-/// Renames a sub-plant (`None`: no such plant or sub-plant).
-pub fn rename_subplant(
-    store: &Store,
-    plant: u64,
-    id: u32,
-    name: &str,
-) -> Result<Option<()>, StoreError> {
-    change_plant(store, plant, |_, p| {
-        let Some(s) = p.subplants.iter_mut().find(|s| s.id == id) else {
-            return Ok(None);
-        };
-        s.name = name.to_owned();
-        Ok(Some(()))
-    })
-}
-
-/// Deletes a sub-plant that has no devices; `Some(false)` when it still has some, in
-/// the same transaction that would delete it.
-pub fn delete_subplant(store: &Store, plant: u64, id: u32) -> Result<Option<bool>, StoreError> {
-    let txn = store.write()?;
-    let Some(mut p) = get_in(&txn, plant)? else {
-        return Ok(None);
-    };
-    if !p.subplants.iter().any(|s| s.id == id) {
-        return Ok(None);
-    }
-    let busy = super::devices::of_plant_in(&txn, plant)?
-        .iter()
-        .any(|d| d.subplant == Some(id));
-    if busy {
-        return Ok(Some(false));
-    }
-    p.subplants.retain(|s| s.id != id);
-    tables::PLANTS.put_in(&txn, plant, &p)?;
-    txn.commit()?;
-    Ok(Some(true))
 }
 
 /// Changes a stored plant's own record (its sub-plants) when `f` returns `Some`.
@@ -312,26 +196,6 @@ fn change_plant<T>(
         txn.commit()?;
     }
     Ok(out)
-}
-
-/// Assigns a plant to an installer, or takes the assignment away.
-pub fn set_assignment(
-    store: &Store,
-    plant: u64,
-    user: u64,
-    assigned: bool,
-) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    if assigned {
-        assign_in(&txn, plant, user)?;
-    } else {
-        txn.open_table(tables::PLANT_ASSIGNEES)?
-            .remove((plant, user))?;
-        txn.open_table(tables::ASSIGNMENTS_BY_USER)?
-            .remove((user, plant))?;
-    }
-    txn.commit()?;
-    Ok(())
 }
 
 /// Drops every assignment of `user`, inside the caller's transaction (removal).
@@ -363,45 +227,199 @@ pub struct LinkedOperator {
     pub plants: Vec<String>,
 }
 
-/// The plant operators named by the company's plants (for "Invite collaborators").
-pub fn operators_of_company(
-    store: &Store,
-    company: policy::CompanyScope,
-) -> Result<Vec<LinkedOperator>, StoreError> {
-    let txn = store.read()?;
-    let plants = txn.open_table(tables::PLANTS.def())?;
-    let c = company.company_id();
-    let mut out: Vec<LinkedOperator> = Vec::new();
-    for row in txn
-        .open_table(tables::COMPANY_PLANTS)?
-        .range((c, 0)..=(c, u64::MAX))?
-    {
-        let id = row?.0.value().1;
-        let Some(plant) = plants.get(id)?.map(|b| decode(b.value())).transpose()? else {
-            continue;
+impl Plants for Store {
+    fn create(&self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError> {
+        let txn = self.write()?;
+        let plant = create_in(&txn, plant, assign_to)?;
+        txn.commit()?;
+        Ok(plant)
+    }
+
+    fn update(&self, plant: &Plant) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        save_in(&txn, plant)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn get(&self, id: u64) -> Result<Option<Plant>, StoreError> {
+        let txn = self.read()?;
+        tables::PLANTS.get(&txn, id)
+    }
+
+    fn visible(&self, actor: &Actor, id: u64) -> Result<Option<(Plant, Vec<u64>)>, StoreError> {
+        let txn = self.read()?;
+        let Some(plant) = tables::PLANTS.get(&txn, id)? else {
+            return Ok(None);
         };
-        if plant.operator_email.is_empty() {
-            continue;
-        }
-        match out.iter_mut().find(|o| o.email == plant.operator_email) {
-            Some(o) => o.plants.push(plant.name),
-            None => out.push(LinkedOperator {
-                name: plant.operator_name.clone(),
-                email: plant.operator_email.clone(),
-                phone: None,
-                plants: vec![plant.name],
-            }),
-        }
+        let assignees: Vec<u64> = txn
+            .open_table(tables::PLANT_ASSIGNEES)?
+            .range((id, 0)..=(id, u64::MAX))?
+            .map(|r| r.map(|(k, _)| k.value().1))
+            .collect::<Result<_, _>>()?;
+        Ok(
+            policy::can_see_plant(actor, &plant.ownership(&assignees))
+                .then_some((plant, assignees)),
+        )
     }
-    drop(plants);
-    drop(txn);
-    for o in &mut out {
-        if let Ok(email) = crate::domain::Email::parse(&o.email)
-            && let Some(user) = super::users::find_by_email(store, &email)?
+
+    fn list(&self, actor: &Actor, query: &str) -> Result<Vec<(Plant, Vec<u64>)>, StoreError> {
+        let txn = self.read()?;
+        let plants = txn.open_table(tables::PLANTS.def())?;
+        let assignees_table = txn.open_table(tables::PLANT_ASSIGNEES)?;
+        let ids: Vec<u64> = match policy::plant_scope(actor) {
+            PlantScope::All => plants
+                .iter()?
+                .map(|r| r.map(|(k, _)| k.value()))
+                .collect::<Result<_, _>>()?,
+            PlantScope::Company(c) => txn
+                .open_table(tables::COMPANY_PLANTS)?
+                .range((c, 0)..=(c, u64::MAX))?
+                .map(|r| r.map(|(k, _)| k.value().1))
+                .collect::<Result<_, _>>()?,
+            PlantScope::Assigned(u) => txn
+                .open_table(tables::ASSIGNMENTS_BY_USER)?
+                .range((u, 0)..=(u, u64::MAX))?
+                .map(|r| r.map(|(k, _)| k.value().1))
+                .collect::<Result<_, _>>()?,
+            PlantScope::Operator(_) => {
+                let email = actor.email.as_str();
+                txn.open_table(tables::OPERATOR_PLANTS)?
+                    .range((email, 0)..=(email, u64::MAX))?
+                    .map(|r| r.map(|(k, _)| k.value().1))
+                    .collect::<Result<_, _>>()?
+            }
+        };
+        let needle = crate::domain::fold::fold(query);
+        // A serial number finds the plant of its device, also after the device was swapped.
+        let serial_plant = match crate::domain::SerialNumber::parse(query) {
+            Ok(serial) => {
+                super::devices::Devices::by_any_serial(self, serial.value())?.map(|d| d.plant_id)
+            }
+            Err(_) => None,
+        };
+        let mut out = Vec::new();
+        for id in ids {
+            let Some(plant) = plants.get(id)?.map(|b| decode(b.value())).transpose()? else {
+                continue;
+            };
+            let assignees: Vec<u64> = assignees_table
+                .range((id, 0)..=(id, u64::MAX))?
+                .map(|r| r.map(|(k, _)| k.value().1))
+                .collect::<Result<_, _>>()?;
+            // The index gave the candidates; the policy has the last word.
+            if !policy::can_see_plant(actor, &plant.ownership(&assignees)) {
+                continue;
+            }
+            if !needle.is_empty() && serial_plant != Some(id) {
+                let hay = crate::domain::fold::fold(&format!(
+                    "{} {} {} {}",
+                    plant.name, plant.city, plant.postal_code, plant.street
+                ));
+                if !needle.split(' ').all(|w| hay.contains(w)) {
+                    continue;
+                }
+            }
+            out.push((plant, assignees));
+        }
+        out.sort_by_key(|(p, _)| p.name.to_lowercase());
+        Ok(out)
+    }
+
+    fn add_subplant(&self, plant: u64, name: &str) -> Result<Option<u32>, StoreError> {
+        change_plant(self, plant, |_, p| {
+            let id = p.subplants.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+            p.subplants.push(SubPlant {
+                id,
+                name: name.to_owned(),
+            });
+            Ok(Some(id))
+        })
+    }
+
+    fn rename_subplant(&self, plant: u64, id: u32, name: &str) -> Result<Option<()>, StoreError> {
+        change_plant(self, plant, |_, p| {
+            let Some(s) = p.subplants.iter_mut().find(|s| s.id == id) else {
+                return Ok(None);
+            };
+            s.name = name.to_owned();
+            Ok(Some(()))
+        })
+    }
+
+    fn delete_subplant(&self, plant: u64, id: u32) -> Result<Option<bool>, StoreError> {
+        let txn = self.write()?;
+        let Some(mut p) = get_in(&txn, plant)? else {
+            return Ok(None);
+        };
+        if !p.subplants.iter().any(|s| s.id == id) {
+            return Ok(None);
+        }
+        let busy = super::devices::of_plant_in(&txn, plant)?
+            .iter()
+            .any(|d| d.subplant == Some(id));
+        if busy {
+            return Ok(Some(false));
+        }
+        p.subplants.retain(|s| s.id != id);
+        tables::PLANTS.put_in(&txn, plant, &p)?;
+        txn.commit()?;
+        Ok(Some(true))
+    }
+
+    fn set_assignment(&self, plant: u64, user: u64, assigned: bool) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        if assigned {
+            assign_in(&txn, plant, user)?;
+        } else {
+            txn.open_table(tables::PLANT_ASSIGNEES)?
+                .remove((plant, user))?;
+            txn.open_table(tables::ASSIGNMENTS_BY_USER)?
+                .remove((user, plant))?;
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn operators_of_company(
+        &self,
+        company: policy::CompanyScope,
+    ) -> Result<Vec<LinkedOperator>, StoreError> {
+        let txn = self.read()?;
+        let plants = txn.open_table(tables::PLANTS.def())?;
+        let c = company.company_id();
+        let mut out: Vec<LinkedOperator> = Vec::new();
+        for row in txn
+            .open_table(tables::COMPANY_PLANTS)?
+            .range((c, 0)..=(c, u64::MAX))?
         {
-            o.phone = Some(user.phone);
+            let id = row?.0.value().1;
+            let Some(plant) = plants.get(id)?.map(|b| decode(b.value())).transpose()? else {
+                continue;
+            };
+            if plant.operator_email.is_empty() {
+                continue;
+            }
+            match out.iter_mut().find(|o| o.email == plant.operator_email) {
+                Some(o) => o.plants.push(plant.name),
+                None => out.push(LinkedOperator {
+                    name: plant.operator_name.clone(),
+                    email: plant.operator_email.clone(),
+                    phone: None,
+                    plants: vec![plant.name],
+                }),
+            }
         }
+        drop(plants);
+        drop(txn);
+        for o in &mut out {
+            if let Ok(email) = crate::domain::Email::parse(&o.email)
+                && let Some(user) = super::users::Users::find_by_email(self, &email)?
+            {
+                o.phone = Some(user.phone);
+            }
+        }
+        out.sort_by_key(|o| o.name.to_lowercase());
+        Ok(out)
     }
-    out.sort_by_key(|o| o.name.to_lowercase());
-    Ok(out)
 }

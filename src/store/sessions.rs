@@ -19,47 +19,29 @@ pub struct Session {
 }
 
 /// Stores a new session inside the caller's transaction.
-pub fn insert(txn: &Txn, hash: [u8; 32], session: &Session) -> Result<(), StoreError> {
+pub(crate) fn insert(txn: &Txn, hash: [u8; 32], session: &Session) -> Result<(), StoreError> {
     tables::SESSIONS.put_in(txn, hash, session)?;
     txn.open_table(tables::USER_SESSIONS)?
         .insert((session.user_id, hash), ())?;
     Ok(())
 }
 
-/// The session of a token hash.
-pub fn get(store: &Store, hash: [u8; 32]) -> Result<Option<Session>, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::SESSIONS.def())?;
-    table
-        .get(hash)?
-        .map(|b| tables::SESSIONS.decode(b.value()))
-        .transpose()
-}
+/// The signed-in sessions.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Sessions: Send + Sync {
+    /// The session of a token hash.
+    fn get(&self, hash: [u8; 32]) -> Result<Option<Session>, StoreError>;
 
-/// Records activity (callers do this at most once a minute per session).
-pub fn touch(store: &Store, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    {
-        let mut table = txn.open_table(tables::SESSIONS.def())?;
-        let existing = table
-            .get(hash)?
-            .map(|b| tables::SESSIONS.decode(b.value()))
-            .transpose()?;
-        if let Some(mut session) = existing {
-            session.last_seen = now;
-            tables::SESSIONS.write(&mut table, hash, &session)?;
-        }
-    }
-    txn.commit()?;
-    Ok(())
-}
+    /// Records activity (callers do this at most once a minute per session).
+    fn touch(&self, hash: [u8; 32], now: u64) -> Result<(), StoreError>;
 
-/// Ends one session.
-pub fn delete(store: &Store, hash: [u8; 32]) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    delete_in(&txn, hash)?;
-    txn.commit()?;
-    Ok(())
+    /// Ends one session.
+    fn delete(&self, hash: [u8; 32]) -> Result<(), StoreError>;
+
+    /// How many sessions `user_id` has (for tests and the service desk).
+    fn count_for_user(&self, user_id: u64) -> Result<usize, StoreError>;
 }
 
 fn delete_in(txn: &Txn, hash: [u8; 32]) -> Result<(), StoreError> {
@@ -76,7 +58,7 @@ fn delete_in(txn: &Txn, hash: [u8; 32]) -> Result<(), StoreError> {
 }
 
 /// Ends every session of `user_id` except `keep`, inside the caller's transaction.
-pub fn delete_for_user(
+pub(crate) fn delete_for_user(
     txn: &Txn,
     user_id: u64,
     keep: Option<[u8; 32]>,
@@ -98,11 +80,45 @@ pub fn delete_for_user(
     Ok(ended)
 }
 
-/// How many sessions `user_id` has (for tests and the service desk).
-pub fn count_for_user(store: &Store, user_id: u64) -> Result<usize, StoreError> {
-    let txn = store.read()?;
-    let index = txn.open_table(tables::USER_SESSIONS)?;
-    Ok(index
-        .range((user_id, [0u8; 32])..=(user_id, [0xffu8; 32]))?
-        .count())
+impl Sessions for Store {
+    fn get(&self, hash: [u8; 32]) -> Result<Option<Session>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::SESSIONS.def())?;
+        table
+            .get(hash)?
+            .map(|b| tables::SESSIONS.decode(b.value()))
+            .transpose()
+    }
+
+    fn touch(&self, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        {
+            let mut table = txn.open_table(tables::SESSIONS.def())?;
+            let existing = table
+                .get(hash)?
+                .map(|b| tables::SESSIONS.decode(b.value()))
+                .transpose()?;
+            if let Some(mut session) = existing {
+                session.last_seen = now;
+                tables::SESSIONS.write(&mut table, hash, &session)?;
+            }
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn delete(&self, hash: [u8; 32]) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        delete_in(&txn, hash)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn count_for_user(&self, user_id: u64) -> Result<usize, StoreError> {
+        let txn = self.read()?;
+        let index = txn.open_table(tables::USER_SESSIONS)?;
+        Ok(index
+            .range((user_id, [0u8; 32])..=(user_id, [0xffu8; 32]))?
+            .count())
+    }
 }

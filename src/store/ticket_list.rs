@@ -229,115 +229,34 @@ type Entry<'a> = Result<
     redb::StorageError,
 >;
 
-/// A page of at most `size` tickets of `scope` in `order`, kept by `filter`.
-pub fn page(
-    store: &Store,
-    scope: impl Into<Scope>,
-    order: Order,
-    filter: Filter,
-    from: From,
-    size: usize,
-) -> Result<Page, StoreError> {
-    let txn = store.read()?;
-    let list = txn.open_table(tables::TICKET_LIST)?;
-    let tickets_table = txn.open_table(tables::TICKETS.def())?;
-    let (s, o) = (scope.into().key(), order.code());
-    let lowest = (s, o, 0, 0);
-    let highest = (s, o, u64::MAX, u64::MAX);
-    let mut rows: Vec<Cursor> = Vec::with_capacity(size + 1);
-    let company_matches = |id: u64| -> Result<bool, StoreError> {
-        let Some(company) = filter.company else {
-            return Ok(true);
-        };
-        Ok(match tickets_table.get(id)? {
-            Some(b) => tables::TICKETS.decode(b.value())?.company == Some(company),
-            None => false,
-        })
-    };
-    let mut take = |entry: Entry<'_>| -> Result<bool, StoreError> {
-        let (k, v) = entry?;
-        let (_, _, key, id) = k.value();
-        let (summary, updated, waiting) = v.value();
-        if filter.keeps(summary, updated, waiting) && company_matches(id)? {
-            rows.push(Cursor { key, id });
-        }
-        Ok(rows.len() > size)
-    };
-    match from {
-        From::Start => {
-            for entry in list.range(lowest..=highest)?.rev() {
-                if take(entry)? {
-                    break;
-                }
-            }
-        }
-        From::After(c) => {
-            for entry in list.range(lowest..(s, o, c.key, c.id))?.rev() {
-                if take(entry)? {
-                    break;
-                }
-            }
-        }
-        From::Before(c) => {
-            let start = (s, o, c.key, c.id.saturating_add(1));
-            let start = if c.id == u64::MAX {
-                (s, o, c.key.saturating_add(1), 0)
-            } else {
-                start
-            };
-            for entry in list.range(start..=highest)? {
-                if take(entry)? {
-                    break;
-                }
-            }
-        }
-    }
-    let more = rows.len() > size;
-    rows.truncate(size);
-    if matches!(from, From::Before(_)) {
-        rows.reverse();
-    }
-    let (previous, next) = match from {
-        From::Start => (None, more.then(|| rows.last().copied()).flatten()),
-        From::After(_) => (
-            rows.first().copied(),
-            more.then(|| rows.last().copied()).flatten(),
-        ),
-        From::Before(_) => (
-            more.then(|| rows.first().copied()).flatten(),
-            rows.last().copied(),
-        ),
-    };
-    let mut tickets = Vec::with_capacity(rows.len());
-    for row in &rows {
-        if let Some(b) = tickets_table.get(row.id)? {
-            tickets.push(tables::TICKETS.decode(b.value())?);
-        }
-    }
-    Ok(Page {
-        tickets,
-        previous,
-        next,
-    })
-}
+/// The ticket lists: Ticket Tracking's pages, the desk's counts and the weekly figures.
+pub trait TicketList: Send + Sync {
+    /// A page of at most `size` tickets of `scope` in `order`, kept by `filter`.
+    fn page(
+        &self,
+        scope: Scope,
+        order: Order,
+        filter: Filter,
+        from: From,
+        size: usize,
+    ) -> Result<Page, StoreError>;
 
-/// Open tickets counted by kind and state, from the counts kept as tickets change.
-pub fn open_counts(store: &Store) -> Result<Vec<(TicketKind, TicketStatus, u64)>, StoreError> {
-    let txn = store.read()?;
-    let counts = txn.open_table(tables::TICKET_STATE_COUNTS)?;
-    let mut out = Vec::new();
-    for row in counts.iter()? {
-        let (key, n) = row?;
-        let (k, s) = key.value();
-        if let (Some(kind), Some(status)) =
-            (TicketKind::from_stored_code(k), TicketStatus::from_code(s))
-            && status.is_open()
-            && n.value() > 0
-        {
-            out.push((kind, status, n.value()));
-        }
-    }
-    Ok(out)
+    /// Open tickets counted by kind and state, from the counts kept as tickets change.
+    fn open_counts(&self) -> Result<Vec<(TicketKind, TicketStatus, u64)>, StoreError>;
+
+    /// Tickets in `status` that entered it at or before `entered_by`, longest in it first:
+    /// how many there are, and the first `limit` with when they entered it. Only those
+    /// shown are read.
+    fn in_state(
+        &self,
+        status: TicketStatus,
+        entered_by: u64,
+        limit: usize,
+    ) -> Result<(usize, Vec<(Ticket, u64)>), StoreError>;
+
+    /// Tickets opened and closed in each of the `count` weeks up to the one of `now`,
+    /// oldest first: (week start, opened, closed).
+    fn weeks(&self, now: u64, count: u32) -> Result<Vec<(u64, u64, u64)>, StoreError>;
 }
 
 /// Counts what a write did to the number of tickets per kind and state.
@@ -423,33 +342,6 @@ pub(crate) fn index_all_states_in(txn: &Txn) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Tickets in `status` that entered it at or before `entered_by`, longest in it first:
-/// how many there are, and the first `limit` with when they entered it. Only those
-/// shown are read.
-pub fn in_state(
-    store: &Store,
-    status: TicketStatus,
-    entered_by: u64,
-    limit: usize,
-) -> Result<(usize, Vec<(Ticket, u64)>), StoreError> {
-    let txn = store.read()?;
-    let by_state = txn.open_table(tables::TICKETS_BY_STATE)?;
-    let tickets = txn.open_table(tables::TICKETS.def())?;
-    let code = status.code();
-    let mut total = 0;
-    let mut out = Vec::with_capacity(limit);
-    for row in by_state.range((code, 0, 0)..=(code, entered_by, u64::MAX))? {
-        let (_, since, id) = row?.0.value();
-        total += 1;
-        if out.len() < limit
-            && let Some(b) = tickets.get(id)?
-        {
-            out.push((tables::TICKETS.decode(b.value())?, since));
-        }
-    }
-    Ok((total, out))
-}
-
 /// The Monday-based week (since 1970) of a unix time.
 pub fn week_of(at: u64) -> u32 {
     u32::try_from((at / 86_400 + 3) / 7).unwrap_or(u32::MAX)
@@ -486,19 +378,152 @@ pub(crate) fn count_week_in(
     Ok(())
 }
 
-/// Tickets opened and closed in each of the `count` weeks up to the one of `now`,
-/// oldest first: (week start, opened, closed).
-pub fn weeks(store: &Store, now: u64, count: u32) -> Result<Vec<(u64, u64, u64)>, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::TICKET_WEEKS)?;
-    let last = week_of(now);
-    let first = last.saturating_sub(count.saturating_sub(1));
-    let mut out = Vec::with_capacity(count as usize);
-    for week in first..=last {
-        let (opened, closed) = table.get(week)?.map_or((0, 0), |v| v.value());
-        out.push((week_start(week), opened, closed));
+impl TicketList for Store {
+    fn page(
+        &self,
+        scope: Scope,
+        order: Order,
+        filter: Filter,
+        from: From,
+        size: usize,
+    ) -> Result<Page, StoreError> {
+        let txn = self.read()?;
+        let list = txn.open_table(tables::TICKET_LIST)?;
+        let tickets_table = txn.open_table(tables::TICKETS.def())?;
+        let (s, o) = (scope.key(), order.code());
+        let lowest = (s, o, 0, 0);
+        let highest = (s, o, u64::MAX, u64::MAX);
+        let mut rows: Vec<Cursor> = Vec::with_capacity(size + 1);
+        let company_matches = |id: u64| -> Result<bool, StoreError> {
+            let Some(company) = filter.company else {
+                return Ok(true);
+            };
+            Ok(match tickets_table.get(id)? {
+                Some(b) => tables::TICKETS.decode(b.value())?.company == Some(company),
+                None => false,
+            })
+        };
+        let mut take = |entry: Entry<'_>| -> Result<bool, StoreError> {
+            let (k, v) = entry?;
+            let (_, _, key, id) = k.value();
+            let (summary, updated, waiting) = v.value();
+            if filter.keeps(summary, updated, waiting) && company_matches(id)? {
+                rows.push(Cursor { key, id });
+            }
+            Ok(rows.len() > size)
+        };
+        match from {
+            From::Start => {
+                for entry in list.range(lowest..=highest)?.rev() {
+                    if take(entry)? {
+                        break;
+                    }
+                }
+            }
+            From::After(c) => {
+                for entry in list.range(lowest..(s, o, c.key, c.id))?.rev() {
+                    if take(entry)? {
+                        break;
+                    }
+                }
+            }
+            From::Before(c) => {
+                let start = (s, o, c.key, c.id.saturating_add(1));
+                let start = if c.id == u64::MAX {
+                    (s, o, c.key.saturating_add(1), 0)
+                } else {
+                    start
+                };
+                for entry in list.range(start..=highest)? {
+                    if take(entry)? {
+                        break;
+                    }
+                }
+            }
+        }
+        let more = rows.len() > size;
+        rows.truncate(size);
+        if matches!(from, From::Before(_)) {
+            rows.reverse();
+        }
+        let (previous, next) = match from {
+            From::Start => (None, more.then(|| rows.last().copied()).flatten()),
+            From::After(_) => (
+                rows.first().copied(),
+                more.then(|| rows.last().copied()).flatten(),
+            ),
+            From::Before(_) => (
+                more.then(|| rows.first().copied()).flatten(),
+                rows.last().copied(),
+            ),
+        };
+        let mut tickets = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Some(b) = tickets_table.get(row.id)? {
+                tickets.push(tables::TICKETS.decode(b.value())?);
+            }
+        }
+        Ok(Page {
+            tickets,
+            previous,
+            next,
+        })
     }
-    Ok(out)
+
+    fn open_counts(&self) -> Result<Vec<(TicketKind, TicketStatus, u64)>, StoreError> {
+        let txn = self.read()?;
+        let counts = txn.open_table(tables::TICKET_STATE_COUNTS)?;
+        let mut out = Vec::new();
+        for row in counts.iter()? {
+            let (key, n) = row?;
+            let (k, s) = key.value();
+            if let (Some(kind), Some(status)) =
+                (TicketKind::from_stored_code(k), TicketStatus::from_code(s))
+                && status.is_open()
+                && n.value() > 0
+            {
+                out.push((kind, status, n.value()));
+            }
+        }
+        Ok(out)
+    }
+
+    fn in_state(
+        &self,
+        status: TicketStatus,
+        entered_by: u64,
+        limit: usize,
+    ) -> Result<(usize, Vec<(Ticket, u64)>), StoreError> {
+        let txn = self.read()?;
+        let by_state = txn.open_table(tables::TICKETS_BY_STATE)?;
+        let tickets = txn.open_table(tables::TICKETS.def())?;
+        let code = status.code();
+        let mut total = 0;
+        let mut out = Vec::with_capacity(limit);
+        for row in by_state.range((code, 0, 0)..=(code, entered_by, u64::MAX))? {
+            let (_, since, id) = row?.0.value();
+            total += 1;
+            if out.len() < limit
+                && let Some(b) = tickets.get(id)?
+            {
+                out.push((tables::TICKETS.decode(b.value())?, since));
+            }
+        }
+        Ok((total, out))
+    }
+
+    fn weeks(&self, now: u64, count: u32) -> Result<Vec<(u64, u64, u64)>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TICKET_WEEKS)?;
+        let last = week_of(now);
+        let first = last.saturating_sub(count.saturating_sub(1));
+        let mut out = Vec::with_capacity(count as usize);
+        for week in first..=last {
+            let (opened, closed) = table.get(week)?.map_or((0, 0), |v| v.value());
+            out.push((week_start(week), opened, closed));
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]
@@ -529,7 +554,15 @@ mod tests {
         let file = |kind| {
             let first = TicketMessage::new(1, None, "Kai".into(), false, "Hallo".into());
             let t = Ticket::filed(kind, requester.clone(), "Hallo".into(), first);
-            tickets::create(&store, t, 2026, Vec::new(), |_| Vec::new(), |_| None).unwrap()
+            tickets::Tickets::create(
+                &store,
+                t,
+                2026,
+                Vec::new(),
+                Box::new(|_| Vec::new()),
+                Box::new(|_| None),
+            )
+            .unwrap()
         };
         let contact = file(TicketKind::Contact);
         file(TicketKind::Contact);
@@ -552,18 +585,25 @@ mod tests {
                 to: Some(to),
                 ..update.clone()
             };
-            tickets::change_status(&store, contact.id, update, |_| Vec::new(), entry.clone())
-                .unwrap()
-                .unwrap()
-                .unwrap();
+            tickets::Tickets::change_status(
+                &store,
+                contact.id,
+                update,
+                Box::new(|_| Vec::new()),
+                entry.clone(),
+            )
+            .unwrap()
+            .unwrap()
+            .unwrap();
         }
         let expected = vec![
             (TicketKind::Contact, TicketStatus::New, 1),
             (TicketKind::Replacement, TicketStatus::Submitted, 1),
         ];
-        assert_eq!(open_counts(&store).unwrap(), expected);
+        assert_eq!(TicketList::open_counts(&store).unwrap(), expected);
         let in_new = |store: &Store| {
-            let (total, shown) = in_state(store, TicketStatus::New, u64::MAX, 10).unwrap();
+            let (total, shown) =
+                TicketList::in_state(store, TicketStatus::New, u64::MAX, 10).unwrap();
             (
                 total,
                 shown.into_iter().map(|(t, _)| t.id).collect::<Vec<_>>(),
@@ -576,9 +616,9 @@ mod tests {
             vec![contact.id],
             "the closed one left the state"
         );
-        let (closed, _) = in_state(&store, TicketStatus::Closed, u64::MAX, 0).unwrap();
+        let (closed, _) = TicketList::in_state(&store, TicketStatus::Closed, u64::MAX, 0).unwrap();
         assert_eq!(closed, 1);
-        let (none_yet, _) = in_state(&store, TicketStatus::Closed, 1, 0).unwrap();
+        let (none_yet, _) = TicketList::in_state(&store, TicketStatus::Closed, 1, 0).unwrap();
         assert_eq!(none_yet, 0, "it entered the state at 2");
 
         // Indexed afresh (migration 0007), the states read the same.
@@ -599,6 +639,6 @@ mod tests {
             .unwrap();
         count_all_states_in(&txn).unwrap();
         txn.commit().unwrap();
-        assert_eq!(open_counts(&store).unwrap(), expected);
+        assert_eq!(TicketList::open_counts(&store).unwrap(), expected);
     }
 }

@@ -3,6 +3,7 @@
 //! the write transaction. Lists are in `ticket_list`.
 
 use super::Txn;
+use super::effects::{AuditFor, MailsFor};
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
@@ -297,25 +298,81 @@ fn decode(bytes: &[u8]) -> Result<Ticket, StoreError> {
     tables::TICKETS.decode(bytes)
 }
 
-/// Creates a ticket: gives it the next number of `year`, its first status, queues the
-/// mails `compose` writes for it and records the audit entry `audit` writes (a request
-/// the service team files for a customer), in one transaction.
-pub fn create(
-    store: &Store,
-    t: Ticket,
-    year: i32,
-    uploads: Vec<Upload>,
-    compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
-    audit: impl FnOnce(&Ticket) -> Option<super::audit::Entry>,
-) -> Result<Ticket, StoreError> {
-    let txn = store.write()?;
-    let t = create_in(&txn, t, year, uploads)?;
-    users::queue_all(&txn, compose(&t))?;
-    if let Some(entry) = audit(&t) {
-        super::audit::record_in(&txn, entry)?;
-    }
-    txn.commit()?;
-    Ok(t)
+/// The service requests: filing, the thread, state changes, assignment and the reads by id.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Tickets: Send + Sync {
+    /// Creates a ticket: gives it the next number of `year`, its first status, queues the
+    /// mails `compose` writes for it and records the audit entry `audit` writes (a request
+    /// the service team files for a customer), in one transaction.
+    fn create(
+        &self,
+        t: Ticket,
+        year: i32,
+        uploads: Vec<Upload>,
+        compose: MailsFor<'_, Ticket>,
+        audit: AuditFor<'_, Ticket, Option<super::audit::Entry>>,
+    ) -> Result<Ticket, StoreError>;
+
+    /// The content of attachment `no` of ticket `id`.
+    fn attachment_content(&self, id: u64, no: u32) -> Result<Vec<u8>, StoreError>;
+
+    /// A ticket by id, if `actor` may see it (another company's ticket is `None`).
+    fn visible(&self, actor: &Actor, id: u64) -> Result<Option<Ticket>, StoreError>;
+
+    /// The tickets of `ids` that `actor` may see, in the order given, read in one
+    /// transaction (search hits).
+    fn visible_many(&self, actor: &Actor, ids: &[u64]) -> Result<Vec<Ticket>, StoreError>;
+
+    /// The tickets about a plant that `actor` may see, last updated first.
+    fn of_plant(&self, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError>;
+
+    /// Assigns a ticket to a member of the service team (or to nobody) and records it in the
+    /// audit log, in one transaction. The customer's view does not change.
+    fn assign(
+        &self,
+        id: u64,
+        assignee: Option<u64>,
+        audit: super::audit::Entry,
+    ) -> Result<Option<Ticket>, StoreError>;
+
+    /// Adds a message with its files to the thread and queues `mails` (and records `audit`,
+    /// for the service team's answers), updating the ticket's last change. A customer's message to a ticket waiting for him puts it back to work.
+    fn add_message(
+        &self,
+        id: u64,
+        message: TicketMessage,
+        uploads: Vec<Upload>,
+        mails: Vec<OutgoingMail>,
+        audit: Option<super::audit::Entry>,
+    ) -> Result<Option<Ticket>, StoreError>;
+
+    /// Moves a ticket to another state if that is a valid transition (decided inside the
+    /// write transaction), recording it in the audit log in the same transaction. Shipping a replacement records the new serial and swaps it into
+    /// the device record, which keeps the old one in its history.
+    fn change_status(
+        &self,
+        id: u64,
+        update: StatusUpdate,
+        compose: MailsFor<'_, Ticket>,
+        audit: super::audit::Entry,
+    ) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError>;
+
+    /// Every ticket about a device (its id), whoever filed it.
+    fn of_device(&self, plant: u64, device: u64) -> Result<Vec<Ticket>, StoreError>;
+
+    /// A ticket by its number (`2026-000123`), whoever asks: for the command line and
+    /// checks, never for pages (they go through [`Tickets::visible`]).
+    fn by_number(&self, number: &str) -> Result<Option<Ticket>, StoreError>;
+
+    /// The tickets of `ids` that exist, whoever asks, read in one transaction: for derived
+    /// data (the search index), never for pages.
+    fn by_ids(&self, ids: &[u64]) -> Result<Vec<Ticket>, StoreError>;
+
+    /// Tickets with an id above `after`, at most `limit`, in id order (for rebuilding the
+    /// search index page by page).
+    fn page(&self, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError>;
 }
 
 /// Creates a ticket inside the caller's transaction: its id, the next number of `year`,
@@ -394,63 +451,6 @@ fn store_uploads(
     Ok(out)
 }
 
-/// The content of attachment `no` of ticket `id`.
-pub fn attachment_content(store: &Store, id: u64, no: u32) -> Result<Vec<u8>, StoreError> {
-    let txn = store.read()?;
-    let chunks = txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
-    let mut out = Vec::new();
-    for row in chunks.range((id, no, 0)..=(id, no, u32::MAX))? {
-        out.extend_from_slice(row?.1.value());
-    }
-    Ok(out)
-}
-
-/// A ticket by id, if `actor` may see it (another company's ticket is `None`).
-pub fn visible(store: &Store, actor: &Actor, id: u64) -> Result<Option<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let Some(t) = tables::TICKETS.get(&txn, id)? else {
-        return Ok(None);
-    };
-    let requester = t.requester.unwrap_or(0);
-    Ok(policy::can_see_ticket(actor, t.company, requester).then_some(t))
-}
-
-/// The tickets of `ids` that `actor` may see, in the order given, read in one
-/// transaction (search hits).
-pub fn visible_many(store: &Store, actor: &Actor, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::TICKETS.def())?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()?
-            && policy::can_see_ticket(actor, t.company, t.requester.unwrap_or(0))
-        {
-            out.push(t);
-        }
-    }
-    Ok(out)
-}
-
-/// The tickets about a plant that `actor` may see, last updated first.
-pub fn of_plant(store: &Store, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let tickets = txn.open_table(tables::TICKETS.def())?;
-    let mut out = Vec::new();
-    for row in txn
-        .open_table(tables::TICKETS_BY_PLANT)?
-        .range((plant, 0)..=(plant, u64::MAX))?
-    {
-        let id = row?.0.value().1;
-        if let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()?
-            && policy::can_see_ticket(actor, t.company, t.requester.unwrap_or(0))
-        {
-            out.push(t);
-        }
-    }
-    out.sort_by_key(|t| std::cmp::Reverse(t.updated_at));
-    Ok(out)
-}
-
 fn load_in(txn: &Txn, id: u64) -> Result<Option<Ticket>, StoreError> {
     tables::TICKETS.get(&txn, id)
 }
@@ -463,63 +463,6 @@ fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
     ticket_list::count_state_in(txn, Some(old), new)?;
     ticket_list::index_state_in(txn, Some(old), new)?;
     super::index_feed::record_in(txn, new.id)
-}
-
-/// Assigns a ticket to a member of the service team (or to nobody) and records it in the
-/// audit log, in one transaction. The customer's view does not change.
-pub fn assign(
-    store: &Store,
-    id: u64,
-    assignee: Option<u64>,
-    audit: super::audit::Entry,
-) -> Result<Option<Ticket>, StoreError> {
-    let txn = store.write()?;
-    let Some(old) = load_in(&txn, id)? else {
-        return Ok(None);
-    };
-    let mut t = old.clone();
-    t.assignee = assignee;
-    save_in(&txn, &old, &t)?;
-    super::audit::record_in(&txn, audit)?;
-    txn.commit()?;
-    Ok(Some(t))
-}
-
-/// Adds a message with its files to the thread and queues `mails` (and records `audit`,
-/// for the service team's answers), updating the ticket's last change. A customer's message to a ticket waiting for him puts it back to work.
-pub fn add_message(
-    store: &Store,
-    id: u64,
-    mut message: TicketMessage,
-    uploads: Vec<Upload>,
-    mails: Vec<OutgoingMail>,
-    audit: Option<super::audit::Entry>,
-) -> Result<Option<Ticket>, StoreError> {
-    let txn = store.write()?;
-    let Some(old) = load_in(&txn, id)? else {
-        return Ok(None);
-    };
-    let mut t = old.clone();
-    message.attachments = store_uploads(&txn, &t, uploads)?;
-    t.updated_at = t.updated_at.max(message.at);
-    if !message.from_staff && t.status == TicketStatus::WaitingForCustomer {
-        let to = t.kind.working();
-        t.history.push(StatusChange {
-            at: message.at,
-            by: message.author_name.clone(),
-            from: Some(t.status),
-            to,
-        });
-        t.status = to;
-    }
-    t.messages.push(message);
-    save_in(&txn, &old, &t)?;
-    users::queue_all(&txn, mails)?;
-    if let Some(entry) = audit {
-        super::audit::record_in(&txn, entry)?;
-    }
-    txn.commit()?;
-    Ok(Some(t))
 }
 
 /// A change of state by the service team, with what the new state records.
@@ -548,124 +491,239 @@ pub enum ChangeRefused {
     SerialTaken,
 }
 
-/// Moves a ticket to another state if that is a valid transition (decided inside the
-/// write transaction), recording it in the audit log in the same transaction. Shipping a replacement records the new serial and swaps it into
-/// the device record, which keeps the old one in its history.
-pub fn change_status(
-    store: &Store,
-    id: u64,
-    update: StatusUpdate,
-    compose: impl FnOnce(&Ticket) -> Vec<OutgoingMail>,
-    audit: super::audit::Entry,
-) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError> {
-    let txn = store.write()?;
-    let Some(old) = load_in(&txn, id)? else {
-        return Ok(None);
-    };
-    let Some(to) = update
-        .to
-        .filter(|to| ticket::can_move(old.kind, old.status, *to))
-    else {
-        return Ok(Some(Err(ChangeRefused::NotAllowed)));
-    };
-    let mut t = old.clone();
-    if let Some(r) = t.replacement.as_mut() {
-        if let Some(rma) = update.rma {
-            r.rma = rma;
+impl Tickets for Store {
+    fn create(
+        &self,
+        t: Ticket,
+        year: i32,
+        uploads: Vec<Upload>,
+        compose: MailsFor<'_, Ticket>,
+        audit: AuditFor<'_, Ticket, Option<super::audit::Entry>>,
+    ) -> Result<Ticket, StoreError> {
+        let txn = self.write()?;
+        let t = create_in(&txn, t, year, uploads)?;
+        users::queue_all(&txn, compose(&t))?;
+        if let Some(entry) = audit(&t) {
+            super::audit::record_in(&txn, entry)?;
         }
-        if let Some(tracking) = update.tracking {
-            r.tracking = tracking;
+        txn.commit()?;
+        Ok(t)
+    }
+
+    fn attachment_content(&self, id: u64, no: u32) -> Result<Vec<u8>, StoreError> {
+        let txn = self.read()?;
+        let chunks = txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
+        let mut out = Vec::new();
+        for row in chunks.range((id, no, 0)..=(id, no, u32::MAX))? {
+            out.extend_from_slice(row?.1.value());
         }
-        if let Some(serial) = update.new_serial {
-            r.new_serial = Some(serial);
-            if let Some(device) = t.device {
-                let swapped = devices::swap_in(
-                    &txn,
-                    device,
-                    serial,
-                    update.at,
-                    t.id,
-                    update.warranty_end.clone(),
-                )?;
-                if swapped.is_err() {
-                    return Ok(Some(Err(ChangeRefused::SerialTaken)));
+        Ok(out)
+    }
+
+    fn visible(&self, actor: &Actor, id: u64) -> Result<Option<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let Some(t) = tables::TICKETS.get(&txn, id)? else {
+            return Ok(None);
+        };
+        let requester = t.requester.unwrap_or(0);
+        Ok(policy::can_see_ticket(actor, t.company, requester).then_some(t))
+    }
+
+    fn visible_many(&self, actor: &Actor, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TICKETS.def())?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()?
+                && policy::can_see_ticket(actor, t.company, t.requester.unwrap_or(0))
+            {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+
+    fn of_plant(&self, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let tickets = txn.open_table(tables::TICKETS.def())?;
+        let mut out = Vec::new();
+        for row in txn
+            .open_table(tables::TICKETS_BY_PLANT)?
+            .range((plant, 0)..=(plant, u64::MAX))?
+        {
+            let id = row?.0.value().1;
+            if let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()?
+                && policy::can_see_ticket(actor, t.company, t.requester.unwrap_or(0))
+            {
+                out.push(t);
+            }
+        }
+        out.sort_by_key(|t| std::cmp::Reverse(t.updated_at));
+        Ok(out)
+    }
+
+    fn assign(
+        &self,
+        id: u64,
+        assignee: Option<u64>,
+        audit: super::audit::Entry,
+    ) -> Result<Option<Ticket>, StoreError> {
+        let txn = self.write()?;
+        let Some(old) = load_in(&txn, id)? else {
+            return Ok(None);
+        };
+        let mut t = old.clone();
+        t.assignee = assignee;
+        save_in(&txn, &old, &t)?;
+        super::audit::record_in(&txn, audit)?;
+        txn.commit()?;
+        Ok(Some(t))
+    }
+
+    fn add_message(
+        &self,
+        id: u64,
+        mut message: TicketMessage,
+        uploads: Vec<Upload>,
+        mails: Vec<OutgoingMail>,
+        audit: Option<super::audit::Entry>,
+    ) -> Result<Option<Ticket>, StoreError> {
+        let txn = self.write()?;
+        let Some(old) = load_in(&txn, id)? else {
+            return Ok(None);
+        };
+        let mut t = old.clone();
+        message.attachments = store_uploads(&txn, &t, uploads)?;
+        t.updated_at = t.updated_at.max(message.at);
+        if !message.from_staff && t.status == TicketStatus::WaitingForCustomer {
+            let to = t.kind.working();
+            t.history.push(StatusChange {
+                at: message.at,
+                by: message.author_name.clone(),
+                from: Some(t.status),
+                to,
+            });
+            t.status = to;
+        }
+        t.messages.push(message);
+        save_in(&txn, &old, &t)?;
+        users::queue_all(&txn, mails)?;
+        if let Some(entry) = audit {
+            super::audit::record_in(&txn, entry)?;
+        }
+        txn.commit()?;
+        Ok(Some(t))
+    }
+
+    fn change_status(
+        &self,
+        id: u64,
+        update: StatusUpdate,
+        compose: MailsFor<'_, Ticket>,
+        audit: super::audit::Entry,
+    ) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError> {
+        let txn = self.write()?;
+        let Some(old) = load_in(&txn, id)? else {
+            return Ok(None);
+        };
+        let Some(to) = update
+            .to
+            .filter(|to| ticket::can_move(old.kind, old.status, *to))
+        else {
+            return Ok(Some(Err(ChangeRefused::NotAllowed)));
+        };
+        let mut t = old.clone();
+        if let Some(r) = t.replacement.as_mut() {
+            if let Some(rma) = update.rma {
+                r.rma = rma;
+            }
+            if let Some(tracking) = update.tracking {
+                r.tracking = tracking;
+            }
+            if let Some(serial) = update.new_serial {
+                r.new_serial = Some(serial);
+                if let Some(device) = t.device {
+                    let swapped = devices::swap_in(
+                        &txn,
+                        device,
+                        serial,
+                        update.at,
+                        t.id,
+                        update.warranty_end.clone(),
+                    )?;
+                    if swapped.is_err() {
+                        return Ok(Some(Err(ChangeRefused::SerialTaken)));
+                    }
                 }
             }
         }
+        t.history.push(StatusChange {
+            at: update.at,
+            by: update.by,
+            from: Some(t.status),
+            to,
+        });
+        t.status = to;
+        t.updated_at = t.updated_at.max(update.at);
+        save_in(&txn, &old, &t)?;
+        users::queue_all(&txn, compose(&t))?;
+        super::audit::record_in(
+            &txn,
+            audit.detail(format!("{} → {}", old.status.slug(), t.status.slug())),
+        )?;
+        txn.commit()?;
+        Ok(Some(Ok(t)))
     }
-    t.history.push(StatusChange {
-        at: update.at,
-        by: update.by,
-        from: Some(t.status),
-        to,
-    });
-    t.status = to;
-    t.updated_at = t.updated_at.max(update.at);
-    save_in(&txn, &old, &t)?;
-    users::queue_all(&txn, compose(&t))?;
-    super::audit::record_in(
-        &txn,
-        audit.detail(format!("{} → {}", old.status.slug(), t.status.slug())),
-    )?;
-    txn.commit()?;
-    Ok(Some(Ok(t)))
-}
 
-/// Every ticket about a device (its id), whoever filed it.
-pub fn of_device(store: &Store, plant: u64, device: u64) -> Result<Vec<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let tickets = txn.open_table(tables::TICKETS.def())?;
-    let mut out = Vec::new();
-    for row in txn
-        .open_table(tables::TICKETS_BY_PLANT)?
-        .range((plant, 0)..=(plant, u64::MAX))?
-    {
-        let id = row?.0.value().1;
-        if let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()?
-            && t.device == Some(device)
+    fn of_device(&self, plant: u64, device: u64) -> Result<Vec<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let tickets = txn.open_table(tables::TICKETS.def())?;
+        let mut out = Vec::new();
+        for row in txn
+            .open_table(tables::TICKETS_BY_PLANT)?
+            .range((plant, 0)..=(plant, u64::MAX))?
         {
-            out.push(t);
+            let id = row?.0.value().1;
+            if let Some(t) = tickets.get(id)?.map(|b| decode(b.value())).transpose()?
+                && t.device == Some(device)
+            {
+                out.push(t);
+            }
         }
+        Ok(out)
     }
-    Ok(out)
-}
 
-/// A ticket by its number (`2026-000123`), whoever asks: for the command line and
-/// checks, never for pages (they go through [`visible`]).
-pub fn by_number(store: &Store, number: &str) -> Result<Option<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let Some(id) = txn
-        .open_table(tables::TICKET_BY_NUMBER)?
-        .get(number)?
-        .map(|v| v.value())
-    else {
-        return Ok(None);
-    };
-    tables::TICKETS.get(&txn, id)
-}
+    fn by_number(&self, number: &str) -> Result<Option<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let Some(id) = txn
+            .open_table(tables::TICKET_BY_NUMBER)?
+            .get(number)?
+            .map(|v| v.value())
+        else {
+            return Ok(None);
+        };
+        tables::TICKETS.get(&txn, id)
+    }
 
-/// The tickets of `ids` that exist, whoever asks, read in one transaction: for derived
-/// data (the search index), never for pages.
-pub fn by_ids(store: &Store, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::TICKETS.def())?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()? {
-            out.push(t);
+    fn by_ids(&self, ids: &[u64]) -> Result<Vec<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TICKETS.def())?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(t) = table.get(*id)?.map(|b| decode(b.value())).transpose()? {
+                out.push(t);
+            }
         }
+        Ok(out)
     }
-    Ok(out)
-}
 
-/// Tickets with an id above `after`, at most `limit`, in id order (for rebuilding the
-/// search index page by page).
-pub fn page(store: &Store, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::TICKETS.def())?;
-    let mut out = Vec::new();
-    for row in table.range((after.saturating_add(1))..)?.take(limit) {
-        out.push(decode(row?.1.value())?);
+    fn page(&self, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TICKETS.def())?;
+        let mut out = Vec::new();
+        for row in table.range((after.saturating_add(1))..)?.take(limit) {
+            out.push(decode(row?.1.value())?);
+        }
+        Ok(out)
     }
-    Ok(out)
 }

@@ -50,13 +50,13 @@ pub enum TokenState {
 }
 
 /// Stores a new token inside the caller's transaction.
-pub fn insert(txn: &Txn, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
+pub(crate) fn insert(txn: &Txn, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
     tables::TOKENS.put_in(txn, hash, token)?;
     Ok(())
 }
 
 /// Classifies a token inside a write transaction (before using it).
-pub fn state_in(
+pub(crate) fn state_in(
     txn: &Txn,
     hash: [u8; 32],
     kind: TokenKind,
@@ -70,20 +70,10 @@ pub fn state_in(
     Ok(classify(token, kind, now))
 }
 
-/// Classifies a token without changing anything (to show the right page).
-pub fn state(
-    store: &Store,
-    hash: [u8; 32],
-    kind: TokenKind,
-    now: u64,
-) -> Result<TokenState, StoreError> {
-    let txn = store.read()?;
-    let table = txn.open_table(tables::TOKENS.def())?;
-    let token = match table.get(hash)? {
-        Some(bytes) => tables::TOKENS.decode(bytes.value())?,
-        None => return Ok(TokenState::Unknown),
-    };
-    Ok(classify(token, kind, now))
+/// The one-time tokens (confirmation, password reset, e-mail change).
+pub trait Tokens: Send + Sync {
+    /// Classifies a token without changing anything (to show the right page).
+    fn state(&self, hash: [u8; 32], kind: TokenKind, now: u64) -> Result<TokenState, StoreError>;
 }
 
 fn classify(token: Token, kind: TokenKind, now: u64) -> TokenState {
@@ -99,7 +89,7 @@ fn classify(token: Token, kind: TokenKind, now: u64) -> TokenState {
 }
 
 /// Marks a token used inside the caller's transaction.
-pub fn mark_used(txn: &Txn, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+pub(crate) fn mark_used(txn: &Txn, hash: [u8; 32], now: u64) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::TOKENS.def())?;
     let Some(mut token) = table
         .get(hash)?
@@ -111,4 +101,16 @@ pub fn mark_used(txn: &Txn, hash: [u8; 32], now: u64) -> Result<(), StoreError> 
     token.used_at = Some(now);
     tables::TOKENS.write(&mut table, hash, &token)?;
     Ok(())
+}
+
+impl Tokens for Store {
+    fn state(&self, hash: [u8; 32], kind: TokenKind, now: u64) -> Result<TokenState, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TOKENS.def())?;
+        let token = match table.get(hash)? {
+            Some(bytes) => tables::TOKENS.decode(bytes.value())?,
+            None => return Ok(TokenState::Unknown),
+        };
+        Ok(classify(token, kind, now))
+    }
 }

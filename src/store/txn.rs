@@ -295,7 +295,7 @@ mod tests {
         ReadableDatabase as _, ReadableTable as _, ReadableTableMetadata as _, TableDefinition,
     };
 
-    use crate::store::Store;
+    use crate::store::{Storage, Store};
 
     const ROWS: TableDefinition<u64, u64> = TableDefinition::new("group_commit_test");
 

@@ -5,6 +5,7 @@
 //! queue, so they are written in the same transaction as the change.
 
 use super::Txn;
+use super::effects::{AuditFor, MailsFor};
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
@@ -145,23 +146,178 @@ impl User {
     }
 }
 
-/// A user by id.
-pub fn get(store: &Store, id: u64) -> Result<Option<User>, StoreError> {
-    let txn = store.read()?;
-    tables::USERS.get(&txn, id)
-}
+/// The accounts: people of the companies and the service team, with their tokens, log-in failures and addresses.
+///
+/// Each write is one unit of work: the change and the effects handed to it (mails, audit
+/// entries, index changes) commit together or not at all.
+pub trait Users: Send + Sync {
+    /// A user by id.
+    fn get(&self, id: u64) -> Result<Option<User>, StoreError>;
 
-/// A user by e-mail.
-pub fn find_by_email(store: &Store, email: &Email) -> Result<Option<User>, StoreError> {
-    let txn = store.read()?;
-    let Some(id) = txn
-        .open_table(tables::USER_BY_EMAIL)?
-        .get(email.as_str())?
-        .map(|v| v.value())
-    else {
-        return Ok(None);
-    };
-    tables::USERS.get(&txn, id)
+    /// A user by e-mail.
+    fn find_by_email(&self, email: &Email) -> Result<Option<User>, StoreError>;
+
+    /// Creates a staff account (for `osc staff add` and tests).
+    fn create_staff(
+        &self,
+        email: &Email,
+        first_name: &str,
+        last_name: &str,
+        password_hash: String,
+        now: u64,
+        audit: AuditFor<'_, User>,
+    ) -> Result<Result<User, CreateRefused>, StoreError>;
+
+    /// Every staff account, removed ones included, by e-mail.
+    fn staff(&self) -> Result<Vec<User>, StoreError>;
+
+    /// Removes a staff account: it can no longer log in and its sessions end at once; the
+    /// record stays (its name is in tickets' histories). `None` when `email` is no active
+    /// staff account.
+    fn remove_staff(
+        &self,
+        email: &Email,
+        now: u64,
+        audit: AuditFor<'_, User>,
+    ) -> Result<Option<User>, StoreError>;
+
+    /// Registers an account (and its company) with a confirmation token, or finds why not.
+    /// `compose` writes the mails for the outcome; they are queued in the same transaction.
+    fn register(
+        &self,
+        account: NewAccount,
+        confirm_hash: [u8; 32],
+        confirm_expires_at: u64,
+        now: u64,
+        compose: MailsFor<'_, Registered>,
+    ) -> Result<Registered, StoreError>;
+
+    /// Issues a new token of `kind` for `user_id` and queues the mails carrying it.
+    fn issue_token(
+        &self,
+        user_id: u64,
+        kind: TokenKind,
+        hash: [u8; 32],
+        expires_at: u64,
+        now: u64,
+        effects: super::effects::Effects,
+    ) -> Result<(), StoreError>;
+
+    /// Uses a confirmation token: the account becomes active. Returns the token's state
+    /// before use (only `Valid` changed anything) and the user.
+    fn confirm(&self, hash: [u8; 32], now: u64) -> Result<(TokenState, Option<User>), StoreError>;
+
+    /// A failed log-in (or wrong recovery answer; `what` says which: `password` or
+    /// `security-answer`): counts it, locks the
+    /// account at `max`, and records both in the audit log with the request's `address`.
+    /// Returns whether the account is now locked.
+    fn record_failure(
+        &self,
+        id: u64,
+        max: u32,
+        now: u64,
+        lockout_minutes: u64,
+        address: &str,
+        what: &str,
+    ) -> Result<bool, StoreError>;
+
+    /// A successful log-in: clears the failure count (and an expired lock), records the
+    /// time and stores the new session, in one transaction.
+    fn record_login(&self, id: u64, session_hash: [u8; 32], now: u64) -> Result<(), StoreError>;
+
+    /// Sets a new password through a reset token: unlocks the account, ends all its
+    /// sessions and queues the notification. Returns the token's state before use.
+    fn reset_password(
+        &self,
+        hash: [u8; 32],
+        password_hash: String,
+        now: u64,
+        compose: MailsFor<'_, User>,
+    ) -> Result<(TokenState, Option<User>), StoreError>;
+
+    /// Changes the password from "My access data": ends every other session and queues the
+    /// notification.
+    fn change_password(
+        &self,
+        id: u64,
+        password_hash: String,
+        keep_session: [u8; 32],
+        mails: Vec<OutgoingMail>,
+    ) -> Result<(), StoreError>;
+
+    /// Changes the security question and answer.
+    fn change_security_question(
+        &self,
+        id: u64,
+        question: &str,
+        answer_hash: String,
+    ) -> Result<(), StoreError>;
+
+    /// Saves "My profile".
+    fn update_profile(&self, id: u64, change: ProfileChange, now: u64) -> Result<(), StoreError>;
+
+    /// Adds a delivery address (or replaces the one with `address.id` when it exists);
+    /// `make_default` makes it the default. The first address is the default.
+    fn save_address(
+        &self,
+        id: u64,
+        address: DeliveryAddress,
+        make_default: bool,
+    ) -> Result<Option<u32>, StoreError>;
+
+    /// Deletes a delivery address; the next one becomes the default when it was.
+    fn delete_address(&self, id: u64, address_id: u32) -> Result<bool, StoreError>;
+
+    /// Makes an address the default.
+    fn set_default_address(&self, id: u64, address_id: u32) -> Result<bool, StoreError>;
+
+    /// Blocks an account: it cannot log in or recover its password, and every session ends
+    /// at once; recorded in the audit log. `None` for an unknown account; `Some(false)` when
+    /// it cannot be blocked (staff, removed, already blocked).
+    fn block(
+        &self,
+        id: u64,
+        reason: &str,
+        now: u64,
+        audit: audit::Entry,
+    ) -> Result<Option<bool>, StoreError>;
+
+    /// Unblocks an account: it is active again (it confirmed its e-mail before, or it could
+    /// not have been blocked). `Some(false)` when it was not blocked.
+    fn unblock(&self, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError>;
+
+    /// Unlocks an account locked by failed log-ins: the count starts afresh.
+    /// `Some(false)` when it was not locked.
+    fn unlock(&self, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError>;
+
+    /// Starts an e-mail change for `id`: stores the link's token for `new_email` and queues
+    /// the link (to the new address) and the notice (to the old one), with the audit entry,
+    /// in one transaction. The change happens when the new address confirms.
+    #[allow(clippy::too_many_arguments)]
+    fn request_email_change(
+        &self,
+        id: u64,
+        new_email: &Email,
+        hash: [u8; 32],
+        expires_at: u64,
+        now: u64,
+        compose: MailsFor<'_, User>,
+        audit: audit::Entry,
+    ) -> Result<Option<Result<(), EmailChangeRefused>>, StoreError>;
+
+    /// Follows an e-mail change link: the account's e-mail (its log-in name) becomes the new
+    /// address, every session ends, and the audit log records it.
+    fn confirm_email_change(
+        &self,
+        hash: [u8; 32],
+        now: u64,
+        address: &str,
+    ) -> Result<EmailChanged, StoreError>;
+
+    /// People whose name, e-mail or company name contains every word of `query` (folded for
+    /// case and accents), staff first excluded, at most `limit`, by last name. The user table
+    /// is read whole: an instance has thousands of people, not millions.
+    fn find(&self, query: &str, limit: usize) -> Result<Vec<User>, StoreError>;
 }
 
 /// A user by id, inside a write transaction.
@@ -232,64 +388,6 @@ pub enum CreateRefused {
     EmailTaken,
 }
 
-/// Creates a staff account (for `osc staff add` and tests).
-pub fn create_staff(
-    store: &Store,
-    email: &Email,
-    first_name: &str,
-    last_name: &str,
-    password_hash: String,
-    now: u64,
-    audit: impl FnOnce(&User) -> super::audit::Entry,
-) -> Result<Result<User, CreateRefused>, StoreError> {
-    let txn = store.write()?;
-    if find_by_email_in(&txn, email.as_str())?.is_some() {
-        return Ok(Err(CreateRefused::EmailTaken));
-    }
-    let user = create_active_in(
-        &txn,
-        User {
-            id: 0,
-            email: email.as_str().to_owned(),
-            password_hash,
-            first_name: first_name.to_owned(),
-            last_name: last_name.to_owned(),
-            phone: String::new(),
-            kind: AccountKind::Staff,
-            company: None,
-            language: Lang::En,
-            security_question: String::new(),
-            security_answer_hash: String::new(),
-            status: UserStatus::Active,
-            failed_logins: 0,
-            locked_at: None,
-            created_at: now,
-            last_login_at: None,
-            addresses: Vec::new(),
-            default_address: None,
-            info_requests: Vec::new(),
-        },
-    )?;
-    super::audit::record_in(&txn, audit(&user))?;
-    txn.commit()?;
-    Ok(Ok(user))
-}
-
-/// Every staff account, removed ones included, by e-mail.
-pub fn staff(store: &Store) -> Result<Vec<User>, StoreError> {
-    let txn = store.read()?;
-    let users = txn.open_table(tables::USERS.def())?;
-    let mut out = Vec::new();
-    for row in txn.open_table(tables::STAFF_USERS)?.iter()? {
-        let id = row?.0.value();
-        if let Some(bytes) = users.get(id)? {
-            out.push(tables::USERS.decode(bytes.value())?);
-        }
-    }
-    out.sort_by(|a, b| a.email.cmp(&b.email));
-    Ok(out)
-}
-
 /// Migration 0006: indexes the staff accounts already stored.
 pub(crate) fn index_staff_in(txn: &Txn) -> Result<(), StoreError> {
     let mut ids = Vec::new();
@@ -305,29 +403,6 @@ pub(crate) fn index_staff_in(txn: &Txn) -> Result<(), StoreError> {
         staff.insert(id, ())?;
     }
     Ok(())
-}
-
-/// Removes a staff account: it can no longer log in and its sessions end at once; the
-/// record stays (its name is in tickets' histories). `None` when `email` is no active
-/// staff account.
-pub fn remove_staff(
-    store: &Store,
-    email: &Email,
-    now: u64,
-    audit: impl FnOnce(&User) -> super::audit::Entry,
-) -> Result<Option<User>, StoreError> {
-    let txn = store.write()?;
-    let Some(mut user) = find_by_email_in(&txn, email.as_str())?.filter(|u| {
-        u.kind == AccountKind::Staff && !matches!(u.status, UserStatus::Removed { .. })
-    }) else {
-        return Ok(None);
-    };
-    user.status = UserStatus::Removed { at: now };
-    put_in(&txn, &user)?;
-    super::sessions::delete_for_user(&txn, user.id, None)?;
-    super::audit::record_in(&txn, audit(&user))?;
-    txn.commit()?;
-    Ok(Some(user))
 }
 
 /// A company to create with its first member.
@@ -369,305 +444,6 @@ pub enum Registered {
     CompanyExists { company: Company, admins: Vec<User> },
 }
 
-/// Registers an account (and its company) with a confirmation token, or finds why not.
-/// `compose` writes the mails for the outcome; they are queued in the same transaction.
-pub fn register(
-    store: &Store,
-    account: NewAccount,
-    confirm_hash: [u8; 32],
-    confirm_expires_at: u64,
-    now: u64,
-    compose: impl FnOnce(&Registered) -> Vec<OutgoingMail>,
-) -> Result<Registered, StoreError> {
-    let txn = store.write()?;
-    let outcome = if let Some(existing) = find_by_email_in(&txn, account.email.as_str())? {
-        Registered::EmailTaken(existing)
-    } else if let Some(company) = account
-        .company
-        .as_ref()
-        .map(|c| companies::match_key(&c.name, &c.postal_code, &c.country))
-        .map(|key| companies::find_by_key_in(&txn, &key))
-        .transpose()?
-        .flatten()
-    {
-        let mut admins = Vec::new();
-        for id in companies::member_ids_in(&txn, company.id)? {
-            if let Some(u) = get_in(&txn, id)?
-                && matches!(u.company, Some((_, CompanyRole::Admin)))
-            {
-                admins.push(u);
-            }
-        }
-        Registered::CompanyExists { company, admins }
-    } else {
-        let id = tables::USERS.next_id_in(&txn)?;
-        let company = match &account.company {
-            Some(c) => {
-                let created = companies::create_in(
-                    &txn,
-                    Company {
-                        id: 0,
-                        name: c.name.clone(),
-                        street: c.street.clone(),
-                        postal_code: c.postal_code.clone(),
-                        city: c.city.clone(),
-                        country: c.country.clone(),
-                        kind: account.kind,
-                        created_at: now,
-                    },
-                )?;
-                companies::add_member_in(&txn, created.id, id)?;
-                Some((created.id, CompanyRole::Admin))
-            }
-            None => None,
-        };
-        let user = User {
-            id,
-            email: account.email.as_str().to_owned(),
-            password_hash: account.password_hash,
-            first_name: account.first_name,
-            last_name: account.last_name,
-            phone: account.phone,
-            kind: account.kind,
-            company,
-            language: account.language,
-            security_question: account.security_question,
-            security_answer_hash: account.security_answer_hash,
-            status: UserStatus::Unconfirmed,
-            failed_logins: 0,
-            locked_at: None,
-            created_at: now,
-            last_login_at: None,
-            default_address: account.first_address.as_ref().map(|_| 1),
-            addresses: account
-                .first_address
-                .into_iter()
-                .map(|address| DeliveryAddress { id: 1, ..address })
-                .collect(),
-            info_requests: account
-                .info_requests
-                .into_iter()
-                .map(|topic| InfoRequest { topic, since: now })
-                .collect(),
-        };
-        put_in(&txn, &user)?;
-        txn.open_table(tables::USER_BY_EMAIL)?
-            .insert(user.email.as_str(), user.id)?;
-        tokens::insert(
-            &txn,
-            confirm_hash,
-            &Token {
-                kind: TokenKind::Confirm,
-                user_id: user.id,
-                created_at: now,
-                expires_at: confirm_expires_at,
-                used_at: None,
-            },
-        )?;
-        Registered::Created(user)
-    };
-    queue_all(&txn, compose(&outcome))?;
-    txn.commit()?;
-    Ok(outcome)
-}
-
-/// Issues a new token of `kind` for `user_id` and queues the mails carrying it.
-pub fn issue_token(
-    store: &Store,
-    user_id: u64,
-    kind: TokenKind,
-    hash: [u8; 32],
-    expires_at: u64,
-    now: u64,
-    effects: super::effects::Effects,
-) -> Result<(), StoreError> {
-    let txn = store.write()?;
-    effects.write_in(&txn)?;
-    tokens::insert(
-        &txn,
-        hash,
-        &Token {
-            kind,
-            user_id,
-            created_at: now,
-            expires_at,
-            used_at: None,
-        },
-    )?;
-    txn.commit()?;
-    Ok(())
-}
-
-/// Uses a confirmation token: the account becomes active. Returns the token's state
-/// before use (only `Valid` changed anything) and the user.
-pub fn confirm(
-    store: &Store,
-    hash: [u8; 32],
-    now: u64,
-) -> Result<(TokenState, Option<User>), StoreError> {
-    let txn = store.write()?;
-    let state = tokens::state_in(&txn, hash, TokenKind::Confirm, now)?;
-    let user_id = match &state {
-        TokenState::Valid(t) | TokenState::Expired(t) | TokenState::Used(t) => Some(t.user_id),
-        TokenState::Unknown => None,
-    };
-    let mut user = match user_id {
-        Some(id) => get_in(&txn, id)?,
-        None => None,
-    };
-    if let (TokenState::Valid(_), Some(u)) = (&state, user.as_mut()) {
-        tokens::mark_used(&txn, hash, now)?;
-        u.status = UserStatus::Active;
-        put_in(&txn, u)?;
-    }
-    txn.commit()?;
-    Ok((state, user))
-}
-
-/// A failed log-in (or wrong recovery answer; `what` says which: `password` or
-/// `security-answer`): counts it, locks the
-/// account at `max`, and records both in the audit log with the request's `address`.
-/// Returns whether the account is now locked.
-pub fn record_failure(
-    store: &Store,
-    id: u64,
-    max: u32,
-    now: u64,
-    lockout_minutes: u64,
-    address: &str,
-    what: &str,
-) -> Result<bool, StoreError> {
-    Ok(update(store, id, |txn, user| {
-        if user.locked_at.is_some() && !user.is_locked(now, lockout_minutes) {
-            // The lock ran out: start counting afresh.
-            user.locked_at = None;
-            user.failed_logins = 0;
-        }
-        user.failed_logins = user.failed_logins.saturating_add(1);
-        let was_locked = user.locked_at.is_some();
-        if user.failed_logins >= max && user.locked_at.is_none() {
-            user.locked_at = Some(now);
-        }
-        let actor = audit::Actor {
-            user: None,
-            name: user.email.clone(),
-            address: address.to_owned(),
-        };
-        audit::record_in(
-            txn,
-            audit::Entry::new(now, audit::Event::LoginFailed, actor.clone(), &user.email)
-                .about(user.id)
-                .detail(what),
-        )?;
-        if !was_locked && user.locked_at.is_some() {
-            audit::record_in(
-                txn,
-                audit::Entry::new(now, audit::Event::AccountLocked, actor, &user.email)
-                    .about(user.id)
-                    .detail(what),
-            )?;
-        }
-        Ok(user.locked_at.is_some())
-    })?
-    .unwrap_or(false))
-}
-
-/// A successful log-in: clears the failure count (and an expired lock), records the
-/// time and stores the new session, in one transaction.
-pub fn record_login(
-    store: &Store,
-    id: u64,
-    session_hash: [u8; 32],
-    now: u64,
-) -> Result<(), StoreError> {
-    update(store, id, |txn, user| {
-        user.failed_logins = 0;
-        user.locked_at = None;
-        user.last_login_at = Some(now);
-        sessions::insert(
-            txn,
-            session_hash,
-            &Session {
-                user_id: user.id,
-                created_at: now,
-                last_seen: now,
-            },
-        )
-    })?;
-    Ok(())
-}
-
-/// Sets a new password through a reset token: unlocks the account, ends all its
-/// sessions and queues the notification. Returns the token's state before use.
-pub fn reset_password(
-    store: &Store,
-    hash: [u8; 32],
-    password_hash: String,
-    now: u64,
-    compose: impl FnOnce(&User) -> Vec<OutgoingMail>,
-) -> Result<(TokenState, Option<User>), StoreError> {
-    let txn = store.write()?;
-    let state = tokens::state_in(&txn, hash, TokenKind::Reset, now)?;
-    let TokenState::Valid(token) = &state else {
-        return Ok((state, None));
-    };
-    let Some(mut user) = get_in(&txn, token.user_id)? else {
-        return Ok((TokenState::Unknown, None));
-    };
-    // A link sent before the account was blocked or removed does not work any more.
-    if matches!(
-        user.status,
-        UserStatus::Blocked { .. } | UserStatus::Removed { .. }
-    ) {
-        return Ok((TokenState::Unknown, None));
-    }
-    tokens::mark_used(&txn, hash, now)?;
-    user.password_hash = password_hash;
-    user.failed_logins = 0;
-    user.locked_at = None;
-    // The link proved the address.
-    if user.status == UserStatus::Unconfirmed {
-        user.status = UserStatus::Active;
-    }
-    put_in(&txn, &user)?;
-    sessions::delete_for_user(&txn, user.id, None)?;
-    queue_all(&txn, compose(&user))?;
-    txn.commit()?;
-    Ok((state, Some(user)))
-}
-
-/// Changes the password from "My access data": ends every other session and queues the
-/// notification.
-pub fn change_password(
-    store: &Store,
-    id: u64,
-    password_hash: String,
-    keep_session: [u8; 32],
-    mails: Vec<OutgoingMail>,
-) -> Result<(), StoreError> {
-    update(store, id, |txn, user| {
-        user.password_hash = password_hash;
-        sessions::delete_for_user(txn, user.id, Some(keep_session))?;
-        queue_all(txn, mails)
-    })?;
-    Ok(())
-}
-
-/// Changes the security question and answer.
-pub fn change_security_question(
-    store: &Store,
-    id: u64,
-    question: &str,
-    answer_hash: String,
-) -> Result<(), StoreError> {
-    update(store, id, |_, user| {
-        user.security_question = question.to_owned();
-        user.security_answer_hash = answer_hash;
-        Ok(())
-    })?;
-    Ok(())
-}
-
 /// Contact data and preferences from "My profile".
 #[derive(Debug, Clone)]
 pub struct ProfileChange {
@@ -679,145 +455,6 @@ pub struct ProfileChange {
     pub info_requests: Vec<String>,
 }
 
-/// Saves "My profile".
-pub fn update_profile(
-    store: &Store,
-    id: u64,
-    change: ProfileChange,
-    now: u64,
-) -> Result<(), StoreError> {
-    update(store, id, |_, user| {
-        user.first_name = change.first_name;
-        user.last_name = change.last_name;
-        user.phone = change.phone;
-        user.language = change.language;
-        let old = std::mem::take(&mut user.info_requests);
-        user.info_requests = change
-            .info_requests
-            .into_iter()
-            .map(|topic| {
-                let since = old
-                    .iter()
-                    .find(|r| r.topic == topic)
-                    .map_or(now, |r| r.since);
-                InfoRequest { topic, since }
-            })
-            .collect();
-        Ok(())
-    })?;
-    Ok(())
-}
-
-/// Adds a delivery address (or replaces the one with `address.id` when it exists);
-/// `make_default` makes it the default. The first address is the default.
-pub fn save_address(
-    store: &Store,
-    id: u64,
-    mut address: DeliveryAddress,
-    make_default: bool,
-) -> Result<Option<u32>, StoreError> {
-    update(store, id, |_, user| {
-        let saved_id = if let Some(existing) = user
-            .addresses
-            .iter_mut()
-            .find(|a| a.id == address.id && address.id != 0)
-        {
-            *existing = address.clone();
-            existing.id
-        } else {
-            address.id = user.addresses.iter().map(|a| a.id).max().unwrap_or(0) + 1;
-            let new_id = address.id;
-            user.addresses.push(address);
-            new_id
-        };
-        if make_default || user.default_address.is_none() {
-            user.default_address = Some(saved_id);
-        }
-        Ok(saved_id)
-    })
-}
-
-/// Deletes a delivery address; the next one becomes the default when it was.
-pub fn delete_address(store: &Store, id: u64, address_id: u32) -> Result<bool, StoreError> {
-    Ok(update(store, id, |_, user| {
-        let before = user.addresses.len();
-        user.addresses.retain(|a| a.id != address_id);
-        if user.default_address == Some(address_id) {
-            user.default_address = user.addresses.first().map(|a| a.id);
-        }
-        Ok(user.addresses.len() != before)
-    })?
-    .unwrap_or(false))
-}
-
-/// Makes an address the default.
-pub fn set_default_address(store: &Store, id: u64, address_id: u32) -> Result<bool, StoreError> {
-    Ok(update(store, id, |_, user| {
-        let exists = user.addresses.iter().any(|a| a.id == address_id);
-        if exists {
-            user.default_address = Some(address_id);
-        }
-        Ok(exists)
-    })?
-    .unwrap_or(false))
-}
-
-/// Blocks an account: it cannot log in or recover its password, and every session ends
-/// at once; recorded in the audit log. `None` for an unknown account; `Some(false)` when
-/// it cannot be blocked (staff, removed, already blocked).
-pub fn block(
-    store: &Store,
-    id: u64,
-    reason: &str,
-    now: u64,
-    audit: audit::Entry,
-) -> Result<Option<bool>, StoreError> {
-    update(store, id, |txn, user| {
-        if user.kind == AccountKind::Staff
-            || matches!(
-                user.status,
-                UserStatus::Removed { .. } | UserStatus::Blocked { .. }
-            )
-        {
-            return Ok(false);
-        }
-        user.status = UserStatus::Blocked {
-            at: now,
-            reason: reason.to_owned(),
-        };
-        sessions::delete_for_user(txn, user.id, None)?;
-        audit::record_in(txn, audit.about(user.id).detail(reason))?;
-        Ok(true)
-    })
-}
-
-/// Unblocks an account: it is active again (it confirmed its e-mail before, or it could
-/// not have been blocked). `Some(false)` when it was not blocked.
-pub fn unblock(store: &Store, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError> {
-    update(store, id, |txn, user| {
-        if !matches!(user.status, UserStatus::Blocked { .. }) {
-            return Ok(false);
-        }
-        user.status = UserStatus::Active;
-        audit::record_in(txn, audit.about(user.id))?;
-        Ok(true)
-    })
-}
-
-/// Unlocks an account locked by failed log-ins: the count starts afresh.
-/// `Some(false)` when it was not locked.
-pub fn unlock(store: &Store, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError> {
-    update(store, id, |txn, user| {
-        if user.locked_at.is_none() && user.failed_logins == 0 {
-            return Ok(false);
-        }
-        user.locked_at = None;
-        user.failed_logins = 0;
-        audit::record_in(txn, audit.about(user.id))?;
-        Ok(true)
-    })
-}
-
 /// Why an e-mail change could not be started or finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EmailChangeRefused {
@@ -825,54 +462,6 @@ pub enum EmailChangeRefused {
     Taken,
     /// The account has that address already.
     Same,
-}
-
-/// Starts an e-mail change for `id`: stores the link's token for `new_email` and queues
-/// the link (to the new address) and the notice (to the old one), with the audit entry,
-/// in one transaction. The change happens when the new address confirms.
-#[allow(clippy::too_many_arguments)]
-pub fn request_email_change(
-    store: &Store,
-    id: u64,
-    new_email: &Email,
-    hash: [u8; 32],
-    expires_at: u64,
-    now: u64,
-    compose: impl FnOnce(&User) -> Vec<OutgoingMail>,
-    audit: audit::Entry,
-) -> Result<Option<Result<(), EmailChangeRefused>>, StoreError> {
-    let txn = store.write()?;
-    let Some(user) = get_in(&txn, id)? else {
-        return Ok(None);
-    };
-    if user.email == new_email.as_str() {
-        return Ok(Some(Err(EmailChangeRefused::Same)));
-    }
-    if find_by_email_in(&txn, new_email.as_str())?.is_some() {
-        return Ok(Some(Err(EmailChangeRefused::Taken)));
-    }
-    tokens::insert(
-        &txn,
-        hash,
-        &Token {
-            kind: TokenKind::EmailChange,
-            user_id: id,
-            created_at: now,
-            expires_at,
-            used_at: None,
-        },
-    )?;
-    txn.open_table(tables::PENDING_EMAIL)?
-        .insert(hash, new_email.as_str())?;
-    queue_all(&txn, compose(&user))?;
-    audit::record_in(
-        &txn,
-        audit
-            .about(id)
-            .detail(format!("{} → {}", user.email, new_email.as_str())),
-    )?;
-    txn.commit()?;
-    Ok(Some(Ok(())))
 }
 
 /// What following an e-mail change link did.
@@ -886,106 +475,636 @@ pub enum EmailChanged {
     Invalid(TokenState),
 }
 
-/// Follows an e-mail change link: the account's e-mail (its log-in name) becomes the new
-/// address, every session ends, and the audit log records it.
-pub fn confirm_email_change(
-    store: &Store,
-    hash: [u8; 32],
-    now: u64,
-    address: &str,
-) -> Result<EmailChanged, StoreError> {
-    let txn = store.write()?;
-    let state = tokens::state_in(&txn, hash, TokenKind::EmailChange, now)?;
-    let TokenState::Valid(token) = &state else {
-        return Ok(EmailChanged::Invalid(state));
-    };
-    let new_email = txn
-        .open_table(tables::PENDING_EMAIL)?
-        .get(hash)?
-        .map(|v| v.value().to_owned());
-    let (Some(new_email), Some(mut user)) = (new_email, get_in(&txn, token.user_id)?) else {
-        return Ok(EmailChanged::Invalid(TokenState::Unknown));
-    };
-    if find_by_email_in(&txn, &new_email)?.is_some() {
-        return Ok(EmailChanged::Taken);
+impl Users for Store {
+    fn get(&self, id: u64) -> Result<Option<User>, StoreError> {
+        let txn = self.read()?;
+        tables::USERS.get(&txn, id)
     }
-    tokens::mark_used(&txn, hash, now)?;
-    let old_email = std::mem::replace(&mut user.email, new_email);
-    {
-        let mut by_email = txn.open_table(tables::USER_BY_EMAIL)?;
-        by_email.remove(old_email.as_str())?;
-        by_email.insert(user.email.as_str(), user.id)?;
-    }
-    put_in(&txn, &user)?;
-    sessions::delete_for_user(&txn, user.id, None)?;
-    audit::record_in(
-        &txn,
-        audit::Entry::new(
-            now,
-            audit::Event::EmailChanged,
-            audit::Actor {
-                user: Some(user.id),
-                name: user.full_name(),
-                address: address.to_owned(),
-            },
-            user.email.clone(),
-        )
-        .about(user.id)
-        .detail(format!("{old_email} → {}", user.email)),
-    )?;
-    txn.commit()?;
-    Ok(EmailChanged::Changed(Box::new(user)))
-}
 
-/// People whose name, e-mail or company name contains every word of `query` (folded for
-/// case and accents), staff first excluded, at most `limit`, by last name. The user table
-/// is read whole: an instance has thousands of people, not millions.
-pub fn find(store: &Store, query: &str, limit: usize) -> Result<Vec<User>, StoreError> {
-    let words: Vec<String> = crate::domain::fold::fold(query)
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
-    let txn = store.read()?;
-    let companies = txn.open_table(tables::COMPANIES.def())?;
-    let mut names = std::collections::HashMap::<u64, String>::new();
-    let mut out = Vec::new();
-    for row in txn.open_table(tables::USERS.def())?.iter()? {
-        let user: User = tables::USERS.decode(row?.1.value())?;
-        if user.kind == AccountKind::Staff {
-            continue;
-        }
-        let company = match user.company {
-            Some((c, _)) => match names.get(&c) {
-                Some(n) => n.clone(),
-                None => {
-                    let name = companies
-                        .get(c)?
-                        .map(|b| tables::COMPANIES.decode(b.value()))
-                        .transpose()?
-                        .map(|c| crate::domain::fold::fold(&c.name))
-                        .unwrap_or_default();
-                    names.insert(c, name.clone());
-                    name
-                }
-            },
-            None => String::new(),
+    fn find_by_email(&self, email: &Email) -> Result<Option<User>, StoreError> {
+        let txn = self.read()?;
+        let Some(id) = txn
+            .open_table(tables::USER_BY_EMAIL)?
+            .get(email.as_str())?
+            .map(|v| v.value())
+        else {
+            return Ok(None);
         };
-        let haystack = format!(
-            "{} {} {}",
-            crate::domain::fold::fold(&user.full_name()),
-            user.email,
-            company
-        );
-        if words.iter().all(|w| haystack.contains(w.as_str())) {
-            out.push(user);
-        }
+        tables::USERS.get(&txn, id)
     }
-    out.sort_by(|a, b| {
-        (a.last_name.to_lowercase(), &a.first_name)
-            .cmp(&(b.last_name.to_lowercase(), &b.first_name))
-    });
-    out.truncate(limit);
-    Ok(out)
+
+    fn create_staff(
+        &self,
+        email: &Email,
+        first_name: &str,
+        last_name: &str,
+        password_hash: String,
+        now: u64,
+        audit: AuditFor<'_, User>,
+    ) -> Result<Result<User, CreateRefused>, StoreError> {
+        let txn = self.write()?;
+        if find_by_email_in(&txn, email.as_str())?.is_some() {
+            return Ok(Err(CreateRefused::EmailTaken));
+        }
+        let user = create_active_in(
+            &txn,
+            User {
+                id: 0,
+                email: email.as_str().to_owned(),
+                password_hash,
+                first_name: first_name.to_owned(),
+                last_name: last_name.to_owned(),
+                phone: String::new(),
+                kind: AccountKind::Staff,
+                company: None,
+                language: Lang::En,
+                security_question: String::new(),
+                security_answer_hash: String::new(),
+                status: UserStatus::Active,
+                failed_logins: 0,
+                locked_at: None,
+                created_at: now,
+                last_login_at: None,
+                addresses: Vec::new(),
+                default_address: None,
+                info_requests: Vec::new(),
+            },
+        )?;
+        super::audit::record_in(&txn, audit(&user))?;
+        txn.commit()?;
+        Ok(Ok(user))
+    }
+
+    fn staff(&self) -> Result<Vec<User>, StoreError> {
+        let txn = self.read()?;
+        let users = txn.open_table(tables::USERS.def())?;
+        let mut out = Vec::new();
+        for row in txn.open_table(tables::STAFF_USERS)?.iter()? {
+            let id = row?.0.value();
+            if let Some(bytes) = users.get(id)? {
+                out.push(tables::USERS.decode(bytes.value())?);
+            }
+        }
+        out.sort_by(|a, b| a.email.cmp(&b.email));
+        Ok(out)
+    }
+
+    fn remove_staff(
+        &self,
+        email: &Email,
+        now: u64,
+        audit: AuditFor<'_, User>,
+    ) -> Result<Option<User>, StoreError> {
+        let txn = self.write()?;
+        let Some(mut user) = find_by_email_in(&txn, email.as_str())?.filter(|u| {
+            u.kind == AccountKind::Staff && !matches!(u.status, UserStatus::Removed { .. })
+        }) else {
+            return Ok(None);
+        };
+        user.status = UserStatus::Removed { at: now };
+        put_in(&txn, &user)?;
+        super::sessions::delete_for_user(&txn, user.id, None)?;
+        super::audit::record_in(&txn, audit(&user))?;
+        txn.commit()?;
+        Ok(Some(user))
+    }
+
+    fn register(
+        &self,
+        account: NewAccount,
+        confirm_hash: [u8; 32],
+        confirm_expires_at: u64,
+        now: u64,
+        compose: MailsFor<'_, Registered>,
+    ) -> Result<Registered, StoreError> {
+        let txn = self.write()?;
+        let outcome = if let Some(existing) = find_by_email_in(&txn, account.email.as_str())? {
+            Registered::EmailTaken(existing)
+        } else if let Some(company) = account
+            .company
+            .as_ref()
+            .map(|c| companies::match_key(&c.name, &c.postal_code, &c.country))
+            .map(|key| companies::find_by_key_in(&txn, &key))
+            .transpose()?
+            .flatten()
+        {
+            let mut admins = Vec::new();
+            for id in companies::member_ids_in(&txn, company.id)? {
+                if let Some(u) = get_in(&txn, id)?
+                    && matches!(u.company, Some((_, CompanyRole::Admin)))
+                {
+                    admins.push(u);
+                }
+            }
+            Registered::CompanyExists { company, admins }
+        } else {
+            let id = tables::USERS.next_id_in(&txn)?;
+            let company = match &account.company {
+                Some(c) => {
+                    let created = companies::create_in(
+                        &txn,
+                        Company {
+                            id: 0,
+                            name: c.name.clone(),
+                            street: c.street.clone(),
+                            postal_code: c.postal_code.clone(),
+                            city: c.city.clone(),
+                            country: c.country.clone(),
+                            kind: account.kind,
+                            created_at: now,
+                        },
+                    )?;
+                    companies::add_member_in(&txn, created.id, id)?;
+                    Some((created.id, CompanyRole::Admin))
+                }
+                None => None,
+            };
+            let user = User {
+                id,
+                email: account.email.as_str().to_owned(),
+                password_hash: account.password_hash,
+                first_name: account.first_name,
+                last_name: account.last_name,
+                phone: account.phone,
+                kind: account.kind,
+                company,
+                language: account.language,
+                security_question: account.security_question,
+                security_answer_hash: account.security_answer_hash,
+                status: UserStatus::Unconfirmed,
+                failed_logins: 0,
+                locked_at: None,
+                created_at: now,
+                last_login_at: None,
+                default_address: account.first_address.as_ref().map(|_| 1),
+                addresses: account
+                    .first_address
+                    .into_iter()
+                    .map(|address| DeliveryAddress { id: 1, ..address })
+                    .collect(),
+                info_requests: account
+                    .info_requests
+                    .into_iter()
+                    .map(|topic| InfoRequest { topic, since: now })
+                    .collect(),
+            };
+            put_in(&txn, &user)?;
+            txn.open_table(tables::USER_BY_EMAIL)?
+                .insert(user.email.as_str(), user.id)?;
+            tokens::insert(
+                &txn,
+                confirm_hash,
+                &Token {
+                    kind: TokenKind::Confirm,
+                    user_id: user.id,
+                    created_at: now,
+                    expires_at: confirm_expires_at,
+                    used_at: None,
+                },
+            )?;
+            Registered::Created(user)
+        };
+        queue_all(&txn, compose(&outcome))?;
+        txn.commit()?;
+        Ok(outcome)
+    }
+
+    fn issue_token(
+        &self,
+        user_id: u64,
+        kind: TokenKind,
+        hash: [u8; 32],
+        expires_at: u64,
+        now: u64,
+        effects: super::effects::Effects,
+    ) -> Result<(), StoreError> {
+        let txn = self.write()?;
+        effects.write_in(&txn)?;
+        tokens::insert(
+            &txn,
+            hash,
+            &Token {
+                kind,
+                user_id,
+                created_at: now,
+                expires_at,
+                used_at: None,
+            },
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn confirm(&self, hash: [u8; 32], now: u64) -> Result<(TokenState, Option<User>), StoreError> {
+        let txn = self.write()?;
+        let state = tokens::state_in(&txn, hash, TokenKind::Confirm, now)?;
+        let user_id = match &state {
+            TokenState::Valid(t) | TokenState::Expired(t) | TokenState::Used(t) => Some(t.user_id),
+            TokenState::Unknown => None,
+        };
+        let mut user = match user_id {
+            Some(id) => get_in(&txn, id)?,
+            None => None,
+        };
+        if let (TokenState::Valid(_), Some(u)) = (&state, user.as_mut()) {
+            tokens::mark_used(&txn, hash, now)?;
+            u.status = UserStatus::Active;
+            put_in(&txn, u)?;
+        }
+        txn.commit()?;
+        Ok((state, user))
+    }
+
+    fn record_failure(
+        &self,
+        id: u64,
+        max: u32,
+        now: u64,
+        lockout_minutes: u64,
+        address: &str,
+        what: &str,
+    ) -> Result<bool, StoreError> {
+        Ok(update(self, id, |txn, user| {
+            if user.locked_at.is_some() && !user.is_locked(now, lockout_minutes) {
+                // The lock ran out: start counting afresh.
+                user.locked_at = None;
+                user.failed_logins = 0;
+            }
+            user.failed_logins = user.failed_logins.saturating_add(1);
+            let was_locked = user.locked_at.is_some();
+            if user.failed_logins >= max && user.locked_at.is_none() {
+                user.locked_at = Some(now);
+            }
+            let actor = audit::Actor {
+                user: None,
+                name: user.email.clone(),
+                address: address.to_owned(),
+            };
+            audit::record_in(
+                txn,
+                audit::Entry::new(now, audit::Event::LoginFailed, actor.clone(), &user.email)
+                    .about(user.id)
+                    .detail(what),
+            )?;
+            if !was_locked && user.locked_at.is_some() {
+                audit::record_in(
+                    txn,
+                    audit::Entry::new(now, audit::Event::AccountLocked, actor, &user.email)
+                        .about(user.id)
+                        .detail(what),
+                )?;
+            }
+            Ok(user.locked_at.is_some())
+        })?
+        .unwrap_or(false))
+    }
+
+    fn record_login(&self, id: u64, session_hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+        update(self, id, |txn, user| {
+            user.failed_logins = 0;
+            user.locked_at = None;
+            user.last_login_at = Some(now);
+            sessions::insert(
+                txn,
+                session_hash,
+                &Session {
+                    user_id: user.id,
+                    created_at: now,
+                    last_seen: now,
+                },
+            )
+        })?;
+        Ok(())
+    }
+
+    fn reset_password(
+        &self,
+        hash: [u8; 32],
+        password_hash: String,
+        now: u64,
+        compose: MailsFor<'_, User>,
+    ) -> Result<(TokenState, Option<User>), StoreError> {
+        let txn = self.write()?;
+        let state = tokens::state_in(&txn, hash, TokenKind::Reset, now)?;
+        let TokenState::Valid(token) = &state else {
+            return Ok((state, None));
+        };
+        let Some(mut user) = get_in(&txn, token.user_id)? else {
+            return Ok((TokenState::Unknown, None));
+        };
+        // A link sent before the account was blocked or removed does not work any more.
+        if matches!(
+            user.status,
+            UserStatus::Blocked { .. } | UserStatus::Removed { .. }
+        ) {
+            return Ok((TokenState::Unknown, None));
+        }
+        tokens::mark_used(&txn, hash, now)?;
+        user.password_hash = password_hash;
+        user.failed_logins = 0;
+        user.locked_at = None;
+        // The link proved the address.
+        if user.status == UserStatus::Unconfirmed {
+            user.status = UserStatus::Active;
+        }
+        put_in(&txn, &user)?;
+        sessions::delete_for_user(&txn, user.id, None)?;
+        queue_all(&txn, compose(&user))?;
+        txn.commit()?;
+        Ok((state, Some(user)))
+    }
+
+    fn change_password(
+        &self,
+        id: u64,
+        password_hash: String,
+        keep_session: [u8; 32],
+        mails: Vec<OutgoingMail>,
+    ) -> Result<(), StoreError> {
+        update(self, id, |txn, user| {
+            user.password_hash = password_hash;
+            sessions::delete_for_user(txn, user.id, Some(keep_session))?;
+            queue_all(txn, mails)
+        })?;
+        Ok(())
+    }
+
+    fn change_security_question(
+        &self,
+        id: u64,
+        question: &str,
+        answer_hash: String,
+    ) -> Result<(), StoreError> {
+        update(self, id, |_, user| {
+            user.security_question = question.to_owned();
+            user.security_answer_hash = answer_hash;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    fn update_profile(&self, id: u64, change: ProfileChange, now: u64) -> Result<(), StoreError> {
+        update(self, id, |_, user| {
+            user.first_name = change.first_name;
+            user.last_name = change.last_name;
+            user.phone = change.phone;
+            user.language = change.language;
+            let old = std::mem::take(&mut user.info_requests);
+            user.info_requests = change
+                .info_requests
+                .into_iter()
+                .map(|topic| {
+                    let since = old
+                        .iter()
+                        .find(|r| r.topic == topic)
+                        .map_or(now, |r| r.since);
+                    InfoRequest { topic, since }
+                })
+                .collect();
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    fn save_address(
+        &self,
+        id: u64,
+        mut address: DeliveryAddress,
+        make_default: bool,
+    ) -> Result<Option<u32>, StoreError> {
+        update(self, id, |_, user| {
+            let saved_id = if let Some(existing) = user
+                .addresses
+                .iter_mut()
+                .find(|a| a.id == address.id && address.id != 0)
+            {
+                *existing = address.clone();
+                existing.id
+            } else {
+                address.id = user.addresses.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+                let new_id = address.id;
+                user.addresses.push(address);
+                new_id
+            };
+            if make_default || user.default_address.is_none() {
+                user.default_address = Some(saved_id);
+            }
+            Ok(saved_id)
+        })
+    }
+
+    fn delete_address(&self, id: u64, address_id: u32) -> Result<bool, StoreError> {
+        Ok(update(self, id, |_, user| {
+            let before = user.addresses.len();
+            user.addresses.retain(|a| a.id != address_id);
+            if user.default_address == Some(address_id) {
+                user.default_address = user.addresses.first().map(|a| a.id);
+            }
+            Ok(user.addresses.len() != before)
+        })?
+        .unwrap_or(false))
+    }
+
+    fn set_default_address(&self, id: u64, address_id: u32) -> Result<bool, StoreError> {
+        Ok(update(self, id, |_, user| {
+            let exists = user.addresses.iter().any(|a| a.id == address_id);
+            if exists {
+                user.default_address = Some(address_id);
+            }
+            Ok(exists)
+        })?
+        .unwrap_or(false))
+    }
+
+    fn block(
+        &self,
+        id: u64,
+        reason: &str,
+        now: u64,
+        audit: audit::Entry,
+    ) -> Result<Option<bool>, StoreError> {
+        update(self, id, |txn, user| {
+            if user.kind == AccountKind::Staff
+                || matches!(
+                    user.status,
+                    UserStatus::Removed { .. } | UserStatus::Blocked { .. }
+                )
+            {
+                return Ok(false);
+            }
+            user.status = UserStatus::Blocked {
+                at: now,
+                reason: reason.to_owned(),
+            };
+            sessions::delete_for_user(txn, user.id, None)?;
+            audit::record_in(txn, audit.about(user.id).detail(reason))?;
+            Ok(true)
+        })
+    }
+
+    fn unblock(&self, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError> {
+        update(self, id, |txn, user| {
+            if !matches!(user.status, UserStatus::Blocked { .. }) {
+                return Ok(false);
+            }
+            user.status = UserStatus::Active;
+            audit::record_in(txn, audit.about(user.id))?;
+            Ok(true)
+        })
+    }
+
+    fn unlock(&self, id: u64, audit: audit::Entry) -> Result<Option<bool>, StoreError> {
+        update(self, id, |txn, user| {
+            if user.locked_at.is_none() && user.failed_logins == 0 {
+                return Ok(false);
+            }
+            user.locked_at = None;
+            user.failed_logins = 0;
+            audit::record_in(txn, audit.about(user.id))?;
+            Ok(true)
+        })
+    }
+
+    fn request_email_change(
+        &self,
+        id: u64,
+        new_email: &Email,
+        hash: [u8; 32],
+        expires_at: u64,
+        now: u64,
+        compose: MailsFor<'_, User>,
+        audit: audit::Entry,
+    ) -> Result<Option<Result<(), EmailChangeRefused>>, StoreError> {
+        let txn = self.write()?;
+        let Some(user) = get_in(&txn, id)? else {
+            return Ok(None);
+        };
+        if user.email == new_email.as_str() {
+            return Ok(Some(Err(EmailChangeRefused::Same)));
+        }
+        if find_by_email_in(&txn, new_email.as_str())?.is_some() {
+            return Ok(Some(Err(EmailChangeRefused::Taken)));
+        }
+        tokens::insert(
+            &txn,
+            hash,
+            &Token {
+                kind: TokenKind::EmailChange,
+                user_id: id,
+                created_at: now,
+                expires_at,
+                used_at: None,
+            },
+        )?;
+        txn.open_table(tables::PENDING_EMAIL)?
+            .insert(hash, new_email.as_str())?;
+        queue_all(&txn, compose(&user))?;
+        audit::record_in(
+            &txn,
+            audit
+                .about(id)
+                .detail(format!("{} → {}", user.email, new_email.as_str())),
+        )?;
+        txn.commit()?;
+        Ok(Some(Ok(())))
+    }
+
+    fn confirm_email_change(
+        &self,
+        hash: [u8; 32],
+        now: u64,
+        address: &str,
+    ) -> Result<EmailChanged, StoreError> {
+        let txn = self.write()?;
+        let state = tokens::state_in(&txn, hash, TokenKind::EmailChange, now)?;
+        let TokenState::Valid(token) = &state else {
+            return Ok(EmailChanged::Invalid(state));
+        };
+        let new_email = txn
+            .open_table(tables::PENDING_EMAIL)?
+            .get(hash)?
+            .map(|v| v.value().to_owned());
+        let (Some(new_email), Some(mut user)) = (new_email, get_in(&txn, token.user_id)?) else {
+            return Ok(EmailChanged::Invalid(TokenState::Unknown));
+        };
+        if find_by_email_in(&txn, &new_email)?.is_some() {
+            return Ok(EmailChanged::Taken);
+        }
+        tokens::mark_used(&txn, hash, now)?;
+        let old_email = std::mem::replace(&mut user.email, new_email);
+        {
+            let mut by_email = txn.open_table(tables::USER_BY_EMAIL)?;
+            by_email.remove(old_email.as_str())?;
+            by_email.insert(user.email.as_str(), user.id)?;
+        }
+        put_in(&txn, &user)?;
+        sessions::delete_for_user(&txn, user.id, None)?;
+        audit::record_in(
+            &txn,
+            audit::Entry::new(
+                now,
+                audit::Event::EmailChanged,
+                audit::Actor {
+                    user: Some(user.id),
+                    name: user.full_name(),
+                    address: address.to_owned(),
+                },
+                user.email.clone(),
+            )
+            .about(user.id)
+            .detail(format!("{old_email} → {}", user.email)),
+        )?;
+        txn.commit()?;
+        Ok(EmailChanged::Changed(Box::new(user)))
+    }
+
+    fn find(&self, query: &str, limit: usize) -> Result<Vec<User>, StoreError> {
+        let words: Vec<String> = crate::domain::fold::fold(query)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        let txn = self.read()?;
+        let companies = txn.open_table(tables::COMPANIES.def())?;
+        let mut names = std::collections::HashMap::<u64, String>::new();
+        let mut out = Vec::new();
+        for row in txn.open_table(tables::USERS.def())?.iter()? {
+            let user: User = tables::USERS.decode(row?.1.value())?;
+            if user.kind == AccountKind::Staff {
+                continue;
+            }
+            let company = match user.company {
+                Some((c, _)) => match names.get(&c) {
+                    Some(n) => n.clone(),
+                    None => {
+                        let name = companies
+                            .get(c)?
+                            .map(|b| tables::COMPANIES.decode(b.value()))
+                            .transpose()?
+                            .map(|c| crate::domain::fold::fold(&c.name))
+                            .unwrap_or_default();
+                        names.insert(c, name.clone());
+                        name
+                    }
+                },
+                None => String::new(),
+            };
+            let haystack = format!(
+                "{} {} {}",
+                crate::domain::fold::fold(&user.full_name()),
+                user.email,
+                company
+            );
+            if words.iter().all(|w| haystack.contains(w.as_str())) {
+                out.push(user);
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.last_name.to_lowercase(), &a.first_name)
+                .cmp(&(b.last_name.to_lowercase(), &b.first_name))
+        });
+        out.truncate(limit);
+        Ok(out)
+    }
 }
 
 #[cfg(test)]
@@ -1006,12 +1125,24 @@ mod tests {
         };
         for (email, last) in [("kim@service.example", "Kim"), ("al@service.example", "Al")] {
             let email = Email::parse(email).unwrap();
-            create_staff(&store, &email, "Sam", last, "hash".into(), 1, entry)
-                .unwrap()
-                .unwrap();
+            Users::create_staff(
+                &store,
+                &email,
+                "Sam",
+                last,
+                "hash".into(),
+                1,
+                Box::new(entry),
+            )
+            .unwrap()
+            .unwrap();
         }
         let emails = |store: &Store| -> Vec<String> {
-            staff(store).unwrap().into_iter().map(|u| u.email).collect()
+            Users::staff(store)
+                .unwrap()
+                .into_iter()
+                .map(|u| u.email)
+                .collect()
         };
         assert_eq!(
             emails(&store),

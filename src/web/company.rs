@@ -20,8 +20,7 @@ use crate::error::{AppError, Result};
 use crate::service::company::{
     self as use_case, Administering, Joined, LinkUnusable, MemberChange, NewInvitation, NewMember,
 };
-use crate::store::companies;
-use crate::store::invitations::{self, InviteRefused};
+use crate::store::invitations::InviteRefused;
 use crate::views::company as view;
 use crate::views::components::Errors;
 
@@ -51,11 +50,13 @@ async fn members_page(
     refusal: Option<&str>,
 ) -> Result<Markup> {
     let store = &ctx.state.store;
-    let company = companies::get(store, admin.scope.company_id())?
+    let company = store
+        .companies()
+        .get(admin.scope.company_id())?
         .ok_or_else(|| AppError::internal("administrator of a missing company"))?;
-    let members = companies::members(store, admin.scope)?;
-    let pending = invitations::pending(store, admin.scope)?;
-    let operators = crate::store::plants::operators_of_company(store, admin.scope)?;
+    let members = store.companies().members(admin.scope)?;
+    let pending = store.invitations().pending(admin.scope)?;
+    let operators = store.plants().operators_of_company(admin.scope)?;
     Ok(view::members(
         ctx,
         &view::MembersData {

@@ -22,7 +22,7 @@ use crate::service::devices::{self as use_case, DeviceDetails, ExtensionOrder, N
 use crate::service::plants::{self as plant_cases, SubplantDeleted};
 use crate::store::devices::Device;
 use crate::store::plants::Plant;
-use crate::store::tickets::{self, Ticket};
+use crate::store::tickets::Ticket;
 use crate::views::components::Errors;
 use crate::views::devices as view;
 
@@ -81,12 +81,14 @@ pub async fn register(
 /// The requests about a device (by the device, or naming its serial) that the viewer
 /// may see, open and closed.
 fn device_tickets(ctx: &PageCtx, me: &Viewer, device: &Device) -> Result<Vec<Ticket>> {
-    Ok(
-        tickets::of_plant(&ctx.state.store, &me.actor, device.plant_id)?
-            .into_iter()
-            .filter(|t| t.device == Some(device.id) || t.serial == Some(device.serial))
-            .collect(),
-    )
+    Ok(ctx
+        .state
+        .store
+        .tickets()
+        .of_plant(&me.actor, device.plant_id)?
+        .into_iter()
+        .filter(|t| t.device == Some(device.id) || t.serial == Some(device.serial))
+        .collect())
 }
 
 /// `GET /devices/{id}`: edit or move a device.

@@ -67,7 +67,7 @@ pub async fn download(
 ) -> Result<Response> {
     let (doc, _, _) =
         use_case::visible(&ctx.state.core, &trail.acting(&me), id)?.ok_or(AppError::NotFound)?;
-    let data = crate::store::documents::content(&ctx.state.store, &doc)?;
+    let data = ctx.state.store.documents().content(&doc)?;
     file_response(data, &doc.content_type, &doc.name)
 }
 

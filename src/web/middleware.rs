@@ -116,7 +116,7 @@ pub async fn session_and_csrf(
 ) -> Response {
     let https = state.config.is_https();
     if let Some(viewer) = session::resolve(
-        &state.store,
+        &*state.store,
         &state.config,
         state.clock.now(),
         request.headers(),

@@ -15,7 +15,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::service::plants::{self as use_case, PlantData};
-use crate::store::plants::{self, Plant};
+use crate::store::plants::Plant;
 use crate::views::components::Errors;
 use crate::views::plants as view;
 
@@ -201,8 +201,12 @@ pub async fn detail(
     Path(id): Path<u64>,
     Query(q): Query<Saved>,
 ) -> Result<Markup> {
-    let (plant, assignees) =
-        plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    let (plant, assignees) = ctx
+        .state
+        .store
+        .plants()
+        .visible(&me.actor, id)?
+        .ok_or(AppError::NotFound)?;
     render_detail_with(&ctx, &me, &plant, &assignees, Refused::default(), &q.saved).await
 }
 
@@ -250,8 +254,12 @@ pub async fn assign(
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<AssignForm>,
 ) -> Result<Response> {
-    let (plant, assignees) =
-        plants::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    let (plant, assignees) = ctx
+        .state
+        .store
+        .plants()
+        .visible(&me.actor, id)?
+        .ok_or(AppError::NotFound)?;
     let acting = trail.acting(&me);
     if !use_case::may_assign(&acting, &plant, &assignees) {
         return Err(AppError::NotFound);

@@ -13,7 +13,6 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::service::profile as use_case;
-use crate::store::companies;
 use crate::store::users::{DeliveryAddress, User};
 use crate::views::components::Errors;
 use crate::views::profile as view;
@@ -71,7 +70,11 @@ fn company_line(ctx: &PageCtx, user: &User) -> Result<Option<(String, String)>> 
     let Some((company_id, role)) = user.company else {
         return Ok(None);
     };
-    let company = companies::get(&ctx.state.store, company_id)?
+    let company = ctx
+        .state
+        .store
+        .companies()
+        .get(company_id)?
         .ok_or_else(|| AppError::internal("member of a missing company"))?;
     let role = match role {
         crate::access::CompanyRole::Admin => ctx.t("role-admin"),

@@ -18,7 +18,7 @@ use crate::auth::extract::CurrentUser;
 use crate::auth::session::Viewer;
 use crate::error::{AppError, Result};
 use crate::service::ticket_thread::{self, NewMessage, StatusChange, StatusChanged};
-use crate::store::tickets::{self, Ticket};
+use crate::store::tickets::Ticket;
 use crate::views::components::Errors;
 use crate::views::ticket_page::{self as view, Forms};
 
@@ -27,14 +27,22 @@ fn team(ctx: &PageCtx, me: &Viewer) -> Result<Vec<crate::store::users::User>> {
     if !policy::can_handle_tickets(&me.actor) {
         return Ok(Vec::new());
     }
-    Ok(crate::store::users::staff(&ctx.state.store)?
+    Ok(ctx
+        .state
+        .store
+        .users()
+        .staff()?
         .into_iter()
         .filter(|u| u.status == crate::store::users::UserStatus::Active)
         .collect())
 }
 
 fn visible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<Ticket> {
-    tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)
+    ctx.state
+        .store
+        .tickets()
+        .visible(&me.actor, id)?
+        .ok_or(AppError::NotFound)
 }
 
 /// `GET /tickets/{id}`
@@ -161,6 +169,6 @@ pub async fn attachment(
         .flat_map(|m| &m.attachments)
         .find(|a| a.no == no)
         .ok_or(AppError::NotFound)?;
-    let data = tickets::attachment_content(&ctx.state.store, t.id, no)?;
+    let data = ctx.state.store.tickets().attachment_content(t.id, no)?;
     super::documents::file_response(data, &file.content_type, &file.name)
 }

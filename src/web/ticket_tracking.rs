@@ -11,8 +11,8 @@ use crate::access as policy;
 use crate::auth::extract::CurrentUser;
 use crate::domain::ticket::TicketKind;
 use crate::error::{AppError, Result};
-use crate::store::ticket_list::{self, Filter, From, Order, Page};
-use crate::store::tickets::{self, Ticket};
+use crate::store::ticket_list::{Filter, From, Order, Page};
+use crate::store::tickets::Ticket;
 use crate::views::tickets as view;
 
 impl ListQuery {
@@ -87,9 +87,8 @@ pub async fn list(
         (!matches!(scope, policy::TicketScope::All)).then(|| now.saturating_sub(days * 86_400));
     let query = q.q.trim();
     if query.is_empty() {
-        let page = ticket_list::page(
-            &state.store,
-            scope,
+        let page = state.store.ticket_list().page(
+            scope.into(),
             q.order(),
             q.filter(since),
             q.from(),
@@ -102,7 +101,7 @@ pub async fn list(
         crate::search::query::search(&state.search, scope, since, query, SEARCH_LIMIT)
             .map_err(AppError::internal)?;
     // The query already applied the scope; reading the tickets checks it once more.
-    let found = tickets::visible_many(&state.store, &me.actor, &ids)?;
+    let found = state.store.tickets().visible_many(&me.actor, &ids)?;
     let page = Page {
         tickets: filter_hits(found, &q),
         previous: None,

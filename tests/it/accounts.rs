@@ -2,7 +2,6 @@
 //! sessions, CSRF, "My profile" and "My access data".
 
 use osc::store::tokens::TokenKind;
-use osc::store::{sessions, users};
 
 use crate::common::{PASSWORD, Registration, TestApp, link_in};
 
@@ -44,12 +43,13 @@ async fn installer_registration_creates_company_with_its_administrator() {
         "registration address is a delivery address"
     );
 
-    let user = users::find_by_email(
-        &app.state.store,
-        &osc::domain::Email::parse("anna@solar-mueller.de").unwrap(),
-    )
-    .unwrap()
-    .unwrap();
+    let user = app
+        .state
+        .store
+        .users()
+        .find_by_email(&osc::domain::Email::parse("anna@solar-mueller.de").unwrap())
+        .unwrap()
+        .unwrap();
     assert!(user.actor().is_company_admin());
 }
 
@@ -195,12 +195,13 @@ async fn registering_a_known_email_looks_the_same_and_tells_the_owner() {
     let mail = app.mail("olga@example.com", "tried to register").await;
     assert!(mail.contains("/password/forgot"));
     // Still one account, with the original name.
-    let user = users::find_by_email(
-        &app.state.store,
-        &osc::domain::Email::parse("olga@example.com").unwrap(),
-    )
-    .unwrap()
-    .unwrap();
+    let user = app
+        .state
+        .store
+        .users()
+        .find_by_email(&osc::domain::Email::parse("olga@example.com").unwrap())
+        .unwrap()
+        .unwrap();
     assert_eq!(user.first_name, "Anna");
 }
 
@@ -231,12 +232,12 @@ async fn a_second_registrant_of_a_company_is_sent_to_its_administrator() {
         "no account, no confirmation"
     );
     assert!(
-        users::find_by_email(
-            &app.state.store,
-            &osc::domain::Email::parse("geselle@mueller-solar.de").unwrap()
-        )
-        .unwrap()
-        .is_none()
+        app.state
+            .store
+            .users()
+            .find_by_email(&osc::domain::Email::parse("geselle@mueller-solar.de").unwrap())
+            .unwrap()
+            .is_none()
     );
 
     // Same name elsewhere is another company.
@@ -692,20 +693,21 @@ async fn sessions_cookies_log_out_and_timeouts() {
     assert_eq!(r.headers()["location"], "/login?next=/account/access");
 
     // Log-out deletes the session on the server: the old cookie is worthless.
-    let user = users::find_by_email(
-        &app.state.store,
-        &osc::domain::Email::parse(&email).unwrap(),
-    )
-    .unwrap()
-    .unwrap();
+    let user = app
+        .state
+        .store
+        .users()
+        .find_by_email(&osc::domain::Email::parse(&email).unwrap())
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        sessions::count_for_user(&app.state.store, user.id).unwrap(),
+        app.state.store.sessions().count_for_user(user.id).unwrap(),
         2
     );
     let token = cookie.split(';').next().unwrap().to_owned();
     assert_eq!(agent.post("/logout", &[]).await.status(), 303);
     assert_eq!(
-        sessions::count_for_user(&app.state.store, user.id).unwrap(),
+        app.state.store.sessions().count_for_user(user.id).unwrap(),
         1
     );
     let replay = app
@@ -953,12 +955,13 @@ async fn delivery_addresses_add_edit_default_and_delete_with_confirmation() {
         )
         .await;
     assert_eq!(r.status(), 303);
-    let user = users::find_by_email(
-        &app.state.store,
-        &osc::domain::Email::parse("dora@example.com").unwrap(),
-    )
-    .unwrap()
-    .unwrap();
+    let user = app
+        .state
+        .store
+        .users()
+        .find_by_email(&osc::domain::Email::parse("dora@example.com").unwrap())
+        .unwrap()
+        .unwrap();
     assert_eq!(user.addresses.len(), 2);
     let new_id = user.addresses[1].id;
     assert_eq!(user.default_address, Some(new_id));
@@ -996,7 +999,7 @@ async fn delivery_addresses_add_edit_default_and_delete_with_confirmation() {
             .status(),
         303
     );
-    let user = users::get(&app.state.store, user.id).unwrap().unwrap();
+    let user = app.state.store.users().get(user.id).unwrap().unwrap();
     assert_eq!(user.addresses.len(), 1);
     assert_eq!(user.default_address, Some(first_id));
 
@@ -1078,24 +1081,27 @@ async fn expired_tokens_issued_directly_are_refused() {
     let email = app
         .register_and_confirm(&Registration::operator("old@example.com"))
         .await;
-    let user = users::find_by_email(
-        &app.state.store,
-        &osc::domain::Email::parse(&email).unwrap(),
-    )
-    .unwrap()
-    .unwrap();
+    let user = app
+        .state
+        .store
+        .users()
+        .find_by_email(&osc::domain::Email::parse(&email).unwrap())
+        .unwrap()
+        .unwrap();
     let (token, hash) = osc::secrets::token::generate();
     let now = app.state.clock.now();
-    users::issue_token(
-        &app.state.store,
-        user.id,
-        TokenKind::Reset,
-        hash,
-        now - 1,
-        now - 3600,
-        Default::default(),
-    )
-    .unwrap();
+    app.state
+        .store
+        .users()
+        .issue_token(
+            user.id,
+            TokenKind::Reset,
+            hash,
+            now - 1,
+            now - 3600,
+            Default::default(),
+        )
+        .unwrap();
     assert_eq!(
         app.new_agent()
             .get(&format!("/password/reset/{token}"))

@@ -855,7 +855,7 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
         .await
         .unwrap();
     osc::service::staff::add(
-        &app.state.store,
+        &*app.state.store,
         &osc::service::staff::NewStaff::parse(
             "sam@service.example",
             "Sam Service",
@@ -913,14 +913,14 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
         .unwrap()
         .set_by_name(
             "assignee",
-            &osc::store::users::find_by_email(
-                &app.state.store,
-                &osc::domain::Email::parse("sam@service.example").unwrap(),
-            )
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string(),
+            &app.state
+                .store
+                .users()
+                .find_by_email(&osc::domain::Email::parse("sam@service.example").unwrap())
+                .unwrap()
+                .unwrap()
+                .id
+                .to_string(),
         )
         .await
         .unwrap()

@@ -232,15 +232,18 @@ async fn staff_accounts_are_added_listed_and_removed_from_the_command_line() {
     // The account logs in and lands on the service desk; removal ends its session at once.
     let app = crate::common::TestApp::spawn_in(dir, |_| {}).await;
     // The audit log names the command line as the actor.
-    let log = osc::store::audit::page(
-        &app.state.store,
-        osc::store::audit::Filter {
-            event: Some(osc::store::audit::Event::StaffAdded),
-            ..Default::default()
-        },
-        10,
-    )
-    .unwrap();
+    let log = app
+        .state
+        .store
+        .audit()
+        .page(
+            osc::store::audit::Filter {
+                event: Some(osc::store::audit::Event::StaffAdded),
+                ..Default::default()
+            },
+            10,
+        )
+        .unwrap();
     assert_eq!(log.entries.len(), 1);
     assert_eq!(log.entries[0].subject, "sam@service.example");
     assert!(log.entries[0].actor.user.is_none());

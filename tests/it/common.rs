@@ -338,7 +338,7 @@ impl TestApp {
     pub async fn staff(&self, email: &str) -> Agent {
         let hash = self.state.hasher.hash(PASSWORD.to_owned()).await.unwrap();
         osc::service::staff::add(
-            &self.state.store,
+            &*self.state.store,
             &osc::service::staff::NewStaff::parse(email, "Sam Service", PASSWORD, PASSWORD)
                 .unwrap(),
             hash,

@@ -1,8 +1,6 @@
 //! Companies and roles: invitations, the two-administrator limit, hand-over, removal of
 //! collaborators, and no company seeing another's people.
 
-use osc::store::users;
-
 use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
 
 /// A signed-in administrator of a new company.
@@ -300,7 +298,7 @@ async fn removing_a_collaborator_ends_access_at_once_and_tells_them() {
     let (_, html) = admin.page("/company/members").await;
     assert!(!html.contains("ines@c-solar.de"));
     // The account is kept (nothing they created is lost).
-    assert!(users::get(&app.state.store, id).unwrap().is_some());
+    assert!(app.state.store.users().get(id).unwrap().is_some());
 }
 
 #[tokio::test]

@@ -146,7 +146,10 @@ async fn every_acknowledged_request_is_searchable_soon_after_a_kill_9() {
     let started = Instant::now();
     for number in &numbers {
         assert!(
-            osc::store::tickets::by_number(&app.state.store, number)
+            app.state
+                .store
+                .tickets()
+                .by_number(number)
                 .unwrap()
                 .is_some(),
             "acknowledged request {number} is in the store"

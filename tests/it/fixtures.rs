@@ -17,7 +17,7 @@ use osc::store::audit;
 use osc::store::devices::Device;
 use osc::store::plants::Plant;
 use osc::store::tickets::Ticket;
-use osc::store::users::{self, User};
+use osc::store::users::User;
 use osc::views::accounts::RegisterForm;
 use osc::views::company::{InviteForm, JoinForm};
 use osc::views::devices::DeviceForm;
@@ -96,7 +96,10 @@ impl TestApp {
     /// The account with `email`.
     pub fn user(&self, email: &str) -> User {
         let email = osc::domain::Email::parse(email).expect("an e-mail address");
-        users::find_by_email(&self.state.store, &email)
+        self.state
+            .store
+            .users()
+            .find_by_email(&email)
             .unwrap()
             .expect("an account")
     }

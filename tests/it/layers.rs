@@ -211,3 +211,51 @@ fn pages_parse_call_a_use_case_and_pick_a_view() {
         wrong.join("\n")
     );
 }
+
+/// The files that may name the embedded backend (`store::Store`) outside `src/store/`:
+/// the places that open it. Everything else works with `dyn Storage`, so a second
+/// backend behind the same traits changes nothing above the store.
+const OPENS_THE_STORE: &[&str] = &["src/lib.rs", "src/main.rs"];
+
+/// Whether a line names the embedded backend: its type `Store` (a whole word, not a
+/// variant like `Store(StoreError)`) or its database, redb.
+fn names_backend(code: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    code.contains("redb")
+        || code.match_indices("Store").any(|(i, _)| {
+            let after = code[i + 5..].chars().next();
+            !code[..i].ends_with(word) && !after.is_some_and(|c| word(c) || c == '(')
+        })
+}
+
+#[test]
+fn only_the_start_up_names_the_storage_backend() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.starts_with("src/store/") || OPENS_THE_STORE.contains(&rel.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        // A module's own tests may open a store in a temporary directory.
+        let text = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if names_backend(code) {
+                wrong.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "code above the store naming its backend (use `dyn Storage`):\n{}",
+        wrong.join("\n")
+    );
+}

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use osc::config::{MailTransportKind, SmtpSecurity};
 use osc::store::mail_queue::{self, MailState, OutgoingMail};
+use osc::store::{Storage, Store};
 
 use crate::common::{TestApp, eventually, outbox_files};
 
@@ -20,7 +21,12 @@ fn sample(subject: &str) -> OutgoingMail {
 #[tokio::test]
 async fn queued_mail_lands_in_the_outbox_as_eml() {
     let app = TestApp::spawn().await;
-    let id = mail_queue::enqueue_now(&app.state.store, sample("Ticket 2026-000001")).unwrap();
+    let id = app
+        .state
+        .store
+        .mail_queue()
+        .enqueue_now(sample("Ticket 2026-000001"))
+        .unwrap();
     let files = eventually(Duration::from_secs(10), || {
         let f = app.outbox();
         (!f.is_empty()).then_some(f)
@@ -32,7 +38,7 @@ async fn queued_mail_lands_in_the_outbox_as_eml() {
     assert!(eml.contains("To:") && eml.contains("anna@example.com"));
     let store = app.state.store.clone();
     eventually(Duration::from_secs(5), || {
-        let m = mail_queue::get(&store, id).unwrap().unwrap();
+        let m = store.mail_queue().get(id).unwrap().unwrap();
         matches!(m.state, MailState::Sent { .. }).then_some(())
     })
     .await;
@@ -40,13 +46,18 @@ async fn queued_mail_lands_in_the_outbox_as_eml() {
 
 #[tokio::test]
 async fn mail_of_a_rolled_back_transaction_is_never_sent() {
-    let app = TestApp::spawn().await;
+    // The embedded store's own transaction, opened while the server is down.
+    let dir = TestApp::spawn().await.stop().await;
     {
-        let txn = app.state.store.write().unwrap();
-        mail_queue::enqueue(&txn, sample("never")).unwrap();
-        // Dropped without commit: the action failed, so its mail must not leave.
+        let store = Store::open(dir.path(), 1 << 20).unwrap();
+        {
+            let txn = store.write().unwrap();
+            mail_queue::enqueue(&txn, sample("never")).unwrap();
+            // Dropped without commit: the action failed, so its mail must not leave.
+        }
+        store.mail_queue().enqueue_now(sample("sent")).unwrap();
     }
-    mail_queue::enqueue_now(&app.state.store, sample("sent")).unwrap();
+    let app = TestApp::spawn_in(dir, |_| {}).await;
     let files = eventually(Duration::from_secs(10), || {
         let f = app.outbox();
         (!f.is_empty()).then_some(f)
@@ -57,7 +68,7 @@ async fn mail_of_a_rolled_back_transaction_is_never_sent() {
     assert_eq!(files_now.len(), 1, "{files:?}");
     let eml = std::fs::read_to_string(&files_now[0]).unwrap();
     assert!(eml.contains("Subject: sent"));
-    assert_eq!(mail_queue::counts(&app.state.store).unwrap(), (0, 1));
+    assert_eq!(app.state.store.mail_queue().counts().unwrap(), (0, 1));
 }
 
 #[tokio::test]
@@ -76,10 +87,15 @@ async fn failed_delivery_stays_queued_and_is_retried_after_restart() {
         c.mail.retry_max_secs = 60;
     })
     .await;
-    let id = mail_queue::enqueue_now(&app.state.store, sample("Bestätigung")).unwrap();
+    let id = app
+        .state
+        .store
+        .mail_queue()
+        .enqueue_now(sample("Bestätigung"))
+        .unwrap();
     let store = app.state.store.clone();
     let failed = eventually(Duration::from_secs(20), || {
-        let m = mail_queue::get(&store, id).unwrap().unwrap();
+        let m = store.mail_queue().get(id).unwrap().unwrap();
         (m.attempts >= 1).then_some(m)
     })
     .await;
@@ -87,7 +103,7 @@ async fn failed_delivery_stays_queued_and_is_retried_after_restart() {
     assert_eq!(failed.state, MailState::Pending, "kept after failing");
     assert!(failed.last_error.is_some(), "the reason is recorded");
     assert!(failed.next_attempt_at > failed.queued_at, "backs off");
-    assert_eq!(mail_queue::counts(&app.state.store).unwrap(), (1, 0));
+    assert_eq!(app.state.store.mail_queue().counts().unwrap(), (1, 0));
 
     // Restart with a working transport: the message goes out.
     let dir = app.stop().await;
@@ -105,7 +121,7 @@ async fn failed_delivery_stays_queued_and_is_retried_after_restart() {
     );
     let store = app.state.store.clone();
     let sent = eventually(Duration::from_secs(5), || {
-        let m = mail_queue::get(&store, id).unwrap().unwrap();
+        let m = store.mail_queue().get(id).unwrap().unwrap();
         matches!(m.state, MailState::Sent { .. }).then_some(m)
     })
     .await;

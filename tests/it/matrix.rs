@@ -4,7 +4,6 @@
 //! here with its rules.
 
 use osc::domain::Email;
-use osc::store::users;
 
 use crate::common::{Agent, PASSWORD, Registration, TestApp, link_in};
 
@@ -649,7 +648,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     // Staff, as `osc staff add` creates them.
     let hash = app.state.hasher.hash(PASSWORD.to_owned()).await.unwrap();
     osc::service::staff::add(
-        &app.state.store,
+        &*app.state.store,
         &osc::service::staff::NewStaff::parse(
             "staff@service.example",
             "Sam Staff",
@@ -670,7 +669,11 @@ async fn fixture(app: &TestApp) -> Fixture {
             .status(),
         303
     );
-    let victim = users::find_by_email(&app.state.store, &Email::parse("spare@a-solar.de").unwrap())
+    let victim = app
+        .state
+        .store
+        .users()
+        .find_by_email(&Email::parse("spare@a-solar.de").unwrap())
         .unwrap()
         .unwrap()
         .id;

@@ -2,7 +2,7 @@
 //! hygiene every response carries.
 
 use osc::i18n::{Lang, MISSING_MARK};
-use osc::store::Store;
+use osc::store::{Storage, Store};
 
 use crate::common::TestApp;
 

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use osc::store::{Store, devices, plants};
+use osc::store::{Storage, Store};
 use proptest::prelude::*;
 
 use crate::common::{Agent, Registration, TestApp};
@@ -52,7 +52,10 @@ async fn confirm(agent: &Agent, page: &str) -> String {
 
 fn plant_count(app: &TestApp) -> usize {
     let admin = app.user("chef@a-solar.de");
-    plants::list(&app.state.store, &admin.actor(), "")
+    app.state
+        .store
+        .plants()
+        .list(&admin.actor(), "")
         .unwrap()
         .len()
 }
@@ -114,7 +117,7 @@ async fn a_home_plant_is_previewed_then_imported_and_shows_up_everywhere() {
     let (_, html) = installer.page(&format!("/plants/{plant}")).await;
     assert!(html.contains("2130011001") && html.contains("Speicher Keller"));
     assert!(html.contains("Sonnenallee 12"));
-    let stored = plants::get(&app.state.store, plant).unwrap().unwrap();
+    let stored = app.state.store.plants().get(plant).unwrap().unwrap();
     assert_eq!(stored.latitude, Some(51.3127), "decimal comma");
     assert_eq!(stored.commissioning.as_deref(), Some("2021-04-20"));
     // Another company does not see it.
@@ -138,10 +141,10 @@ async fn a_commercial_plant_brings_its_sub_plants_and_a_re_import_updates_it() {
     assert!(html.contains("3 new sub-plants"));
     let html = confirm(&admin, &page).await;
     let plant = plant_id(&html);
-    let stored = plants::get(&app.state.store, plant).unwrap().unwrap();
+    let stored = app.state.store.plants().get(plant).unwrap().unwrap();
     let names: Vec<&str> = stored.subplants.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Halle 1", "Halle 2", "Halle 3"]);
-    let devices = devices::of_plant(&app.state.store, plant).unwrap();
+    let devices = app.state.store.devices().of_plant(plant).unwrap();
     assert_eq!(devices.len(), 13);
     assert_eq!(devices.iter().filter(|d| d.subplant.is_some()).count(), 12);
 
@@ -161,7 +164,11 @@ async fn a_commercial_plant_brings_its_sub_plants_and_a_re_import_updates_it() {
     let html = confirm(&admin, &page).await;
     assert!(html.contains("0 plants created, 1 updated"), "{html}");
     assert_eq!(plant_count(&app), 2, "no duplicate");
-    let serials: Vec<u32> = devices::of_plant(&app.state.store, home)
+    let serials: Vec<u32> = app
+        .state
+        .store
+        .devices()
+        .of_plant(home)
         .unwrap()
         .iter()
         .map(|d| d.serial)
@@ -272,18 +279,24 @@ async fn every_bad_row_is_listed_with_its_line_and_reason_and_nothing_else_is_lo
                 })
                 .expect("the good row's serial is previewed");
             assert!(
-                devices::by_serial(&app.state.store, good)
-                    .unwrap()
-                    .is_some(),
+                app.state.store.devices().by_serial(good).unwrap().is_some(),
                 "{name}: the good row is taken"
             );
         }
     }
     // The other company's device is untouched.
-    let device = devices::by_serial(&app.state.store, 2130012345)
+    let device = app
+        .state
+        .store
+        .devices()
+        .by_serial(2130012345)
         .unwrap()
         .unwrap();
-    let owner = plants::get(&app.state.store, device.plant_id)
+    let owner = app
+        .state
+        .store
+        .plants()
+        .get(device.plant_id)
         .unwrap()
         .unwrap();
     assert_eq!(owner.name, "Scheune Aebi");
@@ -314,7 +327,11 @@ async fn byte_order_marks_windows_1252_and_json_are_read() {
         assert_eq!(status, 200, "{name}");
         assert!(html.contains(plant));
     }
-    let device = devices::by_serial(&app.state.store, 2130050001)
+    let device = app
+        .state
+        .store
+        .devices()
+        .by_serial(2130050001)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -322,7 +339,11 @@ async fn byte_order_marks_windows_1252_and_json_are_read() {
         Some("2018-11-05"),
         "15.05.2018 style dates"
     );
-    let json_device = devices::by_serial(&app.state.store, 2130060001)
+    let json_device = app
+        .state
+        .store
+        .devices()
+        .by_serial(2130060001)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -363,7 +384,7 @@ async fn a_plant_with_five_thousand_devices_is_imported_whole() {
     );
     let plant = plant_id(&html);
     assert_eq!(
-        devices::count_of_plant(&app.state.store, plant).unwrap(),
+        app.state.store.devices().count_of_plant(plant).unwrap(),
         5000
     );
 }
@@ -396,7 +417,7 @@ async fn refusals_say_what_is_wrong_next_to_the_file_field() {
 }
 
 /// Counts of the tables an import may write.
-fn written(store: &Store) -> (usize, usize) {
+fn written(store: &dyn Storage) -> (usize, usize) {
     let actor = osc::access::Actor {
         user_id: 0,
         name: String::new(),
@@ -404,10 +425,10 @@ fn written(store: &Store) -> (usize, usize) {
         kind: osc::access::AccountKind::Staff,
         company: None,
     };
-    let plants = plants::list(store, &actor, "").unwrap();
+    let plants = store.plants().list(&actor, "").unwrap();
     let devices = plants
         .iter()
-        .map(|(p, _)| devices::count_of_plant(store, p.id).unwrap())
+        .map(|(p, _)| store.devices().count_of_plant(p.id).unwrap())
         .sum();
     (plants.len(), devices)
 }
@@ -483,7 +504,10 @@ async fn a_plant_is_written_whole_or_not_at_all() {
     );
     assert_eq!(plant_count(&app), 0, "no half plant");
     assert!(
-        devices::by_serial(&app.state.store, 2130011001)
+        app.state
+            .store
+            .devices()
+            .by_serial(2130011001)
             .unwrap()
             .is_none(),
         "the plant's other device was not written either"
@@ -495,7 +519,12 @@ async fn the_check_shows_its_progress_and_a_restart_is_reported() {
     let app = TestApp::spawn().await;
     let (admin, _) = company(&app).await;
     let me = app.user("chef@a-solar.de");
-    let id = osc::store::imports::start(&app.state.store, me.id, "park.csv", 745_163, 0).unwrap();
+    let id = app
+        .state
+        .store
+        .imports()
+        .start(me.id, "park.csv", 745_163, 0)
+        .unwrap();
     app.state.core.imports.set(id, 2500, 5000);
     let (status, html) = admin.page(&format!("/plants/import/{id}")).await;
     assert_eq!(status, 200);

@@ -567,7 +567,7 @@ async fn the_mail_queue_shows_failures_and_retries_them() {
         .await;
     assert_eq!(r.status(), 303);
     crate::common::eventually(std::time::Duration::from_secs(10), || {
-        let m = osc::store::mail_queue::get(&app.state.store, 1).ok()??;
+        let m = app.state.store.mail_queue().get(1).ok()??;
         m.last_error.is_some().then_some(())
     })
     .await;
@@ -576,14 +576,18 @@ async fn the_mail_queue_shows_failures_and_retries_them() {
     assert_eq!(status, 200);
     assert!(html.contains("vera@example.org"));
     assert!(html.contains("Failed"));
-    let attempts = osc::store::mail_queue::get(&app.state.store, 1)
+    let attempts = app
+        .state
+        .store
+        .mail_queue()
+        .get(1)
         .unwrap()
         .unwrap()
         .attempts;
     let r = staff.post("/service/mail/1/retry", &[]).await;
     assert_eq!(r.status(), 303);
     crate::common::eventually(std::time::Duration::from_secs(10), || {
-        let m = osc::store::mail_queue::get(&app.state.store, 1).ok()??;
+        let m = app.state.store.mail_queue().get(1).ok()??;
         (m.attempts > attempts).then_some(())
     })
     .await;
@@ -767,7 +771,10 @@ fn audited(app: &TestApp, event: osc::store::audit::Event) -> usize {
         event: Some(event),
         ..Default::default()
     };
-    osc::store::audit::page(&app.state.store, filter, 100)
+    app.state
+        .store
+        .audit()
+        .page(filter, 100)
         .unwrap()
         .entries
         .len()
@@ -818,12 +825,13 @@ async fn audit_entries_are_written_with_their_action_and_never_for_a_refused_one
     assert_eq!(audited(&app, Event::TicketMoved), 1);
 
     // A request filed for a customer and a mail retried are recorded with them.
-    let customer = osc::store::users::find_by_email(
-        &app.state.store,
-        &osc::domain::Email::parse("chef@audit-solar.de").unwrap(),
-    )
-    .unwrap()
-    .unwrap();
+    let customer = app
+        .state
+        .store
+        .users()
+        .find_by_email(&osc::domain::Email::parse("chef@audit-solar.de").unwrap())
+        .unwrap()
+        .unwrap();
     let r = staff
         .post(
             "/service/tickets/new",
@@ -836,17 +844,20 @@ async fn audit_entries_are_written_with_their_action_and_never_for_a_refused_one
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     assert_eq!(audited(&app, Event::TicketCreatedForCustomer), 1);
-    let entry = osc::store::audit::page(
-        &app.state.store,
-        osc::store::audit::Filter {
-            event: Some(Event::TicketCreatedForCustomer),
-            ..Default::default()
-        },
-        1,
-    )
-    .unwrap()
-    .entries
-    .remove(0);
+    let entry = app
+        .state
+        .store
+        .audit()
+        .page(
+            osc::store::audit::Filter {
+                event: Some(Event::TicketCreatedForCustomer),
+                ..Default::default()
+            },
+            1,
+        )
+        .unwrap()
+        .entries
+        .remove(0);
     assert_eq!(entry.subject_user, Some(customer.id));
     assert_eq!(
         staff.post("/service/mail/999999/retry", &[]).await.status(),

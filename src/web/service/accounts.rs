@@ -16,7 +16,6 @@ use crate::auth::extract::StaffMember;
 use crate::domain::Email;
 use crate::error::{AppError, Result};
 use crate::service::people::{self, AccountAction, EmailChange};
-use crate::store::{companies, users};
 use crate::views::components::Errors;
 use crate::views::service::accounts as view;
 use crate::web::context::PageCtx;
@@ -39,12 +38,12 @@ pub async fn find(
     let found = if q.q.trim().is_empty() {
         Vec::new()
     } else {
-        users::find(store, &q.q, FOUND_LIMIT)?
+        store.users().find(&q.q, FOUND_LIMIT)?
     };
     let mut rows = Vec::with_capacity(found.len());
     for user in found {
         let company = match user.company {
-            Some((c, _)) => companies::get(store, c)?.map(|c| c.name),
+            Some((c, _)) => store.companies().get(c)?.map(|c| c.name),
             None => None,
         };
         rows.push((user, company));

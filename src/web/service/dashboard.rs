@@ -8,8 +8,8 @@ use maud::Markup;
 use crate::auth::extract::StaffMember;
 use crate::domain::ticket::TicketStatus;
 use crate::error::Result;
-use crate::store::ticket_list::{self, Filter, From, Order, Scope};
-use crate::store::{mail_queue, users};
+use crate::store::mail_queue;
+use crate::store::ticket_list::{Filter, From, Order, Scope};
 use crate::views::service::dashboard as view;
 use crate::web::context::PageCtx;
 
@@ -32,33 +32,38 @@ pub fn business_days_between(from: u64, to: u64) -> u64 {
 pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Markup> {
     let store = &ctx.state.store;
     let now = ctx.state.clock.now();
-    let oldest = ticket_list::page(
-        store,
-        Scope::All,
-        Order::Waiting,
-        Filter {
-            open: Some(true),
-            ..Filter::default()
-        },
-        From::Start,
-        SHOWN,
-    )?
-    .tickets;
+    let oldest = store
+        .ticket_list()
+        .page(
+            Scope::All,
+            Order::Waiting,
+            Filter {
+                open: Some(true),
+                ..Filter::default()
+            },
+            From::Start,
+            SHOWN,
+        )?
+        .tickets;
     let (overdue_total, overdue_returns) =
-        ticket_list::in_state(store, TicketStatus::AwaitingReturn, overdue_by(now), SHOWN)?;
-    let (waiting, _) = mail_queue::list(store, mail_queue::Show::Waiting, None, 1000)?;
+        store
+            .ticket_list()
+            .in_state(TicketStatus::AwaitingReturn, overdue_by(now), SHOWN)?;
+    let (waiting, _) = store
+        .mail_queue()
+        .list(mail_queue::Show::Waiting, None, 1000)?;
     let data = Dashboard {
-        open: ticket_list::open_counts(store)?,
+        open: store.ticket_list().open_counts()?,
         oldest,
         overdue_returns,
         overdue_total,
-        weeks: ticket_list::weeks(store, now, CHART_WEEKS)?,
+        weeks: store.ticket_list().weeks(now, CHART_WEEKS)?,
         mail_failed: waiting
             .iter()
             .filter(|(_, m)| m.last_error.is_some())
             .count(),
         mail_waiting: waiting.len(),
-        staff: users::staff(store)?,
+        staff: store.users().staff()?,
     };
     Ok(view::dashboard(&ctx, &data, now))
 }

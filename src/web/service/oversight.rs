@@ -13,8 +13,7 @@ use crate::auth::extract::StaffMember;
 use crate::error::{AppError, Result};
 use crate::service::desk::{self, Retried};
 use crate::store::audit::{self, Event};
-use crate::store::mail_queue::{self, Show};
-use crate::store::users;
+use crate::store::mail_queue::Show;
 use crate::views::service::oversight as view;
 use crate::web::context::PageCtx;
 use crate::web::trail::Trail;
@@ -31,7 +30,9 @@ pub async fn audit_log(
         text => match text.parse::<u64>() {
             Ok(id) => Ok(Some(id)),
             Err(_) => match crate::domain::Email::parse(text) {
-                Ok(email) => users::find_by_email(store, &email)?
+                Ok(email) => store
+                    .users()
+                    .find_by_email(&email)?
                     .map(|u| Some(u.id))
                     .ok_or("service-audit-no-user"),
                 Err(_) => Err("service-audit-no-user"),
@@ -39,8 +40,7 @@ pub async fn audit_log(
         },
     };
     let page = match user {
-        Ok(user) => audit::page(
-            store,
+        Ok(user) => store.audit().page(
             audit::Filter {
                 event: Event::from_slug(&q.event),
                 user,
@@ -65,8 +65,12 @@ pub async fn mail(
         "sent" => Show::Sent,
         _ => Show::All,
     };
-    let (mails, next) = mail_queue::list(&ctx.state.store, show, q.before.parse().ok(), PAGE_SIZE)?;
-    let (waiting, sent) = mail_queue::counts(&ctx.state.store)?;
+    let (mails, next) =
+        ctx.state
+            .store
+            .mail_queue()
+            .list(show, q.before.parse().ok(), PAGE_SIZE)?;
+    let (waiting, sent) = ctx.state.store.mail_queue().counts()?;
     Ok(view::mail(&ctx, &q, &mails, next, waiting, sent))
 }
 

@@ -15,10 +15,8 @@ use crate::auth::extract::StaffMember;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::error::{AppError, Result};
 use crate::service::desk::{self, Assignee};
-use crate::store::companies::{self};
-use crate::store::ticket_list::{self, Filter, From, Order, Page, Scope};
-use crate::store::tickets::{self, Ticket};
-use crate::store::users;
+use crate::store::ticket_list::{Filter, From, Order, Page, Scope};
+use crate::store::tickets::Ticket;
 use crate::views::service::queue as view;
 use crate::web::context::PageCtx;
 use crate::web::trail::Trail;
@@ -75,10 +73,14 @@ fn company_choice(ctx: &PageCtx, text: &str) -> Result<CompanyChoice> {
         return Ok(CompanyChoice::Any);
     }
     if let Ok(id) = text.parse::<u64>() {
-        return Ok(companies::get(&ctx.state.store, id)?
+        return Ok(ctx
+            .state
+            .store
+            .companies()
+            .get(id)?
             .map_or(CompanyChoice::NoMatch, CompanyChoice::One));
     }
-    let mut found = companies::find_by_name(&ctx.state.store, text, 20)?;
+    let mut found = ctx.state.store.companies().find_by_name(text, 20)?;
     let exact = found
         .first()
         .is_some_and(|c| crate::domain::fold::fold(&c.name) == crate::domain::fold::fold(text));
@@ -98,7 +100,7 @@ pub async fn queue(
 ) -> Result<Markup> {
     let state = &ctx.state;
     let now = state.clock.now();
-    let staff = users::staff(&state.store)?;
+    let staff = state.store.users().staff()?;
     let company = company_choice(&ctx, &q.company)?;
     let company_id = match &company {
         CompanyChoice::One(c) => Some(c.id),
@@ -127,12 +129,15 @@ pub async fn queue(
             (None, Some(c)) => Scope::Company(c),
             (None, None) => Scope::All,
         };
-        ticket_list::page(&state.store, scope, q.order(), filter, q.from(), PAGE_SIZE)?
+        state
+            .store
+            .ticket_list()
+            .page(scope, q.order(), filter, q.from(), PAGE_SIZE)?
     } else {
         let (ids, _) =
             crate::search::query::search(&state.search, TicketScope::All, 0, q.q.trim(), 100)
                 .map_err(AppError::internal)?;
-        let found = tickets::visible_many(&state.store, &me.actor, &ids)?;
+        let found = state.store.tickets().visible_many(&me.actor, &ids)?;
         Page {
             tickets: keep_hits(found, &filter, assignee, company_id),
             previous: None,
@@ -177,7 +182,12 @@ pub async fn assign(
     Path(id): Path<u64>,
     CsrfForm(form): CsrfForm<AssignForm>,
 ) -> Result<Response> {
-    let t = tickets::visible(&ctx.state.store, &me.actor, id)?.ok_or(AppError::NotFound)?;
+    let t = ctx
+        .state
+        .store
+        .tickets()
+        .visible(&me.actor, id)?
+        .ok_or(AppError::NotFound)?;
     let to = Assignee::parse(&form.assignee).ok_or(AppError::NotFound)?;
     if !desk::assign(&ctx.state.core, &trail.acting(&me), &t, to)? {
         return Err(AppError::NotFound);
