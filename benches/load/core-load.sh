@@ -57,12 +57,12 @@ summary() {
 }
 
 healthz() {
-  RATE=100 CONNS=2 wrk -t1 -c2 -d"${secs}s" --latency -s benches/load/paced.lua \
+  RATE=100 THREADS=1 wrk -t1 -c2 -d"${secs}s" --latency -s benches/load/paced.lua \
     "http://127.0.0.1:$port/healthz" > "$out/healthz-$1.txt"
 }
 
 echo "== 1. ticket creation at saturation (wrk -t2 -c16 -d${secs}s)"
-CONNS=16 wrk -t2 -c16 -d"${secs}s" --latency -s benches/load/create.lua \
+wrk -t2 -c16 -d"${secs}s" --latency -s benches/load/create.lua \
   "http://127.0.0.1:$port/contact" > "$out/create-sat.txt" &
 load=$!
 healthz 1
@@ -71,10 +71,10 @@ summary "POST /contact" "$out/create-sat.txt"
 summary "/healthz alongside (100/s)" "$out/healthz-1.txt"
 
 echo "== 2. search paced at 3,000/s while tickets are created at ~500/s"
-RATE=500 CONNS=8 wrk -t1 -c8 -d"${secs}s" --latency -s benches/load/create.lua \
+RATE=500 THREADS=1 wrk -t1 -c16 -d"${secs}s" --latency -s benches/load/create.lua \
   "http://127.0.0.1:$port/contact" > "$out/create-paced.txt" &
 creating=$!
-RATE=3000 CONNS=32 wrk -t2 -c32 -d"${secs}s" --latency -s benches/load/paced.lua \
+RATE=3000 THREADS=2 wrk -t2 -c32 -d"${secs}s" --latency -s benches/load/paced.lua \
   -H "Cookie: osc_session=$session" "$url" > "$out/search-mixed.txt" &
 searching=$!
 healthz 2
@@ -84,7 +84,7 @@ summary "POST /contact (paced)" "$out/create-paced.txt"
 summary "/healthz alongside (100/s)" "$out/healthz-2.txt"
 
 echo "== 3. search paced at 8,000/s alone"
-RATE=8000 CONNS=64 wrk -t2 -c64 -d"${secs}s" --latency -s benches/load/paced.lua \
+RATE=8000 THREADS=2 wrk -t2 -c64 -d"${secs}s" --latency -s benches/load/paced.lua \
   -H "Cookie: osc_session=$session" "$url" > "$out/search-alone.txt" &
 searching=$!
 healthz 3

@@ -1,11 +1,10 @@
 -- wrk script: every request files a contact request (POST /contact) as a visitor without
 -- an account, whose CSRF cookie and token core-load.sh passes in the environment (so the
 -- searched company's results do not grow with the tickets the run creates).
--- With RATE set, connections are paced so that all CONNS together send RATE per second.
+-- With RATE set, the requests are paced (pace.lua) so that all THREADS together send
+-- RATE per second.
 local seed = os.getenv("BENCH_CSRF_SEED")
 local token = os.getenv("BENCH_TOKEN")
-local rate = tonumber(os.getenv("RATE") or "0")
-local conns = tonumber(os.getenv("CONNS") or "8")
 local counter = 0
 
 function request()
@@ -19,8 +18,8 @@ function request()
   }, body)
 end
 
-if rate > 0 then
+if dofile("benches/load/pace.lua") then
   function delay()
-    return conns / rate * 1000
+    return pace_delay()
   end
 end

@@ -1,9 +1,12 @@
--- Paces every connection so that all of them together send RATE requests per second
+-- Paces the connections so that all of them together send RATE requests per second
 -- (wrk itself sends as fast as it can): latency at a given load, not at saturation.
--- RATE and CONNS come from the environment (defaults 5000 and 64).
-local rate = tonumber(os.getenv("RATE") or "5000")
-local conns = tonumber(os.getenv("CONNS") or "64")
+-- RATE and THREADS (the -t given to wrk) come from the environment (defaults 5000
+-- and 1); the schedule is in pace.lua.
+if os.getenv("RATE") == nil then
+  error("paced.lua needs RATE")
+end
+dofile("benches/load/pace.lua")
 
 function delay()
-  return conns / rate * 1000
+  return pace_delay()
 end

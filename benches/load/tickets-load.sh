@@ -44,10 +44,10 @@ run() {
     tickets_args=(-s benches/load/paced.lua)
     healthz_args=(-s benches/load/paced.lua)
   fi
-  RATE=5500 CONNS=64 wrk -t2 -c64 -d"${secs}s" --latency -H "Cookie: osc_session=$session" \
+  RATE=5500 THREADS=2 wrk -t2 -c64 -d"${secs}s" --latency -H "Cookie: osc_session=$session" \
     "${tickets_args[@]}" "$url" > "$data.tickets.txt" &
   load=$!
-  RATE=100 CONNS=2 wrk -t1 -c2 -d"${secs}s" --latency "${healthz_args[@]}" \
+  RATE=100 THREADS=1 wrk -t1 -c2 -d"${secs}s" --latency "${healthz_args[@]}" \
     "http://127.0.0.1:$port/healthz" > "$data.healthz.txt"
   wait $load
   sleep 1
