@@ -30,7 +30,43 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .map(|(_, v)| v)
 }
 
-/// Whether `target` is a path on this site (so redirecting to it is safe).
+/// Whether `target` is a path on this site (so redirecting to it is safe): it starts with
+/// one `/` not followed by another `/` or a `\\`, and holds no backslash, whitespace or
+/// control character, as given or once more percent-decoded. Browsers drop tabs and line
+/// breaks from a `Location` and read `\\` as `/`, so `/\t/evil.example` would lead to
+/// `//evil.example`; a line break would not even make a valid header.
 pub fn is_local_path(target: &str) -> bool {
-    target.starts_with('/') && !target.starts_with("//") && !target.contains('\\')
+    fn plain_path(s: &str) -> bool {
+        let mut chars = s.chars();
+        chars.next() == Some('/')
+            && !matches!(chars.next(), Some('/' | '\\'))
+            && !s
+                .chars()
+                .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    }
+    plain_path(target) && plain_path(&percent_decoded(target))
+}
+
+/// `s` with its `%XX` escapes decoded (others left as they are; invalid UTF-8 replaced).
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match escaped {
+            Some(b) => {
+                out.push(b);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -111,5 +111,9 @@ mod tests {
         assert!(!is_local_path("//evil.example"));
         assert!(!is_local_path("https://evil.example"));
         assert!(!is_local_path("/\\evil.example"));
+        assert!(!is_local_path("/\t/evil.example"));
+        assert!(!is_local_path("/%09/evil.example"));
+        assert!(!is_local_path("/%2F/evil.example"));
+        assert!(is_local_path("/tickets?q=M%C3%BCller"));
     }
 }

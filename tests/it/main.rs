@@ -12,6 +12,7 @@ mod documents;
 mod durability;
 mod fixtures;
 mod golden;
+mod hardening;
 mod layers;
 mod mail;
 mod matrix;
