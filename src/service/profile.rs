@@ -130,9 +130,13 @@ pub async fn change_password(
             ("forgot", &format!("{base}/password/forgot")),
         ],
     );
-    core.store
-        .users()
-        .change_password(user.id, hash, keep_session, vec![mail])?;
+    core.store.users().change_password(
+        user.id,
+        hash,
+        keep_session,
+        core.clock.now(),
+        vec![mail],
+    )?;
     tracing::info!(
         event = "password_changed",
         user_id = user.id,

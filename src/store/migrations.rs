@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -59,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 7,
         name: "0007_tickets_by_state",
         apply: super::ticket_list::index_all_states_in,
+    },
+    Migration {
+        version: 8,
+        name: "0008_tokens_by_user",
+        apply: super::tokens::index_by_user_in,
     },
 ];
 
@@ -361,5 +366,45 @@ mod tests {
             msg.contains("newer osc") && msg.contains("schema version"),
             "{msg}"
         );
+    }
+    /// Reset links mailed before schema 8 (no index by account) are ended by a newer
+    /// one all the same.
+    #[test]
+    fn schema_7_reset_links_are_indexed_by_their_account() {
+        use crate::store::tokens::{self, Token, TokenKind, TokenState, Tokens};
+        let dir = tempfile::tempdir().unwrap();
+        let old = Token {
+            kind: TokenKind::Reset,
+            user_id: 42,
+            created_at: 1_795_392_000,
+            expires_at: 1_795_395_600,
+            used_at: None,
+        };
+        {
+            let store = Store::open(dir.path(), 1 << 20).unwrap();
+            let txn = store.write().unwrap();
+            // Written as schema 7 did: the token alone.
+            tables::TOKENS.put_in(&txn, [1; 32], &old).unwrap();
+            txn.commit().unwrap();
+            force_version(&store, 7).unwrap();
+        }
+        let store = Store::open(dir.path(), 1 << 20).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let txn = store.write().unwrap();
+        let newer = Token {
+            created_at: old.created_at + 60,
+            ..old.clone()
+        };
+        tokens::insert(&txn, [2; 32], &newer).unwrap();
+        txn.commit().unwrap();
+        let now = old.created_at + 120;
+        assert!(matches!(
+            store.state([1; 32], TokenKind::Reset, now).unwrap(),
+            TokenState::Used(_)
+        ));
+        assert!(matches!(
+            store.state([2; 32], TokenKind::Reset, now).unwrap(),
+            TokenState::Valid(_)
+        ));
     }
 }

@@ -195,3 +195,9 @@ pub const STAFF_USERS: TableDefinition<u64, ()> = TableDefinition::new("staff_us
 /// returns); kept as tickets change, filled by migration 0007.
 pub const TICKETS_BY_STATE: TableDefinition<(u8, u64, u64), ()> =
     TableDefinition::new("tickets_by_state_v1");
+
+/// Key: (user id, token kind code, SHA-256 of the token). Value: unit. A user's unused
+/// tokens of a kind, so that a new reset link can end the older ones (migration 0008
+/// fills it; a token leaves it when it is used or ended).
+pub const USER_TOKENS: TableDefinition<(u64, u8, [u8; 32]), ()> =
+    TableDefinition::new("user_tokens_v1");

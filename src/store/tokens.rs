@@ -49,9 +49,55 @@ pub enum TokenState {
     Unknown,
 }
 
-/// Stores a new token inside the caller's transaction.
+/// Stores a new token inside the caller's transaction. A new password-reset link ends
+/// every older one of the same account: only the latest mail works.
 pub(crate) fn insert(txn: &Txn, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
+    if token.kind == TokenKind::Reset {
+        end_all_in(txn, token.user_id, TokenKind::Reset, token.created_at)?;
+    }
     tables::TOKENS.put_in(txn, hash, token)?;
+    txn.open_table(tables::USER_TOKENS)?
+        .insert((token.user_id, token.kind.stored_code(), hash), ())?;
+    Ok(())
+}
+
+/// Ends (marks used at `now`) every unused token of `kind` that `user_id` holds, inside
+/// the caller's transaction: after a new reset link, or once a password was set.
+pub(crate) fn end_all_in(
+    txn: &Txn,
+    user_id: u64,
+    kind: TokenKind,
+    now: u64,
+) -> Result<(), StoreError> {
+    let k = kind.stored_code();
+    let hashes: Vec<[u8; 32]> = {
+        let index = txn.open_table(tables::USER_TOKENS)?;
+        let mut out = Vec::new();
+        for row in index.range((user_id, k, [0u8; 32])..=(user_id, k, [0xffu8; 32]))? {
+            out.push(row?.0.value().2);
+        }
+        out
+    };
+    for hash in hashes {
+        mark_used(txn, hash, now)?;
+    }
+    Ok(())
+}
+
+/// Migration 0008: indexes every unused token by its account.
+pub(crate) fn index_by_user_in(txn: &Txn) -> Result<(), StoreError> {
+    let mut rows = Vec::new();
+    for row in txn.open_table(tables::TOKENS.def())?.iter()? {
+        let (hash, bytes) = row?;
+        let token = tables::TOKENS.decode(bytes.value())?;
+        if token.used_at.is_none() {
+            rows.push((token.user_id, token.kind.stored_code(), hash.value()));
+        }
+    }
+    let mut index = txn.open_table(tables::USER_TOKENS)?;
+    for key in rows {
+        index.insert(key, ())?;
+    }
     Ok(())
 }
 
@@ -98,8 +144,12 @@ pub(crate) fn mark_used(txn: &Txn, hash: [u8; 32], now: u64) -> Result<(), Store
     else {
         return Ok(());
     };
-    token.used_at = Some(now);
-    tables::TOKENS.write(&mut table, hash, &token)?;
+    if token.used_at.is_none() {
+        token.used_at = Some(now);
+        tables::TOKENS.write(&mut table, hash, &token)?;
+    }
+    txn.open_table(tables::USER_TOKENS)?
+        .remove((token.user_id, token.kind.stored_code(), hash))?;
     Ok(())
 }
 

@@ -235,13 +235,14 @@ pub trait Users: Send + Sync {
         compose: MailsFor<'_, User>,
     ) -> Result<(TokenState, Option<User>), StoreError>;
 
-    /// Changes the password from "My access data": ends every other session and queues the
-    /// notification.
+    /// Changes the password from "My access data": ends every other session and every
+    /// reset link still out, and queues the notification.
     fn change_password(
         &self,
         id: u64,
         password_hash: String,
         keep_session: [u8; 32],
+        now: u64,
         mails: Vec<OutgoingMail>,
     ) -> Result<(), StoreError>;
 
@@ -799,7 +800,8 @@ impl Users for Store {
         ) {
             return Ok((TokenState::Unknown, None));
         }
-        tokens::mark_used(&txn, hash, now)?;
+        // Setting the password ends this link and every other reset link still out.
+        tokens::end_all_in(&txn, user.id, TokenKind::Reset, now)?;
         user.password_hash = password_hash;
         user.failed_logins = 0;
         user.locked_at = None;
@@ -819,10 +821,12 @@ impl Users for Store {
         id: u64,
         password_hash: String,
         keep_session: [u8; 32],
+        now: u64,
         mails: Vec<OutgoingMail>,
     ) -> Result<(), StoreError> {
         update(self, id, |txn, user| {
             user.password_hash = password_hash;
+            tokens::end_all_in(txn, user.id, TokenKind::Reset, now)?;
             sessions::delete_for_user(txn, user.id, Some(keep_session))?;
             queue_all(txn, mails)
         })?;

@@ -1,8 +1,11 @@
-//! Attacks on the edges: redirect targets that would leave the site.
+//! Attacks on the edges: redirect targets that would leave the site, reset links that
+//! outlive their turn.
+
+use std::time::Duration;
 
 use osc::links::url_encode;
 
-use crate::common::{PASSWORD, Registration, TestApp};
+use crate::common::{PASSWORD, Registration, TestApp, eventually, link_in};
 
 /// `next` values that must never be followed: each would take a browser off the site, or
 /// is not a path at all, as typed or once more decoded.
@@ -81,4 +84,102 @@ async fn a_log_in_goes_on_only_to_a_path_on_this_site() {
         )
         .await;
     assert_eq!(r.headers()["location"], "/plants", "a plain path is kept");
+}
+
+const NEW_PASSWORD: &str = "Leuchtturm-Wellen-2026";
+
+/// The reset links mailed to `email` so far.
+fn reset_links(app: &TestApp, email: &str) -> Vec<String> {
+    let mut mails = app.mails_to(email);
+    mails.retain(|m| m.contains("/password/reset/"));
+    mails
+        .iter()
+        .map(|m| link_in(m, "/password/reset/"))
+        .collect()
+}
+
+async fn ask_for_a_reset_link(app: &TestApp, email: &str) {
+    let r = app
+        .new_agent()
+        .post(
+            "/password/forgot",
+            &[("email", email), ("security_answer", "bello")],
+        )
+        .await;
+    assert!(
+        r.status().is_redirection() || r.status() == 200,
+        "{}",
+        r.status()
+    );
+}
+
+async fn set_password_with(app: &TestApp, link: &str) -> u16 {
+    app.new_agent()
+        .post(
+            link,
+            &[
+                ("password", NEW_PASSWORD),
+                ("password_confirm", NEW_PASSWORD),
+            ],
+        )
+        .await
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_new_reset_link_ends_the_older_ones() {
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&Registration::operator("olga.alt@example.org"))
+        .await;
+    ask_for_a_reset_link(&app, &email).await;
+    let older = eventually(Duration::from_secs(10), || reset_links(&app, &email).pop()).await;
+    ask_for_a_reset_link(&app, &email).await;
+    let newer = eventually(Duration::from_secs(10), || {
+        reset_links(&app, &email).into_iter().find(|l| *l != older)
+    })
+    .await;
+    let (older, newer) = (&older, &newer);
+    assert_ne!(older, newer);
+    assert_eq!(set_password_with(&app, older).await, 410, "the older link");
+    assert_eq!(
+        app.new_agent().login(&email, PASSWORD).await.status(),
+        303,
+        "password unchanged by the older link"
+    );
+    assert_eq!(set_password_with(&app, newer).await, 200, "the newest link");
+    assert_eq!(
+        app.new_agent().login(&email, NEW_PASSWORD).await.status(),
+        303
+    );
+    assert_eq!(set_password_with(&app, older).await, 410);
+}
+
+#[tokio::test]
+async fn setting_the_password_ends_every_reset_link() {
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&Registration::operator("paul.neu@example.org"))
+        .await;
+    ask_for_a_reset_link(&app, &email).await;
+    let link = eventually(Duration::from_secs(10), || reset_links(&app, &email).pop()).await;
+    let agent = app.new_agent();
+    agent.login(&email, PASSWORD).await;
+    let r = agent
+        .post(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("password", NEW_PASSWORD),
+                ("password_confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "password changed in the profile");
+    assert_eq!(
+        set_password_with(&app, &link).await,
+        410,
+        "the link is over"
+    );
 }
