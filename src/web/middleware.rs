@@ -25,8 +25,18 @@ pub const CSP: &str =
 
 type HeaderLayer = SetResponseHeaderLayer<HeaderValue>;
 
-/// `Content-Security-Policy`, `X-Content-Type-Options` and `Referrer-Policy`.
-pub fn security_headers() -> Stack<HeaderLayer, Stack<HeaderLayer, HeaderLayer>> {
+/// `Strict-Transport-Security` when the portal is served over https: browsers then use
+/// https only, for a year from the last visit.
+pub const HSTS: &str = "max-age=31536000";
+
+/// `Content-Security-Policy`, `X-Content-Type-Options`, `Referrer-Policy` and, when
+/// `https`, `Strict-Transport-Security`.
+pub fn security_headers(
+    https: bool,
+) -> Stack<
+    SetResponseHeaderLayer<Option<HeaderValue>>,
+    Stack<HeaderLayer, Stack<HeaderLayer, HeaderLayer>>,
+> {
     let csp = SetResponseHeaderLayer::overriding(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
@@ -39,7 +49,11 @@ pub fn security_headers() -> Stack<HeaderLayer, Stack<HeaderLayer, HeaderLayer>>
         HeaderName::from_static("referrer-policy"),
         HeaderValue::from_static("same-origin"),
     );
-    Stack::new(csp, Stack::new(nosniff, referrer))
+    let hsts = SetResponseHeaderLayer::overriding(
+        header::STRICT_TRANSPORT_SECURITY,
+        https.then(|| HeaderValue::from_static(HSTS)),
+    );
+    Stack::new(hsts, Stack::new(csp, Stack::new(nosniff, referrer)))
 }
 
 /// Names a request's span by method and *route*, never the raw path: paths can carry

@@ -242,7 +242,7 @@ pub fn build_router(state: AppState) -> Router {
             // Outermost first: every response, error pages and assets included, gets the
             // security headers; errors are rendered inside the request's span.
             ServiceBuilder::new()
-                .layer(middleware::security_headers())
+                .layer(middleware::security_headers(state.config.is_https()))
                 .layer(CompressionLayer::new())
                 .layer(middleware::trace())
                 .layer(axum::middleware::from_fn(middleware::off_the_runtime))

@@ -183,3 +183,22 @@ async fn setting_the_password_ends_every_reset_link() {
         "the link is over"
     );
 }
+
+#[tokio::test]
+async fn https_portals_ask_browsers_to_stay_on_https() {
+    let app = TestApp::spawn_with(|c| c.server.public_url = "https://osc.example.com".into()).await;
+    for path in ["/", "/login", "/no-such-page", "/healthz"] {
+        let r = app.get(path).await;
+        assert_eq!(
+            r.headers()["strict-transport-security"],
+            "max-age=31536000",
+            "{path}"
+        );
+    }
+    let plain = TestApp::spawn().await;
+    let r = plain.get("/login").await;
+    assert!(
+        r.headers().get("strict-transport-security").is_none(),
+        "not over plain http: a browser would refuse the portal until the year is up"
+    );
+}
