@@ -25,18 +25,19 @@ pub const CSP: &str =
 
 type HeaderLayer = SetResponseHeaderLayer<HeaderValue>;
 
+/// The layers [`security_headers`] stacks (the first one sets its header only if given).
+pub type SecurityHeaders = Stack<
+    SetResponseHeaderLayer<Option<HeaderValue>>,
+    Stack<HeaderLayer, Stack<HeaderLayer, HeaderLayer>>,
+>;
+
 /// `Strict-Transport-Security` when the portal is served over https: browsers then use
 /// https only, for a year from the last visit.
 pub const HSTS: &str = "max-age=31536000";
 
 /// `Content-Security-Policy`, `X-Content-Type-Options`, `Referrer-Policy` and, when
 /// `https`, `Strict-Transport-Security`.
-pub fn security_headers(
-    https: bool,
-) -> Stack<
-    SetResponseHeaderLayer<Option<HeaderValue>>,
-    Stack<HeaderLayer, Stack<HeaderLayer, HeaderLayer>>,
-> {
+pub fn security_headers(https: bool) -> SecurityHeaders {
     let csp = SetResponseHeaderLayer::overriding(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
