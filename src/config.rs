@@ -84,6 +84,14 @@ pub struct ServerConfig {
     pub body_limit_kb: usize,
     /// A request that takes longer than this is answered 408.
     pub request_timeout_secs: u64,
+    /// A connection whose next request head has not fully arrived this long after the
+    /// connection opened or the previous answer was sent is closed: half-sent requests
+    /// and idle keep-alive connections do not hold a file descriptor for ever.
+    pub header_read_timeout_secs: u64,
+    /// Connections served normally at once. Beyond this many, a new connection is still
+    /// answered (so `/healthz` and a quick page keep working) but gets one request, with
+    /// one second to send its head, and is closed.
+    pub max_connections: usize,
 }
 
 /// `[storage]`
@@ -353,6 +361,8 @@ impl Default for ServerConfig {
             public_url: String::new(),
             body_limit_kb: 1024,
             request_timeout_secs: 30,
+            header_read_timeout_secs: 30,
+            max_connections: 512,
         }
     }
 }
@@ -455,6 +465,12 @@ impl Config {
         }
         if self.server.request_timeout_secs == 0 {
             return Err(bad("server.request_timeout_secs", "must be at least 1"));
+        }
+        if self.server.header_read_timeout_secs == 0 {
+            return Err(bad("server.header_read_timeout_secs", "must be at least 1"));
+        }
+        if self.server.max_connections == 0 {
+            return Err(bad("server.max_connections", "must be at least 1"));
         }
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));

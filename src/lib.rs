@@ -147,10 +147,12 @@ impl Instance {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let router = build_router(self.state.clone());
-        let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        let result = axum::serve(listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let server = &self.state.config.server;
+        let limits = web::listener::Limits {
+            header_read_timeout: std::time::Duration::from_secs(server.header_read_timeout_secs),
+            max_connections: server.max_connections,
+        };
+        let result = web::listener::serve(listener, router, limits, shutdown).await;
         self.stop().await;
         result
     }

@@ -11,6 +11,7 @@ mod health;
 pub mod help;
 mod home;
 mod legal;
+pub mod listener;
 pub mod middleware;
 pub mod multipart;
 pub mod plant_import;

@@ -202,3 +202,82 @@ async fn https_portals_ask_browsers_to_stay_on_https() {
         "not over plain http: a browser would refuse the portal until the year is up"
     );
 }
+
+/// Whether the server closes `stream` within `limit` (read until the end).
+async fn closed_within(stream: &mut tokio::net::TcpStream, limit: Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut seen = Vec::new();
+    tokio::time::timeout(limit, stream.read_to_end(&mut seen))
+        .await
+        .is_ok()
+}
+
+async fn connect(app: &TestApp) -> tokio::net::TcpStream {
+    let addr = app
+        .url("/")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    tokio::net::TcpStream::connect(addr).await.unwrap()
+}
+
+#[tokio::test]
+async fn half_sent_requests_and_idle_connections_are_closed() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn_with(|c| c.server.header_read_timeout_secs = 1).await;
+    // A request head that never ends.
+    let mut slow = connect(&app).await;
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: osc\r\n")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    assert!(closed_within(&mut slow, Duration::from_secs(10)).await);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "not before the timeout"
+    );
+
+    // A keep-alive connection left idle after its answer.
+    let mut idle = connect(&app).await;
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: osc\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = [0u8; 12];
+    idle.read_exact(&mut answer).await.unwrap();
+    assert_eq!(&answer, b"HTTP/1.1 200");
+    assert!(closed_within(&mut idle, Duration::from_secs(10)).await);
+}
+
+#[tokio::test]
+async fn healthz_answers_while_the_connection_bound_is_reached() {
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::spawn_with(|c| {
+        c.server.max_connections = 4;
+        c.server.header_read_timeout_secs = 60;
+    })
+    .await;
+    let mut held = Vec::new();
+    for _ in 0..12 {
+        let mut s = connect(&app).await;
+        s.write_all(b"GET / HTTP/1.1\r\nHost: osc\r\n")
+            .await
+            .unwrap();
+        held.push(s);
+    }
+    let r = tokio::time::timeout(Duration::from_secs(5), app.get("/healthz"))
+        .await
+        .expect("/healthz answers beyond the bound");
+    assert_eq!(r.status(), 200);
+    // The connections beyond the bound had one second for their head; the first four
+    // keep theirs.
+    let mut closed = 0;
+    for s in &mut held {
+        if closed_within(s, Duration::from_secs(3)).await {
+            closed += 1;
+        }
+    }
+    assert_eq!(
+        closed, 8,
+        "of the 12 held, those beyond the bound are closed"
+    );
+}
