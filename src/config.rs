@@ -189,7 +189,8 @@ pub struct SecurityConfig {
     /// A locked account unlocks by itself after this many minutes; 0 = only through
     /// password recovery or the service team.
     pub lockout_minutes: u64,
-    /// Failed log-ins against unknown e-mails one address may make per 15 minutes.
+    /// Failed log-ins (known and unknown e-mails alike) one address may make per 15
+    /// minutes; further failures are answered "wait" (a right password still signs in).
     pub unknown_login_limit: u32,
     /// Password hashes computed at once; 0 = one per CPU core.
     pub max_concurrent_hashes: usize,

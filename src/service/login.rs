@@ -1,6 +1,7 @@
 //! Logging in: an unknown e-mail and a wrong password are refused alike, in the same
-//! time; the third failure locks the account; unknown e-mails are throttled per network
-//! address. A log-in that succeeds starts a session.
+//! time; the third failure locks the account; past a limit of failures per network
+//! address every failure is answered "wait", known e-mail or not, while a right password
+//! still signs in. A log-in that succeeds starts a session.
 
 use std::net::IpAddr;
 
@@ -82,12 +83,18 @@ pub async fn log_in(
     if password.is_empty() || password.len() > MAX_PASSWORD_BYTES {
         return refused(LoginRefused::Failed);
     }
-    if core
-        .throttle
-        .address_blocked(peer, sec.unknown_login_limit, now)
-    {
-        return refused(LoginRefused::Throttled);
-    }
+    // Past the address's limit a failure is answered "wait", whether the e-mail has an
+    // account or not; a right password on an account that is not locked still signs in.
+    let throttled_or = |why| {
+        if core
+            .throttle
+            .address_over(peer, sec.unknown_login_limit, now)
+        {
+            LoginRefused::Throttled
+        } else {
+            why
+        }
+    };
     let user = core.store.users().find_by_email(&email)?;
     let matched = core
         .hasher
@@ -112,11 +119,11 @@ pub async fn log_in(
             )
             .detail("unknown-email"),
         )?;
-        return refused(if attempts >= sec.max_failed_logins {
+        return refused(throttled_or(if attempts >= sec.max_failed_logins {
             LoginRefused::Locked
         } else {
             LoginRefused::Failed
-        });
+        }));
     };
     if user.is_locked(now, sec.lockout_minutes) {
         tracing::info!(
@@ -124,7 +131,8 @@ pub async fn log_in(
             user_id = user.id,
             "log-in on a locked account"
         );
-        return refused(LoginRefused::Locked);
+        core.throttle.record_known(peer, now);
+        return refused(throttled_or(LoginRefused::Locked));
     }
     if !matched {
         let locked = core.store.users().record_failure(
@@ -142,11 +150,12 @@ pub async fn log_in(
             locked,
             "failed log-in"
         );
-        return refused(if locked {
+        core.throttle.record_known(peer, now);
+        return refused(throttled_or(if locked {
             LoginRefused::Locked
         } else {
             LoginRefused::Failed
-        });
+        }));
     }
     match user.status {
         UserStatus::Unconfirmed => return refused(LoginRefused::Unconfirmed),

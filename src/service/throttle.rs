@@ -1,7 +1,7 @@
-//! In-memory counters of failed log-ins that no account can hold: attempts against
-//! unknown e-mails, per network address (throttled) and per e-mail (answered like a
-//! locked account, so unknown and known e-mails look alike). Bounded in size; forgotten
-//! after the window.
+//! In-memory counters of failed log-ins: per network address, against known and
+//! unknown e-mails alike (past the limit failures are answered "wait"; a right password
+//! still signs in), and per unknown e-mail (answered like a locked account, so unknown and
+//! known e-mails look alike). Bounded in size; forgotten after the window.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -62,6 +62,20 @@ impl LoginThrottle {
         let mut counts = self.counts.lock().expect("throttle lock");
         bump(&mut counts.by_address, &address, now);
         bump(&mut counts.by_email, &email.to_owned(), now)
+    }
+
+    /// Counts a failed log-in from `address` against a known account (refused password,
+    /// locked account).
+    pub fn record_known(&self, address: IpAddr, now: u64) {
+        let mut counts = self.counts.lock().expect("throttle lock");
+        bump(&mut counts.by_address, &address, now);
+    }
+
+    /// Whether `address` made more than `limit` failed log-ins within the window, known
+    /// and unknown e-mails alike.
+    pub fn address_over(&self, address: IpAddr, limit: u32, now: u64) -> bool {
+        let counts = self.counts.lock().expect("throttle lock");
+        current(&counts.by_address, &address, now) > limit
     }
 
     /// Attempts on an unknown `email` within the window.

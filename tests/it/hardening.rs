@@ -281,3 +281,69 @@ async fn healthz_answers_while_the_connection_bound_is_reached() {
         "of the 12 held, those beyond the bound are closed"
     );
 }
+
+#[tokio::test]
+async fn the_throttle_answers_alike_for_known_and_unknown_e_mails_and_lets_a_right_password_in() {
+    let app = TestApp::spawn_with(|c| c.security.unknown_login_limit = 4).await;
+    let known = app
+        .register_and_confirm(&Registration::operator("vera.echt@example.org"))
+        .await;
+    let attacker = app.new_agent();
+    for i in 0..4 {
+        let r = attacker
+            .login(&format!("ghost{i}@example.com"), "Wrong-Password-123")
+            .await;
+        assert_eq!(r.status(), 422);
+    }
+    // Past the limit: the candidate and an e-mail nobody has get the same answer, so the
+    // throttle tells nothing about who has an account.
+    let candidate = attacker.login(&known, "Wrong-Password-123").await;
+    let (candidate_status, candidate_page) = (candidate.status(), candidate.text().await.unwrap());
+    let nobody = attacker
+        .login("nobody-here@example.com", "Wrong-Password-123")
+        .await;
+    assert_eq!(candidate_status, 429);
+    assert_eq!(nobody.status(), 429);
+    let nobody_page = nobody.text().await.unwrap();
+    let without_token = |html: &str| {
+        html.lines()
+            .filter(|l| !l.contains("csrf_token"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        without_token(&candidate_page).replace(known.as_str(), "EMAIL"),
+        without_token(&nobody_page).replace("nobody-here@example.com", "EMAIL"),
+        "the same page for both"
+    );
+    // The owner, behind the same address, still signs in with the right password.
+    let owner = app.new_agent();
+    assert_eq!(owner.login(&known, PASSWORD).await.status(), 303);
+}
+
+#[tokio::test]
+async fn a_failure_on_a_known_e_mail_counts_like_one_on_an_unknown_one() {
+    // The probe: limit − 1 unknown e-mails, the candidate, one more unknown. If only
+    // unknown e-mails counted, the last answer would tell whether the candidate exists.
+    let mut last = Vec::new();
+    for candidate_exists in [true, false] {
+        let app = TestApp::spawn_with(|c| c.security.unknown_login_limit = 4).await;
+        let candidate = "wanda.probe@example.org";
+        if candidate_exists {
+            app.register_and_confirm(&Registration::operator(candidate))
+                .await;
+        }
+        let attacker = app.new_agent();
+        for i in 0..3 {
+            attacker
+                .login(&format!("ghost{i}@example.com"), "Wrong-Password-123")
+                .await;
+        }
+        attacker.login(candidate, "Wrong-Password-123").await;
+        let r = attacker
+            .login("ghost9@example.com", "Wrong-Password-123")
+            .await;
+        last.push(r.status().as_u16());
+    }
+    assert_eq!(last, [429, 429]);
+}
