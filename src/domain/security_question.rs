@@ -46,10 +46,15 @@ impl SecurityQuestion {
     }
 
     /// The question a recovery form shows for an unknown e-mail: always the same one for
-    /// the same address, so that asking twice reveals nothing.
-    pub fn decoy_for(email: &str) -> Self {
+    /// the same address, so that asking twice reveals nothing, and drawn with the
+    /// instance's secret `key`, so that nobody outside can compute it and tell a decoy
+    /// from a real account's question.
+    pub fn decoy_for(email: &str, key: &[u8; 32]) -> Self {
         use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(email.trim().to_lowercase().as_bytes());
+        let digest = Sha256::new()
+            .chain_update(key)
+            .chain_update(email.trim().to_lowercase().as_bytes())
+            .finalize();
         SecurityQuestion(QUESTIONS[usize::from(digest[0]) % QUESTIONS.len()])
     }
 }
@@ -86,11 +91,20 @@ mod tests {
     }
 
     #[test]
-    fn decoy_is_stable_per_address() {
+    fn decoy_is_stable_per_address_and_depends_on_the_key() {
+        let key = [7; 32];
         assert_eq!(
-            SecurityQuestion::decoy_for("x@example.com"),
-            SecurityQuestion::decoy_for(" X@Example.com")
+            SecurityQuestion::decoy_for("x@example.com", &key),
+            SecurityQuestion::decoy_for(" X@Example.com", &key)
         );
+        let differing = (0..32u8)
+            .filter(|i| {
+                let email = format!("ghost{i}@example.com");
+                SecurityQuestion::decoy_for(&email, &key)
+                    != SecurityQuestion::decoy_for(&email, &[8; 32])
+            })
+            .count();
+        assert!(differing > 16, "{differing} of 32");
     }
 
     #[test]

@@ -79,10 +79,13 @@ impl Recovery {
     /// Starts a recovery for `email`: its account's question, or the decoy.
     pub fn start(core: &Core, email: Email) -> Result<Self, Failure> {
         let user = core.store.users().find_by_email(&email)?;
-        let question = user
+        let question = match user
             .as_ref()
             .and_then(|u| SecurityQuestion::parse(&u.security_question).ok())
-            .unwrap_or_else(|| SecurityQuestion::decoy_for(email.as_str()));
+        {
+            Some(question) => question,
+            None => core.decoy_question(email.as_str())?,
+        };
         Ok(Self {
             email,
             question,

@@ -30,6 +30,7 @@ use std::sync::Arc;
 use crate::access::Actor;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::SecurityQuestion;
 use crate::i18n::Translator;
 use crate::import::Progress;
 use crate::mail::templates::MailContext;
@@ -56,6 +57,8 @@ pub struct Core {
     pub clock: Clock,
     /// How far running plant imports are.
     pub imports: Progress,
+    /// The instance's key for the decoy security questions, read from the store once.
+    decoy_key: std::sync::OnceLock<[u8; 32]>,
 }
 
 impl Core {
@@ -70,7 +73,23 @@ impl Core {
             throttle: LoginThrottle::default(),
             clock: Clock::default(),
             imports: Progress::default(),
+            decoy_key: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The security question the recovery form shows for an e-mail without an account:
+    /// stable per address, and drawn with this instance's secret (made on first use), so
+    /// it cannot be computed from outside.
+    pub fn decoy_question(&self, email: &str) -> Result<SecurityQuestion, Failure> {
+        let key = match self.decoy_key.get() {
+            Some(key) => *key,
+            None => {
+                let (_, fresh) = crate::secrets::token::generate();
+                let key = self.store.instance_secret("decoy-questions", fresh)?;
+                *self.decoy_key.get_or_init(|| key)
+            }
+        };
+        Ok(SecurityQuestion::decoy_for(email, &key))
     }
 
     /// Hashes a password or a security answer off the async workers.

@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
 
-use redb::{Database, ReadTransaction, ReadableDatabase};
+use redb::{Database, ReadTransaction, ReadableDatabase, ReadableTable};
 
 pub use migrations::SCHEMA_VERSION;
 pub use txn::{Doorbells, Txn};
@@ -138,6 +138,9 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn group_commit_counts(&self) -> (u64, u64);
     /// The stored schema version.
     fn schema_version(&self) -> Result<u64, StoreError>;
+    /// The instance's secret named `name`; `new` (fresh random bytes) is stored and
+    /// returned when there is none yet, so every later call returns the same.
+    fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError>;
     /// Whether the store answers a read: used by `/healthz`.
     fn is_usable(&self) -> bool {
         self.schema_version().is_ok()
@@ -186,6 +189,34 @@ impl Storage for Store {
 
     fn schema_version(&self) -> Result<u64, StoreError> {
         migrations::stored_version(&self.read()?)
+    }
+
+    fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError> {
+        let read = self.read()?;
+        match read.open_table(tables::INSTANCE_SECRETS) {
+            Ok(table) => {
+                if let Some(v) = table.get(name)? {
+                    return Ok(v.value());
+                }
+            }
+            Err(redb::TableError::TableDoesNotExist(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+        drop(read);
+        let txn = self.write()?;
+        let secret = {
+            let mut table = txn.open_table(tables::INSTANCE_SECRETS)?;
+            let stored = table.get(name)?.map(|v| v.value());
+            match stored {
+                Some(s) => s,
+                None => {
+                    table.insert(name, new)?;
+                    new
+                }
+            }
+        };
+        txn.commit()?;
+        Ok(secret)
     }
 }
 

@@ -12,6 +12,11 @@ use super::records::Records;
 /// Key: setting name (`schema_version`). Value: number.
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta_v1");
 
+/// Key: what a secret is for (e.g. `decoy-questions`). Value: 32 random bytes made on
+/// first use and kept for the life of the instance.
+pub const INSTANCE_SECRETS: TableDefinition<&str, [u8; 32]> =
+    TableDefinition::new("instance_secrets_v1");
+
 /// Key: migration name. Value: unix time (seconds) it was applied.
 pub const MIGRATIONS_APPLIED: TableDefinition<&str, u64> =
     TableDefinition::new("migrations_applied_v1");

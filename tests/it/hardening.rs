@@ -347,3 +347,41 @@ async fn a_failure_on_a_known_e_mail_counts_like_one_on_an_unknown_one() {
     }
     assert_eq!(last, [429, 429]);
 }
+
+/// The decoy question the recovery page shows `app`'s visitors for `email`.
+async fn shown_question(app: &TestApp, email: &str) -> String {
+    let page = app
+        .new_agent()
+        .post("/password/forgot", &[("email", email)])
+        .await
+        .text()
+        .await
+        .unwrap();
+    osc::domain::security_question::QUESTIONS
+        .iter()
+        .map(|q| osc::domain::SecurityQuestion::parse(q).unwrap())
+        .find(|q| page.contains(&app.state.i18n.t(osc::i18n::Lang::En, &q.message_id())))
+        .map(|q| q.id().to_owned())
+        .expect("a question on the page")
+}
+
+#[tokio::test]
+async fn decoy_questions_differ_between_instances_and_last_across_restarts() {
+    let emails: Vec<String> = (0..16).map(|i| format!("nobody{i}@example.com")).collect();
+    let first = TestApp::spawn().await;
+    let second = TestApp::spawn().await;
+    let mut shown = (Vec::new(), Vec::new());
+    for email in &emails {
+        shown.0.push(shown_question(&first, email).await);
+        shown.1.push(shown_question(&second, email).await);
+    }
+    assert_ne!(
+        shown.0, shown.1,
+        "nobody can compute another instance's decoys"
+    );
+    let dir = first.stop().await;
+    let again = TestApp::spawn_in(dir, |_| {}).await;
+    for (email, before) in emails.iter().zip(&shown.0) {
+        assert_eq!(&shown_question(&again, email).await, before, "{email}");
+    }
+}
