@@ -92,6 +92,28 @@ pub struct ServerConfig {
     /// answered (so `/healthz` and a quick page keep working) but gets one request, with
     /// one second to send its head, and is closed.
     pub max_connections: usize,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` / `Forwarded`
+    /// is believed for the client's address; a list in the file, comma-separated in
+    /// `OSC_SERVER_TRUSTED_PROXIES`. Empty: the peer's address is the client's.
+    #[serde(deserialize_with = "list_or_csv")]
+    pub trusted_proxies: Vec<String>,
+}
+
+impl ServerConfig {
+    /// [`Self::trusted_proxies`] parsed (checked when the configuration was loaded).
+    pub fn trusted_networks(&self) -> Vec<ipnet::IpNet> {
+        self.trusted_proxies
+            .iter()
+            .filter_map(|p| parse_network(p))
+            .collect()
+    }
+}
+
+/// An address (a network of one) or a CIDR range.
+fn parse_network(s: &str) -> Option<ipnet::IpNet> {
+    s.parse::<ipnet::IpNet>()
+        .ok()
+        .or_else(|| s.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
 }
 
 /// `[storage]`
@@ -364,6 +386,7 @@ impl Default for ServerConfig {
             request_timeout_secs: 30,
             header_read_timeout_secs: 30,
             max_connections: 512,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -472,6 +495,17 @@ impl Config {
         }
         if self.server.max_connections == 0 {
             return Err(bad("server.max_connections", "must be at least 1"));
+        }
+        if let Some(p) = self
+            .server
+            .trusted_proxies
+            .iter()
+            .find(|p| parse_network(p).is_none())
+        {
+            return Err(bad(
+                "server.trusted_proxies",
+                &format!("{p:?} is neither an address nor a CIDR range (like 10.0.0.0/8)"),
+            ));
         }
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));
@@ -650,6 +684,21 @@ mod tests {
         assert_eq!(config.public_url(), "https://osc.example.com");
         assert!(config.is_https());
         assert_eq!(config.plants.registration_countries, ["DE", "FR"]);
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let config = Config::load_from(
+            None,
+            env(&[("OSC_SERVER_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1, ::1")]),
+        )
+        .unwrap();
+        let nets = config.server.trusted_networks();
+        assert_eq!(nets.len(), 3);
+        assert!(nets[1].contains(&"192.0.2.1".parse::<std::net::IpAddr>().unwrap()));
+        let err = Config::load_from(None, env(&[("OSC_SERVER_TRUSTED_PROXIES", "proxy.lan")]))
+            .unwrap_err();
+        assert!(err.to_string().contains("server.trusted_proxies"), "{err}");
     }
 
     #[test]

@@ -151,6 +151,7 @@ impl Instance {
         let limits = web::listener::Limits {
             header_read_timeout: std::time::Duration::from_secs(server.header_read_timeout_secs),
             max_connections: server.max_connections,
+            trusted_proxies: Arc::new(server.trusted_networks()),
         };
         let result = web::listener::serve(listener, router, limits, shutdown).await;
         self.stop().await;

@@ -1,6 +1,7 @@
 //! The accept loop: every connection served by hyper's HTTP/1 connection, with the
 //! header-read timeout (which also ends idle keep-alive connections) and the bound on
-//! connections from `[server]`; graceful shutdown lets requests in flight finish.
+//! connections from `[server]`, and every request given its client's address
+//! ([`super::client_address`]); graceful shutdown lets requests in flight finish.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,12 +17,14 @@ use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 /// How the accept loop treats connections.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// Time for a request head to arrive, on a new or an idle keep-alive connection.
     pub header_read_timeout: Duration,
     /// Connections served normally at once.
     pub max_connections: usize,
+    /// The reverse proxies whose forwarded addresses are believed.
+    pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
 }
 
 /// The head-read time of a connection beyond [`Limits::max_connections`].
@@ -64,9 +67,12 @@ pub async fn serve(
                 .header_read_timeout(OVERFLOW_HEAD_TIMEOUT)
                 .keep_alive(false);
         }
+        let trusted = limits.trusted_proxies.clone();
+        // Handlers read the client's address as `ConnectInfo`.
         let service = TowerToHyperService::new(router.clone().map_request(
             move |mut request: Request<hyper::body::Incoming>| {
-                request.extensions_mut().insert(ConnectInfo(remote));
+                let client = super::client_address::of(remote, request.headers(), &trusted);
+                request.extensions_mut().insert(ConnectInfo(client));
                 request
             },
         ));

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod assets;
+pub mod client_address;
 pub mod company;
 pub mod context;
 pub mod devices;

@@ -385,3 +385,62 @@ async fn decoy_questions_differ_between_instances_and_last_across_restarts() {
         assert_eq!(&shown_question(&again, email).await, before, "{email}");
     }
 }
+
+/// A failed log-in from `forwarded` (as a reverse proxy would name the client).
+async fn failed_login_via(app: &TestApp, agent: &crate::common::Agent, forwarded: &str) -> u16 {
+    // A new e-mail each time: three failures on one e-mail answer like a locked account.
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let email = format!("ghost{n}@example.com");
+    let token = agent.csrf().await;
+    agent
+        .client
+        .post(app.url("/login"))
+        .header("X-Forwarded-For", forwarded)
+        .form(&[
+            ("email", email.as_str()),
+            ("password", "Wrong-Password-123"),
+            ("csrf_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_address_is_throttled_on_its_own() {
+    let app = TestApp::spawn_with(|c| {
+        c.security.unknown_login_limit = 4;
+        c.server.trusted_proxies = vec!["127.0.0.0/8".into()];
+    })
+    .await;
+    let agent = app.new_agent();
+    for _ in 0..4 {
+        assert_eq!(failed_login_via(&app, &agent, "203.0.113.7").await, 422);
+    }
+    assert_eq!(failed_login_via(&app, &agent, "203.0.113.7").await, 429);
+    assert_eq!(
+        failed_login_via(&app, &agent, "203.0.113.8").await,
+        422,
+        "another client behind the same proxy is not held back"
+    );
+    // A client cannot escape by naming another address itself: the proxy appends the
+    // real one, which is read from the right.
+    assert_eq!(
+        failed_login_via(&app, &agent, "198.51.100.1, 203.0.113.7").await,
+        429
+    );
+}
+
+#[tokio::test]
+async fn forwarded_addresses_from_anyone_else_are_ignored() {
+    let app = TestApp::spawn_with(|c| c.security.unknown_login_limit = 4).await;
+    let agent = app.new_agent();
+    for i in 0..4 {
+        let forwarded = format!("203.0.113.{i}");
+        assert_eq!(failed_login_via(&app, &agent, &forwarded).await, 422);
+    }
+    assert_eq!(failed_login_via(&app, &agent, "203.0.113.99").await, 429);
+}
