@@ -89,7 +89,8 @@ fn year(now: u64) -> i32 {
 }
 
 /// Files a new request: its number, the requester's confirmation mail (with a link to
-/// the request when they have an account), its index change, and `audit`'s entry.
+/// the request when they have an account; its subject without their text when they have
+/// none), its index change, and `audit`'s entry.
 pub fn file(
     core: &Core,
     new: Ticket,
@@ -99,6 +100,13 @@ pub fn file(
 ) -> Result<Ticket, Failure> {
     let base = core.config.public_url();
     let compose_mail = |t: &Ticket| {
+        // A sender without an account may give anybody's address: the subject of the
+        // mail they cause carries no text they chose, so it cannot advertise anything.
+        let template = if t.requester.is_none() {
+            "ticket-received"
+        } else {
+            "ticket-created"
+        };
         let link = if with_link {
             format!("{base}/tickets/{}", t.id)
         } else {
@@ -108,7 +116,7 @@ pub fn file(
             core,
             t.language,
             &t.requester_email,
-            "ticket-created",
+            template,
             &[
                 ("name", &t.requester_name),
                 ("number", &t.number),

@@ -444,3 +444,31 @@ async fn forwarded_addresses_from_anyone_else_are_ignored() {
     }
     assert_eq!(failed_login_via(&app, &agent, "203.0.113.99").await, 429);
 }
+
+#[tokio::test]
+async fn an_anonymous_request_s_confirmation_carries_no_sender_text_in_its_subject() {
+    let app = TestApp::spawn().await;
+    let visitor = app.new_agent();
+    let r = visitor
+        .post(
+            "/contact",
+            &[
+                ("name", "Kai Werbung"),
+                ("email", "victim@example.org"),
+                ("topic", "general"),
+                ("message", "Visit https://evil.example/29 now"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    let number = location.split("number=").nth(1).unwrap().to_owned();
+    let mail = app.mail("victim@example.org", "Subject:").await;
+    let subject = mail
+        .lines()
+        .find(|l| l.starts_with("Subject:"))
+        .unwrap()
+        .to_owned();
+    assert!(subject.contains(&number), "{subject}");
+    assert!(!subject.contains("evil"), "{subject}");
+}

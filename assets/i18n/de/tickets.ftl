@@ -60,6 +60,13 @@ mail-ticket-created-body =
     { $link }
 
     Bitte geben Sie die Nummer { $number } an, wenn Sie uns erneut schreiben.
+mail-ticket-received-subject = Anfrage { $number } eingegangen
+mail-ticket-received-body =
+    Guten Tag { $name },
+
+    wir haben Ihre Anfrage { $number } („{ $subject }“) erhalten und antworten so bald wie möglich.
+
+    Bitte geben Sie die Nummer { $number } an, wenn Sie uns erneut schreiben.
 info-title = Informationsblatt
 info-intro = SMA Smart Home Systeme und Inselsysteme (Sunny Island, Sunny Backup, Multicluster Box) können im Portal nicht registriert werden. Senden Sie uns stattdessen ihr Informationsblatt: Das Serviceteam erfasst das System und antwortet Ihnen.
 info-system = System

@@ -60,6 +60,13 @@ mail-ticket-created-body =
     { $link }
 
     Please quote the number { $number } if you write to us again.
+mail-ticket-received-subject = Request { $number } received
+mail-ticket-received-body =
+    Hello { $name },
+
+    we have received your request { $number } ("{ $subject }") and will answer as soon as possible.
+
+    Please quote the number { $number } if you write to us again.
 info-title = Information sheet
 info-intro = SMA Smart Home systems and off-grid systems (Sunny Island, Sunny Backup, Multicluster Box) cannot be registered in the portal. Send us their information sheet instead: the service team records the system and answers you.
 info-system = System

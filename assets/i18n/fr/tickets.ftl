@@ -60,6 +60,13 @@ mail-ticket-created-body =
     { $link }
 
     Merci d’indiquer le numéro { $number } si vous nous écrivez à nouveau.
+mail-ticket-received-subject = Demande { $number } reçue
+mail-ticket-received-body =
+    Bonjour { $name },
+
+    nous avons bien reçu votre demande { $number } (« { $subject } ») et y répondrons dès que possible.
+
+    Merci d’indiquer le numéro { $number } si vous nous écrivez à nouveau.
 info-title = Fiche d’information
 info-intro = Les systèmes SMA Smart Home et les systèmes en site isolé (Sunny Island, Sunny Backup, Multicluster Box) ne peuvent pas être enregistrés sur le portail. Envoyez-nous plutôt leur fiche d’information : l’équipe de service enregistre le système et vous répond.
 info-system = Système
