@@ -59,6 +59,8 @@ pub struct Config {
     pub branding: BrandingConfig,
     /// Log-in, sessions, lockout and e-mailed links.
     pub security: SecurityConfig,
+    /// How often one client address may use the forms that cost us a mail or a record.
+    pub limits: LimitsConfig,
     /// Companies and their collaborators.
     pub companies: CompaniesConfig,
     /// Plants.
@@ -192,6 +194,32 @@ pub struct BrandingConfig {
     pub team_name: String,
     /// The address users can write to.
     pub contact_email: String,
+}
+
+/// `[limits]`: per client address and hour; past a limit the form answers 429 with
+/// `Retry-After` until the hour is over.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// Registrations sent.
+    pub registrations_per_hour: u32,
+    /// Contact requests and information sheets sent without being signed in.
+    pub anonymous_requests_per_hour: u32,
+    /// Password-recovery steps sent (the e-mail, then the answer).
+    pub recoveries_per_hour: u32,
+    /// Confirmation mails asked for again.
+    pub confirmation_resends_per_hour: u32,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            registrations_per_hour: 20,
+            anonymous_requests_per_hour: 30,
+            recoveries_per_hour: 30,
+            confirmation_resends_per_hour: 10,
+        }
+    }
 }
 
 /// `[security]`
@@ -496,6 +524,23 @@ impl Config {
         if self.server.max_connections == 0 {
             return Err(bad("server.max_connections", "must be at least 1"));
         }
+        let l = &self.limits;
+        for (key, value) in [
+            ("limits.registrations_per_hour", l.registrations_per_hour),
+            (
+                "limits.anonymous_requests_per_hour",
+                l.anonymous_requests_per_hour,
+            ),
+            ("limits.recoveries_per_hour", l.recoveries_per_hour),
+            (
+                "limits.confirmation_resends_per_hour",
+                l.confirmation_resends_per_hour,
+            ),
+        ] {
+            if value == 0 {
+                return Err(bad(key, "must be at least 1"));
+            }
+        }
         if let Some(p) = self
             .server
             .trusted_proxies
@@ -593,6 +638,7 @@ const SECTIONS: &[&str] = &[
     "i18n",
     "branding",
     "security",
+    "limits",
     "companies",
     "plants",
     "warranty",

@@ -25,6 +25,9 @@ pub enum AppError {
     /// 400: a request no form of ours produces (malformed, tampered with).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 429: a form used too often from one address; `Retry-After` says when again.
+    #[error("too many requests; retry after {0} s")]
+    TooManyRequests(u64),
     /// 500: something broke on our side; the message is logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -52,6 +55,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,6 +68,11 @@ pub struct ErrorDetail(pub String);
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut response = self.status().into_response();
+        if let AppError::TooManyRequests(secs) = self {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
         response
             .extensions_mut()
             .insert(ErrorDetail(self.to_string()));

@@ -17,6 +17,7 @@ pub mod people;
 pub mod plant_import;
 pub mod plants;
 pub mod profile;
+pub mod rate_limits;
 pub mod registration;
 pub mod replacement;
 pub mod requests;
@@ -57,6 +58,8 @@ pub struct Core {
     pub clock: Clock,
     /// How far running plant imports are.
     pub imports: Progress,
+    /// How often each client address used the forms that cost a mail or a record.
+    pub rate_limits: rate_limits::RateLimits,
     /// The instance's key for the decoy security questions, read from the store once.
     decoy_key: std::sync::OnceLock<[u8; 32]>,
 }
@@ -73,6 +76,7 @@ impl Core {
             throttle: LoginThrottle::default(),
             clock: Clock::default(),
             imports: Progress::default(),
+            rate_limits: rate_limits::RateLimits::default(),
             decoy_key: std::sync::OnceLock::new(),
         }
     }

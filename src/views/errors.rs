@@ -1,4 +1,4 @@
-//! The designed error pages: 404, 403, 400, 408, 413 and the opaque 500.
+//! The designed error pages: 404, 403, 400, 408, 413, 429 and the opaque 500.
 
 use axum::http::StatusCode;
 use maud::{Markup, html};
@@ -13,6 +13,7 @@ fn messages(status: StatusCode) -> (&'static str, &'static str) {
         403 => ("error-403-title", "error-403-text"),
         408 => ("error-408-title", "error-408-text"),
         413 => ("error-413-title", "error-413-text"),
+        429 => ("error-429-title", "error-429-text"),
         400..=499 => ("error-400-title", "error-400-text"),
         503 => ("error-503-title", "error-503-text"),
         _ => ("error-500-title", "error-500-text"),

@@ -121,6 +121,40 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     Response::from_parts(parts, body)
 }
 
+/// Counts the forms that cost a mail or a record per client address (`[limits]`);
+/// past its limit a form answers 429 with `Retry-After` and the designed page. A
+/// signed-in person's requests are not anonymous ones.
+pub async fn rate_limits(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    use crate::service::rate_limits::Form;
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("", MatchedPath::as_str);
+    let signed_in = request.extensions().get::<Viewer>().is_some();
+    let form = match (request.method() == axum::http::Method::POST, route) {
+        (true, "/register") => Some(Form::Registration),
+        (true, "/contact" | "/info-sheet") if !signed_in => Some(Form::AnonymousRequest),
+        (true, "/password/forgot") => Some(Form::Recovery),
+        (true, "/confirm/resend") => Some(Form::ConfirmationResend),
+        _ => None,
+    };
+    if let Some(form) = form {
+        let address = request
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        if let Some(address) = address {
+            let limit = form.limit(&state.config.limits);
+            let now = state.clock.now();
+            if let Err(secs) = state.rate_limits.admit(form, address, limit, now) {
+                tracing::info!(event = "rate_limited", ?form, "form used too often");
+                return crate::error::AppError::TooManyRequests(secs).into_response();
+            }
+        }
+    }
+    next.run(request).await
+}
+
 /// Resolves the request's session once (see [`session::resolve`]) and puts the
 /// [`Viewer`] into the request's extensions; gives every visitor a CSRF seed, setting the
 /// cookie when it is new.

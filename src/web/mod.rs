@@ -256,6 +256,10 @@ pub fn build_router(state: AppState) -> Router {
                     state.clone(),
                     middleware::error_pages,
                 ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    middleware::rate_limits,
+                ))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     timeout,

@@ -23,6 +23,8 @@ fn serve(dir: &std::path::Path) -> (Child, String) {
         .arg("serve")
         .env("OSC_SERVER_BIND", "127.0.0.1:0")
         .env("OSC_STORAGE_DATA_DIR", dir)
+        // Every request comes from this one address.
+        .env("OSC_LIMITS_ANONYMOUS_REQUESTS_PER_HOUR", "4000000000")
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -175,7 +177,8 @@ async fn every_acknowledged_request_is_searchable_soon_after_a_kill_9() {
 
 #[tokio::test]
 async fn requests_become_searchable_while_writes_keep_coming() {
-    let app = TestApp::spawn().await;
+    // Every request comes from this one address.
+    let app = TestApp::spawn_with(|c| c.limits.anonymous_requests_per_hour = 1000).await;
     let filed = Arc::new(Mutex::new(Vec::<String>::new()));
     let writer = {
         let agent = app.new_agent();

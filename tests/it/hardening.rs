@@ -472,3 +472,49 @@ async fn an_anonymous_request_s_confirmation_carries_no_sender_text_in_its_subje
     assert!(subject.contains(&number), "{subject}");
     assert!(!subject.contains("evil"), "{subject}");
 }
+
+#[tokio::test]
+async fn each_rate_limited_form_answers_429_past_its_limit() {
+    let app = TestApp::spawn_with(|c| {
+        c.limits.registrations_per_hour = 2;
+        c.limits.anonymous_requests_per_hour = 2;
+        c.limits.recoveries_per_hour = 2;
+        c.limits.confirmation_resends_per_hour = 2;
+    })
+    .await;
+    let visitor = app.new_agent();
+    let rita = Registration::operator("rita.rate@example.org");
+    let registration = rita.pairs();
+    let contact = vec![
+        ("name", "Kai"),
+        ("email", "kai@example.org"),
+        ("topic", "general"),
+        ("message", "Hallo"),
+    ];
+    let nobody = vec![("email", "nobody@example.org")];
+    let forms = [
+        ("/register", &registration),
+        ("/contact", &contact),
+        ("/password/forgot", &nobody),
+        ("/confirm/resend", &nobody),
+    ];
+    for (path, fields) in forms {
+        for _ in 0..2 {
+            let r = visitor.post(path, fields).await;
+            assert_ne!(r.status(), 429, "{path} within its limit");
+        }
+        let last = visitor.post(path, fields).await;
+        assert_eq!(last.status(), 429, "{path} past its limit");
+        let retry: u64 = last.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=3600).contains(&retry), "{retry}");
+        let page = last.text().await.unwrap();
+        assert!(page.contains("Please wait a little"), "{path}");
+    }
+    // Contact requests and information sheets share the anonymous limit.
+    let r = visitor.post("/info-sheet", &contact).await;
+    assert_eq!(r.status(), 429);
+}
