@@ -1,17 +1,14 @@
 //! Hourly counts, per client address, of the forms that cost a mail or a record
 //! (registrations, anonymous requests, recovery steps, confirmation resends), against the
-//! `[limits]` settings. In memory, bounded in size, forgotten after the hour.
+//! `[limits]` settings, in [`WindowCounts`].
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
 
+use super::window_counts::WindowCounts;
 use crate::config::LimitsConfig;
 
 /// The counting window, in seconds.
 pub const WINDOW_SECS: u64 = 3600;
-/// Entries kept at most; the expired ones are dropped first.
-const MAX_ENTRIES: usize = 100_000;
 
 /// A form with its own limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,31 +32,26 @@ impl Form {
 }
 
 /// The counters.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RateLimits {
-    counts: Mutex<HashMap<(Form, IpAddr), (u64, u32)>>,
+    counts: WindowCounts<(Form, IpAddr)>,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            counts: WindowCounts::new(WINDOW_SECS),
+        }
+    }
 }
 
 impl RateLimits {
     /// Counts one use of `form` from `address`; `Err(seconds)` when it is past `limit`
     /// within the hour, with the seconds until the hour is over.
     pub fn admit(&self, form: Form, address: IpAddr, limit: u32, now: u64) -> Result<(), u64> {
-        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        if counts.len() >= MAX_ENTRIES {
-            counts.retain(|_, (start, _)| now < *start + WINDOW_SECS);
-            if counts.len() >= MAX_ENTRIES {
-                counts.clear();
-            }
-        }
-        let entry = counts.entry((form, address)).or_insert((now, 0));
-        if now >= entry.0 + WINDOW_SECS {
-            *entry = (now, 0);
-        }
-        if entry.1 >= limit {
-            return Err((entry.0 + WINDOW_SECS).saturating_sub(now).max(1));
-        }
-        entry.1 += 1;
-        Ok(())
+        self.counts
+            .bump_below(&(form, address), limit, now)
+            .map(|_| ())
     }
 }
 

@@ -1,87 +1,59 @@
 //! In-memory counters of failed log-ins: per network address, against known and
 //! unknown e-mails alike (past the limit failures are answered "wait"; a right password
 //! still signs in), and per unknown e-mail (answered like a locked account, so unknown and
-//! known e-mails look alike). Bounded in size; forgotten after the window.
+//! known e-mails look alike), in [`WindowCounts`].
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
+
+use super::window_counts::WindowCounts;
 
 /// Length of the counting window, in seconds.
 pub const WINDOW_SECS: u64 = 15 * 60;
-/// Entries kept at most per map; the oldest window is dropped first.
-const MAX_ENTRIES: usize = 100_000;
-
-#[derive(Debug, Default)]
-struct Counts {
-    by_address: HashMap<IpAddr, (u64, u32)>,
-    by_email: HashMap<String, (u64, u32)>,
-}
 
 /// The counters.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct LoginThrottle {
-    counts: Mutex<Counts>,
+    by_address: WindowCounts<IpAddr>,
+    by_email: WindowCounts<String>,
 }
 
-fn bump<K: std::hash::Hash + Eq + Clone>(
-    map: &mut HashMap<K, (u64, u32)>,
-    key: &K,
-    now: u64,
-) -> u32 {
-    if map.len() >= MAX_ENTRIES {
-        map.retain(|_, (start, _)| now < *start + WINDOW_SECS);
-        if map.len() >= MAX_ENTRIES {
-            map.clear();
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        Self {
+            by_address: WindowCounts::new(WINDOW_SECS),
+            by_email: WindowCounts::new(WINDOW_SECS),
         }
     }
-    let entry = map.entry(key.clone()).or_insert((now, 0));
-    if now >= entry.0 + WINDOW_SECS {
-        *entry = (now, 0);
-    }
-    entry.1 = entry.1.saturating_add(1);
-    entry.1
-}
-
-fn current<K: std::hash::Hash + Eq>(map: &HashMap<K, (u64, u32)>, key: &K, now: u64) -> u32 {
-    map.get(key)
-        .filter(|(start, _)| now < *start + WINDOW_SECS)
-        .map_or(0, |(_, n)| *n)
 }
 
 impl LoginThrottle {
     /// Whether `address` has used up its failed attempts against unknown e-mails.
     pub fn address_blocked(&self, address: IpAddr, limit: u32, now: u64) -> bool {
-        let counts = self.counts.lock().expect("throttle lock");
-        current(&counts.by_address, &address, now) >= limit
+        self.by_address.current(&address, now) >= limit
     }
 
     /// Counts a failed attempt against an unknown `email` from `address`; returns the
     /// attempts on that e-mail within the window.
     pub fn record_unknown(&self, address: IpAddr, email: &str, now: u64) -> u32 {
-        let mut counts = self.counts.lock().expect("throttle lock");
-        bump(&mut counts.by_address, &address, now);
-        bump(&mut counts.by_email, &email.to_owned(), now)
+        self.by_address.bump(&address, now);
+        self.by_email.bump(&email.to_owned(), now)
     }
 
     /// Counts a failed log-in from `address` against a known account (refused password,
     /// locked account).
     pub fn record_known(&self, address: IpAddr, now: u64) {
-        let mut counts = self.counts.lock().expect("throttle lock");
-        bump(&mut counts.by_address, &address, now);
+        self.by_address.bump(&address, now);
     }
 
     /// Whether `address` made more than `limit` failed log-ins within the window, known
     /// and unknown e-mails alike.
     pub fn address_over(&self, address: IpAddr, limit: u32, now: u64) -> bool {
-        let counts = self.counts.lock().expect("throttle lock");
-        current(&counts.by_address, &address, now) > limit
+        self.by_address.current(&address, now) > limit
     }
 
     /// Attempts on an unknown `email` within the window.
     pub fn unknown_attempts(&self, email: &str, now: u64) -> u32 {
-        let counts = self.counts.lock().expect("throttle lock");
-        current(&counts.by_email, &email.to_owned(), now)
+        self.by_email.current(&email.to_owned(), now)
     }
 }
 
