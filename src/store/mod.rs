@@ -192,17 +192,8 @@ impl Storage for Store {
     }
 
     fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError> {
-        let read = self.read()?;
-        match read.open_table(tables::INSTANCE_SECRETS) {
-            Ok(table) => {
-                if let Some(v) = table.get(name)? {
-                    return Ok(v.value());
-                }
-            }
-            Err(redb::TableError::TableDoesNotExist(_)) => {}
-            Err(e) => return Err(e.into()),
-        }
-        drop(read);
+        // Asked once per process (the caller keeps it): a write transaction every time
+        // is simpler than a read first, and creates the table on the first call.
         let txn = self.write()?;
         let secret = {
             let mut table = txn.open_table(tables::INSTANCE_SECRETS)?;
