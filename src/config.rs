@@ -196,8 +196,9 @@ pub struct BrandingConfig {
     pub contact_email: String,
 }
 
-/// `[limits]`: per client address and hour; past a limit the form answers 429 with
-/// `Retry-After` until the hour is over.
+/// `[limits]`: forms per client address and hour (past a limit the form answers 429 with
+/// `Retry-After` until the hour is over), and mails per recipient and hour (past it the
+/// mail waits in the queue for the next hour).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LimitsConfig {
@@ -209,6 +210,8 @@ pub struct LimitsConfig {
     pub recoveries_per_hour: u32,
     /// Confirmation mails asked for again.
     pub confirmation_resends_per_hour: u32,
+    /// Mails delivered to one recipient address; more wait for the next hour.
+    pub mails_per_recipient_per_hour: u32,
 }
 
 impl Default for LimitsConfig {
@@ -218,6 +221,7 @@ impl Default for LimitsConfig {
             anonymous_requests_per_hour: 30,
             recoveries_per_hour: 30,
             confirmation_resends_per_hour: 10,
+            mails_per_recipient_per_hour: 30,
         }
     }
 }
@@ -535,6 +539,10 @@ impl Config {
             (
                 "limits.confirmation_resends_per_hour",
                 l.confirmation_resends_per_hour,
+            ),
+            (
+                "limits.mails_per_recipient_per_hour",
+                l.mails_per_recipient_per_hour,
             ),
         ] {
             if value == 0 {

@@ -122,6 +122,7 @@ impl Instance {
             store.clone(),
             transport,
             config.mail.clone(),
+            config.limits.mails_per_recipient_per_hour,
             notifier.clone(),
             shutdown_rx,
         ));

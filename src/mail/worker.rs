@@ -4,6 +4,10 @@
 //! At start every pending message is tried at once (a restart often follows a fixed
 //! mail setting); after a failure the next attempt waits `retry_base_secs · 2^(n-1)`,
 //! at most `retry_max_secs`. Messages are never dropped.
+//!
+//! No recipient address gets more than `limits.mails_per_recipient_per_hour` messages
+//! within an hour (counted in memory since the worker started): the rest wait in the
+//! queue until the hour is over, so no form of the portal can flood a mailbox.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +16,7 @@ use tokio::sync::watch;
 
 use super::MailNotifier;
 use super::transport::Transport;
-use crate::clock::now_secs;
+use crate::clock::{WindowCounts, now_secs};
 use crate::config::MailConfig;
 use crate::store::{Storage, StoreError};
 
@@ -30,19 +34,53 @@ pub fn backoff_secs(config: &MailConfig, attempts: u32) -> u64 {
         .min(config.retry_max_secs)
 }
 
-/// Runs until `shutdown` turns true.
+/// The hour within which a recipient's messages are counted.
+const RECIPIENT_WINDOW_SECS: u64 = 3600;
+
+/// Messages handed to the transport per recipient address within the hour.
+struct RecipientCounts {
+    counts: WindowCounts<String>,
+    per_hour: u32,
+}
+
+impl RecipientCounts {
+    /// Counts one message to `to`; `Err(seconds)` until the recipient's hour is over when
+    /// they had their `per_hour` messages.
+    fn admit(&self, to: &str, now: u64) -> Result<(), u64> {
+        self.counts
+            .bump_below(&recipient_key(to), self.per_hour, now)
+            .map(|_| ())
+    }
+}
+
+/// The address of a mailbox (`Name <addr>` or `addr`), in lower case.
+fn recipient_key(to: &str) -> String {
+    let address = match (to.rfind('<'), to.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &to[open + 1..close],
+        _ => to,
+    };
+    address.trim().to_lowercase()
+}
+
+/// Runs until `shutdown` turns true; at most `per_recipient_per_hour` messages go to one
+/// address within an hour.
 pub async fn run(
     store: Arc<dyn Storage>,
     transport: Transport,
     config: MailConfig,
+    per_recipient_per_hour: u32,
     notifier: MailNotifier,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let recipients = RecipientCounts {
+        counts: WindowCounts::new(RECIPIENT_WINDOW_SECS),
+        per_hour: per_recipient_per_hour,
+    };
     let mut first_pass = true;
     loop {
         let due_by = if first_pass { u64::MAX } else { now_secs() };
         first_pass = false;
-        if let Err(e) = deliver_due(&store, &transport, &config, due_by).await {
+        if let Err(e) = deliver_due(&store, &transport, &config, &recipients, due_by).await {
             tracing::error!(error = %e, "mail queue unreadable");
         }
         let sleep = match off_runtime(&store, |s| s.mail_queue().next_due()).await {
@@ -76,6 +114,7 @@ async fn deliver_due(
     store: &Arc<dyn Storage>,
     transport: &Transport,
     config: &MailConfig,
+    recipients: &RecipientCounts,
     due_by: u64,
 ) -> Result<(), StoreError> {
     // A message that fails is rescheduled, possibly still before `due_by`: try each one
@@ -95,6 +134,16 @@ async fn deliver_due(
         let mut sent = Vec::with_capacity(fresh.len());
         for (id, queued) in fresh {
             tried.insert(id);
+            if let Err(wait) = recipients.admit(&queued.mail.to, now_secs()) {
+                let until = now_secs() + wait;
+                tracing::info!(
+                    mail_id = id,
+                    wait_secs = wait,
+                    "recipient had this hour's mails; mail waits"
+                );
+                off_runtime(store, move |s| s.mail_queue().defer(id, until)).await?;
+                continue;
+            }
             match transport.deliver(&queued.mail).await {
                 Ok(()) => {
                     sent.push(id);
@@ -118,6 +167,20 @@ async fn deliver_due(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recipient_is_counted_by_address_whatever_the_spelling() {
+        assert_eq!(recipient_key("Anna <Anna@Example.COM>"), "anna@example.com");
+        assert_eq!(recipient_key(" anna@example.com "), "anna@example.com");
+        let r = RecipientCounts {
+            counts: WindowCounts::new(RECIPIENT_WINDOW_SECS),
+            per_hour: 2,
+        };
+        assert!(r.admit("anna@example.com", 1000).is_ok());
+        assert!(r.admit("ANNA@example.com", 1001).is_ok());
+        assert_eq!(r.admit("Anna <anna@example.com>", 1002), Err(3598));
+        assert!(r.admit("bert@example.com", 1002).is_ok());
+    }
 
     #[test]
     fn backoff_doubles_up_to_the_maximum() {

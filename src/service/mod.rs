@@ -25,7 +25,6 @@ pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;
 pub mod warranty;
-pub mod window_counts;
 
 use std::sync::Arc;
 

@@ -4,7 +4,7 @@
 
 use std::net::IpAddr;
 
-use super::window_counts::WindowCounts;
+use crate::clock::WindowCounts;
 use crate::config::LimitsConfig;
 
 /// The counting window, in seconds.

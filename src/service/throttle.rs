@@ -5,7 +5,7 @@
 
 use std::net::IpAddr;
 
-use super::window_counts::WindowCounts;
+use crate::clock::WindowCounts;
 
 /// Length of the counting window, in seconds.
 pub const WINDOW_SECS: u64 = 15 * 60;

@@ -95,6 +95,10 @@ pub trait MailQueue: Send + Sync {
     /// Records a failed attempt and when to try again.
     fn mark_failed(&self, id: u64, error: &str, retry_at: u64) -> Result<(), StoreError>;
 
+    /// Moves a waiting message's next attempt to `until` without counting an attempt (its
+    /// recipient had their hour's mails).
+    fn defer(&self, id: u64, until: u64) -> Result<(), StoreError>;
+
     /// Counts of pending and sent messages, for the service desk and tests.
     fn counts(&self) -> Result<(u64, u64), StoreError>;
 
@@ -241,6 +245,10 @@ impl MailQueue for Store {
             record.last_error = Some(error.to_owned());
             record.next_attempt_at = retry_at;
         })
+    }
+
+    fn defer(&self, id: u64, until: u64) -> Result<(), StoreError> {
+        update(self, id, |record| record.next_attempt_at = until)
     }
 
     fn counts(&self) -> Result<(u64, u64), StoreError> {

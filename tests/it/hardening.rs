@@ -518,3 +518,56 @@ async fn each_rate_limited_form_answers_429_past_its_limit() {
     let r = visitor.post("/info-sheet", &contact).await;
     assert_eq!(r.status(), 429);
 }
+
+#[tokio::test]
+async fn no_recipient_gets_more_than_the_hour_s_mails_and_the_rest_wait() {
+    let app = TestApp::spawn_with(|c| c.limits.mails_per_recipient_per_hour = 3).await;
+    let visitor = app.new_agent();
+    for (n, email) in [
+        "victim@example.org",
+        "Victim@Example.org",
+        "victim@example.org",
+        "victim@example.org",
+        "victim@example.org",
+        "other@example.org",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let message = format!("Request {n}");
+        let r = visitor
+            .post(
+                "/contact",
+                &[
+                    ("name", "Kai"),
+                    ("email", email),
+                    ("topic", "general"),
+                    ("message", &message),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+    }
+    app.mail("other@example.org", "Subject:").await;
+    let store = app.state.store.clone();
+    let queue = eventually(Duration::from_secs(10), || {
+        let (page, _) = store
+            .mail_queue()
+            .list(osc::store::mail_queue::Show::Waiting, None, 50)
+            .unwrap();
+        (page.len() == 2 && app.mails_to("ictim@").len() == 3).then_some(page)
+    })
+    .await;
+    let now = app.state.clock.now();
+    for (_, waiting) in queue {
+        assert!(waiting.mail.to.eq_ignore_ascii_case("victim@example.org"));
+        assert_eq!(waiting.attempts, 0, "a wait is not a failed attempt");
+        assert!(waiting.last_error.is_none());
+        assert!(
+            waiting.next_attempt_at > now + 3000,
+            "waits for the next hour"
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.mails_to("ictim@").len(), 3);
+}

@@ -1,7 +1,12 @@
 //! Wall-clock time as the store keeps it: unix seconds (UTC).
 //!
 //! [`Clock`] is the time the request handlers see. It can be moved forward, so tests can
-//! let links, sessions and locks expire without waiting.
+//! let links, sessions and locks expire without waiting. [`WindowCounts`] counts events
+//! per key within a time window (throttles and rate limits).
+
+mod window_counts;
+
+pub use window_counts::WindowCounts;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
