@@ -29,6 +29,8 @@ pub struct App {
     pub mail: MailNotifier,
     /// Feeds changed tickets to the search index.
     pub indexer: Indexer,
+    /// Turns of the forms with files: `uploads.in_flight` are read and handled at once.
+    pub uploads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -41,11 +43,13 @@ impl AppState {
         mail: MailNotifier,
         indexer: Indexer,
     ) -> Self {
+        let uploads = Arc::new(tokio::sync::Semaphore::new(config.uploads.in_flight));
         Self(Arc::new(App {
             core: Arc::new(Core::new(Arc::new(config), store, Arc::new(i18n))),
             search,
             mail,
             indexer,
+            uploads,
         }))
     }
 }

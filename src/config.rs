@@ -330,6 +330,8 @@ pub struct UploadsConfig {
     pub max_document_mb: u64,
     /// Documents a plant may hold in all, in MiB.
     pub plant_quota_mb: u64,
+    /// Forms with files read at once; more wait their turn (their bodies unread).
+    pub in_flight: usize,
 }
 
 impl Default for UploadsConfig {
@@ -337,6 +339,7 @@ impl Default for UploadsConfig {
         Self {
             max_document_mb: 25,
             plant_quota_mb: 250,
+            in_flight: 4,
         }
     }
 }
@@ -524,6 +527,9 @@ impl Config {
         }
         if self.server.header_read_timeout_secs == 0 {
             return Err(bad("server.header_read_timeout_secs", "must be at least 1"));
+        }
+        if self.uploads.in_flight == 0 {
+            return Err(bad("uploads.in_flight", "must be at least 1"));
         }
         if self.server.max_connections == 0 {
             return Err(bad("server.max_connections", "must be at least 1"));

@@ -1,5 +1,6 @@
 //! Uploaded files: which kinds are accepted (checked by their content, not only the
-//! extension) and how a hostile file name is made safe to store and show.
+//! extension, and chunk by chunk as the file arrives: [`Sniffer`]) and how a hostile file
+//! name is made safe to store and show.
 
 /// A kind of file the portal accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,45 +58,156 @@ fn extension(name: &str) -> String {
 /// The kind of `data` named `name`, when content and extension agree; otherwise the
 /// message id of the refusal.
 pub fn detect(name: &str, data: &[u8]) -> Result<FileKind, &'static str> {
-    if data.is_empty() {
-        return Err("upload-empty");
+    let mut sniffer = Sniffer::default();
+    sniffer.feed(data);
+    sniffer.kind(name)
+}
+
+/// Bytes of the start kept for the magic numbers.
+const HEAD: usize = 16;
+
+/// Markers looked for anywhere in the content: the parts of an Office archive, a DXF
+/// section.
+const MARKERS: [&[u8]; 3] = [b"xl/", b"word/", b"SECTION"];
+const LONGEST_MARKER: usize = 7;
+
+/// What [`detect`] needs to know about a file, gathered chunk by chunk as the file
+/// arrives, so the file never has to be in memory whole.
+#[derive(Debug, Clone, Default)]
+pub struct Sniffer {
+    len: u64,
+    head: Vec<u8>,
+    /// The last bytes seen, for markers that span two chunks.
+    tail: Vec<u8>,
+    found: [bool; MARKERS.len()],
+    /// Bytes of a UTF-8 sequence cut off at the end of the last chunk.
+    unfinished: Vec<u8>,
+    not_utf8: bool,
+    has_nul: bool,
+    /// The first character that is not whitespace, once the text had one.
+    first_char: Option<char>,
+}
+
+impl Sniffer {
+    /// Takes the next bytes of the file.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        if chunk.is_empty() {
+            return;
+        }
+        self.len += chunk.len() as u64;
+        if self.head.len() < HEAD {
+            let take = (HEAD - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..take]);
+        }
+        self.find_markers(chunk);
+        self.has_nul |= chunk.contains(&0);
+        if !self.not_utf8 {
+            self.check_text(chunk);
+        }
     }
-    let ext = extension(name);
-    let kind = if data.starts_with(b"%PDF-") {
-        PDF
-    } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        PNG
-    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        JPEG
-    } else if data.len() > 12 && &data[..4] == b"RIFF" && &data[8..12] == b"WEBP" {
-        WEBP
-    } else if data.starts_with(b"PK\x03\x04") {
-        // Office files are zip archives; which one the name says, the content must hold.
-        let holds = |marker: &[u8]| data.windows(marker.len()).any(|w| w == marker);
-        match ext.as_str() {
-            "xlsx" if holds(b"xl/") => XLSX,
-            "docx" if holds(b"word/") => DOCX,
-            _ => return Err("upload-type-mismatch"),
+
+    fn find_markers(&mut self, chunk: &[u8]) {
+        let mut seam = std::mem::take(&mut self.tail);
+        seam.extend_from_slice(&chunk[..chunk.len().min(LONGEST_MARKER)]);
+        for (found, marker) in self.found.iter_mut().zip(MARKERS) {
+            *found = *found
+                || seam.windows(marker.len()).any(|w| w == marker)
+                || chunk.windows(marker.len()).any(|w| w == marker);
         }
-    } else if let Ok(text) = std::str::from_utf8(data) {
-        if text.contains('\0') {
+        let keep = LONGEST_MARKER - 1;
+        self.tail = if chunk.len() >= keep {
+            chunk[chunk.len() - keep..].to_vec()
+        } else {
+            seam[seam.len().saturating_sub(keep)..].to_vec()
+        };
+    }
+
+    fn check_text(&mut self, chunk: &[u8]) {
+        let joined;
+        let bytes = if self.unfinished.is_empty() {
+            chunk
+        } else {
+            let mut j = std::mem::take(&mut self.unfinished);
+            j.extend_from_slice(chunk);
+            joined = j;
+            &joined
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(e) if e.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                // Valid up to there, by the error's own account.
+                (std::str::from_utf8(valid).unwrap_or_default(), rest)
+            }
+            Err(_) => {
+                self.not_utf8 = true;
+                return;
+            }
+        };
+        if self.first_char.is_none() {
+            self.first_char = text.trim_start().chars().next();
+        }
+        self.unfinished = rest.to_vec();
+    }
+
+    /// The size of what was fed.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether nothing was fed.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The kind of the file fed, named `name`, when content and extension agree;
+    /// otherwise the message id of the refusal.
+    pub fn kind(&self, name: &str) -> Result<FileKind, &'static str> {
+        if self.len == 0 {
+            return Err("upload-empty");
+        }
+        let ext = extension(name);
+        let head = self.head.as_slice();
+        let holds = |marker: &[u8]| {
+            MARKERS
+                .iter()
+                .position(|m| *m == marker)
+                .is_some_and(|i| self.found[i])
+        };
+        let kind = if head.starts_with(b"%PDF-") {
+            PDF
+        } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            PNG
+        } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            JPEG
+        } else if self.len > 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+            WEBP
+        } else if head.starts_with(b"PK\x03\x04") {
+            // Office files are zip archives; which one the name says, the content must hold.
+            match ext.as_str() {
+                "xlsx" if holds(b"xl/") => XLSX,
+                "docx" if holds(b"word/") => DOCX,
+                _ => return Err("upload-type-mismatch"),
+            }
+        } else if !self.not_utf8 && self.unfinished.is_empty() {
+            if self.has_nul {
+                return Err("upload-type-unknown");
+            }
+            match ext.as_str() {
+                "dxf" if self.first_char == Some('0') && holds(b"SECTION") => DXF,
+                "csv" => CSV,
+                "txt" => TEXT,
+                "dxf" => return Err("upload-type-mismatch"),
+                _ => return Err("upload-type-unknown"),
+            }
+        } else {
             return Err("upload-type-unknown");
+        };
+        if kind.extensions.contains(&ext.as_str()) {
+            Ok(kind)
+        } else {
+            Err("upload-type-mismatch")
         }
-        let head: String = text.trim_start().chars().take(64).collect();
-        match ext.as_str() {
-            "dxf" if head.starts_with('0') && text.contains("SECTION") => DXF,
-            "csv" => CSV,
-            "txt" => TEXT,
-            "dxf" => return Err("upload-type-mismatch"),
-            _ => return Err("upload-type-unknown"),
-        }
-    } else {
-        return Err("upload-type-unknown");
-    };
-    if kind.extensions.contains(&ext.as_str()) {
-        Ok(kind)
-    } else {
-        Err("upload-type-mismatch")
     }
 }
 
@@ -197,6 +309,39 @@ mod tests {
             "upload-type-mismatch"
         );
         assert_eq!(detect("empty.txt", b"").unwrap_err(), "upload-empty");
+    }
+
+    /// Every way of cutting `data` in two, fed as two chunks, gives what it gives whole.
+    fn same_in_pieces(name: &str, data: &[u8]) {
+        let whole = detect(name, data);
+        for cut in 0..=data.len() {
+            let mut s = Sniffer::default();
+            s.feed(&data[..cut]);
+            s.feed(&data[cut..]);
+            assert_eq!(s.kind(name), whole, "{name} cut at {cut}");
+            assert_eq!(s.len(), data.len() as u64);
+        }
+    }
+
+    #[test]
+    fn a_file_fed_in_pieces_is_told_apart_as_if_whole() {
+        same_in_pieces("sheet.xlsx", b"PK\x03\x04....xl/workbook.xml");
+        same_in_pieces("letter.docx", b"PK\x03\x04..........word/document.xml");
+        same_in_pieces("plan.dxf", b"  0\nSECTION\n2\nHEADER\n");
+        same_in_pieces("werte.csv", "Straße;Größe\nMüller;5\n".as_bytes());
+        same_in_pieces("bad.txt", b"ab\xC3(cd");
+        same_in_pieces("nul.txt", b"abc\0def");
+        same_in_pieces("cut.txt", b"abc\xC3");
+        same_in_pieces("bild.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ");
+        same_in_pieces("plan.pdf", b"%PDF-1.7 ...");
+        assert_eq!(
+            detect("plan.dxf", b"  0\nSECTION\n").unwrap().content_type,
+            "image/vnd.dxf"
+        );
+        assert_eq!(
+            detect("cut.txt", b"abc\xC3").unwrap_err(),
+            "upload-type-unknown"
+        );
     }
 
     #[test]

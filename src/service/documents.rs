@@ -2,8 +2,9 @@
 //! plant's quota, and deleting one. Downloads are reads of the pages.
 
 use crate::access as policy;
-use crate::domain::upload;
+use crate::domain::upload::{self, Sniffer};
 use crate::store::documents::{Document, StoreRefused};
+use crate::store::file_content::FileContent;
 use crate::store::plants::Plant;
 
 use super::{Acting, Core, Failure};
@@ -38,30 +39,30 @@ impl DocumentRefused {
 pub struct NewDocument {
     pub name: String,
     pub content_type: &'static str,
-    pub data: Vec<u8>,
+    pub content: FileContent,
 }
 
 impl NewDocument {
-    /// Checks the uploaded file (name as sent, content), if any, against `limit` bytes;
-    /// `too_large` when the request itself was cut off.
+    /// Checks the uploaded file (name as sent, content and what it showed of its kind),
+    /// if any, against `limit` bytes; `too_large` when the request itself was cut off.
     pub fn check(
-        file: Option<(String, Vec<u8>)>,
+        file: Option<(String, FileContent, Sniffer)>,
         too_large: bool,
         limit: u64,
     ) -> Result<Self, DocumentRefused> {
         if too_large {
             return Err(DocumentRefused::TooLarge);
         }
-        let (raw_name, data) = file.ok_or(DocumentRefused::NoFile)?;
-        if data.len() as u64 > limit {
+        let (raw_name, content, sniffed) = file.ok_or(DocumentRefused::NoFile)?;
+        if content.len() > limit {
             return Err(DocumentRefused::TooLarge);
         }
         let name = upload::safe_name(&raw_name);
-        let kind = upload::detect(&name, &data).map_err(DocumentRefused::Kind)?;
+        let kind = sniffed.kind(&name).map_err(DocumentRefused::Kind)?;
         Ok(Self {
             name,
             content_type: kind.content_type,
-            data,
+            content,
         })
     }
 }
@@ -84,20 +85,22 @@ pub fn upload(
         uploaded_at: core.clock.now(),
         chunks: 0,
     };
-    Ok(match core.store.documents().put(doc, &new.data, quota)? {
-        Ok(doc) => {
-            tracing::info!(
-                event = "document_uploaded",
-                user_id = who.user.id,
-                plant = plant.id,
-                document = doc.id,
-                size = doc.size,
-                "document uploaded"
-            );
-            Ok(doc)
-        }
-        Err(StoreRefused::Quota) => Err(DocumentRefused::Quota),
-    })
+    Ok(
+        match core.store.documents().put(doc, &new.content, quota)? {
+            Ok(doc) => {
+                tracing::info!(
+                    event = "document_uploaded",
+                    user_id = who.user.id,
+                    plant = plant.id,
+                    document = doc.id,
+                    size = doc.size,
+                    "document uploaded"
+                );
+                Ok(doc)
+            }
+            Err(StoreRefused::Quota) => Err(DocumentRefused::Quota),
+        },
+    )
 }
 
 /// The document `id` with its plant and the plant's assignees, if the actor may see

@@ -4,6 +4,7 @@
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
+use super::file_content::FileContent;
 use super::{Store, StoreError, tables};
 
 /// Size of one stored chunk.
@@ -46,7 +47,7 @@ pub trait Documents: Send + Sync {
     fn put(
         &self,
         doc: Document,
-        data: &[u8],
+        content: &FileContent,
         quota: u64,
     ) -> Result<Result<Document, StoreRefused>, StoreError>;
 
@@ -67,7 +68,7 @@ impl Documents for Store {
     fn put(
         &self,
         mut doc: Document,
-        data: &[u8],
+        content: &FileContent,
         quota: u64,
     ) -> Result<Result<Document, StoreRefused>, StoreError> {
         let txn = self.write()?;
@@ -85,19 +86,22 @@ impl Documents for Store {
             }
             used
         };
-        if used + data.len() as u64 > quota {
+        if used + content.len() > quota {
             return Ok(Err(StoreRefused::Quota));
         }
         {
             doc.id = tables::DOCUMENTS.next_id_in(&txn)?;
             let mut docs = txn.open_table(tables::DOCUMENTS.def())?;
-            doc.size = data.len() as u64;
-            doc.chunks = u32::try_from(data.chunks(CHUNK).count()).unwrap_or(u32::MAX);
+            doc.size = content.len();
+            doc.chunks = u32::try_from(content.len().div_ceil(CHUNK as u64)).unwrap_or(u32::MAX);
             tables::DOCUMENTS.write(&mut docs, doc.id, &doc)?;
             let mut chunks = txn.open_table(tables::DOCUMENT_CHUNKS)?;
-            for (i, chunk) in data.chunks(CHUNK).enumerate() {
-                chunks.insert((doc.id, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
-            }
+            let mut i = 0u32;
+            content.for_each_chunk(CHUNK, |chunk| -> Result<(), StoreError> {
+                chunks.insert((doc.id, i), chunk)?;
+                i = i.saturating_add(1);
+                Ok(())
+            })?;
             txn.open_table(tables::PLANT_DOCUMENTS)?
                 .insert((doc.plant_id, doc.id), ())?;
         }

@@ -20,6 +20,7 @@ pub mod companies;
 pub mod devices;
 pub mod documents;
 pub mod effects;
+pub mod file_content;
 pub mod import_preview;
 pub mod imports;
 pub mod index_feed;
@@ -75,6 +76,9 @@ pub enum StoreError {
     /// A migration failed; its transaction was rolled back.
     #[error("migration {name} failed: {message}")]
     Migration { name: &'static str, message: String },
+    /// An uploaded file's spooled bytes could not be read back.
+    #[error("an uploaded file's spool could not be read: {0}")]
+    Spool(#[from] std::io::Error),
     /// The durable commit that should have covered a write failed: the write may be lost.
     #[error("the database could not make a write durable (see the earlier error)")]
     NotDurable,

@@ -59,11 +59,11 @@ pub struct Attachment {
 }
 
 /// A file to attach: name and type checked by the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Upload {
     pub name: String,
     pub content_type: String,
-    pub data: Vec<u8>,
+    pub content: super::file_content::FileContent,
 }
 
 /// What a device replacement request adds to a ticket.
@@ -427,7 +427,7 @@ fn store_uploads(
     t: &Ticket,
     uploads: Vec<Upload>,
 ) -> Result<Vec<Attachment>, StoreError> {
-    let mut no = t
+    let last = t
         .messages
         .iter()
         .flat_map(|m| &m.attachments)
@@ -436,15 +436,19 @@ fn store_uploads(
         .unwrap_or(0);
     let mut chunks = txn.open_table(tables::TICKET_ATTACHMENT_CHUNKS)?;
     let mut out = Vec::with_capacity(uploads.len());
-    for upload in uploads {
-        no += 1;
-        for (i, chunk) in upload.data.chunks(documents::CHUNK).enumerate() {
-            chunks.insert((t.id, no, u32::try_from(i).unwrap_or(u32::MAX)), chunk)?;
-        }
+    for (no, upload) in (last + 1..).zip(uploads) {
+        let mut i = 0u32;
+        upload
+            .content
+            .for_each_chunk(documents::CHUNK, |chunk| -> Result<(), StoreError> {
+                chunks.insert((t.id, no, i), chunk)?;
+                i = i.saturating_add(1);
+                Ok(())
+            })?;
         out.push(Attachment {
             no,
             name: upload.name,
-            size: upload.data.len() as u64,
+            size: upload.content.len(),
             content_type: upload.content_type,
         });
     }

@@ -31,12 +31,12 @@ pub async fn upload(
     let acting = trail.acting(&me);
     let (plant, assignees) = plants::editable(core, &acting, id)?.ok_or(AppError::NotFound)?;
     let limit = ctx.state.config.uploads.max_document_mb * 1024 * 1024;
-    let form = MultipartForm::read(request, &seed).await?;
+    let form = MultipartForm::read(request, &seed, &ctx.state).await?;
     let file = form
         .files
         .into_iter()
         .find(|f| f.field == "file")
-        .map(|f| (f.name, f.data));
+        .map(|f| (f.name, f.content, f.sniffed));
     let refused = match NewDocument::check(file, form.too_large, limit) {
         Ok(new) => match use_case::upload(core, &acting, &plant, new)? {
             Ok(_) => {

@@ -1,5 +1,6 @@
 //! Middleware every response passes through: security headers, one tracing span per
-//! request, and the designed error pages (which also log internal errors, once).
+//! request, the designed error pages (which also log internal errors, once), the form
+//! rate limits and requests run off the async runtime.
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, header};

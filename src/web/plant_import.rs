@@ -54,13 +54,17 @@ pub async fn upload(
     request: axum::extract::Request,
 ) -> Result<Response> {
     allowed(&me, &trail)?;
-    let form = MultipartForm::read(request, &seed).await?;
+    let form = MultipartForm::read(request, &seed, &ctx.state).await?;
     let limit = ctx.state.config.plants.import_max_mb * 1024 * 1024;
-    let file = form
-        .files_of("file")
-        .next()
-        .map(|f| (f.name.as_str(), f.data.as_slice()));
-    match ImportFile::check(file, form.too_large, limit) {
+    let part = form.files_of("file").next();
+    // An export within its limit is read whole: it is parsed in one go.
+    let too_large = form.too_large || part.is_some_and(|f| f.content.len() > limit);
+    let data = match part {
+        Some(f) if !too_large => f.content.to_vec().map_err(AppError::internal)?,
+        _ => Vec::new(),
+    };
+    let file = part.map(|f| (f.name.as_str(), data.as_slice()));
+    match ImportFile::check(file, too_large, limit) {
         Ok(file) => Ok(its_page(use_case::start(
             &ctx.state.core,
             &trail.acting(&me),

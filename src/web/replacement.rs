@@ -64,7 +64,7 @@ pub async fn submit(
     request: axum::extract::Request,
 ) -> Result<Response> {
     let choices = choices(&ctx, &me, &trail)?;
-    let parts = MultipartForm::read(request, &seed).await?;
+    let parts = MultipartForm::read(request, &seed, &ctx.state).await?;
     let form: ReplacementForm = parts.parse()?;
     let limit = ctx.state.config.uploads.max_document_mb * 1024 * 1024;
     let proof = if parts.too_large {

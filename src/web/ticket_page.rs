@@ -73,7 +73,7 @@ pub async fn add_message(
     request: axum::extract::Request,
 ) -> Result<Response> {
     let t = visible(&ctx, &me, id)?;
-    let parts = MultipartForm::read(request, &seed).await?;
+    let parts = MultipartForm::read(request, &seed, &ctx.state).await?;
     let form: MessageForm = parts.parse()?;
     let limit = ctx.state.config.uploads.max_document_mb * 1024 * 1024;
     let files = if parts.too_large {

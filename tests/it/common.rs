@@ -441,7 +441,61 @@ pub fn link_in(text: &str, prefix: &str) -> String {
         .to_owned()
 }
 
+/// The `osc` binary this test run built.
+pub const OSC: &str = env!("CARGO_BIN_EXE_osc");
+
+/// Starts the real binary, `osc serve`, on `dir` with the settings `env` (each one an
+/// `OSC_…` variable); returns it with its base URL once it listens.
+pub fn serve_binary(dir: &std::path::Path, env: &[(&str, &str)]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(OSC)
+        .arg("serve")
+        .env("OSC_SERVER_BIND", "127.0.0.1:0")
+        .env("OSC_STORAGE_DATA_DIR", dir)
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let url = loop {
+        let line = lines.next().expect("the server logs its address").unwrap();
+        if let Some(pos) = line.find("listening on http://") {
+            let rest = &line[pos + "listening on ".len()..];
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+    // Keep reading the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, url)
+}
+
+/// A field of `/proc/<pid>/status` in KiB (`VmRSS`, `VmHWM` …).
+pub fn proc_status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("{field} in /proc/{pid}/status"))
+}
+
 impl Agent {
+    /// A client with empty cookies that asks for no language, for a server at `base`.
+    pub fn plain(base: &str) -> Self {
+        Agent {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: base.to_owned(),
+        }
+    }
+
     /// `POST path` as `multipart/form-data` with the CSRF token and one file.
     /// `POST path` as `multipart/form-data`: text fields (with the CSRF token) and files
     /// as (field, file name, content).

@@ -4,8 +4,7 @@
 //! while writes keep coming it still commits; derived changes (a plant operator's new
 //! name) reach every ticket they concern.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,44 +14,17 @@ use osc::search::query::search;
 
 use crate::common::{Agent, Registration, TestApp};
 
-const OSC: &str = env!("CARGO_BIN_EXE_osc");
-
 /// Starts `osc serve` on `dir` and returns it with its base URL.
 fn serve(dir: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(OSC)
-        .arg("serve")
-        .env("OSC_SERVER_BIND", "127.0.0.1:0")
-        .env("OSC_STORAGE_DATA_DIR", dir)
-        // Every request comes from this one address.
-        .env("OSC_LIMITS_ANONYMOUS_REQUESTS_PER_HOUR", "4000000000")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let url = loop {
-        let line = lines.next().expect("the server logs its address").unwrap();
-        if let Some(pos) = line.find("listening on http://") {
-            let rest = &line[pos + "listening on ".len()..];
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
-    // Keep reading the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, url)
+    // Every request comes from this one address.
+    crate::common::serve_binary(
+        dir,
+        &[("OSC_LIMITS_ANONYMOUS_REQUESTS_PER_HOUR", "4000000000")],
+    )
 }
 
 fn agent(base: &str) -> Agent {
-    Agent {
-        client: reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
-        base: base.to_owned(),
-    }
+    Agent::plain(base)
 }
 
 /// Files contact requests from `agent` until the server stops answering; pushes the

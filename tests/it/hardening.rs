@@ -571,3 +571,146 @@ async fn no_recipient_gets_more_than_the_hour_s_mails_and_the_rest_wait() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(app.mails_to("ictim@").len(), 3);
 }
+
+/// A PDF of `size` bytes.
+fn pdf(size: usize) -> Vec<u8> {
+    let mut data = b"%PDF-1.7\n%spooled\n".to_vec();
+    data.resize(size, b'.');
+    data
+}
+
+#[tokio::test]
+async fn sixteen_uploads_at_once_of_the_largest_size_stay_within_a_memory_bound() {
+    const MB: usize = 8;
+    const UPLOADS: usize = 16;
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&Registration::installer("boss@spool.de", "Spool Solar"))
+        .await;
+    let dir = app.stop().await;
+    let mb = MB.to_string();
+    let (mut server, base) = crate::common::serve_binary(
+        dir.path(),
+        &[
+            ("OSC_UPLOADS_MAX_DOCUMENT_MB", mb.as_str()),
+            ("OSC_UPLOADS_PLANT_QUOTA_MB", "100000"),
+            ("OSC_STORAGE_CACHE_MB", "16"),
+        ],
+    );
+    let agent = crate::common::Agent::plain(&base);
+    assert_eq!(agent.login(&email, PASSWORD).await.status(), 303);
+    let r = agent
+        .post(
+            "/plants/new",
+            &[
+                ("name", "Lagerhalle"),
+                ("street", "Am Hang 3"),
+                ("postal_code", "8010"),
+                ("city", "Graz"),
+                ("country", "AT"),
+                ("operator_name", "Ole"),
+                ("operator_email", "ole@example.com"),
+            ],
+        )
+        .await;
+    let plant = crate::common::redirect_id(&r, "/plants/");
+    let path = format!("/plants/{plant}/documents");
+    // Warm: the first upload's buffers and the index's are part of the baseline.
+    assert_eq!(
+        agent.upload(&path, "warm.pdf", pdf(1 << 20)).await.status(),
+        303
+    );
+    let before = crate::common::proc_status_kib(server.id(), "VmRSS");
+    let file = pdf(MB << 20);
+    let mut uploads = tokio::task::JoinSet::new();
+    for n in 0..UPLOADS {
+        let (agent, path, file) = (agent.clone(), path.clone(), file.clone());
+        uploads.spawn(async move {
+            agent
+                .upload(&path, &format!("plan-{n}.pdf"), file)
+                .await
+                .status()
+        });
+    }
+    let statuses = uploads.join_all().await;
+    let peak = crate::common::proc_status_kib(server.id(), "VmHWM");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    // Holding the files would take 16 × 8 MiB = 128 MiB on top (it took 257 MiB when
+    // they were read into memory); spooled, four at a time, the peak stays within 80 MiB
+    // of what the server used before (the store's 16 MiB page cache included).
+    let grew_mib = peak.saturating_sub(before) / 1024;
+    eprintln!(
+        "resident before {} MiB, peak {} MiB",
+        before / 1024,
+        peak / 1024
+    );
+    assert!(grew_mib < 80, "grew by {grew_mib} MiB");
+}
+
+#[tokio::test]
+async fn uploads_past_the_bound_wait_for_their_turn() {
+    let app = TestApp::spawn_with(|c| c.uploads.in_flight = 1).await;
+    let agent = app
+        .signed_in(&Registration::installer("boss@turns.de", "Turn Solar"))
+        .await;
+    let r = agent
+        .post(
+            "/plants/new",
+            &[
+                ("name", "Scheune"),
+                ("street", "Am Hang 3"),
+                ("postal_code", "8010"),
+                ("city", "Graz"),
+                ("country", "AT"),
+                ("operator_name", "Ole"),
+                ("operator_email", "ole@example.com"),
+            ],
+        )
+        .await;
+    let plant = crate::common::redirect_id(&r, "/plants/");
+    let url = format!("{}/plants/{plant}/documents", agent.base);
+    // The first upload sends half its file, then holds back the rest.
+    let (more, parts) = tokio::sync::mpsc::channel::<std::io::Result<Vec<u8>>>(4);
+    let body = futures_util::stream::unfold(parts, |mut parts| async move {
+        parts.recv().await.map(|part| (part, parts))
+    });
+    let slow = reqwest::multipart::Form::new()
+        .text("csrf_token", agent.csrf().await)
+        .part(
+            "file",
+            reqwest::multipart::Part::stream(reqwest::Body::wrap_stream(body))
+                .file_name("slow.pdf"),
+        );
+    let client = agent.client.clone();
+    let slow = tokio::spawn(async move { client.post(url).multipart(slow).send().await });
+    more.send(Ok(pdf(64 * 1024))).await.unwrap();
+    let uploads = app.state.uploads.clone();
+    eventually(Duration::from_secs(5), || {
+        (uploads.available_permits() == 0).then_some(())
+    })
+    .await;
+    // The second one waits for the only turn …
+    let path = format!("/plants/{plant}/documents");
+    let quick_agent = agent.clone();
+    let mut quick = tokio::spawn(async move {
+        quick_agent
+            .upload(&path, "quick.pdf", pdf(1000))
+            .await
+            .status()
+    });
+    assert!(
+        tokio::time::timeout(Duration::from_millis(700), &mut quick)
+            .await
+            .is_err(),
+        "a second upload is read while the first holds the only turn"
+    );
+    // … and gets it once the first is done.
+    more.send(Ok(vec![b'.'; 64 * 1024])).await.unwrap();
+    drop(more);
+    assert_eq!(slow.await.unwrap().unwrap().status(), 303);
+    assert_eq!(quick.await.unwrap(), 303);
+    let (_, html) = agent.page(&format!("/plants/{plant}")).await;
+    assert!(html.contains("slow.pdf") && html.contains("quick.pdf"));
+}
