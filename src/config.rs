@@ -126,6 +126,9 @@ pub struct StorageConfig {
     pub data_dir: PathBuf,
     /// Memory the database may use as page cache, in MiB.
     pub cache_mb: usize,
+    /// Space kept free on the data directory's file system, in MiB: below it writes are
+    /// refused (reads go on) until space is freed. 0 = no check.
+    pub reserve_mb: u64,
 }
 
 /// Which transport delivers queued mail.
@@ -431,6 +434,7 @@ impl Default for StorageConfig {
         Self {
             data_dir: PathBuf::from("data"),
             cache_mb: 64,
+            reserve_mb: 64,
         }
     }
 }

@@ -28,6 +28,10 @@ pub enum AppError {
     /// 429: a form used too often from one address; `Retry-After` says when again.
     #[error("too many requests; retry after {0} s")]
     TooManyRequests(u64),
+    /// 503: the store refuses writes for now (too little disk space, or its file is
+    /// being reopened after a failure); the message is logged, never shown.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     /// 500: something broke on our side; the message is logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -56,6 +60,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -68,10 +73,19 @@ pub struct ErrorDetail(pub String);
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut response = self.status().into_response();
-        if let AppError::TooManyRequests(secs) = self {
-            response
-                .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        match self {
+            AppError::TooManyRequests(secs) => {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, secs.into());
+            }
+            AppError::Unavailable(_) => {
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from_static("60"),
+                );
+            }
+            _ => {}
         }
         response
             .extensions_mut()
@@ -82,12 +96,19 @@ impl IntoResponse for AppError {
 
 impl From<crate::store::StoreError> for AppError {
     fn from(e: crate::store::StoreError) -> Self {
-        AppError::internal(e)
+        if e.is_temporary() {
+            AppError::Unavailable(e.to_string())
+        } else {
+            AppError::internal(e)
+        }
     }
 }
 
 impl From<crate::service::Failure> for AppError {
     fn from(e: crate::service::Failure) -> Self {
-        AppError::internal(e)
+        match e {
+            crate::service::Failure::Store(e) => e.into(),
+            other => AppError::internal(other),
+        }
     }
 }

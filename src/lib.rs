@@ -79,11 +79,14 @@ impl Instance {
             source,
         })?;
         let cache_bytes = config.storage.cache_mb.saturating_mul(1024 * 1024);
+        let reserve_bytes = config.storage.reserve_mb.saturating_mul(1024 * 1024);
         let store = {
             let dir = data_dir.clone();
-            tokio::task::spawn_blocking(move || store::Store::open(&dir, cache_bytes))
-                .await
-                .expect("store opening does not panic")?
+            tokio::task::spawn_blocking(move || {
+                store::Store::open_with_reserve(&dir, cache_bytes, reserve_bytes)
+            })
+            .await
+            .expect("store opening does not panic")?
         };
         let (index, opened) = search::SearchIndex::open(&data_dir)?;
         let transport = mail::transport::Transport::from_config(&config.mail, &data_dir)?;

@@ -21,6 +21,7 @@ pub mod devices;
 pub mod documents;
 pub mod effects;
 pub mod file_content;
+mod handle;
 pub mod import_preview;
 pub mod imports;
 pub mod index_feed;
@@ -41,7 +42,7 @@ use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
 
-use redb::{Database, ReadTransaction, ReadableDatabase, ReadableTable};
+use redb::{ReadTransaction, ReadableTable};
 
 pub use migrations::SCHEMA_VERSION;
 pub use txn::{Doorbells, Txn};
@@ -67,6 +68,29 @@ pub enum StoreError {
     /// Another osc process has the database open.
     #[error("the database {0} is in use by another osc process")]
     InUse(PathBuf),
+    /// The database file could not be opened.
+    #[error("the database {path} could not be opened: {source}")]
+    Open { path: PathBuf, source: redb::Error },
+    /// A new database file could not be made; none was left behind.
+    #[error("the database {path} could not be created (nothing was left behind): {source}")]
+    Create {
+        path: PathBuf,
+        source: Box<StoreError>,
+    },
+    /// Making or moving the database file failed.
+    #[error("the database {path}: {source}")]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Too little space is left beside the database; writes wait until space is freed.
+    #[error(
+        "too little free space beside the database {0}; writes are refused until space is freed"
+    )]
+    DiskFull(PathBuf),
+    /// A write failed on the disk; the file is being reopened.
+    #[error("the database {0} is being reopened after a failed write")]
+    Unavailable(PathBuf),
     /// A stored value could not be decoded.
     #[error("stored value in {table} is unreadable: {message}")]
     Codec {
@@ -82,6 +106,17 @@ pub enum StoreError {
     /// The durable commit that should have covered a write failed: the write may be lost.
     #[error("the database could not make a write durable (see the earlier error)")]
     NotDurable,
+}
+
+impl StoreError {
+    /// Whether the store refuses for now and will accept the same write later by itself
+    /// (space is short, or the file is being reopened after a failure).
+    pub fn is_temporary(&self) -> bool {
+        matches!(
+            self,
+            StoreError::DiskFull(_) | StoreError::Unavailable(_) | StoreError::NotDurable
+        )
+    }
 }
 
 macro_rules! redb_error {
@@ -145,7 +180,7 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     /// The instance's secret named `name`; `new` (fresh random bytes) is stored and
     /// returned when there is none yet, so every later call returns the same.
     fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError>;
-    /// Whether the store answers a read: used by `/healthz`.
+    /// Whether the store answers a read and accepts writes: used by `/healthz`.
     fn is_usable(&self) -> bool {
         self.schema_version().is_ok()
     }
@@ -195,6 +230,10 @@ impl Storage for Store {
         migrations::stored_version(&self.read()?)
     }
 
+    fn is_usable(&self) -> bool {
+        self.shared.handle.accepts_writes() && self.schema_version().is_ok()
+    }
+
     fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError> {
         // Asked once per process (the caller keeps it): a write transaction every time
         // is simpler than a read first, and creates the table on the first call.
@@ -219,43 +258,60 @@ impl Storage for Store {
 /// when dropped.
 #[derive(Debug)]
 pub struct Store {
-    db: Arc<Database>,
     shared: Arc<txn::Shared>,
-    path: PathBuf,
 }
 
 impl Store {
     /// Opens (or creates) `<data_dir>/osc.redb` with a page cache of `cache_bytes`, and
-    /// runs the pending migrations.
+    /// runs the pending migrations. Writes are not checked against free space.
     pub fn open(data_dir: &Path, cache_bytes: usize) -> Result<Self, StoreError> {
+        Self::open_with_reserve(data_dir, cache_bytes, 0)
+    }
+
+    /// [`Store::open`], refusing writes while less than `reserve_bytes` is free on the
+    /// data directory's file system. A missing file is created atomically: a first start
+    /// that fails leaves none.
+    pub fn open_with_reserve(
+        data_dir: &Path,
+        cache_bytes: usize,
+        reserve_bytes: u64,
+    ) -> Result<Self, StoreError> {
         let path = data_dir.join(DB_FILE);
-        let db = Database::builder()
-            .set_cache_size(cache_bytes)
-            .create(&path)
-            .map_err(|e| match e {
-                redb::DatabaseError::DatabaseAlreadyOpen => StoreError::InUse(path.clone()),
-                other => other.into(),
+        if !path.exists() {
+            handle::create_atomically(&path, |temporary| {
+                let store = Self::open_file(temporary.to_owned(), cache_bytes, 0)?;
+                migrations::run(&store, migrations::MIGRATIONS)
             })?;
-        let db = Arc::new(db);
-        let shared = Arc::new(txn::Shared::new(db.clone(), Arc::default()));
-        let store = Self { db, shared, path };
+        }
+        let store = Self::open_file(path, cache_bytes, reserve_bytes)?;
         migrations::run(&store, migrations::MIGRATIONS)?;
         Ok(store)
     }
 
+    fn open_file(
+        path: PathBuf,
+        cache_bytes: usize,
+        reserve_bytes: u64,
+    ) -> Result<Self, StoreError> {
+        let handle = handle::Handle::open(path, cache_bytes, reserve_bytes)?;
+        Ok(Self {
+            shared: Arc::new(txn::Shared::new(handle, Arc::default())),
+        })
+    }
+
     /// The database file's path.
     pub fn path(&self) -> &Path {
-        &self.path
+        self.shared.handle.path()
     }
 
     /// Starts a write transaction (the unit of work). Commit it with [`Txn::commit`],
     /// which returns once the write is durable.
     pub fn write(&self) -> Result<Txn, StoreError> {
-        Txn::begin(&self.db, self.shared.clone())
+        Txn::begin(self.shared.clone())
     }
 
     /// Starts a read transaction: a consistent snapshot.
     pub fn read(&self) -> Result<ReadTransaction, StoreError> {
-        Ok(self.db.begin_read()?)
+        self.shared.handle.begin_read()
     }
 }

@@ -21,9 +21,10 @@ use std::cell::Cell;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use redb::{Database, Durability, WriteTransaction};
+use redb::{Durability, WriteTransaction};
 
 use super::StoreError;
+use super::handle::Handle;
 
 /// How long a flush's leader waits at most for the writers already under way to commit,
 /// so that one durable commit covers them too. The flush holds redb's write lock for its
@@ -91,9 +92,12 @@ impl std::ops::Deref for Txn {
 }
 
 impl Txn {
-    pub(super) fn begin(db: &Database, shared: Arc<Shared>) -> Result<Self, StoreError> {
+    pub(super) fn begin(shared: Arc<Shared>) -> Result<Self, StoreError> {
+        let db = shared.handle.writable()?;
         let under_way = UnderWay::start(&shared);
-        let mut inner = db.begin_write()?;
+        let mut inner = db
+            .begin_write()
+            .map_err(|e| shared.handle.noticed(e.into()))?;
         inner.set_durability(Durability::None)?;
         Ok(Self {
             inner,
@@ -130,7 +134,9 @@ impl Txn {
             index,
             _under_way,
         } = self;
-        inner.commit()?;
+        inner
+            .commit()
+            .map_err(|e| shared.handle.noticed(e.into()))?;
         shared.made_durable(_under_way.committed())?;
         if mail.get() {
             shared.bells.mail.notify_one();
@@ -180,7 +186,7 @@ impl Doorbell {
 /// the group commit's state and the doorbells.
 #[derive(Debug)]
 pub(super) struct Shared {
-    pub(super) db: Arc<Database>,
+    pub(super) handle: Arc<Handle>,
     pub(super) bells: Arc<Doorbells>,
     group: Mutex<Group>,
     flushed: Condvar,
@@ -213,9 +219,9 @@ struct Group {
 }
 
 impl Shared {
-    pub(super) fn new(db: Arc<Database>, bells: Arc<Doorbells>) -> Self {
+    pub(super) fn new(handle: Arc<Handle>, bells: Arc<Doorbells>) -> Self {
         Self {
-            db,
+            handle,
             bells,
             group: Mutex::default(),
             flushed: Condvar::new(),
@@ -284,10 +290,13 @@ impl Shared {
 
     /// One empty durable commit: redb then persists every commit before it.
     fn flush(&self) -> Result<(), StoreError> {
-        let mut txn = self.db.begin_write()?;
-        txn.set_durability(Durability::Immediate)?;
-        txn.commit()?;
-        Ok(())
+        let flushed = (|| {
+            let mut txn = self.handle.flushable()?.begin_write()?;
+            txn.set_durability(Durability::Immediate)?;
+            txn.commit()?;
+            Ok(())
+        })();
+        flushed.map_err(|e| self.handle.noticed(e))
     }
 }
 
@@ -295,9 +304,7 @@ impl Shared {
 mod tests {
     use std::sync::Barrier;
 
-    use redb::{
-        ReadableDatabase as _, ReadableTable as _, ReadableTableMetadata as _, TableDefinition,
-    };
+    use redb::{ReadableTable as _, ReadableTableMetadata as _, TableDefinition};
 
     use crate::store::{Storage, Store};
 
@@ -394,7 +401,7 @@ mod tests {
                 });
             }
         });
-        let read = store.db.begin_read().unwrap();
+        let read = store.read().unwrap();
         let rows = read.open_table(ROWS).unwrap();
         let keys: Vec<u64> = rows.iter().unwrap().map(|r| r.unwrap().0.value()).collect();
         assert_eq!(keys, vec![0, 1, 2, 4, 5]);

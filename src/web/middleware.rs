@@ -97,7 +97,10 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         return response;
     }
     if let Some(ErrorDetail(detail)) = response.extensions().get::<ErrorDetail>() {
-        if status.is_server_error() {
+        // A store refusing writes for now says so in the log once, by itself.
+        if status == axum::http::StatusCode::SERVICE_UNAVAILABLE {
+            tracing::debug!(%status, reason = %detail, "request refused for now");
+        } else if status.is_server_error() {
             tracing::error!(%status, error = %detail, "request failed");
         } else {
             tracing::debug!(%status, reason = %detail, "request refused");

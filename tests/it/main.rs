@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod company;
 mod devices;
+mod disk;
 mod documents;
 mod durability;
 mod fixtures;
