@@ -16,6 +16,7 @@ mod golden;
 mod hardening;
 mod layers;
 mod mail;
+mod malformed;
 mod matrix;
 mod pages;
 mod plant_import;
