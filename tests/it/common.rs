@@ -496,6 +496,26 @@ impl Agent {
         }
     }
 
+    /// Registers a plant in Graz (operator Ole) through the form; its id.
+    pub async fn new_plant(&self, name: &str) -> u64 {
+        let r = self
+            .post(
+                "/plants/new",
+                &[
+                    ("name", name),
+                    ("street", "Am Hang 3"),
+                    ("postal_code", "8010"),
+                    ("city", "Graz"),
+                    ("country", "AT"),
+                    ("operator_name", "Ole"),
+                    ("operator_email", "ole@example.com"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "plant registered");
+        redirect_id(&r, "/plants/")
+    }
+
     /// `POST path` as `multipart/form-data` with the CSRF token and one file.
     /// `POST path` as `multipart/form-data`: text fields (with the CSRF token) and files
     /// as (field, file name, content).

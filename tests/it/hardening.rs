@@ -599,21 +599,7 @@ async fn sixteen_uploads_at_once_of_the_largest_size_stay_within_a_memory_bound(
     );
     let agent = crate::common::Agent::plain(&base);
     assert_eq!(agent.login(&email, PASSWORD).await.status(), 303);
-    let r = agent
-        .post(
-            "/plants/new",
-            &[
-                ("name", "Lagerhalle"),
-                ("street", "Am Hang 3"),
-                ("postal_code", "8010"),
-                ("city", "Graz"),
-                ("country", "AT"),
-                ("operator_name", "Ole"),
-                ("operator_email", "ole@example.com"),
-            ],
-        )
-        .await;
-    let plant = crate::common::redirect_id(&r, "/plants/");
+    let plant = agent.new_plant("Lagerhalle").await;
     let path = format!("/plants/{plant}/documents");
     // Warm: the first upload's buffers and the index's are part of the baseline.
     assert_eq!(
@@ -655,21 +641,7 @@ async fn uploads_past_the_bound_wait_for_their_turn() {
     let agent = app
         .signed_in(&Registration::installer("boss@turns.de", "Turn Solar"))
         .await;
-    let r = agent
-        .post(
-            "/plants/new",
-            &[
-                ("name", "Scheune"),
-                ("street", "Am Hang 3"),
-                ("postal_code", "8010"),
-                ("city", "Graz"),
-                ("country", "AT"),
-                ("operator_name", "Ole"),
-                ("operator_email", "ole@example.com"),
-            ],
-        )
-        .await;
-    let plant = crate::common::redirect_id(&r, "/plants/");
+    let plant = agent.new_plant("Scheune").await;
     let url = format!("{}/plants/{plant}/documents", agent.base);
     // The first upload sends half its file, then holds back the rest.
     let (more, parts) = tokio::sync::mpsc::channel::<std::io::Result<Vec<u8>>>(4);
