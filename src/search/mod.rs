@@ -11,6 +11,7 @@ pub mod docs;
 pub mod indexer;
 pub mod query;
 pub mod schema;
+pub mod terms;
 
 use std::path::{Path, PathBuf};
 

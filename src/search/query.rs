@@ -6,17 +6,17 @@
 
 use std::ops::Bound;
 
-use tantivy::Term;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocSet, TERMINATED, Term};
 
 use super::columns::WindowQuery;
+use super::terms::{Reach, Word, name_terms, words};
 use super::{SearchError, SearchIndex};
 use crate::access::TicketScope;
-use crate::domain::fold::fold_german;
 
 /// What a query looked for, to say why tickets matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,26 +50,8 @@ fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, by))
 }
 
-/// How hard a query tries: each step only when the one before found nothing, since
-/// whole words are what people mostly type and term queries are an order of magnitude
-/// cheaper than term ranges and automata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reach {
-    /// Whole words.
-    Exact,
-    /// Words that begin so (`mül` finds Müller), and serials that begin so.
-    Prefix,
-    /// One typo in names of five letters or more (`muler` finds Müller).
-    Typo,
-}
-
-/// The matching part of the query, and what it looked for; `None` for an empty query.
-fn matching(
-    index: &SearchIndex,
-    searcher: &tantivy::Searcher,
-    text: &str,
-    reach: Reach,
-) -> Option<(Box<dyn Query>, Matched)> {
+/// The query's serial or request number, when it is one: looked up in one step.
+fn number_query(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched)> {
     let f = index.fields();
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
@@ -91,72 +73,170 @@ fn matching(
     {
         return Some((term(f.number, trimmed), Matched::Number));
     }
-    let words: Vec<String> = fold_german(trimmed)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let mut all = Vec::new();
-    for w in &words {
+    None
+}
+
+/// Where a step looks for the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Names only.
+    Names,
+    /// Message bodies only (whole words).
+    Bodies,
+    /// Either, names weighing more.
+    Both,
+}
+
+/// The query for `words` at `reach` in `part`, every word required; `None` when some
+/// word can match nothing there.
+fn words_query(
+    index: &SearchIndex,
+    searcher: &tantivy::Searcher,
+    words: &[Word],
+    reach: Reach,
+    part: Part,
+) -> Option<Box<dyn Query>> {
+    let f = index.fields();
+    let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for w in words {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        // Terms the index does not hold are left out: a lone term query can skip the
-        // blocks that cannot reach the top hits, a union with an empty term cannot.
-        let known = |field: Field, word: &str| {
-            searcher
-                .doc_freq(&Term::from_field_text(field, word))
-                .is_ok_and(|n| n > 0)
-        };
-        let body_word = w.to_lowercase();
-        if reach != Reach::Exact || known(f.body, &body_word) {
-            any.push((Occur::Should, term(f.body, &body_word)));
-        }
-        match reach {
-            Reach::Exact => {
-                if known(f.names, w) || any.is_empty() {
-                    any.push((Occur::Should, term(f.names, w)));
-                }
+        if part != Part::Bodies {
+            let names = name_terms(searcher, f.names, w, reach);
+            for t in names.terms {
+                any.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                ));
             }
-            Reach::Prefix => any.push((Occur::Should, prefix(f.names, w))),
-            Reach::Typo => {
-                if w.chars().count() >= 5 {
-                    any.push((
-                        Occur::Should,
-                        Box::new(FuzzyTermQuery::new(
-                            Term::from_field_text(f.names, w),
-                            1,
-                            true,
-                        )),
-                    ));
-                } else {
-                    any.push((Occur::Should, prefix(f.names, w)));
-                }
+            for spelling in &names.wide {
+                let q = match names.reach {
+                    Some(Reach::Typo) => Box::new(FuzzyTermQuery::new(
+                        Term::from_field_text(f.names, spelling),
+                        1,
+                        true,
+                    )) as Box<dyn Query>,
+                    _ => prefix(f.names, spelling),
+                };
+                any.push((Occur::Should, q));
             }
         }
-        let clause: Box<dyn Query> = if any.len() == 1 {
-            any.pop().map(|(_, q)| q).expect("one clause")
-        } else {
-            Box::new(BooleanQuery::new(any))
+        if part == Part::Both && !any.is_empty() {
+            let names: Box<dyn Query> = Box::new(BooleanQuery::new(std::mem::take(&mut any)));
+            any.push((Occur::Should, boost(names, 2.0)));
+        }
+        if part != Part::Names {
+            // Terms the index does not hold are left out: a lone term query can skip
+            // the blocks that cannot reach the top hits, a union with an empty term cannot.
+            let body = Term::from_field_text(f.body, &w.body);
+            if searcher.doc_freq(&body).is_ok_and(|n| n > 0) {
+                any.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(body, IndexRecordOption::WithFreqs)),
+                ));
+            }
+        }
+        let clause: Box<dyn Query> = match any.len() {
+            0 => return None,
+            1 => any.pop().map(|(_, q)| q)?,
+            _ => Box::new(BooleanQuery::new(any)),
         };
         all.push((Occur::Must, clause));
     }
     // One word alone stays a plain union of terms, which tantivy can prune (block-max
     // WAND) instead of scoring every match.
     if all.len() == 1 {
-        return all.pop().map(|(_, q)| (q, Matched::Words));
+        return all.pop().map(|(_, q)| q);
     }
-    Some((Box::new(BooleanQuery::new(all)), Matched::Words))
+    Some(Box::new(BooleanQuery::new(all)))
 }
 
-/// Whether the query has wider steps than whole words: not for serials (a partial one is
-/// looked up with its prefixes at once) and request numbers.
-fn widens(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let digits = compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit());
-    let number = compact.len() == 11 && compact.as_bytes()[4] == b'-';
-    !digits && !number
+/// The steps of a word search, each tried only when the ones before found nothing: whole
+/// words first (what people mostly type, and the cheapest), then the names they begin,
+/// then names one typo away. A single word is looked up in the names before the message
+/// bodies, so a word common in messages (`ab`) cannot hide the names it also is or begins
+/// (`Aebi`); several words must each match, in a name or a message.
+fn steps(words: usize) -> &'static [(Reach, Part)] {
+    if words == 1 {
+        &[
+            (Reach::Exact, Part::Names),
+            (Reach::Exact, Part::Bodies),
+            (Reach::Prefix, Part::Names),
+            (Reach::Typo, Part::Names),
+        ]
+    } else {
+        &[
+            (Reach::Exact, Part::Both),
+            (Reach::Prefix, Part::Both),
+            (Reach::Typo, Part::Both),
+        ]
+    }
+}
+
+/// The hits of one word in the names (`all`: its query, scoped): when it reaches several
+/// names (`Bau`: Bauer, Baumann …), a share of the hits from each first, so one common
+/// name cannot fill the page and hide the others; the rest from all of them.
+fn names_hits(
+    index: &SearchIndex,
+    searcher: &tantivy::Searcher,
+    word: &Word,
+    reach: Reach,
+    scoped: &dyn Fn(Box<dyn Query>) -> Box<dyn Query>,
+    all: Box<dyn Query>,
+    limit: usize,
+) -> tantivy::Result<Vec<DocAddress>> {
+    /// Names shared out at most; past it the union alone.
+    const SHARED: usize = 16;
+    let names = name_terms(searcher, index.fields().names, word, reach);
+    let mut hits: Vec<DocAddress> = Vec::with_capacity(limit);
+    if names.terms.len() > 1 && names.terms.len() <= SHARED && names.wide.is_empty() {
+        let share = limit.div_ceil(names.terms.len());
+        for t in names.terms {
+            let one: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+            for hit in first_hits(searcher, &*scoped(one), share)? {
+                if hits.len() < limit && !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    if hits.len() < limit {
+        for hit in first_hits(searcher, &*scoped(all), limit)? {
+            if hits.len() >= limit {
+                break;
+            }
+            if !hits.contains(&hit) {
+                hits.push(hit);
+            }
+        }
+    }
+    Ok(hits)
+}
+
+/// The first `limit` documents `query` matches, in index order, without scoring: for
+/// queries whose matches all weigh the same (names alone), so the cost is the hits asked
+/// for, not every match of a big company's name.
+fn first_hits(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> tantivy::Result<Vec<DocAddress>> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut out = Vec::with_capacity(limit.min(1024));
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        if out.len() >= limit {
+            break;
+        }
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != TERMINATED && out.len() < limit {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                out.push(DocAddress::new(u32::try_from(ord).unwrap_or(u32::MAX), doc));
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(out)
 }
 
 /// The scope as query clauses: company or requester, and for customers the window
@@ -185,7 +265,8 @@ fn filter(index: &SearchIndex, scope: TicketScope, since: i64) -> Vec<(Occur, Bo
     }
 }
 
-/// Ticket ids matching `text` within `scope`, best first, at most `limit`.
+/// Ticket ids matching `text` within `scope`, best first (names: in index order), at
+/// most `limit`.
 pub fn search(
     index: &SearchIndex,
     scope: TicketScope,
@@ -194,45 +275,53 @@ pub fn search(
     limit: usize,
 ) -> Result<(Vec<u64>, Option<Matched>), SearchError> {
     let searcher = index.searcher();
-    let run = |reach: Reach| -> Result<_, SearchError> {
-        let Some((query, matched)) = matching(index, &searcher, text, reach) else {
-            return Ok(None);
-        };
+    let scoped = |query: Box<dyn Query>| -> Box<dyn Query> {
         let filters = filter(index, scope, since);
-        let collector = TopDocs::with_limit(limit).order_by_score();
-        let hits = if filters.is_empty() {
-            searcher.search(&query, &collector)?
-        } else {
-            let mut clauses = vec![(Occur::Must, query)];
-            clauses.extend(filters);
-            searcher.search(&BooleanQuery::new(clauses), &collector)?
-        };
-        Ok(Some((hits, matched)))
-    };
-    // Whole words first; prefixes only when no whole word matched, typos only when no
-    // prefix did. Serials and numbers have one step.
-    let steps: &[Reach] = if widens(text) {
-        &[Reach::Exact, Reach::Prefix, Reach::Typo]
-    } else {
-        &[Reach::Exact]
-    };
-    let mut found = None;
-    for reach in steps {
-        let Some((hits, matched)) = run(*reach)? else {
-            return Ok((Vec::new(), None));
-        };
-        let done = !hits.is_empty();
-        found = Some((hits, matched));
-        if done {
-            break;
+        if filters.is_empty() {
+            return query;
         }
-    }
-    let Some((hits, matched)) = found else {
-        return Ok((Vec::new(), None));
+        let mut clauses = vec![(Occur::Must, query)];
+        clauses.extend(filters);
+        Box::new(BooleanQuery::new(clauses))
+    };
+    let scored = |query: Box<dyn Query>| -> Result<Vec<DocAddress>, SearchError> {
+        let collector = TopDocs::with_limit(limit).order_by_score();
+        let hits = searcher.search(&*scoped(query), &collector)?;
+        Ok(hits.into_iter().map(|(_, address)| address).collect())
+    };
+    let (hits, matched) = if let Some((query, matched)) = number_query(index, text) {
+        (scored(query)?, matched)
+    } else {
+        let mut analyzer = index
+            .index()
+            .tokenizers()
+            .get(super::schema::FOLDED)
+            .ok_or_else(|| {
+                tantivy::TantivyError::SchemaError("the names' analyzer is missing".into())
+            })?;
+        let words = words(text.trim(), &mut analyzer);
+        if words.is_empty() {
+            return Ok((Vec::new(), None));
+        }
+        let mut hits = Vec::new();
+        for (reach, part) in steps(words.len()) {
+            let Some(query) = words_query(index, &searcher, &words, *reach, *part) else {
+                continue;
+            };
+            hits = if *part == Part::Names {
+                names_hits(index, &searcher, &words[0], *reach, &scoped, query, limit)?
+            } else {
+                scored(query)?
+            };
+            if !hits.is_empty() {
+                break;
+            }
+        }
+        (hits, Matched::Words)
     };
     let mut ids = Vec::with_capacity(hits.len());
     let mut columns = std::collections::HashMap::new();
-    for (_, address) in hits {
+    for address in hits {
         let column = match columns.entry(address.segment_ord) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(

@@ -220,3 +220,80 @@ async fn ticket_tracking_filters_sorts_and_pages() {
     assert_eq!(status, 200);
     assert!(html.contains("Frage 51"));
 }
+
+/// An anonymous contact request from `name`.
+async fn anonymous(app: &TestApp, name: &str, message: &str) {
+    let r = app
+        .new_agent()
+        .post(
+            "/contact",
+            &[
+                ("name", name),
+                ("email", "someone@example.org"),
+                ("topic", "general"),
+                ("message", message),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+}
+
+#[tokio::test]
+async fn typos_prefixes_and_spellings_find_the_names_and_stay_in_the_company() {
+    let app = TestApp::spawn().await;
+    let a = app
+        .signed_in(
+            &Registration::installer("anna@aebi-a.de", "Rüegg Aebi Solar")
+                .with("last_name", "Bauer"),
+        )
+        .await;
+    let b = app
+        .signed_in(
+            &Registration::installer("bert@aebi-b.de", "Rüegg Aebi Energie")
+                .with("last_name", "Bauer")
+                .with("postal_code", "80331"),
+        )
+        .await;
+    request(&a, "2130099901", "Bitte ab sofort prüfen").await;
+    request(&a, "2130099902", "Lüfter laut").await;
+    request(&b, "2130099903", "Display dunkel").await;
+    anonymous(&app, "Kai Werner", "Bitte ab morgen anrufen, ab 9 Uhr").await;
+    anonymous(&app, "Jana Mueller", "Zähler").await;
+    anonymous(&app, "Ole Sørensen", "Zähler").await;
+    anonymous(&app, "Gerd Groß", "Zähler").await;
+    indexed(&app).await;
+
+    // A typo in a name whose folded spelling is shorter (Bauer → baur, Rüegg → rugg),
+    // a prefix that folds to a common word (Aeb → ab): the company's two requests, never
+    // the other company's.
+    for q in [
+        "Bauer", "Hauer", "Bkuer", "Rüego", "Ruegg", "Aeb", "aebi", "Rüe",
+    ] {
+        let (status, html) = a.page(&format!("/tickets?q={q}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(hits(&html), 2, "{q} as company A");
+    }
+    let staff = app.staff("sam@service.example").await;
+    // "ab" stands in a message without Aebi: the names come first.
+    let (_, html) = staff.page("/service/tickets?q=Aeb").await;
+    assert_eq!(
+        hits(&html),
+        3,
+        "Aeb: the three requests of the Aebi companies"
+    );
+    assert!(!html.contains("Kai Werner"));
+    // Umlaut spellings meet; ø and ß fold as they are indexed.
+    for (q, who) in [
+        ("müller", "Jana Mueller"),
+        ("mueller", "Jana Mueller"),
+        ("muller", "Jana Mueller"),
+        ("Sørensen", "Ole Sørensen"),
+        ("sorensen", "Ole Sørensen"),
+        ("Groß", "Gerd Groß"),
+        ("gross", "Gerd Groß"),
+    ] {
+        let (_, html) = staff.page(&format!("/service/tickets?q={q}")).await;
+        assert_eq!(hits(&html), 1, "{q}");
+        assert!(html.contains(who), "{q} finds {who}");
+    }
+}
