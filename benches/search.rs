@@ -34,7 +34,11 @@ fn data() -> Data {
         }
     };
     let store = Store::open(&dir, 256 * 1024 * 1024).expect("store");
-    let (index, _) = SearchIndex::open(&dir).expect("index");
+    let (index, opened) = SearchIndex::open(&dir).expect("index");
+    if temp.is_none() && opened == osc::search::Opened::Fresh {
+        // The index is of another schema version (or missing): as `osc serve` would.
+        osc::search::docs::rebuild(&store, &index).expect("index");
+    }
     if temp.is_some() {
         let tickets = std::env::var("OSC_BENCH_TICKETS")
             .ok()

@@ -73,7 +73,11 @@ fn open() -> (Store, SearchIndex, Option<tempfile::TempDir>) {
         }
     };
     let store = Store::open(&dir, 256 * 1024 * 1024).expect("store");
-    let (index, _) = SearchIndex::open(&dir).expect("index");
+    let (index, opened) = SearchIndex::open(&dir).expect("index");
+    if temp.is_none() && opened == osc::search::Opened::Fresh {
+        // The index is of another schema version (or missing): as `osc serve` would.
+        osc::search::docs::rebuild(&store, &index).expect("index");
+    }
     if temp.is_some() {
         let tickets = std::env::var("OSC_BENCH_TICKETS")
             .ok()
@@ -204,13 +208,15 @@ fn main() {
     }
 
     let mut times: HashMap<(Kind, bool), Vec<Duration>> = HashMap::new();
+    let mut slowest: Vec<(Duration, usize)> = Vec::new();
     for _ in 0..ROUNDS {
-        for q in &queries {
+        for (n, q) in queries.iter().enumerate() {
             let start = Instant::now();
             black_box(
                 osc::search::query::search(&index, q.scope, since, &q.text, LIMIT).expect("search"),
             );
             let took = start.elapsed();
+            slowest.push((took, n));
             times.entry((q.kind, false)).or_default().push(took);
             if q.biggest {
                 times.entry((q.kind, true)).or_default().push(took);
@@ -258,5 +264,29 @@ fn main() {
     }
     for miss in misses {
         println!("  missed: {miss}");
+    }
+    // The slowest calls, each query once, to see what the tail is made of.
+    slowest.sort_unstable_by(|a, b| b.cmp(a));
+    slowest.dedup_by_key(|(_, n)| *n);
+    let mut shown = std::collections::HashSet::new();
+    println!("slowest:");
+    for (took, n) in slowest {
+        if shown.len() == 12 {
+            break;
+        }
+        if shown.insert(n) {
+            let q = &queries[n];
+            let size = match q.scope {
+                TicketScope::Company(c) => sizes.get(&c).copied().unwrap_or(0),
+                _ => total,
+            };
+            println!(
+                "  {:>8.1} µs  {:<32} {:?} in {:?} ({size} requests)",
+                took.as_secs_f64() * 1e6,
+                q.kind.label(),
+                q.text,
+                q.scope
+            );
+        }
     }
 }

@@ -110,6 +110,22 @@ pub fn document(index: &SearchIndex, doc: &TicketDoc) -> TantivyDocument {
         d.add_text(f.names, crate::domain::fold::fold(n));
         d.add_text(f.names, crate::domain::fold::fold_german(n));
     }
+    if doc.company != 0
+        && let Some(mut analyzer) = index.index().tokenizers().get(super::schema::FOLDED)
+    {
+        let scope = super::terms::company_prefix(doc.company);
+        let mut seen = std::collections::BTreeSet::new();
+        for n in &doc.names {
+            for word in super::terms::words(n, &mut analyzer) {
+                for spelling in word.names {
+                    seen.insert(format!("{scope}{spelling}"));
+                }
+            }
+        }
+        for scoped in seen {
+            d.add_text(f.company_names, scoped);
+        }
+    }
     d.add_text(f.body, &doc.body);
     d.add_i64(f.updated, doc.updated);
     d.add_i64(f.horizon, if doc.open { i64::MAX } else { doc.updated });

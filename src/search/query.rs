@@ -14,7 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, TERMINATED, Term};
 
 use super::columns::WindowQuery;
-use super::terms::{Reach, Word, name_terms, words};
+use super::terms::{NameMatch, Reach, Word, company_prefix, name_terms, words};
 use super::{SearchError, SearchIndex};
 use crate::access::TicketScope;
 
@@ -50,28 +50,29 @@ fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, by))
 }
 
-/// The query's serial or request number, when it is one: looked up in one step.
-fn number_query(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched)> {
+/// The query's serial or request number, when it is one, and whether its matches all
+/// weigh the same (a whole serial or number: one term).
+fn number_query(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched, bool)> {
     let f = index.fields();
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
         // A serial: a whole one (ten digits can only be whole), else exact first, then
         // the serials it begins.
         if compact.len() >= 10 {
-            return Some((term(f.serials, &compact), Matched::Serial));
+            return Some((term(f.serials, &compact), Matched::Serial, true));
         }
         let q = BooleanQuery::new(vec![
             (Occur::Should, boost(term(f.serials, &compact), 10.0)),
             (Occur::Should, prefix(f.serials, &compact)),
         ]);
-        return Some((Box::new(q), Matched::Serial));
+        return Some((Box::new(q), Matched::Serial, false));
     }
     let trimmed = text.trim();
     if trimmed.len() == 11
         && trimmed.as_bytes()[4] == b'-'
         && trimmed.bytes().filter(u8::is_ascii_digit).count() == 10
     {
-        return Some((term(f.number, trimmed), Matched::Number));
+        return Some((term(f.number, trimmed), Matched::Number, true));
     }
     None
 }
@@ -87,28 +88,41 @@ enum Part {
     Both,
 }
 
-/// The query for `words` at `reach` in `part`, every word required; `None` when some
-/// word can match nothing there.
+/// Where a scope's names are looked up: a company's in the company-scoped names (only
+/// its own terms and postings), everyone else's in the names of all.
+fn names_field(index: &SearchIndex, scope: TicketScope) -> (Field, String) {
+    let f = index.fields();
+    match scope {
+        TicketScope::Company(c) => (f.company_names, company_prefix(c)),
+        _ => (f.names, String::new()),
+    }
+}
+
+/// The query for `words` in `part`, every word required, with what each reaches in the
+/// names (`names`, in the order of the words); `None` when some word can match nothing
+/// there.
 fn words_query(
     index: &SearchIndex,
     searcher: &tantivy::Searcher,
     words: &[Word],
-    reach: Reach,
+    names: &[NameMatch],
     part: Part,
 ) -> Option<Box<dyn Query>> {
     let f = index.fields();
     let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for w in words {
+    for (n, w) in words.iter().enumerate() {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if part != Part::Bodies {
-            let names = name_terms(searcher, f.names, w, reach);
-            for t in names.terms {
+        if part != Part::Bodies
+            && let Some(names) = names.get(n)
+        {
+            for t in names.terms.iter().cloned() {
                 any.push((
                     Occur::Should,
                     Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
                 ));
             }
             for spelling in &names.wide {
+                // Too many to list: the names of all, the scope's filter keeping it in.
                 let q = match names.reach {
                     Some(Reach::Typo) => Box::new(FuzzyTermQuery::new(
                         Term::from_field_text(f.names, spelling),
@@ -176,21 +190,20 @@ fn steps(words: usize) -> &'static [(Reach, Part)] {
 /// names (`Bau`: Bauer, Baumann …), a share of the hits from each first, so one common
 /// name cannot fill the page and hide the others; the rest from all of them.
 fn names_hits(
-    index: &SearchIndex,
-    searcher: &tantivy::Searcher,
-    word: &Word,
-    reach: Reach,
-    scoped: &dyn Fn(Box<dyn Query>) -> Box<dyn Query>,
+    lookup: &Lookup<'_>,
+    names: &NameMatch,
     all: Box<dyn Query>,
-    limit: usize,
 ) -> tantivy::Result<Vec<DocAddress>> {
     /// Names shared out at most; past it the union alone.
     const SHARED: usize = 16;
-    let names = name_terms(searcher, index.fields().names, word, reach);
+    let Lookup {
+        searcher, limit, ..
+    } = *lookup;
+    let scoped = |q| lookup.scoped(q);
     let mut hits: Vec<DocAddress> = Vec::with_capacity(limit);
     if names.terms.len() > 1 && names.terms.len() <= SHARED && names.wide.is_empty() {
         let share = limit.div_ceil(names.terms.len());
-        for t in names.terms {
+        for t in names.terms.iter().cloned() {
             let one: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
             for hit in first_hits(searcher, &*scoped(one), share)? {
                 if hits.len() < limit && !hits.contains(&hit) {
@@ -210,6 +223,29 @@ fn names_hits(
         }
     }
     Ok(hits)
+}
+
+/// One search: where it looks, within what, and how many hits it wants.
+#[derive(Clone, Copy)]
+struct Lookup<'a> {
+    index: &'a SearchIndex,
+    searcher: &'a tantivy::Searcher,
+    scope: TicketScope,
+    since: i64,
+    limit: usize,
+}
+
+impl Lookup<'_> {
+    /// `query` within the scope and the window.
+    fn scoped(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        let filters = filter(self.index, self.scope, self.since);
+        if filters.is_empty() {
+            return query;
+        }
+        let mut clauses = vec![(Occur::Must, query)];
+        clauses.extend(filters);
+        Box::new(BooleanQuery::new(clauses))
+    }
 }
 
 /// The first `limit` documents `query` matches, in index order, without scoring: for
@@ -275,22 +311,25 @@ pub fn search(
     limit: usize,
 ) -> Result<(Vec<u64>, Option<Matched>), SearchError> {
     let searcher = index.searcher();
-    let scoped = |query: Box<dyn Query>| -> Box<dyn Query> {
-        let filters = filter(index, scope, since);
-        if filters.is_empty() {
-            return query;
-        }
-        let mut clauses = vec![(Occur::Must, query)];
-        clauses.extend(filters);
-        Box::new(BooleanQuery::new(clauses))
+    let lookup = Lookup {
+        index,
+        searcher: &searcher,
+        scope,
+        since,
+        limit,
     };
     let scored = |query: Box<dyn Query>| -> Result<Vec<DocAddress>, SearchError> {
         let collector = TopDocs::with_limit(limit).order_by_score();
-        let hits = searcher.search(&*scoped(query), &collector)?;
+        let hits = searcher.search(&*lookup.scoped(query), &collector)?;
         Ok(hits.into_iter().map(|(_, address)| address).collect())
     };
-    let (hits, matched) = if let Some((query, matched)) = number_query(index, text) {
-        (scored(query)?, matched)
+    let (hits, matched) = if let Some((query, matched, uniform)) = number_query(index, text) {
+        let hits = if uniform {
+            first_hits(&searcher, &*lookup.scoped(query), limit)?
+        } else {
+            scored(query)?
+        };
+        (hits, matched)
     } else {
         let mut analyzer = index
             .index()
@@ -304,12 +343,21 @@ pub fn search(
             return Ok((Vec::new(), None));
         }
         let mut hits = Vec::new();
+        let (field, prefix_of_scope) = names_field(index, scope);
         for (reach, part) in steps(words.len()) {
-            let Some(query) = words_query(index, &searcher, &words, *reach, *part) else {
+            let names: Vec<NameMatch> = if *part == Part::Bodies {
+                Vec::new()
+            } else {
+                words
+                    .iter()
+                    .map(|w| name_terms(&searcher, field, &prefix_of_scope, w, *reach))
+                    .collect()
+            };
+            let Some(query) = words_query(index, &searcher, &words, &names, *part) else {
                 continue;
             };
             hits = if *part == Part::Names {
-                names_hits(index, &searcher, &words[0], *reach, &scoped, query, limit)?
+                names_hits(&lookup, &names[0], query)?
             } else {
                 scored(query)?
             };

@@ -8,7 +8,7 @@ use tantivy::schema::{FAST, Field, INDEXED, STORED, STRING, Schema, TEXT};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 /// Version of the schema below.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Ticket id (fast field: hits are turned into ids without touching the doc store).
 pub const TICKET_ID: &str = "ticket_id";
@@ -22,6 +22,10 @@ pub const NUMBER: &str = "number";
 pub const SERIALS: &str = "serials";
 /// Customer names: requester, company, plant operator.
 pub const NAMES: &str = "names";
+/// The names again, each word in each of its spellings prefixed with the company
+/// (`836:baumann`): a company's search reads only its own postings of a name, and its
+/// prefixes and typos walk only its own names in the term dictionary.
+pub const COMPANY_NAMES: &str = "company_names";
 /// Subject and messages.
 pub const BODY: &str = "body";
 /// Last update, unix seconds (fast field for sorting and the visibility window).
@@ -43,6 +47,7 @@ pub struct Fields {
     pub number: Field,
     pub serials: Field,
     pub names: Field,
+    pub company_names: Field,
     pub body: Field,
     pub updated: Field,
     pub horizon: Field,
@@ -66,6 +71,7 @@ pub fn build() -> (Schema, Fields) {
         number: b.add_text_field(NUMBER, STRING),
         serials: b.add_text_field(SERIALS, STRING),
         names: b.add_text_field(NAMES, folded),
+        company_names: b.add_text_field(COMPANY_NAMES, STRING),
         body: b.add_text_field(BODY, TEXT),
         updated: b.add_i64_field(UPDATED, INDEXED | FAST),
         horizon: b.add_i64_field(HORIZON, FAST),
@@ -83,6 +89,7 @@ impl Fields {
             number: schema.get_field(NUMBER)?,
             serials: schema.get_field(SERIALS)?,
             names: schema.get_field(NAMES)?,
+            company_names: schema.get_field(COMPANY_NAMES)?,
             body: schema.get_field(BODY)?,
             updated: schema.get_field(UPDATED)?,
             horizon: schema.get_field(HORIZON)?,

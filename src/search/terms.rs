@@ -81,7 +81,7 @@ pub enum Reach {
 /// What a word reaches in the names: terms to read lazily, and, for a spelling whose
 /// prefixes or typos reach more than [`MAX_EXPANSION`] terms, that spelling to match with
 /// a range or fuzzy query instead.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct NameMatch {
     /// Terms present in at least one segment, sorted.
     pub terms: Vec<Term>,
@@ -91,8 +91,21 @@ pub struct NameMatch {
     pub reach: Option<Reach>,
 }
 
-/// What `word` reaches in `field` at `reach`.
-pub fn name_terms(searcher: &Searcher, field: Field, word: &Word, reach: Reach) -> NameMatch {
+/// The prefix of a company's terms in the company-scoped names (`836:`).
+pub fn company_prefix(company: u64) -> String {
+    format!("{company}:")
+}
+
+/// What `word` reaches in `field` at `reach`, among the terms that begin with `scope`
+/// (`836:` in the company-scoped names, empty in the names of everyone); the terms keep
+/// the prefix, the spellings in `wide` do not.
+pub fn name_terms(
+    searcher: &Searcher,
+    field: Field,
+    scope: &str,
+    word: &Word,
+    reach: Reach,
+) -> NameMatch {
     let reach = match reach {
         Reach::Typo if word.letters < TYPO_LETTERS => Reach::Prefix,
         other => other,
@@ -100,15 +113,16 @@ pub fn name_terms(searcher: &Searcher, field: Field, word: &Word, reach: Reach) 
     let mut found: BTreeSet<Vec<u8>> = BTreeSet::new();
     let mut wide = Vec::new();
     for spelling in &word.names {
+        let scoped = format!("{scope}{spelling}");
         if reach == Reach::Exact {
-            let term = Term::from_field_text(field, spelling);
+            let term = Term::from_field_text(field, &scoped);
             if searcher.doc_freq(&term).is_ok_and(|n| n > 0) {
-                found.insert(spelling.as_bytes().to_vec());
+                found.insert(scoped.into_bytes());
             }
             continue;
         }
         let mut mine = BTreeSet::new();
-        if expand(searcher, field, spelling, reach, &mut mine) {
+        if expand(searcher, field, scope, spelling, reach, &mut mine) {
             found.extend(mine);
         } else {
             wide.push(spelling.clone());
@@ -125,16 +139,20 @@ pub fn name_terms(searcher: &Searcher, field: Field, word: &Word, reach: Reach) 
     }
 }
 
-/// Adds the terms `spelling` reaches to `found`; false when they were more than
-/// [`MAX_EXPANSION`].
+/// Adds the terms beginning with `scope` that `spelling` reaches after it to `found`;
+/// false when they were more than [`MAX_EXPANSION`].
 fn expand(
     searcher: &Searcher,
     field: Field,
+    scope: &str,
     spelling: &str,
     reach: Reach,
     found: &mut BTreeSet<Vec<u8>>,
 ) -> bool {
     let start = 0;
+    let scoped = format!("{scope}{spelling}");
+    // Built once for all segments: it is the costly part of a typo.
+    let dfa = (reach == Reach::Typo).then(|| typo_builder().build_dfa(spelling));
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
             continue;
@@ -143,18 +161,29 @@ fn expand(
         let streamed = match reach {
             Reach::Exact => continue,
             Reach::Prefix => {
-                let mut upper = spelling.as_bytes().to_vec();
+                let mut upper = scoped.as_bytes().to_vec();
                 upper.extend_from_slice("\u{10FFFF}".as_bytes());
                 dict.range()
-                    .ge(spelling.as_bytes())
+                    .ge(scoped.as_bytes())
                     .lt(&upper)
                     .into_stream()
                     .map(|mut s| collect(&mut s, found, start))
             }
-            Reach::Typo => dict
-                .search(OneEdit(typo_builder().build_dfa(spelling)))
-                .into_stream()
-                .map(|mut s| collect(&mut s, found, start)),
+            Reach::Typo => {
+                let Some(dfa) = &dfa else { continue };
+                let edits = OneEdit {
+                    scope: scope.as_bytes(),
+                    dfa,
+                };
+                // The scope's terms only: the walk starts at the first of them.
+                let mut upper = scope.as_bytes().to_vec();
+                upper.extend_from_slice("\u{10FFFF}".as_bytes());
+                dict.search(edits)
+                    .ge(scope.as_bytes())
+                    .lt(&upper)
+                    .into_stream()
+                    .map(|mut s| collect(&mut s, found, start))
+            }
         };
         if streamed.is_ok_and(|complete| !complete) {
             return false;
@@ -187,26 +216,56 @@ fn typo_builder() -> &'static LevenshteinAutomatonBuilder {
     BUILDER.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))
 }
 
-/// A Levenshtein automaton walking the term dictionary.
-struct OneEdit(DFA);
+/// A Levenshtein automaton walking the term dictionary, after the scope's prefix taken
+/// as it is (no edit may turn one company's terms into another's).
+struct OneEdit<'a> {
+    scope: &'a [u8],
+    dfa: &'a DFA,
+}
 
-impl Automaton for OneEdit {
-    type State = u32;
+/// How far into the scope the walk is, or the automaton's state after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    InScope(usize),
+    Word(u32),
+    Off,
+}
 
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+impl Automaton for OneEdit<'_> {
+    type State = Walk;
+
+    fn start(&self) -> Walk {
+        if self.scope.is_empty() {
+            Walk::Word(self.dfa.initial_state())
+        } else {
+            Walk::InScope(0)
+        }
     }
 
-    fn is_match(&self, state: &u32) -> bool {
-        matches!(self.0.distance(*state), Distance::Exact(_))
+    fn is_match(&self, state: &Walk) -> bool {
+        matches!(state, Walk::Word(s) if matches!(self.dfa.distance(*s), Distance::Exact(_)))
     }
 
-    fn can_match(&self, state: &u32) -> bool {
-        *state != SINK_STATE
+    fn can_match(&self, state: &Walk) -> bool {
+        match state {
+            Walk::InScope(_) => true,
+            Walk::Word(s) => *s != SINK_STATE,
+            Walk::Off => false,
+        }
     }
 
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
+    fn accept(&self, state: &Walk, byte: u8) -> Walk {
+        match *state {
+            Walk::InScope(at) if self.scope.get(at) == Some(&byte) => {
+                if at + 1 == self.scope.len() {
+                    Walk::Word(self.dfa.initial_state())
+                } else {
+                    Walk::InScope(at + 1)
+                }
+            }
+            Walk::Word(s) => Walk::Word(self.dfa.transition(s, byte)),
+            _ => Walk::Off,
+        }
     }
 }
 
@@ -234,6 +293,7 @@ mod tests {
         assert_eq!(w.names, ["sorensen"]);
         let w = &words("Groß", &mut analyzer())[0];
         assert_eq!(w.names, ["gross"]);
+        assert_eq!(company_prefix(836), "836:");
         assert_eq!(words("Müller-Lüdenscheidt 3", &mut analyzer()).len(), 3);
     }
 }
