@@ -10,55 +10,16 @@
 //! targets of issue #6 are p99 figures).
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use osc::access::TicketScope;
-use osc::search::SearchIndex;
+use osc::store::Storage;
 use osc::store::ticket_list::{Filter, From, Order};
-use osc::store::{Storage, Store};
 
-struct Data {
-    store: Store,
-    index: SearchIndex,
-    _temp: Option<tempfile::TempDir>,
-}
-
-fn data() -> Data {
-    let (dir, temp) = match std::env::var_os("BENCH_DATA") {
-        Some(dir) => (PathBuf::from(dir), None),
-        None => {
-            let temp = tempfile::tempdir().expect("temp dir");
-            (temp.path().to_owned(), Some(temp))
-        }
-    };
-    let store = Store::open(&dir, 256 * 1024 * 1024).expect("store");
-    let (index, opened) = SearchIndex::open(&dir).expect("index");
-    if temp.is_none() && opened == osc::search::Opened::Fresh {
-        // The index is of another schema version (or missing): as `osc serve` would.
-        osc::search::docs::rebuild(&store, &index).expect("index");
-    }
-    if temp.is_some() {
-        let tickets = std::env::var("OSC_BENCH_TICKETS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(100_000);
-        let hash = osc::secrets::password::hash_blocking("bench").expect("hash");
-        let plan = osc::seed::Plan {
-            tickets,
-            seed: 7,
-            now: osc::clock::now_secs(),
-        };
-        osc::seed::run(&store, plan, &hash, &hash, |_| {}).expect("seed");
-        osc::search::docs::rebuild(&store, &index).expect("index");
-    }
-    Data {
-        store,
-        index,
-        _temp: temp,
-    }
-}
+#[path = "shared/data.rs"]
+mod shared_data;
+use shared_data::{Data, data};
 
 /// A ticket with a serial, its company, and its requester's last name.
 fn sample(data: &Data) -> (u64, String, String) {

@@ -19,13 +19,11 @@
 
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use osc::access::TicketScope;
 use osc::domain::fold::fold;
-use osc::search::SearchIndex;
-use osc::store::{Storage, Store};
+use osc::store::Storage;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -64,36 +62,8 @@ struct Query {
     biggest: bool,
 }
 
-fn open() -> (Store, SearchIndex, Option<tempfile::TempDir>) {
-    let (dir, temp) = match std::env::var_os("BENCH_DATA") {
-        Some(dir) => (PathBuf::from(dir), None),
-        None => {
-            let temp = tempfile::tempdir().expect("temp dir");
-            (temp.path().to_owned(), Some(temp))
-        }
-    };
-    let store = Store::open(&dir, 256 * 1024 * 1024).expect("store");
-    let (index, opened) = SearchIndex::open(&dir).expect("index");
-    if temp.is_none() && opened == osc::search::Opened::Fresh {
-        // The index is of another schema version (or missing): as `osc serve` would.
-        osc::search::docs::rebuild(&store, &index).expect("index");
-    }
-    if temp.is_some() {
-        let tickets = std::env::var("OSC_BENCH_TICKETS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(100_000);
-        let hash = osc::secrets::password::hash_blocking("bench").expect("hash");
-        let plan = osc::seed::Plan {
-            tickets,
-            seed: 7,
-            now: osc::clock::now_secs(),
-        };
-        osc::seed::run(&store, plan, &hash, &hash, |_| {}).expect("seed");
-        osc::search::docs::rebuild(&store, &index).expect("index");
-    }
-    (store, index, temp)
-}
+#[path = "shared/data.rs"]
+mod shared_data;
 
 /// `name` with one letter (not the first) replaced by another.
 fn typo(name: &str, rng: &mut StdRng) -> String {
@@ -106,7 +76,11 @@ fn typo(name: &str, rng: &mut StdRng) -> String {
 }
 
 fn main() {
-    let (store, index, _temp) = open();
+    let shared_data::Data {
+        store,
+        index,
+        _temp,
+    } = shared_data::data();
     let total = index.len();
     let mut rng = StdRng::seed_from_u64(2026);
     // Requests per company, to know the biggest.
