@@ -201,23 +201,35 @@ fn names_hits(
     } = *lookup;
     let scoped = |q| lookup.scoped(q);
     let mut hits: Vec<DocAddress> = Vec::with_capacity(limit);
-    if names.terms.len() > 1 && names.terms.len() <= SHARED && names.wide.is_empty() {
+    // A word's own spellings are one name; the names it begins or is a typo of are many.
+    let mut exhausted = false;
+    let mut seen = std::collections::HashSet::with_capacity(limit);
+    if names.expanded
+        && names.terms.len() > 1
+        && names.terms.len() <= SHARED
+        && names.wide.is_empty()
+    {
         let share = limit.div_ceil(names.terms.len());
+        exhausted = true;
         for t in names.terms.iter().cloned() {
             let one: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
-            for hit in first_hits(searcher, &*scoped(one), share)? {
-                if hits.len() < limit && !hits.contains(&hit) {
+            let some = first_hits(searcher, &*scoped(one), share)?;
+            // A name with fewer hits than its share has given all it has.
+            exhausted &= some.len() < share;
+            for hit in some {
+                if hits.len() < limit && seen.insert(hit) {
                     hits.push(hit);
                 }
             }
         }
     }
-    if hits.len() < limit {
+    if hits.len() < limit && !exhausted {
+        let shared = !hits.is_empty();
         for hit in first_hits(searcher, &*scoped(all), limit)? {
             if hits.len() >= limit {
                 break;
             }
-            if !hits.contains(&hit) {
+            if !shared || seen.insert(hit) {
                 hits.push(hit);
             }
         }

@@ -89,6 +89,8 @@ pub struct NameMatch {
     pub wide: Vec<String>,
     /// The reach the spellings in `wide` are matched with.
     pub reach: Option<Reach>,
+    /// The terms are names the word begins or is a typo of, not its own spellings.
+    pub expanded: bool,
 }
 
 /// The prefix of a company's terms in the company-scoped names (`836:`).
@@ -136,6 +138,7 @@ pub fn name_terms(
             .collect(),
         reach: (!wide.is_empty()).then_some(reach),
         wide,
+        expanded: reach != Reach::Exact,
     }
 }
 
