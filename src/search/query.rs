@@ -124,7 +124,7 @@ fn words_query(
             for spelling in &names.wide {
                 // Too many to list: the names of all, the scope's filter keeping it in.
                 let q = match names.reach {
-                    Some(Reach::Typo) => Box::new(FuzzyTermQuery::new(
+                    Reach::Typo => Box::new(FuzzyTermQuery::new(
                         Term::from_field_text(f.names, spelling),
                         1,
                         true,
@@ -204,7 +204,7 @@ fn names_hits(
     // A word's own spellings are one name; the names it begins or is a typo of are many.
     let mut exhausted = false;
     let mut seen = std::collections::HashSet::with_capacity(limit);
-    if names.expanded
+    if names.reach != Reach::Exact
         && names.terms.len() > 1
         && names.terms.len() <= SHARED
         && names.wide.is_empty()

@@ -81,16 +81,16 @@ pub enum Reach {
 /// What a word reaches in the names: terms to read lazily, and, for a spelling whose
 /// prefixes or typos reach more than [`MAX_EXPANSION`] terms, that spelling to match with
 /// a range or fuzzy query instead.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct NameMatch {
     /// Terms present in at least one segment, sorted.
     pub terms: Vec<Term>,
     /// Spellings that reach too many terms to list.
     pub wide: Vec<String>,
-    /// The reach the spellings in `wide` are matched with.
-    pub reach: Option<Reach>,
-    /// The terms are names the word begins or is a typo of, not its own spellings.
-    pub expanded: bool,
+    /// How far the word reached (a typo of a short word reaches as a prefix): beyond
+    /// [`Reach::Exact`], the terms are names it begins or is a typo of, not its own
+    /// spellings.
+    pub reach: Reach,
 }
 
 /// The prefix of a company's terms in the company-scoped names (`836:`).
@@ -136,9 +136,8 @@ pub fn name_terms(
             .filter_map(|bytes| String::from_utf8(bytes).ok())
             .map(|text| Term::from_field_text(field, &text))
             .collect(),
-        reach: (!wide.is_empty()).then_some(reach),
         wide,
-        expanded: reach != Reach::Exact,
+        reach,
     }
 }
 
@@ -152,7 +151,6 @@ fn expand(
     reach: Reach,
     found: &mut BTreeSet<Vec<u8>>,
 ) -> bool {
-    let start = 0;
     let scoped = format!("{scope}{spelling}");
     // Built once for all segments: it is the costly part of a typo.
     let dfa = (reach == Reach::Typo).then(|| typo_builder().build_dfa(spelling));
@@ -170,7 +168,7 @@ fn expand(
                     .ge(scoped.as_bytes())
                     .lt(&upper)
                     .into_stream()
-                    .map(|mut s| collect(&mut s, found, start))
+                    .map(|mut s| collect(&mut s, found))
             }
             Reach::Typo => {
                 let Some(dfa) = &dfa else { continue };
@@ -185,7 +183,7 @@ fn expand(
                     .ge(scope.as_bytes())
                     .lt(&upper)
                     .into_stream()
-                    .map(|mut s| collect(&mut s, found, start))
+                    .map(|mut s| collect(&mut s, found))
             }
         };
         if streamed.is_ok_and(|complete| !complete) {
@@ -195,18 +193,17 @@ fn expand(
     true
 }
 
-/// Moves a stream's terms into `found`; false past [`MAX_EXPANSION`] new ones.
+/// Moves a stream's terms into `found`; false once it holds more than [`MAX_EXPANSION`].
 fn collect<A: Automaton>(
     stream: &mut tantivy::termdict::TermStreamer<'_, A>,
     found: &mut BTreeSet<Vec<u8>>,
-    start: usize,
 ) -> bool
 where
     A::State: Clone,
 {
     while stream.advance() {
         found.insert(stream.key().to_vec());
-        if found.len() - start > MAX_EXPANSION {
+        if found.len() > MAX_EXPANSION {
             return false;
         }
     }
