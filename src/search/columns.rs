@@ -7,6 +7,11 @@
 //! last update, or the end of time while open — is at or after `since`) is kept per
 //! segment as the sorted list of its documents, computed once per minute: `since` is
 //! taken to the minute, so the window may reach up to 59 seconds further back.
+//!
+//! A query of few matches (a whole serial or ticket number) is kept within its scope by
+//! [`KeptQuery`], which reads each match's owner and horizon from the columns instead of
+//! seeking through the owner's posting list, as an intersection would: its cost is its
+//! matches, whatever the size of the company.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -21,6 +26,8 @@ use super::schema;
 /// What is kept of one segment.
 struct Segment {
     ids: Column<u64>,
+    company: Column<u64>,
+    requester: Column<u64>,
     horizon: Column<i64>,
     /// (since, the documents in the window) for the last `since` asked for.
     window: Option<(i64, Arc<Vec<DocId>>)>,
@@ -54,6 +61,8 @@ impl Columns {
                 let fast = reader.fast_fields();
                 v.insert(Segment {
                     ids: fast.u64(schema::TICKET_ID)?,
+                    company: fast.u64(schema::COMPANY)?,
+                    requester: fast.u64(schema::REQUESTER)?,
                     horizon: fast.i64(schema::HORIZON)?,
                     window: None,
                 })
@@ -94,6 +103,151 @@ impl Columns {
             s.window = Some((since, docs.clone()));
             docs
         })
+    }
+}
+
+/// Whose tickets a [`KeptQuery`] lets through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The tickets of a company.
+    Company(u64),
+    /// The tickets a person requested.
+    Requester(u64),
+}
+
+/// A query of few matches restricted to an owner's tickets inside the window starting
+/// at `since` (taken to the minute, as [`WindowQuery`] takes it): each match of the
+/// inner query is checked on the columns, so use it only where matches are few.
+#[derive(Debug)]
+pub struct KeptQuery {
+    inner: Box<dyn Query>,
+    owner: Owner,
+    since: i64,
+    columns: Arc<Columns>,
+}
+
+impl KeptQuery {
+    /// `inner`'s matches that belong to `owner` and lie in the window from `since`.
+    pub fn new(inner: Box<dyn Query>, owner: Owner, since: i64, columns: Arc<Columns>) -> Self {
+        Self {
+            inner,
+            owner,
+            since: since.div_euclid(60) * 60,
+            columns,
+        }
+    }
+}
+
+impl Clone for KeptQuery {
+    fn clone(&self) -> Self {
+        Self {
+            inner: self.inner.box_clone(),
+            owner: self.owner,
+            since: self.since,
+            columns: self.columns.clone(),
+        }
+    }
+}
+
+impl Query for KeptQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(KeptWeight {
+            inner: self.inner.weight(scoring)?,
+            owner: self.owner,
+            since: self.since,
+            columns: self.columns.clone(),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a tantivy::Term, bool)) {
+        self.inner.query_terms(visitor);
+    }
+}
+
+struct KeptWeight {
+    inner: Box<dyn Weight>,
+    owner: Owner,
+    since: i64,
+    columns: Arc<Columns>,
+}
+
+impl Weight for KeptWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let inner = self.inner.scorer(reader, boost)?;
+        let (owners, value, horizon) = self.columns.with_segment(reader, |s| match self.owner {
+            Owner::Company(c) => (s.company.clone(), c, s.horizon.clone()),
+            Owner::Requester(u) => (s.requester.clone(), u, s.horizon.clone()),
+        })?;
+        let mut kept = Kept {
+            inner,
+            owners,
+            value,
+            horizon,
+            since: self.since,
+        };
+        kept.keep();
+        Ok(Box::new(kept))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match within the scope"
+            )));
+        }
+        Ok(Explanation::new("KeptQuery", scorer.score()))
+    }
+}
+
+/// The inner scorer's documents whose owner and horizon pass.
+struct Kept {
+    inner: Box<dyn Scorer>,
+    owners: Column<u64>,
+    value: u64,
+    horizon: Column<i64>,
+    since: i64,
+}
+
+impl Kept {
+    fn passes(&self, doc: DocId) -> bool {
+        self.owners.first(doc) == Some(self.value)
+            && self.horizon.first(doc).is_some_and(|h| h >= self.since)
+    }
+
+    /// Moves on from the current document to the first that passes.
+    fn keep(&mut self) -> DocId {
+        let mut doc = self.inner.doc();
+        while doc != TERMINATED && !self.passes(doc) {
+            doc = self.inner.advance();
+        }
+        doc
+    }
+}
+
+impl DocSet for Kept {
+    fn advance(&mut self) -> DocId {
+        self.inner.advance();
+        self.keep()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.inner.seek(target);
+        self.keep()
+    }
+
+    fn doc(&self) -> DocId {
+        self.inner.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inner.size_hint()
+    }
+}
+
+impl Scorer for Kept {
+    fn score(&mut self) -> Score {
+        self.inner.score()
     }
 }
 

@@ -13,7 +13,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, TERMINATED, Term};
 
-use super::columns::WindowQuery;
+use super::columns::{KeptQuery, Owner, WindowQuery};
 use super::terms::{NameMatch, Reach, Word, company_prefix, name_terms, words};
 use super::{SearchError, SearchIndex};
 use crate::access::TicketScope;
@@ -258,6 +258,23 @@ impl Lookup<'_> {
         clauses.extend(filters);
         Box::new(BooleanQuery::new(clauses))
     }
+
+    /// `query`, which matches a few documents at most (a whole serial or number), within
+    /// the scope and the window, checked on each match rather than intersected with
+    /// the scope's postings.
+    fn kept(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        let owner = match self.scope {
+            TicketScope::All => return query,
+            TicketScope::Company(c) => Owner::Company(c),
+            TicketScope::Requester(u) => Owner::Requester(u),
+        };
+        Box::new(KeptQuery::new(
+            query,
+            owner,
+            self.since,
+            self.index.columns().clone(),
+        ))
+    }
 }
 
 /// The first `limit` documents `query` matches, in index order, without scoring: for
@@ -337,7 +354,7 @@ pub fn search(
     };
     let (hits, matched) = if let Some((query, matched, uniform)) = number_query(index, text) {
         let hits = if uniform {
-            first_hits(&searcher, &*lookup.scoped(query), limit)?
+            first_hits(&searcher, &*lookup.kept(query), limit)?
         } else {
             scored(query)?
         };
@@ -379,18 +396,20 @@ pub fn search(
         }
         (hits, Matched::Words)
     };
+    // A segment's id column is fetched again only when the next hit is of another.
     let mut ids = Vec::with_capacity(hits.len());
-    let mut columns = std::collections::HashMap::new();
+    let mut column: Option<(u32, tantivy::columnar::Column<u64>)> = None;
     for address in hits {
-        let column = match columns.entry(address.segment_ord) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => v.insert(
-                index
+        let ids_of = match &column {
+            Some((ord, c)) if *ord == address.segment_ord => c,
+            _ => {
+                let c = index
                     .columns()
-                    .ids(searcher.segment_reader(address.segment_ord))?,
-            ),
+                    .ids(searcher.segment_reader(address.segment_ord))?;
+                &column.insert((address.segment_ord, c)).1
+            }
         };
-        if let Some(id) = column.first(address.doc_id) {
+        if let Some(id) = ids_of.first(address.doc_id) {
             ids.push(id);
         }
     }

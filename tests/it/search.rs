@@ -2,6 +2,9 @@
 //! customer names (case, accents, umlaut spellings, prefixes, one typo), words — and never
 //! a hit from another company.
 
+use osc::access::TicketScope;
+use osc::search::query::search;
+
 use crate::common::{Agent, Registration, TestApp};
 
 async fn request(agent: &Agent, serial: &str, message: &str) -> String {
@@ -296,4 +299,83 @@ async fn typos_prefixes_and_spellings_find_the_names_and_stay_in_the_company() {
         assert_eq!(hits(&html), 1, "{q}");
         assert!(html.contains(who), "{q} finds {who}");
     }
+}
+
+#[tokio::test]
+async fn a_whole_serial_or_number_finds_only_the_requester_s_own_tickets_in_the_window() {
+    let app = TestApp::spawn().await;
+    let pia = app
+        .signed_in(&Registration::operator("pia@example.com"))
+        .await;
+    let olga = app
+        .signed_in(&Registration::operator("olga@example.com").with("postal_code", "80331"))
+        .await;
+    let closed = request(&pia, "2130077777", "Fehler 3501").await;
+    let open = request(&pia, "2130077777", "Fehler 3501 wieder").await;
+    let other = request(&olga, "2130077777", "Fehler 3501").await;
+    let staff = app.staff("sam@service.example").await;
+    let closed_id = closed.trim_start_matches("/tickets/");
+    for to in ["in-progress", "closed"] {
+        let r = staff
+            .post(&format!("/tickets/{closed_id}/status"), &[("to", to)])
+            .await;
+        assert_eq!(r.status(), 303, "{to}");
+    }
+    indexed(&app).await;
+    let number = |html: &str| html.split("Request ").nth(1).unwrap()[..11].to_owned();
+    let closed_number = number(&pia.page(&closed).await.1);
+    let other_number = number(&olga.page(&other).await.1);
+
+    let (_, html) = pia.page("/tickets?q=2130077777").await;
+    assert_eq!(hits(&html), 2, "both of hers");
+    assert!(
+        !html.contains(&format!(r#"href="{other}""#)),
+        "never Olga's"
+    );
+    let (_, html) = pia.page(&format!("/tickets?q={other_number}")).await;
+    assert_eq!(hits(&html), 0, "Olga's number finds nothing for Pia");
+    let (_, html) = olga.page("/tickets?q=2130077777").await;
+    assert_eq!(hits(&html), 1);
+    assert!(html.contains(&format!(r#"href="{other}""#)));
+    // The index itself keeps the scope and the window (the pages check the scope once
+    // more when they read the tickets).
+    let id = |path: &str| path.trim_start_matches("/tickets/").parse::<u64>().unwrap();
+    let pia_scope = TicketScope::Requester(app.user("pia@example.com").id);
+    let found = |scope, since, q: &str| {
+        let (mut ids, _) = search(&app.state.search, scope, since, q, 100).unwrap();
+        ids.sort_unstable();
+        ids
+    };
+    let now = i64::try_from(app.state.clock.now()).unwrap();
+    assert_eq!(
+        found(pia_scope, now - 60, "2130077777"),
+        [id(&closed), id(&open)]
+    );
+    assert!(found(pia_scope, now - 60, &other_number).is_empty());
+    assert_eq!(
+        found(pia_scope, now + 3_600, "2130077777"),
+        [id(&open)],
+        "a window starting after the closed request's last update"
+    );
+    assert!(found(pia_scope, now + 3_600, &closed_number).is_empty());
+
+    // 93 days on, the closed request has left Pia's window; the open one stays.
+    app.state.clock.advance(93 * 86_400);
+    let pia = app.new_agent();
+    pia.login("pia@example.com", crate::common::PASSWORD).await;
+    let (_, html) = pia.page("/tickets?q=2130077777").await;
+    assert_eq!(hits(&html), 1, "only the open one");
+    assert!(html.contains(&format!(r#"href="{open}""#)));
+    let (_, html) = pia.page(&format!("/tickets?q={closed_number}")).await;
+    assert_eq!(hits(&html), 0, "nor by its number");
+    let staff = app.new_agent();
+    staff
+        .login("sam@service.example", crate::common::PASSWORD)
+        .await;
+    let (_, html) = staff.page("/tickets?q=2130077777").await;
+    assert_eq!(
+        hits(&html),
+        3,
+        "the service team sees every one, whatever its age"
+    );
 }
