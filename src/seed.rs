@@ -310,6 +310,21 @@ fn company_for(rng: &mut StdRng, companies: usize) -> usize {
     }
 }
 
+/// The share of all requests [`company_for`] gives the company at `index`: what it
+/// draws for three in twenty requests, and its slice of the square's tail for the rest.
+fn share_of(index: usize, companies: usize) -> f64 {
+    let n = companies.max(1) as f64;
+    let tail = |i: usize| (i as f64 / n).sqrt().min(1.0);
+    let last = companies.saturating_sub(1);
+    0.84 * (tail(index + 1) - tail(index))
+        + match index {
+            0 => 0.10,
+            1 if last >= 1 => 0.04,
+            2 if last >= 2 => 0.02,
+            _ => 0.0,
+        }
+}
+
 fn slug(text: &str) -> String {
     let folded = fold(text);
     let mut out = String::with_capacity(folded.len());
@@ -503,7 +518,11 @@ pub fn run(
             seeded.users.push((user.id, user.full_name(), email, lang));
         }
         if kind == AccountKind::Installer {
-            let plants = (plan.tickets / company_count / 20).clamp(2, 60);
+            // About one plant per twenty of its requests: a company that files many
+            // looks after many plants, so a device sees a few requests in two years, not
+            // thousands.
+            let expected = share_of(c as usize, company_count as usize) * plan.tickets as f64;
+            let plants = ((expected / 20.0) as u64).clamp(2, 10_000);
             for p in 0..plants {
                 let town_index = if rng.random_bool(0.7) {
                     town_index
@@ -767,5 +786,26 @@ mod tests {
             assert!(seen.insert(s));
         }
         assert_eq!(slug("Müller & Partner GmbH"), "muller-partner-gmbh");
+    }
+
+    #[test]
+    fn the_expected_shares_are_what_the_draws_give() {
+        let companies = 250;
+        let total: f64 = (0..companies).map(|c| share_of(c, companies)).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+        let mut rng = StdRng::seed_from_u64(1);
+        let draws = 400_000;
+        let mut counts = vec![0u32; companies];
+        for _ in 0..draws {
+            counts[company_for(&mut rng, companies)] += 1;
+        }
+        for c in [0, 1, 2, 3, 10, 100, 249] {
+            let drawn = f64::from(counts[c]) / f64::from(draws);
+            let expected = share_of(c, companies);
+            assert!(
+                (drawn - expected).abs() < 0.1 * expected + 0.0005,
+                "company {c}: drawn {drawn}, expected {expected}"
+            );
+        }
     }
 }
