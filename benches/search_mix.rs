@@ -14,6 +14,9 @@
 //!     cargo run --release -- seed --tickets 1000000    # once, into ./data
 //!     BENCH_DATA=data cargo bench --bench search_mix
 //!
+//! `BENCH_KINDS=serial,typo` times only those kinds (serial, name, everyone, prefix,
+//! typo), to profile one of them alone.
+//!
 //! Without `BENCH_DATA` it seeds `OSC_BENCH_TICKETS` tickets (default 100,000) into a
 //! temporary directory first.
 
@@ -181,6 +184,21 @@ fn main() {
         }
     }
 
+    let kinds = std::env::var("BENCH_KINDS").unwrap_or_default();
+    let timed = |kind: Kind| {
+        kinds.is_empty()
+            || kinds.split(',').any(|k| {
+                k.trim()
+                    == match kind {
+                        Kind::Serial => "serial",
+                        Kind::NameInCompany => "name",
+                        Kind::NameEveryone => "everyone",
+                        Kind::Prefix => "prefix",
+                        Kind::Typo => "typo",
+                    }
+            })
+    };
+    queries.retain(|q| timed(q.kind));
     let mut times: HashMap<(Kind, bool), Vec<Duration>> = HashMap::new();
     let mut slowest: Vec<(Duration, usize)> = Vec::new();
     for _ in 0..ROUNDS {
@@ -214,6 +232,9 @@ fn main() {
     ] {
         let mut all = times.remove(&(kind, false)).unwrap_or_default();
         let mut big = times.remove(&(kind, true)).unwrap_or_default();
+        if all.is_empty() {
+            continue;
+        }
         let big_p99 = if big.is_empty() {
             "-".to_owned()
         } else {
@@ -254,12 +275,15 @@ fn main() {
                 TicketScope::Company(c) => sizes.get(&c).copied().unwrap_or(0),
                 _ => total,
             };
+            let (hits, _) =
+                osc::search::query::search(&index, q.scope, since, &q.text, LIMIT).expect("search");
             println!(
-                "  {:>8.1} µs  {:<32} {:?} in {:?} ({size} requests)",
+                "  {:>8.1} µs  {:<32} {:?} in {:?} ({size} requests): {} hits",
                 took.as_secs_f64() * 1e6,
                 q.kind.label(),
                 q.text,
-                q.scope
+                q.scope,
+                hits.len()
             );
         }
     }
