@@ -18,8 +18,10 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
-use tantivy::query::{ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED};
+use tantivy::postings::SegmentPostings;
+use tantivy::query::{ConstScorer, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 
 use super::schema;
 
@@ -115,22 +117,23 @@ pub enum Owner {
     Requester(u64),
 }
 
-/// A query of few matches restricted to an owner's tickets inside the window starting
-/// at `since` (taken to the minute, as [`WindowQuery`] takes it): each match of the
-/// inner query is checked on the columns, so use it only where matches are few.
-#[derive(Debug)]
+/// The documents of one term of few matches (a whole serial or ticket number) that
+/// belong to an owner and lie in the window starting at `since` (taken to the minute, as
+/// [`WindowQuery`] takes it). Each posting of the term is checked on the columns, so use
+/// it only for terms with few documents. All matches weigh the same.
+#[derive(Clone, Debug)]
 pub struct KeptQuery {
-    inner: Box<dyn Query>,
+    term: Term,
     owner: Owner,
     since: i64,
     columns: Arc<Columns>,
 }
 
 impl KeptQuery {
-    /// `inner`'s matches that belong to `owner` and lie in the window from `since`.
-    pub fn new(inner: Box<dyn Query>, owner: Owner, since: i64, columns: Arc<Columns>) -> Self {
+    /// `term`'s documents that belong to `owner` and lie in the window from `since`.
+    pub fn new(term: Term, owner: Owner, since: i64, columns: Arc<Columns>) -> Self {
         Self {
-            inner,
+            term,
             owner,
             since: since.div_euclid(60) * 60,
             columns,
@@ -138,55 +141,37 @@ impl KeptQuery {
     }
 }
 
-impl Clone for KeptQuery {
-    fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.box_clone(),
-            owner: self.owner,
-            since: self.since,
-            columns: self.columns.clone(),
-        }
-    }
-}
-
 impl Query for KeptQuery {
-    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(KeptWeight {
-            inner: self.inner.weight(scoring)?,
-            owner: self.owner,
-            since: self.since,
-            columns: self.columns.clone(),
-        }))
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
     }
 
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a tantivy::Term, bool)) {
-        self.inner.query_terms(visitor);
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        visitor(&self.term, false);
     }
 }
 
-struct KeptWeight {
-    inner: Box<dyn Weight>,
-    owner: Owner,
-    since: i64,
-    columns: Arc<Columns>,
-}
-
-impl Weight for KeptWeight {
+impl Weight for KeptQuery {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let inner = self.inner.scorer(reader, boost)?;
+        let postings = reader
+            .inverted_index(self.term.field())?
+            .read_postings(&self.term, IndexRecordOption::Basic)?;
+        let Some(postings) = postings else {
+            return Ok(Box::new(EmptyScorer));
+        };
         let (owners, value, horizon) = self.columns.with_segment(reader, |s| match self.owner {
             Owner::Company(c) => (s.company.clone(), c, s.horizon.clone()),
             Owner::Requester(u) => (s.requester.clone(), u, s.horizon.clone()),
         })?;
         let mut kept = Kept {
-            inner,
+            postings,
             owners,
             value,
             horizon,
             since: self.since,
         };
         kept.keep();
-        Ok(Box::new(kept))
+        Ok(Box::new(ConstScorer::new(kept, boost)))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -200,9 +185,9 @@ impl Weight for KeptWeight {
     }
 }
 
-/// The inner scorer's documents whose owner and horizon pass.
+/// The term's documents whose owner and horizon pass.
 struct Kept {
-    inner: Box<dyn Scorer>,
+    postings: SegmentPostings,
     owners: Column<u64>,
     value: u64,
     horizon: Column<i64>,
@@ -217,9 +202,9 @@ impl Kept {
 
     /// Moves on from the current document to the first that passes.
     fn keep(&mut self) -> DocId {
-        let mut doc = self.inner.doc();
+        let mut doc = self.postings.doc();
         while doc != TERMINATED && !self.passes(doc) {
-            doc = self.inner.advance();
+            doc = self.postings.advance();
         }
         doc
     }
@@ -227,27 +212,21 @@ impl Kept {
 
 impl DocSet for Kept {
     fn advance(&mut self) -> DocId {
-        self.inner.advance();
+        self.postings.advance();
         self.keep()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.inner.seek(target);
+        self.postings.seek(target);
         self.keep()
     }
 
     fn doc(&self) -> DocId {
-        self.inner.doc()
+        self.postings.doc()
     }
 
     fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-}
-
-impl Scorer for Kept {
-    fn score(&mut self) -> Score {
-        self.inner.score()
+        self.postings.size_hint()
     }
 }
 

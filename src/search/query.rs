@@ -50,29 +50,38 @@ fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, by))
 }
 
-/// The query's serial or request number, when it is one, and whether its matches all
-/// weigh the same (a whole serial or number: one term).
-fn number_query(index: &SearchIndex, text: &str) -> Option<(Box<dyn Query>, Matched, bool)> {
+/// What a query that is a serial or request number asks for.
+enum Number {
+    /// A whole serial or number: one term, whose matches all weigh the same.
+    Whole(Term),
+    /// A serial's start: the serial itself first, then the serials it begins.
+    Start(Box<dyn Query>),
+}
+
+/// The query's serial or request number, when it is one.
+fn number_query(index: &SearchIndex, text: &str) -> Option<(Number, Matched)> {
     let f = index.fields();
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
         // A serial: a whole one (ten digits can only be whole), else exact first, then
         // the serials it begins.
         if compact.len() >= 10 {
-            return Some((term(f.serials, &compact), Matched::Serial, true));
+            let whole = Term::from_field_text(f.serials, &compact);
+            return Some((Number::Whole(whole), Matched::Serial));
         }
         let q = BooleanQuery::new(vec![
             (Occur::Should, boost(term(f.serials, &compact), 10.0)),
             (Occur::Should, prefix(f.serials, &compact)),
         ]);
-        return Some((Box::new(q), Matched::Serial, false));
+        return Some((Number::Start(Box::new(q)), Matched::Serial));
     }
     let trimmed = text.trim();
     if trimmed.len() == 11
         && trimmed.as_bytes()[4] == b'-'
         && trimmed.bytes().filter(u8::is_ascii_digit).count() == 10
     {
-        return Some((term(f.number, trimmed), Matched::Number, true));
+        let whole = Term::from_field_text(f.number, trimmed);
+        return Some((Number::Whole(whole), Matched::Number));
     }
     None
 }
@@ -259,17 +268,17 @@ impl Lookup<'_> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// `query`, which matches a few documents at most (a whole serial or number), within
-    /// the scope and the window, checked on each match rather than intersected with
-    /// the scope's postings.
-    fn kept(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+    /// `term`, which has a few documents at most (a whole serial or number), within the
+    /// scope and the window, checked on each of its documents rather than intersected
+    /// with the scope's postings.
+    fn kept(&self, term: Term) -> Box<dyn Query> {
         let owner = match self.scope {
-            TicketScope::All => return query,
+            TicketScope::All => return Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
             TicketScope::Company(c) => Owner::Company(c),
             TicketScope::Requester(u) => Owner::Requester(u),
         };
         Box::new(KeptQuery::new(
-            query,
+            term,
             owner,
             self.since,
             self.index.columns().clone(),
@@ -352,11 +361,10 @@ pub fn search(
         let hits = searcher.search(&*lookup.scoped(query), &collector)?;
         Ok(hits.into_iter().map(|(_, address)| address).collect())
     };
-    let (hits, matched) = if let Some((query, matched, uniform)) = number_query(index, text) {
-        let hits = if uniform {
-            first_hits(&searcher, &*lookup.kept(query), limit)?
-        } else {
-            scored(query)?
+    let (hits, matched) = if let Some((number, matched)) = number_query(index, text) {
+        let hits = match number {
+            Number::Whole(term) => first_hits(&searcher, &*lookup.kept(term), limit)?,
+            Number::Start(query) => scored(query)?,
         };
         (hits, matched)
     } else {
