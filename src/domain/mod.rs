@@ -12,6 +12,7 @@ pub mod security_question;
 pub mod serial;
 pub mod ticket;
 pub mod upload;
+pub mod user_agent;
 pub mod warranty;
 
 pub use account::AccountType;

@@ -12,6 +12,7 @@ use crate::secrets::token;
 use crate::store::audit::Event;
 use crate::store::invitations::{Accepted, Invitation, InvitationState, InviteRefused};
 use crate::store::mail_queue::OutgoingMail;
+use crate::store::sessions::SessionOrigin;
 use crate::store::users::{User, UserStatus};
 use crate::views::company::{InviteForm, JoinForm};
 use crate::views::components::Errors;
@@ -401,13 +402,14 @@ pub enum Joined {
     Unusable,
 }
 
-/// Creates the invited person's account in the company and signs it in. The link
-/// proved the address, so there is no second confirmation.
+/// Creates the invited person's account in the company and signs it in, in the browser
+/// `origin` tells. The link proved the address, so there is no second confirmation.
 pub async fn join(
     core: &Core,
     secret: &str,
     invitation: &Invitation,
     new: NewMember,
+    origin: &SessionOrigin,
 ) -> Result<Joined, Failure> {
     let password_hash = core.hash(new.password.expose()).await?;
     let answer_hash = core.hash(&new.answer).await?;
@@ -438,6 +440,7 @@ pub async fn join(
         token::hash(secret),
         user,
         session_hash,
+        origin,
         core.config.companies.max_admins,
         now,
     )?;

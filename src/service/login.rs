@@ -9,6 +9,7 @@ use crate::access::AccountKind;
 use crate::domain::Email;
 use crate::secrets::token;
 use crate::store::audit;
+use crate::store::sessions::SessionOrigin;
 use crate::store::users::{User, UserStatus};
 
 use super::{Core, Failure};
@@ -67,10 +68,10 @@ pub fn home_of(user: &User) -> &'static str {
     }
 }
 
-/// Logs in with `email` and `password` from `peer`.
+/// Logs in with `email` and `password` from `peer`, in the browser `user_agent`.
 pub async fn log_in(
     core: &Core,
-    peer: IpAddr,
+    (peer, user_agent): (IpAddr, &str),
     email: &str,
     password: &str,
 ) -> Result<Login, Failure> {
@@ -178,9 +179,12 @@ pub async fn log_in(
         UserStatus::Active => {}
     }
     let (session_token, session_hash) = token::generate();
-    core.store
-        .users()
-        .record_login(user.id, session_hash, now)?;
+    core.store.users().record_login(
+        user.id,
+        session_hash,
+        &SessionOrigin::new(user_agent, &peer.to_string()),
+        now,
+    )?;
     tracing::info!(event = "login", user_id = user.id, "logged in");
     Ok(Login::Started {
         user: Box::new(user),

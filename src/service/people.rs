@@ -65,7 +65,7 @@ pub fn person(core: &Core, id: u64) -> Result<Option<Person>, Failure> {
             RECENT,
         )?
         .entries;
-    let sessions = store.sessions().count_for_user(id)?;
+    let sessions = store.sessions().of_user(id)?;
     Ok(Some(Person {
         user,
         company,
@@ -259,4 +259,31 @@ pub fn resend_confirmation(
     )?;
     log(who, p, AccountAction::Done, "confirmation_resent");
     Ok(AccountAction::Done)
+}
+
+/// Ends one session of a person (named by its handle), audited; whether one ended.
+pub fn end_session(core: &Core, who: &Acting, p: &Person, handle: &str) -> Result<bool, Failure> {
+    let entry = who.entry(core.clock.now(), Event::SessionsEnded, &p.user.email);
+    let audit =
+        Box::new(move |_: &crate::store::sessions::Session| entry.about(p.user.id).detail("1"));
+    let ended = core
+        .store
+        .sessions()
+        .end_one(p.user.id, handle, Some(audit))?;
+    if ended {
+        log(who, p, AccountAction::Done, "session_ended");
+    }
+    Ok(ended)
+}
+
+/// Ends every session of a person, audited with how many ended; that number.
+pub fn end_sessions(core: &Core, who: &Acting, p: &Person) -> Result<usize, Failure> {
+    let entry = who.entry(core.clock.now(), Event::SessionsEnded, &p.user.email);
+    let audit = Box::new(move |ended: &usize| entry.about(p.user.id).detail(ended.to_string()));
+    let ended = core
+        .store
+        .sessions()
+        .end_all(p.user.id, None, Some(audit))?;
+    log(who, p, AccountAction::Done, "sessions_ended");
+    Ok(ended)
 }

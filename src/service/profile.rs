@@ -1,10 +1,11 @@
 //! "My profile": contact data, delivery addresses and information requests, and "My
-//! access data": password and security question.
+//! access data": password, security question and the account's sessions.
 
 use crate::domain::security_question::{self, SecurityQuestion};
 use crate::domain::{self, Country, NewPassword};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
+use crate::store::sessions::{self, SessionInfo};
 use crate::store::users::{DeliveryAddress, ProfileChange, User};
 use crate::views::components::Errors;
 use crate::views::profile::{AddressForm, ProfileForm};
@@ -173,4 +174,46 @@ pub async fn change_question(
         "security question changed"
     );
     Ok(Ok(()))
+}
+
+/// One's own sessions, the most recently seen first.
+pub fn sessions(core: &Core, who: &Acting) -> Result<Vec<SessionInfo>, Failure> {
+    Ok(core.store.sessions().of_user(who.user.id)?)
+}
+
+/// Logs out one of one's own sessions (named by its handle), never `current`, the one
+/// asking (that is the log-out button's job); whether one ended.
+pub fn end_session(
+    core: &Core,
+    who: &Acting,
+    current: [u8; 32],
+    handle: &str,
+) -> Result<bool, Failure> {
+    if handle == sessions::handle_of(&current) {
+        return Ok(false);
+    }
+    let ended = core.store.sessions().end_one(who.user.id, handle, None)?;
+    if ended {
+        tracing::info!(
+            event = "session_ended",
+            user_id = who.user.id,
+            "session ended"
+        );
+    }
+    Ok(ended)
+}
+
+/// Logs out every session of one's own but `current`, the one asking; how many ended.
+pub fn end_other_sessions(core: &Core, who: &Acting, current: [u8; 32]) -> Result<usize, Failure> {
+    let ended = core
+        .store
+        .sessions()
+        .end_all(who.user.id, Some(current), None)?;
+    tracing::info!(
+        event = "sessions_ended",
+        user_id = who.user.id,
+        ended,
+        "other sessions ended"
+    );
+    Ok(ended)
 }

@@ -51,12 +51,14 @@ crate::codes::stored_codes! {
         MailRetried = 15 => "MailRetried",
         /// A staff account was created (`osc staff add`).
         StaffAdded = 16 => "StaffAdded",
+        /// The service team ended one or every session of a person.
+        SessionsEnded = 17 => "SessionsEnded",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 17] = [
+    pub const ALL: [Event; 18] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -74,6 +76,7 @@ impl Event {
         Event::TicketCreatedForCustomer,
         Event::MailRetried,
         Event::StaffAdded,
+        Event::SessionsEnded,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -96,6 +99,7 @@ impl Event {
             Event::TicketCreatedForCustomer => "ticket-created-for-customer",
             Event::MailRetried => "mail-retried",
             Event::StaffAdded => "staff-added",
+            Event::SessionsEnded => "sessions-ended",
         }
     }
 
@@ -119,6 +123,7 @@ impl Event {
                 | Event::AccountRemoved
                 | Event::Invited
                 | Event::StaffAdded
+                | Event::SessionsEnded
         )
     }
 

@@ -6,7 +6,7 @@ use super::effects::MailsFor;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::sessions::{self, Session};
+use super::sessions::{self, Session, SessionOrigin};
 use super::users::{self, User};
 use super::{Store, StoreError, companies, tables};
 use crate::access::{CompanyRole, CompanyScope};
@@ -143,6 +143,7 @@ pub trait Invitations: Send + Sync {
         token_hash: [u8; 32],
         user: User,
         session_hash: [u8; 32],
+        origin: &SessionOrigin,
         max_admins: usize,
         now: u64,
     ) -> Result<Accepted, StoreError>;
@@ -282,6 +283,7 @@ impl Invitations for Store {
         token_hash: [u8; 32],
         mut user: User,
         session_hash: [u8; 32],
+        origin: &SessionOrigin,
         max_admins: usize,
         now: u64,
     ) -> Result<Accepted, StoreError> {
@@ -328,6 +330,7 @@ impl Invitations for Store {
                 created_at: now,
                 last_seen: now,
             },
+            origin,
         )?;
         txn.commit()?;
         Ok(Accepted::Joined(Box::new(user)))

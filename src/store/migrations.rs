@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 8;
+pub const SCHEMA_VERSION: u64 = 9;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -65,9 +65,21 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0008_tokens_by_user",
         apply: super::tokens::index_by_user_in,
     },
+    Migration {
+        version: 9,
+        name: "0009_session_origins",
+        apply: session_origins_v9,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
+
+/// Where sessions were started: sessions already open have no origin and are listed
+/// as of an unknown browser.
+fn session_origins_v9(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::SESSION_ORIGINS.def())?;
+    Ok(())
+}
 
 fn create_tables_v1(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::META)?;

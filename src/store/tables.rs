@@ -49,6 +49,11 @@ pub const COMPANY_MEMBERS: TableDefinition<(u64, u64), ()> =
 /// Key: SHA-256 of the session token. Value: codec-encoded [`super::sessions::Session`].
 pub const SESSIONS: Records<[u8; 32], super::sessions::Session> = Records::new("sessions_v1");
 
+/// Key: SHA-256 of the session token. Value: codec-encoded
+/// [`super::sessions::SessionOrigin`]: the browser and address a session was started from.
+pub const SESSION_ORIGINS: Records<[u8; 32], super::sessions::SessionOrigin> =
+    Records::new("session_origins_v1");
+
 /// Key: (user id, SHA-256 of the session token). Value: unit. Ends all of a user's sessions.
 pub const USER_SESSIONS: TableDefinition<(u64, [u8; 32]), ()> =
     TableDefinition::new("user_sessions_v1");

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::companies::{self, Company};
 use super::mail_queue::{self, OutgoingMail};
-use super::sessions::{self, Session};
+use super::sessions::{self, Session, SessionOrigin};
 use super::tokens::{self, Token, TokenKind, TokenState};
 use super::{Store, StoreError, audit, tables};
 use crate::access::{AccountKind, Actor, CompanyRole};
@@ -223,7 +223,13 @@ pub trait Users: Send + Sync {
 
     /// A successful log-in: clears the failure count (and an expired lock), records the
     /// time and stores the new session, in one transaction.
-    fn record_login(&self, id: u64, session_hash: [u8; 32], now: u64) -> Result<(), StoreError>;
+    fn record_login(
+        &self,
+        id: u64,
+        session_hash: [u8; 32],
+        origin: &SessionOrigin,
+        now: u64,
+    ) -> Result<(), StoreError>;
 
     /// Sets a new password through a reset token: unlocks the account, ends all its
     /// sessions and queues the notification. Returns the token's state before use.
@@ -760,7 +766,13 @@ impl Users for Store {
         .unwrap_or(false))
     }
 
-    fn record_login(&self, id: u64, session_hash: [u8; 32], now: u64) -> Result<(), StoreError> {
+    fn record_login(
+        &self,
+        id: u64,
+        session_hash: [u8; 32],
+        origin: &SessionOrigin,
+        now: u64,
+    ) -> Result<(), StoreError> {
         update(self, id, |txn, user| {
             user.failed_logins = 0;
             user.locked_at = None;
@@ -773,6 +785,7 @@ impl Users for Store {
                     created_at: now,
                     last_seen: now,
                 },
+                origin,
             )
         })?;
         Ok(())

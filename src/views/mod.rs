@@ -22,6 +22,7 @@ pub mod plants;
 pub mod profile;
 pub mod replacement;
 pub mod service;
+pub mod sessions;
 pub mod ticket_page;
 pub mod tickets;
 

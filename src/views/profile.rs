@@ -4,10 +4,11 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::components::{Errors, Field, checkbox, csrf_field, error_summary, notice};
-use super::layout;
+use super::{layout, sessions};
 use crate::domain::Country;
 use crate::domain::security_question::QUESTIONS;
 use crate::i18n::Lang;
+use crate::store::sessions::SessionInfo;
 use crate::store::users::{DeliveryAddress, User};
 use crate::views::PageCtx;
 
@@ -31,6 +32,8 @@ fn saved_notice(ctx: &PageCtx, saved: &str) -> Markup {
         "address-deleted" => "saved-address-deleted",
         "password" => "saved-password",
         "question" => "saved-question",
+        "session-ended" => "saved-session-ended",
+        "sessions-ended" => "saved-sessions-ended",
         "stepped-down" => "saved-stepped-down",
         "joined" => "saved-joined",
         _ => return html! {},
@@ -239,15 +242,24 @@ pub fn confirm_delete_address(ctx: &PageCtx, a: &DeliveryAddress) -> Markup {
 }
 
 /// `GET /account/access`
+/// Whose access data the page shows: the account, its sessions, and the session asking.
+#[derive(Debug)]
+pub struct AccessOf<'a> {
+    pub user: &'a User,
+    pub sessions: &'a [SessionInfo],
+    pub current: [u8; 32],
+}
+
 pub fn access(
     ctx: &PageCtx,
-    user: &User,
+    of: &AccessOf<'_>,
     saved: &str,
     password_errors: &Errors,
     question_errors: &Errors,
     question: &str,
     answer: &str,
 ) -> Markup {
+    let user = of.user;
     let title = ctx.t("nav-access");
     let questions: Vec<(String, String)> = QUESTIONS
         .iter()
@@ -294,6 +306,11 @@ pub fn access(
                     button.button.primary type="submit" { (ctx.t("access-question-submit")) }
                 }
             }
+        }
+        section.card #sessions aria-labelledby="sessions-heading" {
+            h2 #sessions-heading { (ctx.t("sessions-heading")) }
+            p.hint { (ctx.t("sessions-hint")) }
+            (sessions::table(ctx, of.sessions, sessions::Owner::Me { current: of.current }))
         }
     };
     layout::page(ctx, &title, body)

@@ -11,6 +11,7 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::{PageCtx, is_local_path};
+use super::trail::UserAgent;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::MaybeUser;
 use crate::auth::session;
@@ -167,9 +168,11 @@ pub struct LoginForm {
 pub async fn login(
     ctx: PageCtx,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    UserAgent(agent): UserAgent,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response> {
-    let outcome = login::log_in(&ctx.state.core, peer.ip(), &form.email, &form.password).await?;
+    let from = (peer.ip(), agent.as_str());
+    let outcome = login::log_in(&ctx.state.core, from, &form.email, &form.password).await?;
     let (user, session_token) = match outcome {
         Login::Started {
             user,

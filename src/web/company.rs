@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::accounts::NoFields;
 use super::context::PageCtx;
-use super::trail::Trail;
+use super::trail::{Trail, UserAgent};
 use crate::access::CompanyRole;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::{CompanyAdmin, MaybeUser};
@@ -21,6 +21,7 @@ use crate::service::company::{
     self as use_case, Administering, Joined, LinkUnusable, MemberChange, NewInvitation, NewMember,
 };
 use crate::store::invitations::InviteRefused;
+use crate::store::sessions::SessionOrigin;
 use crate::views::company as view;
 use crate::views::components::Errors;
 
@@ -260,6 +261,8 @@ pub async fn join_page(
 pub async fn join(
     ctx: PageCtx,
     Path(secret): Path<String>,
+    Trail(from): Trail,
+    UserAgent(agent): UserAgent,
     CsrfForm(mut form): CsrfForm<JoinForm>,
 ) -> Result<Response> {
     let core = &ctx.state.core;
@@ -276,7 +279,8 @@ pub async fn join(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    match use_case::join(core, &secret, &invitation, new).await? {
+    let origin = SessionOrigin::new(&agent, &from.address);
+    match use_case::join(core, &secret, &invitation, new, &origin).await? {
         Joined::Member { session_token, .. } => {
             let mut response = Redirect::to("/profile?saved=joined").into_response();
             let cookie = session::set_cookie(&session_token, ctx.state.config.is_https());

@@ -127,6 +127,8 @@ fn routes() -> Routes {
         .get("/account/access", profile::access_page)
         .post("/account/password", profile::change_password)
         .post("/account/security-question", profile::change_question)
+        .post("/account/sessions/end-all", profile::end_other_sessions)
+        .post("/account/sessions/{handle}/end", profile::end_session)
         // Invite collaborators
         .get("/company/members", company::members)
         .post("/company/invitations", company::invite)
@@ -193,6 +195,14 @@ fn routes() -> Routes {
         .post("/service/users/{id}/block", service::accounts::block)
         .post("/service/users/{id}/unblock", service::accounts::unblock)
         .post("/service/users/{id}/unlock", service::accounts::unlock)
+        .post(
+            "/service/users/{id}/sessions/end-all",
+            service::accounts::end_sessions,
+        )
+        .post(
+            "/service/users/{id}/sessions/{handle}/end",
+            service::accounts::end_session,
+        )
         .post("/service/users/{id}/email", service::accounts::change_email)
         .post(
             "/service/users/{id}/confirmation",

@@ -1,5 +1,5 @@
 //! "My profile" (contact data, delivery addresses, information requests, legal
-//! downloads) and "My access data" (password, security question).
+//! downloads) and "My access data" (password, security question, sessions).
 
 pub use crate::views::profile::{AddressForm, INFO_TOPICS, ProfileForm};
 use axum::extract::{Path, Query};
@@ -11,8 +11,10 @@ use super::context::PageCtx;
 use super::trail::Trail;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::CurrentUser;
+use crate::auth::session::Viewer;
 use crate::error::{AppError, Result};
 use crate::service::profile as use_case;
+use crate::store::sessions::SessionInfo;
 use crate::store::users::{DeliveryAddress, User};
 use crate::views::components::Errors;
 use crate::views::profile as view;
@@ -246,21 +248,54 @@ pub async fn default_address(
     Ok(Redirect::to("/profile?saved=address#addresses").into_response())
 }
 
+/// The account's access data as its page shows them.
+fn access_of<'a>(
+    ctx: &PageCtx,
+    me: &'a Viewer,
+    sessions: &'a mut Vec<SessionInfo>,
+) -> Result<view::AccessOf<'a>> {
+    *sessions = ctx.state.store.sessions().of_user(me.user.id)?;
+    Ok(view::AccessOf {
+        user: &me.user,
+        sessions,
+        current: me.session,
+    })
+}
+
 /// `GET /account/access`
 pub async fn access_page(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
     Query(q): Query<Saved>,
-) -> maud::Markup {
-    view::access(
-        &ctx,
-        &me.user,
-        &q.saved,
-        &Errors::new(),
-        &Errors::new(),
-        "",
-        "",
-    )
+) -> Result<maud::Markup> {
+    let mut sessions = Vec::new();
+    let of = access_of(&ctx, &me, &mut sessions)?;
+    let none = Errors::new();
+    Ok(view::access(&ctx, &of, &q.saved, &none, &none, "", ""))
+}
+
+/// `POST /account/sessions/{handle}/end`: logs out one of one's other sessions (one
+/// already gone, or the current one, is left as it is).
+pub async fn end_session(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    trail: Trail,
+    Path(handle): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response> {
+    use_case::end_session(&ctx.state.core, &trail.acting(&me), me.session, &handle)?;
+    Ok(Redirect::to("/account/access?saved=session-ended#sessions").into_response())
+}
+
+/// `POST /account/sessions/end-all`: logs out every session but this one.
+pub async fn end_other_sessions(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    trail: Trail,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response> {
+    use_case::end_other_sessions(&ctx.state.core, &trail.acting(&me), me.session)?;
+    Ok(Redirect::to("/account/access?saved=sessions-ended#sessions").into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -288,7 +323,9 @@ pub async fn change_password(
     match use_case::change_password(&ctx.state.core, &acting, me.session, typed).await? {
         Ok(()) => Ok(Redirect::to("/account/access?saved=password").into_response()),
         Err(errors) => {
-            let page = view::access(&ctx, &me.user, "", &errors, &Errors::new(), "", "");
+            let mut sessions = Vec::new();
+            let of = access_of(&ctx, &me, &mut sessions)?;
+            let page = view::access(&ctx, &of, "", &errors, &Errors::new(), "", "");
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -319,7 +356,9 @@ pub async fn change_question(
         Err(errors) => {
             let (question, answer) = (&form.security_question, &form.security_answer);
             let no_errors = Errors::new();
-            let page = view::access(&ctx, &me.user, "", &no_errors, &errors, question, answer);
+            let mut sessions = Vec::new();
+            let of = access_of(&ctx, &me, &mut sessions)?;
+            let page = view::access(&ctx, &of, "", &no_errors, &errors, question, answer);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

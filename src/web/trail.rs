@@ -1,5 +1,6 @@
 //! [`Trail`]: who is acting and from where, as the audit log records it, extracted from
-//! the request (the signed-in person and the peer address).
+//! the request (the signed-in person and the peer address); [`UserAgent`]: the browser
+//! a session is started from.
 
 use std::net::SocketAddr;
 
@@ -43,5 +44,27 @@ impl Trail {
             actor: &me.actor,
             trail: &self.0,
         }
+    }
+}
+
+/// The request's `User-Agent` (empty when absent or not text), for the list of sessions.
+#[derive(Debug, Clone, Default)]
+pub struct UserAgent(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for UserAgent {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _: &S,
+    ) -> std::result::Result<Self, Self::Rejection> {
+        Ok(UserAgent(
+            parts
+                .headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned(),
+        ))
     }
 }

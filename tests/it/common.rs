@@ -307,8 +307,16 @@ impl Registration {
 impl TestApp {
     /// A new client with empty cookies (another browser) whose browser asks for English.
     pub fn new_agent(&self) -> Agent {
+        self.browser("")
+    }
+
+    /// A new client like [`TestApp::new_agent`] that sends `user_agent` (none if empty).
+    pub fn browser(&self, user_agent: &str) -> Agent {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("accept-language", "en".parse().unwrap());
+        if !user_agent.is_empty() {
+            headers.insert("user-agent", user_agent.parse().unwrap());
+        }
         Agent {
             client: reqwest::Client::builder()
                 .default_headers(headers)

@@ -164,7 +164,7 @@ impl TestApp {
         };
         let new = NewMember::check(&join, &invitation, &company_name).unwrap();
         let company::Joined::Member { user, .. } =
-            company::join(self.core(), secret, &invitation, new)
+            company::join(self.core(), secret, &invitation, new, &Default::default())
                 .await
                 .unwrap()
         else {

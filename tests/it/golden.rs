@@ -24,7 +24,7 @@ use osc::store::imports::{Applied, ImportRecord, ImportState, Outcome};
 use osc::store::invitations::{Invitation, InvitationState};
 use osc::store::mail_queue::{MailState, OutgoingMail, QueuedMail};
 use osc::store::plants::{Plant, SubPlant};
-use osc::store::sessions::Session;
+use osc::store::sessions::{Session, SessionOrigin};
 use osc::store::tickets::{Attachment, Replacement, StatusChange, Ticket, TicketMessage};
 use osc::store::tokens::{Token, TokenKind};
 use osc::store::users::{DeliveryAddress, InfoRequest, User, UserStatus};
@@ -131,6 +131,14 @@ fn accounts_companies_sessions_tokens_invitations() {
             user_id: 42,
             created_at: 1_767_312_000,
             last_seen: 1_767_312_060,
+        },
+    );
+    pinned(
+        "session-origin",
+        &SessionOrigin {
+            user_agent: "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+                .into(),
+            address: "2001:db8::7".into(),
         },
     );
     for (name, kind) in [
@@ -378,7 +386,9 @@ fn mail_audit_and_imports() {
             },
         );
     }
-    pinned("audit-events", &Event::ALL.to_vec());
+    // The events of the first release as they were pinned, then each added since.
+    pinned("audit-events", &Event::ALL[..17].to_vec());
+    pinned("audit-event-sessions-ended", &Event::SessionsEnded);
     pinned(
         "audit-entry",
         &Entry {

@@ -24,4 +24,5 @@ mod plants;
 mod replacement;
 mod search;
 mod service;
+mod sessions;
 mod tickets;

@@ -156,6 +156,18 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             [Login, Ok, Ok, Ok, Ok, Ok],
         ),
         (
+            "POST",
+            "/account/sessions/end-all",
+            p("/account/sessions/end-all"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/account/sessions/{handle}/end",
+            p("/account/sessions/0123456789abcdef/end"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
             "GET",
             "/company/members",
             p("/company/members"),
@@ -316,6 +328,18 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             "POST",
             "/service/users/{id}/unlock",
             format!("/service/users/{victim}/unlock"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/sessions/end-all",
+            format!("/service/users/{victim}/sessions/end-all"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/sessions/{handle}/end",
+            format!("/service/users/{victim}/sessions/0123456789abcdef/end"),
             STAFF_ONLY,
         ),
         (

@@ -208,3 +208,21 @@ mail-password-changed-body =
 
     Wenn Sie das nicht waren, legen Sie sofort ein neues Passwort fest: { $forgot }
     und informieren Sie uns unter { $contact }.
+
+# Sitzungen (Meine Zugangsdaten und die Personenseite des Service-Desks)
+sessions-heading = Sitzungen
+sessions-hint = Jeder Browser, der mit Ihrem Konto angemeldet ist. Melden Sie ab, was Sie nicht kennen, und ändern Sie Ihr Passwort.
+sessions-browser = Browser
+sessions-browser-on = { $browser } unter { $system }
+sessions-unknown-browser = Unbekannter Browser
+sessions-address = Adresse
+sessions-started = Angemeldet
+sessions-last-seen = Zuletzt aktiv
+sessions-actions = Aktionen
+sessions-this = Diese Sitzung
+sessions-end = Abmelden
+sessions-end-label = { $browser } abmelden, zuletzt aktiv { $when }
+sessions-end-others = Überall sonst abmelden
+sessions-none = Keine offenen Sitzungen.
+saved-session-ended = Die Sitzung wurde abgemeldet.
+saved-sessions-ended = Alle anderen Sitzungen wurden abgemeldet.

@@ -147,6 +147,7 @@ audit-event-ticket-answered = Anfrage beantwortet
 audit-event-ticket-moved = Anfrage weitergeführt
 audit-event-ticket-created-for-customer = Anfrage für einen Kunden erfasst
 audit-event-staff-added = Service-Konto angelegt
+audit-event-sessions-ended = Sitzungen beendet
 audit-event-mail-retried = E-Mail erneut versucht
 
 audit-detail-password = falsches Passwort
@@ -206,3 +207,10 @@ mail-email-change-notice-body =
     { $team } wurde gebeten, Ihre Anmeldung bei { $instance } auf { $email } zu ändern. Die Änderung gilt, sobald diese Adresse sie bestätigt.
 
     Wenn Sie das nicht veranlasst haben, schreiben Sie uns bitte sofort: { $contact }
+
+service-sessions-heading = Sitzungen
+service-sessions-hint = Eine beendete Sitzung meldet die Person in diesem Browser ab; sie kann sich wieder anmelden.
+service-sessions-end = Sitzung beenden
+service-sessions-end-all = Alle Sitzungen beenden
+service-saved-session-ended = Die Sitzung wurde beendet.
+service-saved-sessions-ended = Alle Sitzungen der Person wurden beendet.

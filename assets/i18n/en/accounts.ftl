@@ -208,3 +208,21 @@ mail-password-changed-body =
 
     If you did not do this, set a new password at once: { $forgot }
     and tell us at { $contact }.
+
+# Sessions (My access data, and the service desk's person page)
+sessions-heading = Sessions
+sessions-hint = Every browser logged in to your account. Log out any you do not recognise, and change your password.
+sessions-browser = Browser
+sessions-browser-on = { $browser } on { $system }
+sessions-unknown-browser = Unknown browser
+sessions-address = Address
+sessions-started = Logged in
+sessions-last-seen = Last active
+sessions-actions = Actions
+sessions-this = This session
+sessions-end = Log out
+sessions-end-label = Log out { $browser }, last active { $when }
+sessions-end-others = Log out everywhere else
+sessions-none = No open sessions.
+saved-session-ended = That session has been logged out.
+saved-sessions-ended = Every other session has been logged out.

@@ -147,6 +147,7 @@ audit-event-ticket-answered = Request answered
 audit-event-ticket-moved = Request moved on
 audit-event-ticket-created-for-customer = Request filed for a customer
 audit-event-staff-added = Staff account added
+audit-event-sessions-ended = Sessions ended
 audit-event-mail-retried = E-mail retried
 
 audit-detail-password = wrong password
@@ -206,3 +207,10 @@ mail-email-change-notice-body =
     { $team } has been asked to change your log-in at { $instance } to { $email }. The change takes effect when that address confirms it.
 
     If you did not ask for this, please contact us at once: { $contact }
+
+service-sessions-heading = Sessions
+service-sessions-hint = Ending a session logs the person out of that browser; they can log in again.
+service-sessions-end = End session
+service-sessions-end-all = End all sessions
+service-saved-session-ended = The session has ended.
+service-saved-sessions-ended = Every session of the person has ended.

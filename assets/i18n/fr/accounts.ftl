@@ -208,3 +208,21 @@ mail-password-changed-body =
 
     Si ce n’était pas vous, définissez immédiatement un nouveau mot de passe : { $forgot }
     et prévenez-nous à { $contact }.
+
+# Sessions (Mes données d’accès, et la page d’une personne au service)
+sessions-heading = Sessions
+sessions-hint = Chaque navigateur connecté à votre compte. Déconnectez ceux que vous ne reconnaissez pas, et changez votre mot de passe.
+sessions-browser = Navigateur
+sessions-browser-on = { $browser } sous { $system }
+sessions-unknown-browser = Navigateur inconnu
+sessions-address = Adresse
+sessions-started = Connexion
+sessions-last-seen = Dernière activité
+sessions-actions = Actions
+sessions-this = Cette session
+sessions-end = Déconnecter
+sessions-end-label = Déconnecter { $browser }, dernière activité { $when }
+sessions-end-others = Se déconnecter partout ailleurs
+sessions-none = Aucune session ouverte.
+saved-session-ended = Cette session a été déconnectée.
+saved-sessions-ended = Toutes les autres sessions ont été déconnectées.

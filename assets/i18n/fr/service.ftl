@@ -147,6 +147,7 @@ audit-event-ticket-answered = Réponse à une demande
 audit-event-ticket-moved = Demande avancée
 audit-event-ticket-created-for-customer = Demande saisie pour un client
 audit-event-staff-added = Compte de service créé
+audit-event-sessions-ended = Sessions fermées
 audit-event-mail-retried = E-mail relancé
 
 audit-detail-password = mot de passe erroné
@@ -206,3 +207,10 @@ mail-email-change-notice-body =
     { $team } a été prié de changer votre identifiant sur { $instance } en { $email }. Le changement prend effet quand cette adresse le confirme.
 
     Si vous n’êtes pas à l’origine de cette demande, contactez-nous sans attendre : { $contact }
+
+service-sessions-heading = Sessions
+service-sessions-hint = Fermer une session déconnecte la personne de ce navigateur ; elle peut se reconnecter.
+service-sessions-end = Fermer la session
+service-sessions-end-all = Fermer toutes les sessions
+service-saved-session-ended = La session a été fermée.
+service-saved-sessions-ended = Toutes les sessions de la personne ont été fermées.

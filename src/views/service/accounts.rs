@@ -121,6 +121,8 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
         "email" => Some("service-saved-email"),
         "confirmation" => Some("service-saved-confirmation"),
         "confirmed-already" => Some("service-saved-confirmed-already"),
+        "session-ended" => Some("service-saved-session-ended"),
+        "sessions-ended" => Some("service-saved-sessions-ended"),
         _ => None,
     };
     frame(
@@ -148,7 +150,7 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                         }
                         dt { (ctx.t("service-registered")) } dd { (format::date_time(u.created_at)) }
                         dt { (ctx.t("service-last-login")) } dd { @if let Some(t) = u.last_login_at { (format::date_time(t)) } @else { "—" } }
-                        dt { (ctx.t("service-sessions")) } dd { (p.sessions) }
+                        dt { (ctx.t("service-sessions")) } dd { a href="#sessions-heading" { (p.sessions.len()) } }
                         dt { (ctx.t("service-failed-logins")) } dd { (u.failed_logins) }
                         @if let UserStatus::Blocked { at, reason } = &u.status {
                             dt { (ctx.t("service-blocked-since")) } dd { (format::date_time(*at)) }
@@ -202,6 +204,11 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                     }
                 }
             }
+            section.card aria-labelledby="sessions-heading" {
+                h2 #sessions-heading { (ctx.t("service-sessions-heading")) }
+                p.hint { (ctx.t("service-sessions-hint")) }
+                (crate::views::sessions::table(ctx, &p.sessions, crate::views::sessions::Owner::Person { id: u.id }))
+            }
             section.card aria-labelledby="plants-heading" {
                 h2 #plants-heading { (ctx.t("nav-plants")) }
                 @if p.plants.is_empty() {
@@ -254,7 +261,7 @@ pub struct Person {
     pub plants: Vec<plants::Plant>,
     pub tickets: Vec<crate::store::tickets::Ticket>,
     pub history: Vec<audit::Entry>,
-    pub sessions: usize,
+    pub sessions: Vec<crate::store::sessions::SessionInfo>,
 }
 
 /// People shown for one search.

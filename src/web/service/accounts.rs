@@ -200,3 +200,31 @@ pub async fn resend_confirmation(
         },
     )
 }
+
+/// `POST /service/users/{id}/sessions/{handle}/end`: logs the person out of one browser
+/// (audited; a session already gone changes nothing).
+pub async fn end_session(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    trail: Trail,
+    Path((id, handle)): Path<(u64, String)>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response> {
+    let p = person(&ctx, id)?;
+    people::end_session(&ctx.state.core, &trail.acting(&me), &p, &handle)?;
+    Ok(done(id, "session-ended"))
+}
+
+/// `POST /service/users/{id}/sessions/end-all`: logs the person out everywhere
+/// (audited).
+pub async fn end_sessions(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    trail: Trail,
+    Path(id): Path<u64>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response> {
+    let p = person(&ctx, id)?;
+    people::end_sessions(&ctx.state.core, &trail.acting(&me), &p)?;
+    Ok(done(id, "sessions-ended"))
+}
