@@ -344,6 +344,23 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
     let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(focused.as_deref(), Some("current_password"));
     shot(&c, "access-errors.png").await;
+
+    // The sessions, at desk width and on a phone, where the table scrolls on its own.
+    let to_sessions = "document.getElementById('sessions').scrollIntoView()";
+    c.execute(to_sessions, vec![]).await.unwrap();
+    wait_for_text(&c, "#sessions td .badge", "This session").await;
+    shot(&c, "access-sessions.png").await;
+    c.set_window_size(390, 844).await.unwrap();
+    c.execute(to_sessions, vec![]).await.unwrap();
+    let page_width = c
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap();
+    assert!(
+        page_width.as_u64().is_some_and(|w| w <= 390),
+        "the page does not scroll sideways: {page_width}"
+    );
+    shot(&c, "access-sessions-phone.png").await;
     c.close().await.unwrap();
 }
 
