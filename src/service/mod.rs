@@ -68,13 +68,19 @@ impl Core {
     /// Bundles the parts; the hasher gets as many threads as the settings allow.
     pub fn new(config: Arc<Config>, store: Arc<dyn Storage>, i18n: Arc<Translator>) -> Self {
         let hasher = Hasher::new(config.security.max_concurrent_hashes);
+        let clock = Clock::default();
+        // Failed log-ins of the last minutes count after a restart too.
+        let throttle = LoginThrottle::restored(&*store, clock.now()).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "reading the recent failed log-ins failed; counting afresh");
+            LoginThrottle::default()
+        });
         Self {
             config,
             store,
             i18n,
             hasher,
-            throttle: LoginThrottle::default(),
-            clock: Clock::default(),
+            throttle,
+            clock,
             imports: Progress::default(),
             rate_limits: rate_limits::RateLimits::default(),
             decoy_key: std::sync::OnceLock::new(),

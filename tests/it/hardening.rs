@@ -689,3 +689,50 @@ async fn uploads_past_the_bound_wait_for_their_turn() {
     let (_, html) = agent.page(&format!("/plants/{plant}")).await;
     assert!(html.contains("slow.pdf") && html.contains("quick.pdf"));
 }
+
+#[tokio::test]
+async fn failed_log_ins_still_count_after_a_restart() {
+    let limit = |c: &mut osc::config::Config| c.security.unknown_login_limit = 4;
+    let app = TestApp::spawn_with(limit).await;
+    let known = app
+        .register_and_confirm(&Registration::operator("vera.echt@example.org"))
+        .await;
+    let attacker = app.new_agent();
+    for i in 0..3 {
+        let r = attacker
+            .login(&format!("ghost{i}@example.com"), "Wrong-Password-123")
+            .await;
+        assert_eq!(r.status(), 422);
+    }
+    let r = attacker.login(&known, "Wrong-Password-123").await;
+    assert_eq!(r.status(), 422, "the fourth failure, on a known account");
+    let dir = app.stop().await;
+
+    // The address has used up its attempts, restart or not; a right password still
+    // signs in.
+    let app = TestApp::spawn_in(dir, limit).await;
+    let attacker = app.new_agent();
+    let r = attacker
+        .login("ghost9@example.com", "Wrong-Password-123")
+        .await;
+    assert_eq!(r.status(), 429, "past the limit after the restart too");
+    let r = attacker.login(&known, PASSWORD).await;
+    assert_eq!(r.status(), 303);
+
+    // An unknown e-mail's attempts count on as well: the third looks like a lock.
+    let dir = app.stop().await;
+    let app = TestApp::spawn_in(dir, |_| {}).await;
+    let other = app.new_agent();
+    for _ in 0..2 {
+        let r = other.login("nemo@example.com", "Wrong-Password-123").await;
+        assert_eq!(r.status(), 422);
+    }
+    let dir = app.stop().await;
+    let app = TestApp::spawn_in(dir, |_| {}).await;
+    let r = app
+        .new_agent()
+        .login("nemo@example.com", "Wrong-Password-123")
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/password/forgot?locked=1");
+}
