@@ -60,7 +60,7 @@ pub fn table(ctx: &PageCtx, sessions: &[SessionInfo], owner: Owner) -> Markup {
             p.empty { (ctx.t("sessions-none")) }
         } @else {
             div.table-wrap {
-                table {
+                table.stack-narrow {
                     thead { tr {
                         th scope="col" { (ctx.t("sessions-browser")) }
                         th scope="col" { (ctx.t("sessions-address")) }
@@ -74,14 +74,14 @@ pub fn table(ctx: &PageCtx, sessions: &[SessionInfo], owner: Owner) -> Markup {
                             @let seen = format::date_time(s.session.last_seen);
                             tr {
                                 td { (name) }
-                                td {
+                                td data-label=(ctx.t("sessions-address")) {
                                     @match s.origin.as_ref().map(|o| o.address.as_str()) {
                                         Some(a) if !a.is_empty() => { code { (a) } }
                                         _ => { "—" }
                                     }
                                 }
-                                td { (format::date_time(s.session.created_at)) }
-                                td { (seen) }
+                                td data-label=(ctx.t("sessions-started")) { (format::date_time(s.session.created_at)) }
+                                td data-label=(ctx.t("sessions-last-seen")) { (seen) }
                                 td {
                                     @if Some(s.hash) == current {
                                         span.badge.ok { (ctx.t("sessions-this")) }

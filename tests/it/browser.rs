@@ -345,7 +345,7 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
     assert_eq!(focused.as_deref(), Some("current_password"));
     shot(&c, "access-errors.png").await;
 
-    // The sessions, at desk width and on a phone, where the table scrolls on its own.
+    // The sessions, at desk width and on a phone.
     let to_sessions = "document.getElementById('sessions').scrollIntoView()";
     c.execute(to_sessions, vec![]).await.unwrap();
     wait_for_text(&c, "#sessions td .badge", "This session").await;
@@ -359,6 +359,13 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
     assert!(
         page_width.as_u64().is_some_and(|w| w <= 390),
         "the page does not scroll sideways: {page_width}"
+    );
+    // Each session reads as a card there, its mark in view without scrolling sideways.
+    let mark = c.find(Locator::Css("#sessions td .badge")).await.unwrap();
+    let (x, _, w, _) = mark.rectangle().await.unwrap();
+    assert!(
+        x >= 0.0 && x + w <= 390.0,
+        "the mark is on the screen: {x} + {w}"
     );
     shot(&c, "access-sessions-phone.png").await;
     c.close().await.unwrap();
