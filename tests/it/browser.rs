@@ -1012,6 +1012,23 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
         .await
         .unwrap();
     assert!(customer.source().await.unwrap().contains("2130099999"));
+    // The customer's page at the service desk lists the browser they are logged in with.
+    let person = app.user("werkstatt@kuehn-solar.de").id;
+    staff
+        .goto(&app.url(&format!("/service/users/{person}")))
+        .await
+        .unwrap();
+    wait_for_text(&staff, "#sessions-heading", "Sessions").await;
+    staff
+        .execute(
+            "document.getElementById('sessions-heading').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let page = staff.source().await.unwrap();
+    assert!(page.contains("Chrome on Linux") && page.contains("End all sessions"));
+    shot(&staff, "service-person-sessions.png").await;
     customer.close().await.unwrap();
     staff.close().await.unwrap();
 }
