@@ -98,7 +98,7 @@ pub trait Sessions: Send + Sync {
     /// Ends one session.
     fn delete(&self, hash: [u8; 32]) -> Result<(), StoreError>;
 
-    /// How many sessions `user_id` has (for tests and the service desk).
+    /// How many sessions `user_id` has (the list itself is [`Sessions::of_user`]).
     fn count_for_user(&self, user_id: u64) -> Result<usize, StoreError>;
 
     /// The sessions of `user_id`, the most recently seen first.

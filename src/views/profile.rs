@@ -246,7 +246,7 @@ pub fn confirm_delete_address(ctx: &PageCtx, a: &DeliveryAddress) -> Markup {
 #[derive(Debug)]
 pub struct AccessOf<'a> {
     pub user: &'a User,
-    pub sessions: &'a [SessionInfo],
+    pub sessions: Vec<SessionInfo>,
     pub current: [u8; 32],
 }
 
@@ -310,7 +310,7 @@ pub fn access(
         section.card #sessions aria-labelledby="sessions-heading" {
             h2 #sessions-heading { (ctx.t("sessions-heading")) }
             p.hint { (ctx.t("sessions-hint")) }
-            (sessions::table(ctx, of.sessions, sessions::Owner::Me { current: of.current }))
+            (sessions::table(ctx, &of.sessions, sessions::Owner::Me { current: of.current }))
         }
     };
     layout::page(ctx, &title, body)

@@ -21,15 +21,6 @@ pub enum Owner {
     Person { id: u64 },
 }
 
-impl Owner {
-    fn base(self) -> String {
-        match self {
-            Owner::Me { .. } => "/account/sessions".to_owned(),
-            Owner::Person { id } => format!("/service/users/{id}/sessions"),
-        }
-    }
-}
-
 /// "Firefox on Windows", "Firefox", or "Unknown browser".
 fn browser(ctx: &PageCtx, s: &SessionInfo) -> String {
     let agent = s.origin.as_ref().map_or("", |o| o.user_agent.as_str());
@@ -45,14 +36,19 @@ fn browser(ctx: &PageCtx, s: &SessionInfo) -> String {
 
 /// The sessions of `owner`, the most recently active first.
 pub fn table(ctx: &PageCtx, sessions: &[SessionInfo], owner: Owner) -> Markup {
-    let base = owner.base();
-    let current = match owner {
-        Owner::Me { current } => Some(current),
-        Owner::Person { .. } => None,
-    };
-    let (end, end_rest) = match owner {
-        Owner::Me { .. } => ("sessions-end", "sessions-end-others"),
-        Owner::Person { .. } => ("service-sessions-end", "service-sessions-end-all"),
+    let (base, current, end, end_rest) = match owner {
+        Owner::Me { current } => (
+            "/account/sessions".to_owned(),
+            Some(current),
+            "sessions-end",
+            "sessions-end-others",
+        ),
+        Owner::Person { id } => (
+            format!("/service/users/{id}/sessions"),
+            None,
+            "service-sessions-end",
+            "service-sessions-end-all",
+        ),
     };
     let others = sessions.iter().filter(|s| Some(s.hash) != current).count();
     html! {

@@ -14,7 +14,6 @@ use crate::auth::extract::CurrentUser;
 use crate::auth::session::Viewer;
 use crate::error::{AppError, Result};
 use crate::service::profile as use_case;
-use crate::store::sessions::SessionInfo;
 use crate::store::users::{DeliveryAddress, User};
 use crate::views::components::Errors;
 use crate::views::profile as view;
@@ -249,15 +248,10 @@ pub async fn default_address(
 }
 
 /// The account's access data as its page shows them.
-fn access_of<'a>(
-    ctx: &PageCtx,
-    me: &'a Viewer,
-    sessions: &'a mut Vec<SessionInfo>,
-) -> Result<view::AccessOf<'a>> {
-    *sessions = ctx.state.store.sessions().of_user(me.user.id)?;
+fn access_of<'a>(ctx: &PageCtx, me: &'a Viewer, trail: &'a Trail) -> Result<view::AccessOf<'a>> {
     Ok(view::AccessOf {
         user: &me.user,
-        sessions,
+        sessions: use_case::sessions(&ctx.state.core, &trail.acting(me))?,
         current: me.session,
     })
 }
@@ -266,10 +260,10 @@ fn access_of<'a>(
 pub async fn access_page(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Query(q): Query<Saved>,
 ) -> Result<maud::Markup> {
-    let mut sessions = Vec::new();
-    let of = access_of(&ctx, &me, &mut sessions)?;
+    let of = access_of(&ctx, &me, &trail)?;
     let none = Errors::new();
     Ok(view::access(&ctx, &of, &q.saved, &none, &none, "", ""))
 }
@@ -323,8 +317,7 @@ pub async fn change_password(
     match use_case::change_password(&ctx.state.core, &acting, me.session, typed).await? {
         Ok(()) => Ok(Redirect::to("/account/access?saved=password").into_response()),
         Err(errors) => {
-            let mut sessions = Vec::new();
-            let of = access_of(&ctx, &me, &mut sessions)?;
+            let of = access_of(&ctx, &me, &trail)?;
             let page = view::access(&ctx, &of, "", &errors, &Errors::new(), "", "");
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -356,8 +349,7 @@ pub async fn change_question(
         Err(errors) => {
             let (question, answer) = (&form.security_question, &form.security_answer);
             let no_errors = Errors::new();
-            let mut sessions = Vec::new();
-            let of = access_of(&ctx, &me, &mut sessions)?;
+            let of = access_of(&ctx, &me, &trail)?;
             let page = view::access(&ctx, &of, "", &no_errors, &errors, question, answer);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
