@@ -17,21 +17,29 @@ use crate::views::components::Errors;
 use super::registration::link_state;
 use super::{Core, Failure};
 
+/// The single-use links [`send_link`] e-mails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailedLink {
+    /// Confirms a registration's address.
+    Confirm,
+    /// Sets a new password.
+    Reset,
+}
+
 /// Issues a single-use link of `kind` for `user`, valid for `ttl_secs`, and queues the
 /// mail that carries it (`name`, `link` and `extra` filled in), in one unit of work.
 pub fn send_link(
     core: &Core,
     user: &User,
-    kind: TokenKind,
+    link: MailedLink,
     ttl_secs: u64,
     extra: (&str, &str),
 ) -> Result<(), Failure> {
     let (secret, hash) = token::generate();
     let now = core.clock.now();
-    let (path, template) = match kind {
-        TokenKind::Confirm => ("/confirm/", "confirm"),
-        TokenKind::Reset => ("/password/reset/", "reset"),
-        TokenKind::EmailChange => ("/email/confirm/", "email-change"),
+    let (kind, path, template) = match link {
+        MailedLink::Confirm => (TokenKind::Confirm, "/confirm/", "confirm"),
+        MailedLink::Reset => (TokenKind::Reset, "/password/reset/", "reset"),
     };
     let link = format!("{}{path}{secret}", core.config.public_url());
     let mail = compose(
@@ -137,7 +145,7 @@ impl Recovery {
                 send_link(
                     core,
                     user,
-                    TokenKind::Reset,
+                    MailedLink::Reset,
                     minutes * 60,
                     ("minutes", &minutes.to_string()),
                 )?;

@@ -7,7 +7,7 @@ use crate::domain::{self, AccountType, Country, Email, NewPassword};
 use crate::i18n::Lang;
 use crate::mail::templates::compose;
 use crate::secrets::token;
-use crate::store::tokens::{TokenKind, TokenState};
+use crate::store::tokens::TokenState;
 use crate::store::users::{self, DeliveryAddress, NewAccount, NewCompany, Registered, UserStatus};
 use crate::views::accounts::{LinkState, RegisterForm};
 use crate::views::components::Errors;
@@ -246,7 +246,7 @@ pub fn resend(core: &Core, email: &Email) -> Result<(), Failure> {
         access_recovery::send_link(
             core,
             &user,
-            TokenKind::Confirm,
+            access_recovery::MailedLink::Confirm,
             hours * 3600,
             ("hours", &hours.to_string()),
         )?;

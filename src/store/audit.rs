@@ -53,12 +53,22 @@ crate::codes::stored_codes! {
         StaffAdded = 16 => "StaffAdded",
         /// The service team ended one or every session of a person.
         SessionsEnded = 17 => "SessionsEnded",
+        /// Two-step log-in was turned on.
+        TwoFactorOn = 18 => "TwoFactorOn",
+        /// Its owner turned two-step log-in off.
+        TwoFactorOff = 19 => "TwoFactorOff",
+        /// A log-in's second step used a recovery code.
+        RecoveryCodeUsed = 20 => "RecoveryCodeUsed",
+        /// New recovery codes replaced the old ones.
+        RecoveryCodesRenewed = 21 => "RecoveryCodesRenewed",
+        /// The service team or the command line reset an account's two-step log-in.
+        TwoFactorReset = 22 => "TwoFactorReset",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 18] = [
+    pub const ALL: [Event; 23] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -77,6 +87,11 @@ impl Event {
         Event::MailRetried,
         Event::StaffAdded,
         Event::SessionsEnded,
+        Event::TwoFactorOn,
+        Event::TwoFactorOff,
+        Event::RecoveryCodeUsed,
+        Event::RecoveryCodesRenewed,
+        Event::TwoFactorReset,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -100,6 +115,11 @@ impl Event {
             Event::MailRetried => "mail-retried",
             Event::StaffAdded => "staff-added",
             Event::SessionsEnded => "sessions-ended",
+            Event::TwoFactorOn => "two-factor-on",
+            Event::TwoFactorOff => "two-factor-off",
+            Event::RecoveryCodeUsed => "recovery-code-used",
+            Event::RecoveryCodesRenewed => "recovery-codes-renewed",
+            Event::TwoFactorReset => "two-factor-reset",
         }
     }
 
@@ -124,6 +144,11 @@ impl Event {
                 | Event::Invited
                 | Event::StaffAdded
                 | Event::SessionsEnded
+                | Event::TwoFactorOn
+                | Event::TwoFactorOff
+                | Event::RecoveryCodeUsed
+                | Event::RecoveryCodesRenewed
+                | Event::TwoFactorReset
         )
     }
 

@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 9;
+pub const SCHEMA_VERSION: u64 = 10;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -70,6 +70,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0009_session_origins",
         apply: session_origins_v9,
     },
+    Migration {
+        version: 10,
+        name: "0010_two_factor",
+        apply: two_factor_v10,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -78,6 +83,12 @@ const VERSION_KEY: &str = "schema_version";
 /// as of an unknown browser.
 fn session_origins_v9(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::SESSION_ORIGINS.def())?;
+    Ok(())
+}
+
+/// Two-step log-in: no account has it yet.
+fn two_factor_v10(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::TWO_FACTOR.def())?;
     Ok(())
 }
 

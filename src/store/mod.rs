@@ -35,6 +35,7 @@ pub mod tables;
 pub mod ticket_list;
 pub mod tickets;
 pub mod tokens;
+pub mod two_factor;
 pub mod txn;
 pub mod users;
 
@@ -151,6 +152,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn sessions(&self) -> &dyn sessions::Sessions;
     /// The one-time tokens.
     fn tokens(&self) -> &dyn tokens::Tokens;
+    /// The accounts' two-step log-in.
+    fn two_factor(&self) -> &dyn two_factor::TwoFactor;
     /// The plants and sub-plants.
     fn plants(&self) -> &dyn plants::Plants;
     /// The devices.
@@ -201,6 +204,7 @@ impl Storage for Store {
         invitations: invitations::Invitations,
         sessions: sessions::Sessions,
         tokens: tokens::Tokens,
+        two_factor: two_factor::TwoFactor,
         plants: plants::Plants,
         devices: devices::Devices,
         documents: documents::Documents,

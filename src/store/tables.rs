@@ -211,3 +211,8 @@ pub const TICKETS_BY_STATE: TableDefinition<(u8, u64, u64), ()> =
 /// fills it; a token leaves it when it is used or ended).
 pub const USER_TOKENS: TableDefinition<(u64, u8, [u8; 32]), ()> =
     TableDefinition::new("user_tokens_v1");
+
+/// Key: user id. Value: codec-encoded [`super::two_factor::TwoStep`]: the account's
+/// authenticator secret, the last step a code was accepted for and its recovery codes'
+/// hashes (migration 0010 creates it).
+pub const TWO_FACTOR: Records<u64, super::two_factor::TwoStep> = Records::new("two_factor_v1");

@@ -1,5 +1,5 @@
-//! Single-use e-mailed tokens (confirmation and password-reset links), stored by the
-//! SHA-256 of the token so the database never holds a usable link.
+//! Single-use tokens (confirmation and password-reset links, the log-in's pending second
+//! step), stored by the SHA-256 of the token so the database never holds a usable one.
 
 use super::Txn;
 use redb::ReadableTable;
@@ -18,6 +18,9 @@ crate::codes::stored_codes! {
         /// Confirms a new e-mail address the service team entered (the address waits in
         /// `pending_email`).
         EmailChange = 2 => "EmailChange",
+        /// A log-in whose password was right and that waits for its second step (the
+        /// authenticator or a recovery code); kept in a short-lived cookie.
+        LoginStep = 3 => "LoginStep",
     }
 }
 

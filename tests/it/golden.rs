@@ -27,6 +27,7 @@ use osc::store::plants::{Plant, SubPlant};
 use osc::store::sessions::{Session, SessionOrigin};
 use osc::store::tickets::{Attachment, Replacement, StatusChange, Ticket, TicketMessage};
 use osc::store::tokens::{Token, TokenKind};
+use osc::store::two_factor::TwoStep;
 use osc::store::users::{DeliveryAddress, InfoRequest, User, UserStatus};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -141,10 +142,21 @@ fn accounts_companies_sessions_tokens_invitations() {
             address: "2001:db8::7".into(),
         },
     );
+    pinned(
+        "two-step",
+        &TwoStep {
+            secret: *b"12345678901234567890",
+            started_at: 1_767_312_000,
+            enabled_at: Some(1_767_312_030),
+            last_step: 58_910_401,
+            recovery: vec![[7; 32], [9; 32]],
+        },
+    );
     for (name, kind) in [
         ("token-confirm", TokenKind::Confirm),
         ("token-reset", TokenKind::Reset),
         ("token-email-change", TokenKind::EmailChange),
+        ("token-login-step", TokenKind::LoginStep),
     ] {
         pinned(
             name,
@@ -389,6 +401,7 @@ fn mail_audit_and_imports() {
     // The events of the first release as they were pinned, then each added since.
     pinned("audit-events", &Event::ALL[..17].to_vec());
     pinned("audit-event-sessions-ended", &Event::SessionsEnded);
+    pinned("audit-events-two-factor", &Event::ALL[18..23].to_vec());
     pinned(
         "audit-entry",
         &Entry {
