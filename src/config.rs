@@ -251,6 +251,21 @@ pub struct SecurityConfig {
     pub unknown_login_limit: u32,
     /// Password hashes computed at once; 0 = one per CPU core.
     pub max_concurrent_hashes: usize,
+    /// Whether the service team must log in in two steps (password, then an
+    /// authenticator code): `required` sends a staff member without it to its set-up
+    /// after the password, and nothing else opens until it is done.
+    pub staff_two_factor: StaffTwoFactor,
+}
+
+/// `security.staff_two_factor`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StaffTwoFactor {
+    /// Every staff account sets it up at its first log-in.
+    #[default]
+    Required,
+    /// Staff accounts may turn it on, as customers may.
+    Optional,
 }
 
 impl Default for SecurityConfig {
@@ -264,6 +279,7 @@ impl Default for SecurityConfig {
             lockout_minutes: 30,
             unknown_login_limit: 20,
             max_concurrent_hashes: 0,
+            staff_two_factor: StaffTwoFactor::Required,
         }
     }
 }

@@ -76,6 +76,14 @@ enum StaffAction {
         #[arg(long)]
         email: String,
     },
+    /// Resets an account's two-step log-in (a staff member's own can only be reset
+    /// here): it logs in with the password alone again (a staff member then sets it up
+    /// anew while it is required), every session ends, the owner is e-mailed.
+    #[command(name = "reset-2fa")]
+    Reset2fa {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn init_tracing(format: LogFormat) {
@@ -262,6 +270,36 @@ fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error:
                 user.email,
                 user.full_name()
             );
+            match config.security.staff_two_factor {
+                osc::config::StaffTwoFactor::Required => println!(
+                    "at the first log-in, after the password, they set up two-step log-in with an \
+                     authenticator app; nothing else opens until it is done \
+                     (security.staff_two_factor = \"required\")"
+                ),
+                osc::config::StaffTwoFactor::Optional => println!(
+                    "two-step log-in is optional for staff (security.staff_two_factor = \
+                     \"optional\"); they can turn it on under My access data"
+                ),
+            }
+        }
+        StaffAction::Reset2fa { email } => {
+            let store: std::sync::Arc<dyn Storage> = std::sync::Arc::from(store);
+            let core = osc::service::Core::new(
+                std::sync::Arc::new(config.clone()),
+                store,
+                std::sync::Arc::new(osc::i18n::Translator::load()?),
+            );
+            match osc::service::two_factor::reset_from_command_line(&core, &email)? {
+                None => return Err(format!("no account has the e-mail {}", email.trim()).into()),
+                Some((user, true)) => println!(
+                    "two-step log-in of {} reset: its sessions ended, the owner is e-mailed \
+                     (the mail leaves when the server runs)",
+                    user.email
+                ),
+                Some((user, false)) => {
+                    println!("{} has no two-step log-in; nothing changed", user.email)
+                }
+            }
         }
         StaffAction::List => {
             for user in store.users().staff()? {

@@ -57,6 +57,39 @@ pub fn clear_cookie(https: bool) -> String {
     )
 }
 
+/// The cookie of a log-in waiting for its second step: `__Host-osc_login_step` over
+/// https, else `osc_login_step`.
+pub fn second_step_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-osc_login_step"
+    } else {
+        "osc_login_step"
+    }
+}
+
+/// The `Set-Cookie` value that keeps the second step's `token` for `max_age` seconds.
+pub fn set_second_step_cookie(token: &str, max_age: u64, https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    format!(
+        "{}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}",
+        second_step_cookie_name(https)
+    )
+}
+
+/// The `Set-Cookie` value that removes the second step's cookie.
+pub fn clear_second_step_cookie(https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    format!(
+        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{secure}",
+        second_step_cookie_name(https)
+    )
+}
+
+/// The second step's token a request carries, if well-formed.
+pub fn second_step_token_of(headers: &HeaderMap, https: bool) -> Option<&str> {
+    cookie(headers, second_step_cookie_name(https)).filter(|t| token::is_well_formed(t))
+}
+
 /// The session token a request carries, if well-formed.
 pub fn token_of(headers: &HeaderMap, https: bool) -> Option<&str> {
     cookie(headers, cookie_name(https)).filter(|t| token::is_well_formed(t))

@@ -1,18 +1,28 @@
 //! Logging in: an unknown e-mail and a wrong password are refused alike, in the same
 //! time; the third failure locks the account; past a limit of failures per network
 //! address every failure is answered "wait", known e-mail or not, while a right password
-//! still signs in. A log-in that succeeds starts a session.
+//! still signs in. A log-in that succeeds starts a session, or, when the account has
+//! two-step log-in, a pending log-in that its second step (an authenticator code or a
+//! recovery code) turns into a session. Wrong codes count toward the same lock as wrong
+//! passwords, and whether an account has two-step log-in is read only after its password
+//! was right, so a wrong password is answered alike either way.
 
 use std::net::IpAddr;
 
 use crate::access::AccountKind;
 use crate::domain::Email;
-use crate::secrets::token;
+use crate::secrets::{token, totp};
 use crate::store::audit;
+use crate::store::effects::Effects;
 use crate::store::sessions::SessionOrigin;
+use crate::store::tokens::{TokenKind, TokenState};
+use crate::store::two_factor::{NewSession, Proof, SecondStep, TwoStep};
 use crate::store::users::{User, UserStatus};
 
-use super::{Core, Failure};
+use super::{Core, Failure, two_factor};
+
+/// How long a log-in waits for its second step after the right password, in seconds.
+pub const SECOND_STEP_SECS: u64 = 5 * 60;
 
 /// Passwords longer than this are refused before they reach the hasher.
 const MAX_PASSWORD_BYTES: usize = 1024;
@@ -25,8 +35,31 @@ pub enum Login {
         user: Box<User>,
         session_token: String,
     },
+    /// The password was right and the account has two-step log-in: the second step's
+    /// token goes into its short-lived cookie.
+    SecondStep { pending_token: String },
     /// Refused, and why (as the visitor may learn it).
     Refused(LoginRefused),
+}
+
+/// What the second step of a log-in led to.
+#[derive(Debug)]
+pub enum CodeStep {
+    /// A new session: its token goes into the cookie. A recovery code was used when
+    /// `recovery_left` says how many are left.
+    Started {
+        user: Box<User>,
+        session_token: String,
+        recovery_left: Option<usize>,
+    },
+    /// The code was not accepted (the message id says why); the step can be tried again.
+    Wrong(&'static str),
+    /// Too many failures from this address: wait.
+    Throttled,
+    /// The account is locked (now or by this failure): recovery is the way in.
+    Locked,
+    /// The pending log-in is unknown or timed out: start again with the password.
+    Gone,
 }
 
 /// Why a log-in was refused.
@@ -178,6 +211,30 @@ pub async fn log_in(
         }
         UserStatus::Active => {}
     }
+    // Only now, with the password right, does it matter whether a second step follows;
+    // the lock's count is reset by the second step, not by the password alone.
+    if core
+        .store
+        .two_factor()
+        .get(user.id)?
+        .is_some_and(|t| t.is_on())
+    {
+        let (pending_token, pending_hash) = token::generate();
+        core.store.users().issue_token(
+            user.id,
+            TokenKind::LoginStep,
+            pending_hash,
+            now + SECOND_STEP_SECS,
+            now,
+            Effects::default(),
+        )?;
+        tracing::info!(
+            event = "login_second_step",
+            user_id = user.id,
+            "password right; asking for the second step"
+        );
+        return Ok(Login::SecondStep { pending_token });
+    }
     let (session_token, session_hash) = token::generate();
     core.store.users().record_login(
         user.id,
@@ -189,6 +246,122 @@ pub async fn log_in(
     Ok(Login::Started {
         user: Box::new(user),
         session_token,
+    })
+}
+
+/// The second step of the log-in whose pending token is `pending_token`, from `peer` in
+/// the browser `user_agent`: `typed` is a six-digit code of the authenticator (of the
+/// previous, current or next 30 seconds, each step accepted once) or a recovery code
+/// (each accepted once).
+pub fn second_step(
+    core: &Core,
+    (peer, user_agent): (IpAddr, &str),
+    pending_token: &str,
+    typed: &str,
+) -> Result<CodeStep, Failure> {
+    let sec = &core.config.security;
+    let now = core.clock.now();
+    if !token::is_well_formed(pending_token) {
+        return Ok(CodeStep::Gone);
+    }
+    let pending = token::hash(pending_token);
+    let TokenState::Valid(waiting) =
+        core.store
+            .tokens()
+            .state(pending, TokenKind::LoginStep, now)?
+    else {
+        return Ok(CodeStep::Gone);
+    };
+    let Some(user) = core.store.users().get(waiting.user_id)? else {
+        return Ok(CodeStep::Gone);
+    };
+    if user.is_locked(now, sec.lockout_minutes) {
+        return Ok(CodeStep::Locked);
+    }
+    let Some(two) = core.store.two_factor().get(user.id)?.filter(TwoStep::is_on) else {
+        return Ok(CodeStep::Gone);
+    };
+    if typed.trim().is_empty() {
+        return Ok(CodeStep::Wrong("two-factor-code-missing"));
+    }
+    let proof = if totp::looks_like_code(typed) {
+        totp::matching_step(&totp::Secret(two.secret), typed, now).map(|step| Proof::Code { step })
+    } else {
+        totp::recovery_hash(typed).map(|hash| Proof::Recovery { hash })
+    };
+    if let Some(proof) = proof {
+        let (session_token, session_hash) = token::generate();
+        let left = two.recovery.len().saturating_sub(1).to_string();
+        let trail = audit::Actor {
+            user: Some(user.id),
+            name: user.email.clone(),
+            address: peer.to_string(),
+        };
+        let on_recovery = Effects::mails(vec![two_factor::mail_to(
+            core,
+            &user,
+            "recovery-code-used",
+            &[("left", &left)],
+        )])
+        .audited(
+            audit::Entry::new(now, audit::Event::RecoveryCodeUsed, trail, &user.email)
+                .about(user.id)
+                .detail(&left),
+        );
+        let session = NewSession {
+            hash: session_hash,
+            origin: SessionOrigin::new(user_agent, &peer.to_string()),
+        };
+        match core
+            .store
+            .two_factor()
+            .complete_login(pending, proof, session, now, on_recovery)?
+        {
+            SecondStep::LoggedIn {
+                user,
+                recovery_left,
+            } => {
+                tracing::info!(
+                    event = "login",
+                    user_id = user.id,
+                    recovery_code = recovery_left.is_some(),
+                    "logged in in two steps"
+                );
+                return Ok(CodeStep::Started {
+                    user,
+                    session_token,
+                    recovery_left,
+                });
+            }
+            SecondStep::Gone => return Ok(CodeStep::Gone),
+            SecondStep::Spent => {}
+        }
+    }
+    let locked = core.store.users().record_failure(
+        user.id,
+        sec.max_failed_logins,
+        now,
+        sec.lockout_minutes,
+        &peer.to_string(),
+        "code",
+    )?;
+    tracing::info!(
+        event = "login_failed",
+        known = true,
+        user_id = user.id,
+        locked,
+        "wrong code at the second step"
+    );
+    core.throttle.record_known(peer, now);
+    Ok(if locked {
+        CodeStep::Locked
+    } else if core
+        .throttle
+        .address_over(peer, sec.unknown_login_limit, now)
+    {
+        CodeStep::Throttled
+    } else {
+        CodeStep::Wrong(two_factor::code_problem(typed))
     })
 }
 

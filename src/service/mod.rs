@@ -24,6 +24,7 @@ pub mod requests;
 pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;
+pub mod two_factor;
 pub mod warranty;
 
 use std::sync::Arc;

@@ -66,6 +66,7 @@ pub fn person(core: &Core, id: u64) -> Result<Option<Person>, Failure> {
         )?
         .entries;
     let sessions = store.sessions().of_user(id)?;
+    let two_factor_since = store.two_factor().get(id)?.and_then(|t| t.enabled_at);
     Ok(Some(Person {
         user,
         company,
@@ -73,6 +74,7 @@ pub fn person(core: &Core, id: u64) -> Result<Option<Person>, Failure> {
         tickets,
         history,
         sessions,
+        two_factor_since,
     }))
 }
 

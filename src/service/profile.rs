@@ -86,7 +86,7 @@ pub fn default_address(core: &Core, who: &Acting, id: u32) -> Result<bool, Failu
 }
 
 /// Whether `presented` is the user's password (changes of access data require it).
-async fn current_password_ok(core: &Core, user: &User, presented: &str) -> bool {
+pub(super) async fn current_password_ok(core: &Core, user: &User, presented: &str) -> bool {
     !presented.is_empty()
         && core
             .hasher

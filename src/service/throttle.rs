@@ -32,7 +32,7 @@ impl Default for LoginThrottle {
 
 impl LoginThrottle {
     /// The counters as the failed log-ins of the last window left them: the audit log's
-    /// wrong passwords and unknown e-mails since `now` − [`WINDOW_SECS`], replayed in the
+    /// wrong passwords, wrong codes and unknown e-mails since `now` − [`WINDOW_SECS`], replayed in the
     /// order they happened. (Attempts on an account already locked are not in the log;
     /// they start counting afresh, and the lock itself is stored with the account.)
     pub fn restored(store: &dyn Storage, now: u64) -> Result<Self, StoreError> {
@@ -64,7 +64,7 @@ impl LoginThrottle {
                 "unknown-email" => {
                     throttle.record_unknown(address, &entry.subject, entry.at);
                 }
-                "password" => throttle.record_known(address, entry.at),
+                "password" | "code" => throttle.record_known(address, entry.at),
                 _ => {}
             }
         }

@@ -20,10 +20,12 @@ pub mod map;
 pub mod plant_import;
 pub mod plants;
 pub mod profile;
+pub mod qr;
 pub mod replacement;
 pub mod service;
 pub mod sessions;
 pub mod ticket_page;
 pub mod tickets;
+pub mod two_factor;
 
 pub use context::PageCtx;

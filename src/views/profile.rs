@@ -34,6 +34,7 @@ fn saved_notice(ctx: &PageCtx, saved: &str) -> Markup {
         "question" => "saved-question",
         "session-ended" => "saved-session-ended",
         "sessions-ended" => "saved-sessions-ended",
+        "two-factor-off" => "saved-two-factor-off",
         "stepped-down" => "saved-stepped-down",
         "joined" => "saved-joined",
         _ => return html! {},
@@ -248,6 +249,8 @@ pub struct AccessOf<'a> {
     pub user: &'a User,
     pub sessions: Vec<SessionInfo>,
     pub current: [u8; 32],
+    /// Whether log-in asks for a second step.
+    pub two_factor: super::two_factor::Status,
 }
 
 pub fn access(
@@ -304,6 +307,19 @@ pub fn access(
                         .hint(ctx.t("security-answer-hint")).autocomplete("off").maxlength(100)
                         .errors(ctx, question_errors).render())
                     button.button.primary type="submit" { (ctx.t("access-question-submit")) }
+                }
+            }
+        }
+        section.card #two-factor aria-labelledby="two-factor-heading" {
+            h2 #two-factor-heading { (ctx.t("two-factor-title")) }
+            @match &of.two_factor {
+                super::two_factor::Status::On { since, .. } => {
+                    p { (ctx.t_args("two-factor-on-since", &crate::i18n::args(&[("date", &super::format::date(*since))]))) }
+                    p { a.button href="/account/two-factor" { (ctx.t("two-factor-manage")) } }
+                }
+                super::two_factor::Status::Off => {
+                    p { (ctx.t("two-factor-off-summary")) }
+                    p { a.button.primary href="/account/two-factor" { (ctx.t("two-factor-set-up")) } }
                 }
             }
         }

@@ -5,7 +5,7 @@ pub use crate::views::accounts::RegisterForm;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, Query};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 use serde::Deserialize;
@@ -18,10 +18,11 @@ use crate::auth::session;
 use crate::domain::Email;
 use crate::error::{AppError, Result};
 use crate::service::access_recovery::{self, Answered, Recovery, Reset};
-use crate::service::login::{self, Login, LoginRefused};
+use crate::service::login::{self, CodeStep, Login, LoginRefused};
 use crate::service::registration::{self, EmailConfirmed, NewRegistration, Registration};
 use crate::views::accounts as view;
 use crate::views::components::Errors;
+use crate::views::two_factor as two_factor_view;
 
 /// `GET /register`
 pub async fn register_page(ctx: PageCtx, MaybeUser(viewer): MaybeUser) -> Response {
@@ -178,6 +179,15 @@ pub async fn login(
             user,
             session_token,
         } => (user, session_token),
+        Login::SecondStep { pending_token } => {
+            let https = ctx.state.config.is_https();
+            let cookie =
+                session::set_second_step_cookie(&pending_token, login::SECOND_STEP_SECS, https);
+            return with_cookie(
+                Redirect::to(&second_step_path(&form.next)).into_response(),
+                &cookie,
+            );
+        }
         Login::Refused(LoginRefused::Locked) => {
             return Ok(Redirect::to("/password/forgot?locked=1").into_response());
         }
@@ -200,6 +210,83 @@ pub async fn login(
     };
     let cookie = session::set_cookie(&session_token, ctx.state.config.is_https());
     with_cookie(Redirect::to(target).into_response(), &cookie)
+}
+
+/// The second step's page, carrying `next` along when it is a path of this site.
+fn second_step_path(next: &str) -> String {
+    if is_local_path(next) {
+        let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+        format!("/login/code?{query}")
+    } else {
+        "/login/code".to_owned()
+    }
+}
+
+/// `GET /login/code`: the second step, for a browser whose password was right.
+pub async fn login_code_page(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Query(q): Query<LoginQuery>,
+) -> Response {
+    if session::second_step_token_of(&headers, ctx.state.config.is_https()).is_none() {
+        return Redirect::to("/login").into_response();
+    }
+    two_factor_view::login_code(&ctx, &q.next, None).into_response()
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CodeForm {
+    pub code: String,
+    pub next: String,
+}
+
+/// `POST /login/code`: a right code (or recovery code) starts the session; wrong ones
+/// count toward the account's lock.
+pub async fn login_code(
+    ctx: PageCtx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    UserAgent(agent): UserAgent,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<Response> {
+    let https = ctx.state.config.is_https();
+    let pending = session::second_step_token_of(&headers, https).unwrap_or_default();
+    let from = (peer.ip(), agent.as_str());
+    let outcome = login::second_step(&ctx.state.core, from, pending, &form.code)?;
+    let done = session::clear_second_step_cookie(https);
+    let (user, session_token) = match outcome {
+        CodeStep::Started {
+            user,
+            session_token,
+            ..
+        } => (user, session_token),
+        CodeStep::Wrong(message) => {
+            let page = two_factor_view::login_code(&ctx, &form.next, Some(message));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+        CodeStep::Throttled => {
+            let page = two_factor_view::login_code(&ctx, &form.next, Some("login-throttled"));
+            return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+        }
+        CodeStep::Locked => {
+            let response = Redirect::to("/password/forgot?locked=1").into_response();
+            return with_cookie(response, &done);
+        }
+        CodeStep::Gone => {
+            let page = view::login(&ctx, "", &form.next, Some("login-code-gone"));
+            let response = (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
+            return with_cookie(response, &done);
+        }
+    };
+    let target = if is_local_path(&form.next) {
+        form.next.as_str()
+    } else {
+        login::home_of(&user)
+    };
+    let cookie = session::set_cookie(&session_token, https);
+    let response = with_cookie(Redirect::to(target).into_response(), &cookie)?;
+    with_cookie(response, &done)
 }
 
 /// `response` with a `Set-Cookie` header added.

@@ -159,9 +159,33 @@ pub async fn rate_limits(State(state): State<AppState>, request: Request, next: 
     next.run(request).await
 }
 
+/// Whether the request of `viewer` for `path` is sent to the set-up of two-step log-in
+/// instead: a staff member without it, while the instance requires it, reaches only its
+/// set-up, log-out, the language switch and the assets.
+fn must_set_up_first(state: &AppState, viewer: &Viewer, path: &str) -> bool {
+    let open = path == "/account/two-factor"
+        || path.starts_with("/account/two-factor/")
+        || path == "/logout"
+        || path == "/favicon.ico"
+        || path.starts_with("/assets/")
+        || path.starts_with("/language/");
+    if open {
+        return false;
+    }
+    match crate::service::two_factor::must_set_up(&state.core, &viewer.user) {
+        Ok(must) => must,
+        Err(e) => {
+            // Fail closed: a staff member whose state cannot be read gets the set-up page.
+            tracing::error!(error = %e, "reading two-step log-in failed");
+            viewer.user.kind == crate::access::AccountKind::Staff
+        }
+    }
+}
+
 /// Resolves the request's session once (see [`session::resolve`]) and puts the
-/// [`Viewer`] into the request's extensions; gives every visitor a CSRF seed, setting the
-/// cookie when it is new.
+/// [`Viewer`] into the request's extensions (a staff member who must set up two-step
+/// log-in first is sent there); gives every visitor a CSRF seed, setting the cookie when
+/// it is new.
 pub async fn session_and_csrf(
     State(state): State<AppState>,
     mut request: Request,
@@ -174,6 +198,9 @@ pub async fn session_and_csrf(
         state.clock.now(),
         request.headers(),
     ) {
+        if must_set_up_first(&state, &viewer, request.uri().path()) {
+            return axum::response::Redirect::to("/account/two-factor").into_response();
+        }
         request.extensions_mut().insert(viewer);
     }
     let seed = CsrfSeed::from_headers(request.headers(), https);

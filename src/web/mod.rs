@@ -24,6 +24,7 @@ pub mod ticket_page;
 pub mod ticket_tracking;
 pub mod tickets;
 pub mod trail;
+pub mod two_factor;
 
 use std::time::Duration;
 
@@ -103,6 +104,11 @@ fn routes() -> Routes {
         .get_post("/confirm/resend", accounts::resend_page, accounts::resend)
         .get("/confirm/{token}", accounts::confirm)
         .get_post("/login", accounts::login_page, accounts::login)
+        .get_post(
+            "/login/code",
+            accounts::login_code_page,
+            accounts::login_code,
+        )
         .post("/logout", accounts::logout)
         .get_post("/password/forgot", accounts::forgot_page, accounts::forgot)
         .get_post(
@@ -129,6 +135,11 @@ fn routes() -> Routes {
         .post("/account/security-question", profile::change_question)
         .post("/account/sessions/end-all", profile::end_other_sessions)
         .post("/account/sessions/{handle}/end", profile::end_session)
+        .get("/account/two-factor", two_factor::page)
+        .post("/account/two-factor/setup", two_factor::setup)
+        .post("/account/two-factor/confirm", two_factor::confirm)
+        .post("/account/two-factor/recovery-codes", two_factor::renew)
+        .post("/account/two-factor/off", two_factor::turn_off)
         // Invite collaborators
         .get("/company/members", company::members)
         .post("/company/invitations", company::invite)
@@ -202,6 +213,10 @@ fn routes() -> Routes {
         .post(
             "/service/users/{id}/sessions/{handle}/end",
             service::accounts::end_session,
+        )
+        .post(
+            "/service/users/{id}/two-factor/reset",
+            service::accounts::reset_two_factor,
         )
         .post("/service/users/{id}/email", service::accounts::change_email)
         .post(

@@ -253,6 +253,7 @@ fn access_of<'a>(ctx: &PageCtx, me: &'a Viewer, trail: &'a Trail) -> Result<view
         user: &me.user,
         sessions: use_case::sessions(&ctx.state.core, &trail.acting(me))?,
         current: me.session,
+        two_factor: crate::service::two_factor::status(&ctx.state.core, &me.user)?,
     })
 }
 

@@ -146,6 +146,26 @@ pub async fn log_in_to(c: &fantoccini::Client, app: &TestApp, email: &str, headi
     wait_for_text(c, "main h1", heading).await;
 }
 
+/// Types `text` into the input with the id `id`.
+async fn type_into(c: &fantoccini::Client, id: &str, text: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Clicks the element `css` finds.
+async fn click(c: &fantoccini::Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Saves a screenshot of the window as `target/screenshots/<name>`.
 pub async fn shot(c: &fantoccini::Client, name: &str) {
     std::fs::write(screenshot_dir().join(name), c.screenshot().await.unwrap()).unwrap();
@@ -902,9 +922,65 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
             .contains("Submitted")
     );
 
-    // The service team logs in and lands on the dashboard.
+    // The service team logs in: two-step log-in is required of it, so the password
+    // leads to its set-up first. The key is read from the page's text, as someone
+    // without a camera would type it into their app.
     let staff = browser(&driver, 1280, 1700).await;
-    log_in_to(&staff, &app, "sam@service.example", "Service desk").await;
+    log_in_to(&staff, &app, "sam@service.example", "Two-step log-in").await;
+    staff.goto(&app.url("/service")).await.unwrap();
+    wait_for_text(&staff, "main h1", "Two-step log-in").await;
+    type_into(&staff, "current_password", crate::common::PASSWORD).await;
+    click(&staff, r#"form[action="/account/two-factor/setup"] button"#).await;
+    wait_for_text(&staff, "main h2", "Connect your authenticator app").await;
+    assert!(
+        staff.find(Locator::Css("svg.qr[role=img]")).await.is_ok(),
+        "the QR code is drawn"
+    );
+    shot(&staff, "two-factor-setup.png").await;
+    let key = staff
+        .find(Locator::Id("two-factor-key"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let secret = osc::secrets::totp::Secret::from_base32(&key).expect("the key as text");
+    type_into(&staff, "code", &secret.code_at(app.state.clock.now())).await;
+    click(
+        &staff,
+        r#"form[action="/account/two-factor/confirm"] button"#,
+    )
+    .await;
+    wait_for_text(&staff, "main h2", "Your recovery codes").await;
+    let codes = staff
+        .find_all(Locator::Css("#recovery-codes code"))
+        .await
+        .unwrap();
+    assert_eq!(codes.len(), 10, "ten recovery codes, shown once");
+    shot(&staff, "two-factor-recovery-codes.png").await;
+    staff
+        .find(Locator::LinkText("I have saved my recovery codes"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&staff, "main .notice", "Two-step log-in is on.").await;
+    staff.goto(&app.url("/service")).await.unwrap();
+    wait_for_text(&staff, "main h1", "Service desk").await;
+
+    // Another browser, on a phone: the password, then a code from the app.
+    let phone = browser(&driver, 390, 844).await;
+    log_in_to(&phone, &app, "sam@service.example", "Second step").await;
+    shot(&phone, "login-second-step-phone.png").await;
+    let code = app.fresh_code("sam@service.example", &secret);
+    type_into(&phone, "code", &code).await;
+    click(&phone, r#"form[action="/login/code"] button"#).await;
+    wait_for_text(&phone, "main h1", "Service desk").await;
+    phone.close().await.unwrap();
+
+    staff.goto(&app.url("/service")).await.unwrap();
+    wait_for_text(&staff, "main h1", "Service desk").await;
     let page = staff.source().await.unwrap();
     assert!(
         page.contains("Open requests (2)"),

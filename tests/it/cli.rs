@@ -218,6 +218,12 @@ async fn staff_accounts_are_added_listed_and_removed_from_the_command_line() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // It says that the first log-in sets up two-step log-in (required of staff).
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("set up two-step log-in") && said.contains("\"required\""),
+        "{said}"
+    );
     let out = osc_staff(dir.path(), &add, &format!("{}\n", crate::common::PASSWORD));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already has an account"));
     let out = osc_staff(dir.path(), &["add", "--email", "nope", "--name", "X"], "");
@@ -252,6 +258,7 @@ async fn staff_accounts_are_added_listed_and_removed_from_the_command_line() {
         .login("sam@service.example", crate::common::PASSWORD)
         .await;
     assert_eq!(r.headers()["location"], "/service");
+    app.enrol(&staff, crate::common::PASSWORD).await;
     assert_eq!(staff.get("/tickets").await.status(), 200);
     let dir = app.stop().await;
     let out = osc_staff(
@@ -278,4 +285,60 @@ async fn staff_accounts_are_added_listed_and_removed_from_the_command_line() {
         .login("sam@service.example", crate::common::PASSWORD)
         .await;
     assert_ne!(r.status(), 303, "a removed account cannot log in");
+}
+
+#[tokio::test]
+async fn a_staff_member_s_two_step_log_in_is_reset_from_the_command_line() {
+    let app = crate::common::TestApp::spawn().await;
+    let email = "kim@service.example";
+    app.staff(email).await;
+    let dir = app.stop().await;
+
+    let out = osc_staff(
+        dir.path(),
+        &["reset-2fa", "--email", "nobody@service.example"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no account has the e-mail"));
+    let out = osc_staff(dir.path(), &["reset-2fa", "--email", email], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("two-step log-in of kim@service.example reset")
+    );
+    let out = osc_staff(dir.path(), &["reset-2fa", "--email", email], "");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("has no two-step log-in; nothing changed")
+    );
+
+    let app = crate::common::TestApp::spawn_in(dir, |_| {}).await;
+    // The password alone signs in again, and, as it is required of staff, the set-up
+    // comes first once more.
+    let kim = app.new_agent();
+    let r = kim.login(email, crate::common::PASSWORD).await;
+    assert_eq!(r.headers()["location"], "/service");
+    let r = kim.get("/service").await;
+    assert_eq!(r.headers()["location"], "/account/two-factor");
+    // Audited as done on the command line, and the owner is told.
+    let log = app
+        .state
+        .store
+        .audit()
+        .page(
+            osc::store::audit::Filter {
+                event: Some(osc::store::audit::Event::TwoFactorReset),
+                ..Default::default()
+            },
+            10,
+        )
+        .unwrap();
+    assert_eq!(log.entries.len(), 1, "one reset changed something");
+    assert_eq!(log.entries[0].subject, email);
+    assert_eq!(log.entries[0].detail, "command-line");
+    app.mail(email, "has reset the two-step log-in").await;
 }

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use osc::secrets::totp::{self, Secret};
 use osc::{AppState, Config, Instance};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -157,6 +158,29 @@ pub struct Agent {
     pub base: String,
 }
 
+/// The two-step log-in key a set-up page shows as text.
+pub fn key_in(html: &str) -> Secret {
+    let start = html
+        .find(r#"id="two-factor-key">"#)
+        .expect("the key as text")
+        + r#"id="two-factor-key">"#.len();
+    let end = html[start..].find("</code>").unwrap() + start;
+    Secret::from_base32(&html[start..end]).expect("a base32 key")
+}
+
+/// The recovery codes a page shows.
+pub fn recovery_codes_in(html: &str) -> Vec<String> {
+    let start = html
+        .find(r#"id="recovery-codes""#)
+        .expect("the recovery codes");
+    let end = html[start..].find("</ol>").unwrap() + start;
+    html[start..end]
+        .split("<code>")
+        .skip(1)
+        .map(|c| c[..c.find("</code>").unwrap()].to_owned())
+        .collect()
+}
+
 /// The value of the first `csrf_token` field in a page.
 pub fn csrf_in(html: &str) -> Option<String> {
     let start = html.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
@@ -185,8 +209,14 @@ impl Agent {
         let (_, html) = self.page("/login").await;
         match csrf_in(&html) {
             Some(t) => t,
-            // Signed in, /login redirects: any page of the portal carries the token.
-            None => csrf_in(&self.page("/profile").await.1).expect("a page with a form"),
+            // Signed in, /login redirects: any page of the portal carries the token (a
+            // staff member who must set up two-step log-in first reaches only its page).
+            None => match csrf_in(&self.page("/profile").await.1) {
+                Some(t) => t,
+                None => {
+                    csrf_in(&self.page("/account/two-factor").await.1).expect("a page with a form")
+                }
+            },
         }
     }
 
@@ -357,12 +387,113 @@ impl TestApp {
         let agent = self.new_agent();
         let r = agent.login(email, PASSWORD).await;
         assert_eq!(r.status(), 303);
-        // The service team lands where it works: the service desk.
+        // The service team lands where it works: the service desk, once two-step log-in
+        // (required of staff by default) is set up.
         assert_eq!(r.headers()["location"], "/service");
+        if self.state.config.security.staff_two_factor == osc::config::StaffTwoFactor::Required {
+            let r = agent.get("/service").await;
+            assert_eq!(r.headers()["location"], "/account/two-factor");
+            self.enrol(&agent, PASSWORD).await;
+        }
         let (status, html) = agent.page("/service").await;
         assert_eq!(status, 200);
         assert!(html.contains(r#"<a href="/service" aria-current="page">Service desk</a>"#));
         agent
+    }
+
+    /// Sets up two-step log-in for the signed-in `agent`, whose password is `password`,
+    /// through its pages (the key read from the page's text, the first code computed from
+    /// it); returns the key and the recovery codes shown.
+    pub async fn enrol(&self, agent: &Agent, password: &str) -> (Secret, Vec<String>) {
+        let r = agent
+            .post(
+                "/account/two-factor/setup",
+                &[("current_password", password)],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "set-up opens after the password");
+        let html = r.text().await.unwrap();
+        let secret = key_in(&html);
+        let code = secret.code_at(self.state.clock.now());
+        let r = agent
+            .post("/account/two-factor/confirm", &[("code", &code)])
+            .await;
+        assert_eq!(r.status(), 200, "a right code turns it on");
+        let html = r.text().await.unwrap();
+        (secret, recovery_codes_in(&html))
+    }
+
+    /// A code of `secret` that the server accepts now for `email`'s account: of a step
+    /// after the last one used there (the clock moves on 30 s when the window is used up).
+    pub fn fresh_code(&self, email: &str, secret: &Secret) -> String {
+        let email = osc::domain::Email::parse(email).unwrap();
+        let user = self
+            .state
+            .store
+            .users()
+            .find_by_email(&email)
+            .unwrap()
+            .unwrap();
+        let last = self
+            .state
+            .store
+            .two_factor()
+            .get(user.id)
+            .unwrap()
+            .map_or(0, |t| t.last_step);
+        loop {
+            let step = totp::step_of(self.state.clock.now());
+            if let Some(s) = [step, step + 1].into_iter().find(|s| *s > last) {
+                return secret.code_at_step(s);
+            }
+            self.state.clock.advance(totp::STEP_SECS);
+        }
+    }
+
+    /// The two-step log-in key of `email`'s account, as its authenticator app has it.
+    pub fn key_of(&self, email: &str) -> Secret {
+        let email = osc::domain::Email::parse(email).unwrap();
+        let user = self
+            .state
+            .store
+            .users()
+            .find_by_email(&email)
+            .unwrap()
+            .unwrap();
+        let two = self.state.store.two_factor().get(user.id).unwrap();
+        Secret(two.expect("two-step log-in set up").secret)
+    }
+
+    /// Another browser of the staff member `email` (set up by [`TestApp::staff`]),
+    /// signed in with the password and a code.
+    pub async fn staff_again(&self, email: &str) -> Agent {
+        let agent = self.new_agent();
+        let r = self
+            .log_in_two_steps(&agent, (email, PASSWORD), &self.key_of(email))
+            .await;
+        assert_eq!(r.status(), 303, "signed in with the code");
+        agent
+    }
+
+    /// Logs `agent` in with the password and then a fresh code; the second step's
+    /// response (303 on success).
+    pub async fn log_in_two_steps(
+        &self,
+        agent: &Agent,
+        (email, password): (&str, &str),
+        secret: &Secret,
+    ) -> reqwest::Response {
+        let r = agent.login(email, password).await;
+        assert_eq!(r.status(), 303);
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/login/code"),
+            "the password leads to the second step"
+        );
+        let code = self.fresh_code(email, secret);
+        agent.post("/login/code", &[("code", &code)]).await
     }
 
     /// The mails in the outbox addressed to `to`.

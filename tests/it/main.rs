@@ -26,3 +26,4 @@ mod search;
 mod service;
 mod sessions;
 mod tickets;
+mod two_factor;

@@ -368,10 +368,7 @@ async fn a_whole_serial_or_number_finds_only_the_requester_s_own_tickets_in_the_
     assert!(html.contains(&format!(r#"href="{open}""#)));
     let (_, html) = pia.page(&format!("/tickets?q={closed_number}")).await;
     assert_eq!(hits(&html), 0, "nor by its number");
-    let staff = app.new_agent();
-    staff
-        .login("sam@service.example", crate::common::PASSWORD)
-        .await;
+    let staff = app.staff_again("sam@service.example").await;
     let (_, html) = staff.page("/tickets?q=2130077777").await;
     assert_eq!(
         hits(&html),

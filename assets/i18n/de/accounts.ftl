@@ -226,3 +226,93 @@ sessions-end-others = Überall sonst abmelden
 sessions-none = Keine offenen Sitzungen.
 saved-session-ended = Die Sitzung wurde abgemeldet.
 saved-sessions-ended = Alle anderen Sitzungen wurden abgemeldet.
+
+# Anmeldung in zwei Schritten (Meine Zugangsdaten, zweiter Schritt der Anmeldung)
+two-factor-title = Anmeldung in zwei Schritten
+two-factor-required-notice = Das Service-Team meldet sich in zwei Schritten an. Richten Sie die Anmeldung in zwei Schritten jetzt ein: Vorher öffnet sich nichts anderes.
+two-factor-off-summary = Die Anmeldung fragt nur nach Ihrem Passwort. Mit der Anmeldung in zwei Schritten fragt sie zusätzlich nach einem Code aus einer App auf Ihrem Telefon, sodass ein gestohlenes Passwort allein Ihr Konto nicht öffnet.
+two-factor-set-up = Anmeldung in zwei Schritten einrichten
+two-factor-manage = Anmeldung in zwei Schritten verwalten
+two-factor-off-heading = Anmeldung in zwei Schritten einrichten
+two-factor-intro = Nach dem Passwort fragt die Anmeldung dann nach einem sechsstelligen Code, den eine Authenticator-App auf Ihrem Telefon anzeigt und alle 30 Sekunden wechselt.
+two-factor-apps = Jede Authenticator-App ist geeignet, zum Beispiel FreeOTP, Aegis, Google Authenticator oder Microsoft Authenticator. Die App braucht keine Verbindung zu diesem Portal.
+two-factor-password-first = Ihr aktuelles Passwort, zur Bestätigung, dass Sie es sind.
+two-factor-start = Weiter
+two-factor-setup-heading = Authenticator-App verbinden
+two-factor-step-scan = Fügen Sie in der App ein Konto hinzu und scannen Sie diesen QR-Code.
+two-factor-qr-label = QR-Code für die Authenticator-App
+two-factor-step-type = Scannen geht nicht? Geben Sie stattdessen diesen Schlüssel in die App ein (zeitbasiert, 6 Ziffern, 30 Sekunden):
+two-factor-key = Schlüssel
+two-factor-key-hint = Behalten Sie den Schlüssel für sich: Wer ihn hat, kann Ihre Codes erzeugen.
+two-factor-code = Code aus der App
+two-factor-code-hint = Die sechs Ziffern, die die App gerade anzeigt.
+two-factor-confirm = Anmeldung in zwei Schritten einschalten
+two-factor-codes-heading = Ihre Wiederherstellungscodes
+two-factor-now-on = Die Anmeldung in zwei Schritten ist eingeschaltet. Ihre anderen Sitzungen wurden abgemeldet.
+two-factor-codes-intro = Wenn Sie Ihr Telefon verlieren, melden Sie sich mit einem dieser Codes statt mit einem Code aus der App an. Jeder Code gilt einmal.
+two-factor-codes-once = Sie werden nur jetzt angezeigt. Drucken Sie sie aus oder bewahren Sie sie in einem Passwort-Manager auf, nicht auf Ihrem Telefon.
+two-factor-codes-saved = Ich habe meine Wiederherstellungscodes gesichert
+saved-two-factor-on = Die Anmeldung in zwei Schritten ist eingeschaltet.
+two-factor-on-heading = Die Anmeldung in zwei Schritten ist eingeschaltet
+two-factor-on-since = Die Anmeldung fragt seit dem { $date } nach einem Code aus Ihrer Authenticator-App.
+two-factor-recovery-left = { $count ->
+    [0] Kein Wiederherstellungscode mehr übrig: Erzeugen Sie neue.
+    [one] Noch ein unbenutzter Wiederherstellungscode.
+   *[other] Noch { $count } unbenutzte Wiederherstellungscodes.
+}
+two-factor-renew-heading = Neue Wiederherstellungscodes
+two-factor-renew-hint = Erzeugt zehn neue Codes; die alten gelten sofort nicht mehr.
+two-factor-renew = Neue Wiederherstellungscodes erzeugen
+two-factor-turn-off-heading = Anmeldung in zwei Schritten ausschalten
+two-factor-turn-off-hint = Die Anmeldung fragt dann nur nach Ihrem Passwort. Ihre anderen Sitzungen werden abgemeldet.
+two-factor-code-or-recovery = Code aus der App oder ein Wiederherstellungscode
+two-factor-turn-off = Anmeldung in zwei Schritten ausschalten
+two-factor-required-staff = Konten des Service-Teams müssen sich auf dieser Instanz in zwei Schritten anmelden; das lässt sich nicht ausschalten.
+saved-two-factor-off = Die Anmeldung in zwei Schritten ist ausgeschaltet. Ihre anderen Sitzungen wurden abgemeldet.
+two-factor-already-on = Die Anmeldung in zwei Schritten ist bereits eingeschaltet.
+two-factor-setup-gone = Diese Einrichtung wartet nicht mehr auf einen Code. Beginnen Sie neu.
+two-factor-code-missing = Geben Sie den Code ein.
+two-factor-code-wrong = Dieser Code stimmt nicht oder wurde schon benutzt. Geben Sie den Code ein, den die App gerade anzeigt.
+two-factor-code-malformed = Geben Sie die sechs Ziffern aus der App ein oder einen Wiederherstellungscode wie abcd-efgh-jkmn-pqrs.
+two-factor-not-on = Die Anmeldung in zwei Schritten ist nicht eingeschaltet.
+login-code-heading = Zweiter Schritt
+login-code-intro = Ihr Passwort stimmt. Geben Sie jetzt den Code ein, den Ihre Authenticator-App anzeigt.
+login-code-hint = Telefon verloren? Geben Sie stattdessen einen Ihrer Wiederherstellungscodes ein.
+login-code-submit = Anmelden
+login-code-restart = Neu beginnen
+login-code-gone = Die Zeit für den zweiten Schritt ist abgelaufen. Melden Sie sich erneut an.
+mail-two-factor-on-subject = Die Anmeldung in zwei Schritten ist für Ihr Konto bei { $instance } eingeschaltet
+mail-two-factor-on-body =
+    Hallo { $name },
+
+    für Ihr Konto bei { $instance } wurde soeben die Anmeldung in zwei Schritten eingeschaltet: Nach dem Passwort wird jetzt ein Code aus Ihrer Authenticator-App verlangt. Ihre anderen Sitzungen wurden beendet.
+
+    Wenn Sie das nicht waren, setzen Sie sofort ein neues Passwort: { $forgot }
+    und informieren Sie uns unter { $contact }.
+mail-two-factor-off-subject = Die Anmeldung in zwei Schritten ist für Ihr Konto bei { $instance } ausgeschaltet
+mail-two-factor-off-body =
+    Hallo { $name },
+
+    für Ihr Konto bei { $instance } wurde soeben die Anmeldung in zwei Schritten ausgeschaltet: Die Anmeldung fragt nur noch nach dem Passwort. Ihre anderen Sitzungen wurden beendet.
+
+    Wenn Sie das nicht waren, setzen Sie sofort ein neues Passwort: { $forgot }
+    schalten Sie die Anmeldung in zwei Schritten wieder ein: { $access }
+    und informieren Sie uns unter { $contact }.
+mail-two-factor-reset-subject = Ihre Anmeldung in zwei Schritten bei { $instance } wurde zurückgesetzt
+mail-two-factor-reset-body =
+    Hallo { $name },
+
+    das Service-Team hat die Anmeldung in zwei Schritten Ihres Kontos bei { $instance } zurückgesetzt: Die Anmeldung fragt nur noch nach Ihrem Passwort, und alle Sitzungen wurden beendet.
+
+    Schalten Sie sie mit Ihrer Authenticator-App wieder ein: { $access }
+
+    Wenn Sie das nicht veranlasst haben, informieren Sie uns sofort unter { $contact }.
+mail-recovery-code-used-subject = Bei { $instance } wurde mit einem Wiederherstellungscode angemeldet
+mail-recovery-code-used-body =
+    Hallo { $name },
+
+    soeben hat sich jemand mit einem Ihrer Wiederherstellungscodes bei Ihrem Konto bei { $instance } angemeldet. Übrige Wiederherstellungscodes: { $left }.
+
+    Wenn Sie das waren, erzeugen Sie neue Codes, wenn nur noch wenige übrig sind: { $access }
+    Wenn nicht, setzen Sie sofort ein neues Passwort: { $forgot }
+    und informieren Sie uns unter { $contact }.

@@ -226,3 +226,93 @@ sessions-end-others = Log out everywhere else
 sessions-none = No open sessions.
 saved-session-ended = That session has been logged out.
 saved-sessions-ended = Every other session has been logged out.
+
+# Two-step log-in (My access data, the log-in's second step)
+two-factor-title = Two-step log-in
+two-factor-required-notice = The service team logs in in two steps. Set up two-step log-in now: nothing else opens until it is done.
+two-factor-off-summary = Log-in asks for your password only. With two-step log-in, it also asks for a code from an app on your phone, so a stolen password alone does not open your account.
+two-factor-set-up = Set up two-step log-in
+two-factor-manage = Manage two-step log-in
+two-factor-off-heading = Set up two-step log-in
+two-factor-intro = After your password, log-in will ask for a six-digit code that an authenticator app on your phone shows and changes every 30 seconds.
+two-factor-apps = Any authenticator app works, for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator. The app needs no connection to this portal.
+two-factor-password-first = Your current password, to confirm it is you.
+two-factor-start = Continue
+two-factor-setup-heading = Connect your authenticator app
+two-factor-step-scan = In the app, add an account and scan this QR code.
+two-factor-qr-label = QR code for the authenticator app
+two-factor-step-type = Cannot scan? Type this key into the app instead (time-based, 6 digits, 30 seconds):
+two-factor-key = Key
+two-factor-key-hint = Keep the key to yourself: whoever has it can make your codes.
+two-factor-code = Code from the app
+two-factor-code-hint = The six digits the app shows now.
+two-factor-confirm = Turn on two-step log-in
+two-factor-codes-heading = Your recovery codes
+two-factor-now-on = Two-step log-in is on. Your other sessions were logged out.
+two-factor-codes-intro = If you lose your phone, log in with one of these codes instead of a code from the app. Each code works once.
+two-factor-codes-once = They are shown only now. Print them or keep them in a password manager, away from your phone.
+two-factor-codes-saved = I have saved my recovery codes
+saved-two-factor-on = Two-step log-in is on.
+two-factor-on-heading = Two-step log-in is on
+two-factor-on-since = Log-in asks for a code from your authenticator app since { $date }.
+two-factor-recovery-left = { $count ->
+    [0] No recovery code left: make new ones.
+    [one] One unused recovery code left.
+   *[other] { $count } unused recovery codes left.
+}
+two-factor-renew-heading = New recovery codes
+two-factor-renew-hint = Makes ten new codes; the old ones stop working at once.
+two-factor-renew = Make new recovery codes
+two-factor-turn-off-heading = Turn off two-step log-in
+two-factor-turn-off-hint = Log-in will ask for your password only. Your other sessions are logged out.
+two-factor-code-or-recovery = Code from the app, or a recovery code
+two-factor-turn-off = Turn off two-step log-in
+two-factor-required-staff = Service team accounts must log in in two steps on this instance; it cannot be turned off.
+saved-two-factor-off = Two-step log-in is off. Your other sessions were logged out.
+two-factor-already-on = Two-step log-in is already on.
+two-factor-setup-gone = This set-up is no longer waiting for a code. Start again.
+two-factor-code-missing = Enter the code.
+two-factor-code-wrong = This code is not right, or was used already. Enter the code the app shows now.
+two-factor-code-malformed = Enter the six digits from the app, or a recovery code like abcd-efgh-jkmn-pqrs.
+two-factor-not-on = Two-step log-in is not on.
+login-code-heading = Second step
+login-code-intro = Your password is right. Now enter the code your authenticator app shows.
+login-code-hint = Lost your phone? Enter one of your recovery codes instead.
+login-code-submit = Log in
+login-code-restart = Start again
+login-code-gone = The time for the second step ran out. Log in again.
+mail-two-factor-on-subject = Two-step log-in is on for your account at { $instance }
+mail-two-factor-on-body =
+    Hello { $name },
+
+    two-step log-in has just been turned on for your account at { $instance }: log-in now asks for a code from your authenticator app after the password. Your other sessions were ended.
+
+    If you did not do this, set a new password at once: { $forgot }
+    and tell us at { $contact }.
+mail-two-factor-off-subject = Two-step log-in is off for your account at { $instance }
+mail-two-factor-off-body =
+    Hello { $name },
+
+    two-step log-in has just been turned off for your account at { $instance }: log-in asks for the password only. Your other sessions were ended.
+
+    If you did not do this, set a new password at once: { $forgot }
+    turn two-step log-in on again: { $access }
+    and tell us at { $contact }.
+mail-two-factor-reset-subject = Your two-step log-in at { $instance } was reset
+mail-two-factor-reset-body =
+    Hello { $name },
+
+    the service team has reset the two-step log-in of your account at { $instance }: log-in asks for your password only, and every session was ended.
+
+    Turn it on again with your authenticator app: { $access }
+
+    If you did not ask for this, tell us at once at { $contact }.
+mail-recovery-code-used-subject = A recovery code was used to log in to { $instance }
+mail-recovery-code-used-body =
+    Hello { $name },
+
+    someone has just logged in to your account at { $instance } with one of your recovery codes. Recovery codes left: { $left }.
+
+    If this was you, make new recovery codes when few are left: { $access }
+    If it was not, set a new password at once: { $forgot }
+    and tell us at { $contact }.

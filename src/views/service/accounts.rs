@@ -112,8 +112,10 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
     let empty = Errors::new();
     let (block_reason, block_errors) = forms.block.unwrap_or(("", &empty));
     let (new_email, email_errors) = forms.email.unwrap_or(("", &empty));
+    let (reset_reason, reset_errors) = forms.two_factor.unwrap_or(("", &empty));
     errors.extend(block_errors.clone());
     errors.extend(email_errors.clone());
+    errors.extend(reset_errors.clone());
     let saved_id = match saved {
         "blocked" => Some("service-saved-blocked"),
         "unblocked" => Some("service-saved-unblocked"),
@@ -123,6 +125,7 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
         "confirmed-already" => Some("service-saved-confirmed-already"),
         "session-ended" => Some("service-saved-session-ended"),
         "sessions-ended" => Some("service-saved-sessions-ended"),
+        "two-factor-reset" => Some("service-saved-two-factor-reset"),
         _ => None,
     };
     frame(
@@ -152,6 +155,12 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                         dt { (ctx.t("service-last-login")) } dd { @if let Some(t) = u.last_login_at { (format::date_time(t)) } @else { "—" } }
                         dt { (ctx.t("service-sessions")) } dd { a href="#sessions-heading" { (p.sessions.len()) } }
                         dt { (ctx.t("service-failed-logins")) } dd { (u.failed_logins) }
+                        dt { (ctx.t("service-two-factor")) }
+                        dd #two-factor-state {
+                            @if let Some(since) = p.two_factor_since {
+                                (ctx.t_args("service-two-factor-on", &crate::i18n::args(&[("date", &format::date(since))])))
+                            } @else { (ctx.t("service-two-factor-off")) }
+                        }
                         @if let UserStatus::Blocked { at, reason } = &u.status {
                             dt { (ctx.t("service-blocked-since")) } dd { (format::date_time(*at)) }
                             dt { (ctx.t("service-block-reason")) } dd { (reason) }
@@ -200,7 +209,12 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                                 .hint(ctx.t("service-new-email-hint")).maxlength(254).autocomplete("off").errors(ctx, email_errors).render())
                             button.button.secondary type="submit" { (ctx.t("service-change-email")) }
                         }
+                        @if p.two_factor_since.is_some() {
+                            (crate::views::two_factor::reset_form(ctx, u.id, reset_reason, reset_errors))
+                        }
                         p { a href={ "/service/tickets/new?customer=" (crate::views::layout::url_encode(&u.email)) } { (ctx.t("service-nav-new-ticket")) } }
+                    } @else if p.two_factor_since.is_some() {
+                        p.hint { (ctx.t("service-two-factor-staff")) }
                     }
                 }
             }
@@ -251,6 +265,7 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
 pub struct Forms<'a> {
     pub block: Option<(&'a str, &'a Errors)>,
     pub email: Option<(&'a str, &'a Errors)>,
+    pub two_factor: Option<(&'a str, &'a Errors)>,
 }
 
 /// Everything the person's page shows.
@@ -262,6 +277,8 @@ pub struct Person {
     pub tickets: Vec<crate::store::tickets::Ticket>,
     pub history: Vec<audit::Entry>,
     pub sessions: Vec<crate::store::sessions::SessionInfo>,
+    /// Since when log-in asks for a second step, if it does.
+    pub two_factor_since: Option<u64>,
 }
 
 /// People shown for one search.

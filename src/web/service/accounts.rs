@@ -16,6 +16,7 @@ use crate::auth::extract::StaffMember;
 use crate::domain::Email;
 use crate::error::{AppError, Result};
 use crate::service::people::{self, AccountAction, EmailChange};
+use crate::service::two_factor;
 use crate::views::components::Errors;
 use crate::views::service::accounts as view;
 use crate::web::context::PageCtx;
@@ -111,6 +112,40 @@ pub async fn block(
     };
     let forms = Forms {
         block: Some((&form.reason, &e)),
+        ..Forms::default()
+    };
+    Ok(refuse(&ctx, &p, &forms, status))
+}
+
+/// `POST /service/users/{id}/two-factor/reset`: a customer who lost their authenticator
+/// and recovery codes logs in with the password alone again; every session of theirs
+/// ends and they are e-mailed. A reason is required. Staff accounts answer 404 (their
+/// own is reset with `osc staff reset-2fa`).
+pub async fn reset_two_factor(
+    ctx: PageCtx,
+    StaffMember(me): StaffMember,
+    trail: Trail,
+    Path(id): Path<u64>,
+    CsrfForm(form): CsrfForm<BlockForm>,
+) -> Result<Response> {
+    let p = customer(&ctx, id)?;
+    let core = &ctx.state.core;
+    let (e, status) = match two_factor::reset_reason(&form.reason) {
+        Err(e) => (e, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(reason) => {
+            match two_factor::reset_for_customer(core, &trail.acting(&me), &p, &reason)? {
+                AccountAction::Done => return Ok(done(id, "two-factor-reset")),
+                AccountAction::Gone => return Err(AppError::NotFound),
+                AccountAction::NotApplicable => {
+                    let mut e = Errors::new();
+                    e.add("two_factor_reason", "service-two-factor-not-on");
+                    (e, StatusCode::CONFLICT)
+                }
+            }
+        }
+    };
+    let forms = Forms {
+        two_factor: Some((&form.reason, &e)),
         ..Forms::default()
     };
     Ok(refuse(&ctx, &p, &forms, status))
