@@ -813,8 +813,10 @@ impl Users for Store {
         ) {
             return Ok((TokenState::Unknown, None));
         }
-        // Setting the password ends this link and every other reset link still out.
+        // Setting the password ends this link and every other reset link still out, and
+        // every log-in waiting for its second step after the old password.
         tokens::end_all_in(&txn, user.id, TokenKind::Reset, now)?;
+        tokens::end_all_in(&txn, user.id, TokenKind::LoginStep, now)?;
         user.password_hash = password_hash;
         user.failed_logins = 0;
         user.locked_at = None;
@@ -840,6 +842,7 @@ impl Users for Store {
         update(self, id, |txn, user| {
             user.password_hash = password_hash;
             tokens::end_all_in(txn, user.id, TokenKind::Reset, now)?;
+            tokens::end_all_in(txn, user.id, TokenKind::LoginStep, now)?;
             sessions::delete_for_user(txn, user.id, Some(keep_session))?;
             queue_all(txn, mails)
         })?;

@@ -378,6 +378,10 @@ async fn wrong_codes_count_toward_the_lock_and_recovery_still_asks_for_the_code(
         )
         .await;
     assert_eq!(r.status(), 200);
+    // The thief's second step, begun with the old password, is over.
+    let (status, _, html) = code_step(&thief, &app.fresh_code(email, &secret)).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("The time for the second step ran out."));
     password_step(&owner, email, new_password).await;
     assert!(!is_in(&owner).await);
     let (status, location, _) = code_step(&owner, &app.fresh_code(email, &secret)).await;
