@@ -21,6 +21,9 @@ crate::codes::stored_codes! {
         /// A log-in whose password was right and that waits for its second step (the
         /// authenticator or a recovery code); kept in a short-lived cookie.
         LoginStep = 3 => "LoginStep",
+        /// Opens the first-run page that creates an instance's first staff account
+        /// (printed in the log at start while there is none; not tied to an account).
+        FirstRun = 4 => "FirstRun",
     }
 }
 
@@ -53,10 +56,11 @@ pub enum TokenState {
 }
 
 /// Stores a new token inside the caller's transaction. A new password-reset link ends
-/// every older one of the same account: only the latest mail works.
+/// every older one of the same account (only the latest mail works), and a new first-run
+/// link every older one (only the latest start's works).
 pub(crate) fn insert(txn: &Txn, hash: [u8; 32], token: &Token) -> Result<(), StoreError> {
-    if token.kind == TokenKind::Reset {
-        end_all_in(txn, token.user_id, TokenKind::Reset, token.created_at)?;
+    if matches!(token.kind, TokenKind::Reset | TokenKind::FirstRun) {
+        end_all_in(txn, token.user_id, token.kind, token.created_at)?;
     }
     tables::TOKENS.put_in(txn, hash, token)?;
     txn.open_table(tables::USER_TOKENS)?

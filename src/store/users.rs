@@ -168,6 +168,21 @@ pub trait Users: Send + Sync {
         audit: AuditFor<'_, User>,
     ) -> Result<Result<User, CreateRefused>, StoreError>;
 
+    /// Creates the instance's first staff account through the first-run link whose token
+    /// hashes to `link`, which is used in the same unit of work: refused while the link
+    /// is not valid or once an active staff account exists.
+    fn create_first_staff(
+        &self,
+        link: [u8; 32],
+        name: (&Email, &str, &str),
+        password_hash: String,
+        now: u64,
+        audit: AuditFor<'_, User>,
+    ) -> Result<FirstStaff, StoreError>;
+
+    /// Whether an active staff account exists (the instance is set up).
+    fn has_active_staff(&self) -> Result<bool, StoreError>;
+
     /// Every staff account, removed ones included, by e-mail.
     fn staff(&self) -> Result<Vec<User>, StoreError>;
 
@@ -388,6 +403,75 @@ pub(crate) fn create_active_in(txn: &Txn, mut user: User) -> Result<User, StoreE
     Ok(user)
 }
 
+/// A staff account made inside the caller's transaction, unless the e-mail is taken.
+fn create_staff_in(
+    txn: &Txn,
+    email: &Email,
+    (first_name, last_name): (&str, &str),
+    password_hash: String,
+    now: u64,
+) -> Result<Result<User, CreateRefused>, StoreError> {
+    if find_by_email_in(txn, email.as_str())?.is_some() {
+        return Ok(Err(CreateRefused::EmailTaken));
+    }
+    let user = create_active_in(
+        txn,
+        User {
+            id: 0,
+            email: email.as_str().to_owned(),
+            password_hash,
+            first_name: first_name.to_owned(),
+            last_name: last_name.to_owned(),
+            phone: String::new(),
+            kind: AccountKind::Staff,
+            company: None,
+            language: Lang::En,
+            security_question: String::new(),
+            security_answer_hash: String::new(),
+            status: UserStatus::Active,
+            failed_logins: 0,
+            locked_at: None,
+            created_at: now,
+            last_login_at: None,
+            addresses: Vec::new(),
+            default_address: None,
+            info_requests: Vec::new(),
+        },
+    )?;
+    Ok(Ok(user))
+}
+
+/// Whether the staff index names an active account, in opened tables (of a read
+/// snapshot or a write transaction).
+fn any_active_staff(
+    users: &impl ReadableTable<u64, &'static [u8]>,
+    staff: &impl ReadableTable<u64, ()>,
+) -> Result<bool, StoreError> {
+    for row in staff.iter()? {
+        let id = row?.0.value();
+        if tables::USERS
+            .read(users, id)?
+            .is_some_and(|u| u.status == UserStatus::Active)
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// What the first-run link's form led to.
+#[derive(Debug)]
+pub enum FirstStaff {
+    /// The first staff account.
+    Created(Box<User>),
+    /// The link is unknown or was used.
+    LinkInvalid,
+    /// A staff account exists (made with `osc staff add`, or through the link already).
+    SetUpAlready,
+    /// The e-mail already has an account.
+    EmailTaken,
+}
+
 /// Why an account could not be created directly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CreateRefused {
@@ -510,36 +594,55 @@ impl Users for Store {
         audit: AuditFor<'_, User>,
     ) -> Result<Result<User, CreateRefused>, StoreError> {
         let txn = self.write()?;
-        if find_by_email_in(&txn, email.as_str())?.is_some() {
-            return Ok(Err(CreateRefused::EmailTaken));
-        }
-        let user = create_active_in(
-            &txn,
-            User {
-                id: 0,
-                email: email.as_str().to_owned(),
-                password_hash,
-                first_name: first_name.to_owned(),
-                last_name: last_name.to_owned(),
-                phone: String::new(),
-                kind: AccountKind::Staff,
-                company: None,
-                language: Lang::En,
-                security_question: String::new(),
-                security_answer_hash: String::new(),
-                status: UserStatus::Active,
-                failed_logins: 0,
-                locked_at: None,
-                created_at: now,
-                last_login_at: None,
-                addresses: Vec::new(),
-                default_address: None,
-                info_requests: Vec::new(),
-            },
-        )?;
+        let user = match create_staff_in(&txn, email, (first_name, last_name), password_hash, now)?
+        {
+            Ok(user) => user,
+            Err(refused) => return Ok(Err(refused)),
+        };
         super::audit::record_in(&txn, audit(&user))?;
         txn.commit()?;
         Ok(Ok(user))
+    }
+
+    fn create_first_staff(
+        &self,
+        link: [u8; 32],
+        (email, first_name, last_name): (&Email, &str, &str),
+        password_hash: String,
+        now: u64,
+        audit: AuditFor<'_, User>,
+    ) -> Result<FirstStaff, StoreError> {
+        let txn = self.write()?;
+        if !matches!(
+            tokens::state_in(&txn, link, TokenKind::FirstRun, now)?,
+            TokenState::Valid(_)
+        ) {
+            return Ok(FirstStaff::LinkInvalid);
+        }
+        let set_up = any_active_staff(
+            &txn.open_table(tables::USERS.def())?,
+            &txn.open_table(tables::STAFF_USERS)?,
+        )?;
+        if set_up {
+            return Ok(FirstStaff::SetUpAlready);
+        }
+        let user = match create_staff_in(&txn, email, (first_name, last_name), password_hash, now)?
+        {
+            Ok(user) => user,
+            Err(CreateRefused::EmailTaken) => return Ok(FirstStaff::EmailTaken),
+        };
+        tokens::mark_used(&txn, link, now)?;
+        super::audit::record_in(&txn, audit(&user))?;
+        txn.commit()?;
+        Ok(FirstStaff::Created(Box::new(user)))
+    }
+
+    fn has_active_staff(&self) -> Result<bool, StoreError> {
+        let txn = self.read()?;
+        any_active_staff(
+            &txn.open_table(tables::USERS.def())?,
+            &txn.open_table(tables::STAFF_USERS)?,
+        )
     }
 
     fn staff(&self) -> Result<Vec<User>, StoreError> {

@@ -157,6 +157,7 @@ fn accounts_companies_sessions_tokens_invitations() {
         ("token-reset", TokenKind::Reset),
         ("token-email-change", TokenKind::EmailChange),
         ("token-login-step", TokenKind::LoginStep),
+        ("token-first-run", TokenKind::FirstRun),
     ] {
         pinned(
             name,
