@@ -489,6 +489,15 @@ impl Default for BrandingConfig {
     }
 }
 
+impl BrandingConfig {
+    /// Whether the team's name or contact address are still the placeholders a fresh
+    /// instance starts with (the service desk asks for them to be set).
+    pub fn is_placeholder(&self) -> bool {
+        let defaults = Self::default();
+        self.team_name == defaults.team_name || self.contact_email == defaults.contact_email
+    }
+}
+
 impl Config {
     /// Loads the configuration: defaults, then the file (if any), then the process
     /// environment's `OSC_*` variables.

@@ -60,6 +60,9 @@ pub enum StartError {
     /// The embedded translations are broken (a build defect).
     #[error(transparent)]
     I18n(#[from] i18n::I18nError),
+    /// The first run's set-up link could not be stored.
+    #[error("opening the first-run set-up link: {0}")]
+    FirstRun(service::Failure),
 }
 
 /// A started instance: state plus the background workers that serve it.
@@ -68,6 +71,7 @@ pub struct Instance {
     shutdown: watch::Sender<bool>,
     workers: Vec<JoinHandle<()>>,
     indexer_thread: Option<std::thread::JoinHandle<()>>,
+    setup_link: Option<String>,
 }
 
 impl Instance {
@@ -130,12 +134,32 @@ impl Instance {
             shutdown_rx,
         ));
         let state = AppState::new(config, store, index, translator, notifier, indexer);
+        // The first run: without a service team, a link to create its first account.
+        let core = state.core.clone();
+        let setup_link = tokio::task::spawn_blocking(move || service::first_run::open_link(&core))
+            .await
+            .expect("opening the set-up link does not panic")
+            .map_err(StartError::FirstRun)?;
+        if let Some(link) = &setup_link {
+            tracing::warn!(
+                setup_link = %link,
+                "no service-team account yet: open the set-up link (it works once) to create \
+                 the first one, or run `osc staff add`"
+            );
+        }
         Ok(Self {
             state,
             shutdown,
             workers: vec![mail_worker],
             indexer_thread: Some(indexer_thread),
+            setup_link,
         })
+    }
+
+    /// The first run's set-up link this start printed, when the instance has no service
+    /// team yet.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
     }
 
     /// The shared state, for tests and commands that act on a started instance.

@@ -12,6 +12,7 @@ pub mod company;
 pub mod desk;
 pub mod devices;
 pub mod documents;
+pub mod first_run;
 pub mod login;
 pub mod people;
 pub mod plant_import;

@@ -8,7 +8,7 @@ use crate::i18n::args;
 use crate::views::PageCtx;
 
 /// `GET /`
-pub fn start_page(ctx: &PageCtx) -> Markup {
+pub fn start_page(ctx: &PageCtx, set_up: bool) -> Markup {
     let instance = &ctx.config.branding.instance_name;
     let features = [
         ("home-feature-plants", "home-feature-plants-text", "▦"),
@@ -16,6 +16,7 @@ pub fn start_page(ctx: &PageCtx) -> Markup {
         ("home-feature-warranty", "home-feature-warranty-text", "✓"),
     ];
     let body = html! {
+        @if !set_up { (super::first_run::not_set_up(ctx)) }
         div.home {
             section.home-intro aria-labelledby="home-heading" {
                 h1 #home-heading { (ctx.t("home-heading")) }

@@ -11,6 +11,7 @@ pub mod context;
 pub mod devices;
 pub mod documents;
 pub mod errors;
+pub mod first_run;
 pub mod format;
 pub mod help;
 pub mod home;

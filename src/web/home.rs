@@ -12,8 +12,9 @@ use crate::i18n::Lang;
 use crate::views;
 
 /// `GET /`: the start page with the log-in box and "Register for free".
-pub async fn start_page(ctx: PageCtx) -> Markup {
-    views::home::start_page(&ctx)
+pub async fn start_page(ctx: PageCtx) -> Result<Markup> {
+    let set_up = crate::service::first_run::is_set_up(&ctx.state.core)?;
+    Ok(views::home::start_page(&ctx, set_up))
 }
 
 #[derive(Debug, Deserialize)]

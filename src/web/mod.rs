@@ -8,6 +8,7 @@ pub mod company;
 pub mod context;
 pub mod devices;
 pub mod documents;
+pub mod first_run;
 mod health;
 pub mod help;
 mod home;
@@ -104,6 +105,7 @@ fn routes() -> Routes {
         .get_post("/confirm/resend", accounts::resend_page, accounts::resend)
         .get("/confirm/{token}", accounts::confirm)
         .get_post("/login", accounts::login_page, accounts::login)
+        .get_post("/setup/{token}", first_run::setup_page, first_run::setup)
         .get_post(
             "/login/code",
             accounts::login_code_page,

@@ -9,6 +9,7 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::context::PageCtx;
+use super::first_run;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::MaybeUser;
 use crate::auth::session::Viewer;
@@ -24,7 +25,10 @@ pub async fn contact_page(
     ctx: PageCtx,
     MaybeUser(viewer): MaybeUser,
     Query(q): Query<ContactForm>,
-) -> Markup {
+) -> Result<Response> {
+    if let Some(closed) = first_run::closed_to_requests(&ctx)? {
+        return Ok(closed);
+    }
     let form = ContactForm {
         topic: ticket::TOPICS
             .iter()
@@ -39,7 +43,7 @@ pub async fn contact_page(
             .collect(),
         ..ContactForm::default()
     };
-    view::contact(&ctx, &form, &Errors::new(), viewer.is_some())
+    Ok(view::contact(&ctx, &form, &Errors::new(), viewer.is_some()).into_response())
 }
 
 /// Who files from the public forms: the signed-in person, or a visitor in the page's
@@ -58,6 +62,9 @@ pub async fn contact(
     MaybeUser(viewer): MaybeUser,
     CsrfForm(form): CsrfForm<ContactForm>,
 ) -> Result<Response> {
+    if let Some(closed) = first_run::closed_to_requests(&ctx)? {
+        return Ok(closed);
+    }
     let filer = filer(&ctx, viewer.as_ref());
     match NewContact::check(&form, &filer) {
         Ok(new) => filed(requests::contact(&ctx.state.core, &filer, new)?, &filer),
@@ -104,7 +111,10 @@ pub async fn info_sheet_page(
     ctx: PageCtx,
     MaybeUser(viewer): MaybeUser,
     Query(q): Query<InfoSheetForm>,
-) -> Markup {
+) -> Result<Response> {
+    if let Some(closed) = first_run::closed_to_requests(&ctx)? {
+        return Ok(closed);
+    }
     let form = InfoSheetForm {
         system: SYSTEMS
             .iter()
@@ -113,7 +123,7 @@ pub async fn info_sheet_page(
             .unwrap_or_default(),
         ..InfoSheetForm::default()
     };
-    view::info_sheet(&ctx, &form, &Errors::new(), viewer.is_some())
+    Ok(view::info_sheet(&ctx, &form, &Errors::new(), viewer.is_some()).into_response())
 }
 
 /// `POST /info-sheet`: the information sheet of a system that cannot be registered
@@ -123,6 +133,9 @@ pub async fn info_sheet(
     MaybeUser(viewer): MaybeUser,
     CsrfForm(form): CsrfForm<InfoSheetForm>,
 ) -> Result<Response> {
+    if let Some(closed) = first_run::closed_to_requests(&ctx)? {
+        return Ok(closed);
+    }
     let filer = filer(&ctx, viewer.as_ref());
     match NewInfoSheet::check(&form, &filer) {
         Ok(new) => filed(requests::info_sheet(&ctx.state.core, &filer, new)?, &filer),

@@ -1174,3 +1174,65 @@ async fn plants_are_imported_from_a_sunny_portal_export_in_a_real_browser() {
     assert!(page.contains("Halle 3") && page.contains("2130020013"));
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_first_run_sets_up_the_service_team_in_a_real_browser() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn_first_run().await;
+    let link = app.setup_link.clone().expect("a set-up link");
+
+    // A visitor on a phone learns the portal is not set up yet; nothing is wider than
+    // the screen.
+    let phone = browser(&driver, 390, 844).await;
+    phone.goto(&app.url("/")).await.unwrap();
+    wait_for_text(
+        &phone,
+        "#not-set-up strong",
+        "This portal is not set up yet.",
+    )
+    .await;
+    let overflow = phone
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    shot(&phone, "first-run-start-phone.png").await;
+    assert!(
+        overflow.as_i64().unwrap() <= 0,
+        "wider than the screen by {overflow}"
+    );
+    phone.close().await.unwrap();
+
+    // Whoever runs it opens the link from the log and creates the first staff account.
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&link).await.unwrap();
+    wait_for_text(&c, "main h1", "Set up this portal").await;
+    for (id, value) in [
+        ("email", "sam@service.example"),
+        ("name", "Sam Service"),
+        ("password", crate::common::PASSWORD),
+        ("password_confirm", crate::common::PASSWORD),
+    ] {
+        type_into(&c, id, value).await;
+    }
+    shot(&c, "first-run-setup.png").await;
+    click(&c, "main form button").await;
+    wait_for_text(&c, "main h1", "The portal is set up").await;
+    c.find(Locator::Css("main a.button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, "main h1", "Log in").await;
+    type_into(&c, "email", "sam@service.example").await;
+    type_into(&c, "password", crate::common::PASSWORD).await;
+    click(&c, r#"main form[action="/login"] button"#).await;
+    // Staff set up two-step log-in before the desk opens.
+    wait_for_text(&c, "main h1", "Two-step log-in").await;
+    c.close().await.unwrap();
+}

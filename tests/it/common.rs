@@ -22,6 +22,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The server's shared state (store, config …), for arranging and asserting.
     pub state: AppState,
+    /// The first run's set-up link the start printed (no service team yet).
+    pub setup_link: Option<String>,
     dir: TempDir,
     shutdown: oneshot::Sender<()>,
     server: JoinHandle<std::io::Result<()>>,
@@ -38,8 +40,32 @@ impl TestApp {
         Self::spawn_in(tempfile::tempdir().expect("temp dir"), adjust).await
     }
 
-    /// A server on an existing data directory (to test restarts).
+    /// A server on an existing data directory (to test restarts). Like an instance its
+    /// operator has set up, it has a service team: on a fresh directory the first staff
+    /// account, [`TEAM`], is made as `osc staff add` makes it.
     pub async fn spawn_in(dir: TempDir, adjust: impl FnOnce(&mut Config)) -> Self {
+        let app = Self::spawn_first_run_in(dir, adjust).await;
+        if app.setup_link.is_some() {
+            osc::service::staff::add(
+                &*app.state.store,
+                &osc::service::staff::NewStaff::parse(TEAM, "Service Team", PASSWORD, PASSWORD)
+                    .unwrap(),
+                password_hash(),
+                app.state.clock.now(),
+            )
+            .unwrap()
+            .unwrap();
+        }
+        app
+    }
+
+    /// A server on a fresh directory as its first start leaves it: no service team, and
+    /// the set-up link in [`TestApp::setup_link`].
+    pub async fn spawn_first_run() -> Self {
+        Self::spawn_first_run_in(tempfile::tempdir().expect("temp dir"), |_| {}).await
+    }
+
+    pub async fn spawn_first_run_in(dir: TempDir, adjust: impl FnOnce(&mut Config)) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let mut config = Config::default();
@@ -52,6 +78,7 @@ impl TestApp {
         adjust(&mut config);
         let instance = Instance::start(config).await.expect("instance starts");
         let state = instance.state().clone();
+        let setup_link = instance.setup_link().map(str::to_owned);
         let (shutdown, shutdown_rx) = oneshot::channel::<()>();
         let server = tokio::spawn(instance.serve(listener, async {
             let _ = shutdown_rx.await;
@@ -66,6 +93,7 @@ impl TestApp {
             addr,
             client,
             state,
+            setup_link,
             dir,
             shutdown,
             server,
@@ -271,6 +299,16 @@ pub struct Registration {
 
 /// A password the policy accepts.
 pub const PASSWORD: &str = "Kranich-Dachrinne-47";
+
+/// The service team's first account, which every [`TestApp::spawn`] instance has.
+pub const TEAM: &str = "team@service.example";
+
+/// The argon2 hash of [`PASSWORD`], computed once per test run.
+pub fn password_hash() -> String {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| osc::secrets::password::hash_blocking(PASSWORD).unwrap())
+        .clone()
+}
 
 impl Registration {
     /// An installer registering `company`.
@@ -586,8 +624,25 @@ pub const OSC: &str = env!("CARGO_BIN_EXE_osc");
 /// Starts the real binary, `osc serve`, on `dir` with the settings `env` (each one an
 /// `OSC_…` variable); returns it with its base URL once it listens.
 pub fn serve_binary(dir: &std::path::Path, env: &[(&str, &str)]) -> (std::process::Child, String) {
-    use std::io::{BufRead, BufReader};
+    use std::io::{BufRead, BufReader, Write};
     use std::process::{Command, Stdio};
+    // A fresh directory is set up as its operator would: the first staff account first.
+    if !dir.join(osc::store::DB_FILE).exists() {
+        let mut add = Command::new(OSC)
+            .args(["staff", "add", "--email", TEAM, "--name", "Service Team"])
+            .env("OSC_STORAGE_DATA_DIR", dir)
+            .envs(env.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        add.stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PASSWORD}\n").as_bytes())
+            .unwrap();
+        assert!(add.wait().unwrap().success(), "the first staff account");
+    }
     let mut child = Command::new(OSC)
         .arg("serve")
         .env("OSC_SERVER_BIND", "127.0.0.1:0")

@@ -11,6 +11,7 @@ mod devices;
 mod disk;
 mod documents;
 mod durability;
+mod first_run;
 mod fixtures;
 mod golden;
 mod hardening;

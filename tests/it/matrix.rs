@@ -76,6 +76,19 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         // The second step opens only to a browser whose password was right: without its
         // cookie, everyone is sent to log in.
         ("GET", "/login/code", p("/login/code"), [Login; 6]),
+        // The first run's link: this instance is set up, so it is closed for everyone.
+        (
+            "GET",
+            "/setup/{token}",
+            format!("/setup/{}", "a".repeat(64)),
+            [Pub; 6],
+        ),
+        (
+            "POST",
+            "/setup/{token}",
+            format!("/setup/{}", "a".repeat(64)),
+            [Pub; 6],
+        ),
         ("POST", "/login/code", p("/login/code"), [Pub; 6]),
         ("POST", "/logout", p("/logout"), [Pub; 6]),
         ("GET", "/password/forgot", p("/password/forgot"), [Pub; 6]),

@@ -316,3 +316,20 @@ mail-recovery-code-used-body =
     Wenn Sie das waren, erzeugen Sie neue Codes, wenn nur noch wenige übrig sind: { $access }
     Wenn nicht, setzen Sie sofort ein neues Passwort: { $forgot }
     und informieren Sie uns unter { $contact }.
+
+# Der erste Start (noch kein Konto des Service-Teams)
+first-run-not-set-up = Dieses Portal ist noch nicht eingerichtet.
+first-run-not-set-up-detail = Sein Service-Team hat noch kein Konto, daher können Anfragen noch nicht gelesen werden und werden nicht angenommen. Wer diese Instanz betreibt: Öffnen Sie den Einrichtungslink aus dem Protokoll des Servers oder führen Sie osc staff add aus.
+first-run-closed-title = Noch keine Anfragen möglich
+first-run-back = Zurück zur Startseite
+first-run-title = Dieses Portal einrichten
+first-run-intro = Legen Sie das erste Konto des Service-Teams an. Es meldet sich dann am Service-Desk an und richtet dort die Anmeldung in zwei Schritten ein; weitere Konten des Teams entstehen mit osc staff add.
+first-run-name = Vollständiger Name
+first-run-name-hint = Vor- und Nachname, zum Beispiel Sam Service.
+first-run-submit = Konto des Service-Teams anlegen
+first-run-done-title = Das Portal ist eingerichtet
+first-run-done = Das Konto { $email } des Service-Teams ist bereit. Melden Sie sich an, um die Anmeldung in zwei Schritten einzurichten und den Service-Desk zu öffnen.
+first-run-set-up-already = Dieses Portal ist bereits eingerichtet: Sein Service-Team hat ein Konto. Melden Sie sich an oder lassen Sie sich von einer Kollegin oder einem Kollegen mit osc staff add hinzufügen.
+first-run-link-invalid = Dieser Einrichtungslink funktioniert nicht (mehr). Solange kein Konto des Service-Teams existiert, schreibt jeder Start des Servers einen neuen in sein Protokoll.
+setup-name-two-words = Geben Sie Vor- und Nachnamen ein.
+setup-email-taken = Diese E-Mail-Adresse hat bereits ein Konto. Verwenden Sie für das Service-Team eine andere.

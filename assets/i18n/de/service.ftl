@@ -228,3 +228,4 @@ audit-event-two-factor-off = Anmeldung in zwei Schritten ausgeschaltet
 audit-event-recovery-code-used = Wiederherstellungscode benutzt
 audit-event-recovery-codes-renewed = Wiederherstellungscodes erneuert
 audit-event-two-factor-reset = Anmeldung in zwei Schritten zurückgesetzt
+service-branding-placeholder = Der Teamname „{ $team }“ und die Kontaktadresse { $contact }, die Kunden in jeder Fußzeile und E-Mail sehen, sind Platzhalter. Legen Sie sie unter [branding] in der Konfigurationsdatei fest (team_name, contact_email) und starten Sie neu.

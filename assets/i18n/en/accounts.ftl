@@ -316,3 +316,20 @@ mail-recovery-code-used-body =
     If this was you, make new recovery codes when few are left: { $access }
     If it was not, set a new password at once: { $forgot }
     and tell us at { $contact }.
+
+# The first run (no service-team account yet)
+first-run-not-set-up = This portal is not set up yet.
+first-run-not-set-up-detail = Its service team has no account, so requests cannot be read yet and are not taken. Whoever runs this instance: open the set-up link printed in the server's log, or run osc staff add.
+first-run-closed-title = Not taking requests yet
+first-run-back = Back to the start page
+first-run-title = Set up this portal
+first-run-intro = Create the first account of the service team. It can then log in to the service desk, where it sets up two-step log-in; further staff accounts are made with osc staff add.
+first-run-name = Full name
+first-run-name-hint = First and last name, for example Sam Service.
+first-run-submit = Create the service-team account
+first-run-done-title = The portal is set up
+first-run-done = The service-team account { $email } is ready. Log in to set up its two-step log-in and open the service desk.
+first-run-set-up-already = This portal is set up already: its service team has an account. Log in, or ask a colleague to add you with osc staff add.
+first-run-link-invalid = This set-up link does not work (any more). Each start of the server prints a new one in its log while no service-team account exists.
+setup-name-two-words = Enter the first and the last name.
+setup-email-taken = This e-mail address already has an account. Use another one for the service team.

@@ -228,3 +228,4 @@ audit-event-two-factor-off = Two-step log-in off
 audit-event-recovery-code-used = Recovery code used
 audit-event-recovery-codes-renewed = Recovery codes renewed
 audit-event-two-factor-reset = Two-step log-in reset
+service-branding-placeholder = The team name "{ $team }" and the contact address { $contact } that customers see in every footer and e-mail are placeholders. Set them under [branding] in the configuration file (team_name, contact_email) and restart.

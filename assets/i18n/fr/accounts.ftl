@@ -316,3 +316,20 @@ mail-recovery-code-used-body =
     Si c'était vous, créez de nouveaux codes quand il en reste peu : { $access }
     Sinon, définissez aussitôt un nouveau mot de passe : { $forgot }
     et prévenez-nous à { $contact }.
+
+# Le premier démarrage (aucun compte de l'équipe de service)
+first-run-not-set-up = Ce portail n'est pas encore configuré.
+first-run-not-set-up-detail = Son équipe de service n'a pas encore de compte : les demandes ne pourraient pas être lues et ne sont donc pas acceptées. Si vous exploitez cette instance : ouvrez le lien de configuration écrit dans le journal du serveur, ou lancez osc staff add.
+first-run-closed-title = Pas encore de demandes
+first-run-back = Retour à la page d'accueil
+first-run-title = Configurer ce portail
+first-run-intro = Créez le premier compte de l'équipe de service. Il se connecte ensuite au service client, où il configure la connexion en deux étapes ; les autres comptes de l'équipe se créent avec osc staff add.
+first-run-name = Nom complet
+first-run-name-hint = Prénom et nom, par exemple Sam Service.
+first-run-submit = Créer le compte de l'équipe de service
+first-run-done-title = Le portail est configuré
+first-run-done = Le compte { $email } de l'équipe de service est prêt. Connectez-vous pour configurer sa connexion en deux étapes et ouvrir le service client.
+first-run-set-up-already = Ce portail est déjà configuré : son équipe de service a un compte. Connectez-vous, ou demandez à un collègue de vous ajouter avec osc staff add.
+first-run-link-invalid = Ce lien de configuration ne fonctionne pas (plus). Tant qu'aucun compte de l'équipe de service n'existe, chaque démarrage du serveur en écrit un nouveau dans son journal.
+setup-name-two-words = Saisissez le prénom et le nom.
+setup-email-taken = Cette adresse e-mail a déjà un compte. Utilisez-en une autre pour l'équipe de service.

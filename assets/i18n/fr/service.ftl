@@ -228,3 +228,4 @@ audit-event-two-factor-off = Connexion en deux étapes désactivée
 audit-event-recovery-code-used = Code de secours utilisé
 audit-event-recovery-codes-renewed = Codes de secours renouvelés
 audit-event-two-factor-reset = Connexion en deux étapes réinitialisée
+service-branding-placeholder = Le nom d'équipe « { $team } » et l'adresse de contact { $contact }, que les clients voient dans chaque pied de page et chaque e-mail, sont provisoires. Définissez-les sous [branding] dans le fichier de configuration (team_name, contact_email) puis redémarrez.

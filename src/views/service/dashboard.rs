@@ -23,6 +23,14 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
         Part::Dashboard,
         html! {
             h1 { (title) }
+            @if ctx.config.branding.is_placeholder() {
+                div.notice.warning #branding-placeholder {
+                    (ctx.t_args("service-branding-placeholder", &args(&[
+                        ("team", &ctx.config.branding.team_name),
+                        ("contact", &ctx.config.branding.contact_email),
+                    ])))
+                }
+            }
             section.card aria-labelledby="open-heading" {
                 h2 #open-heading { (ctx.t_args("service-open-heading", &args(&[("count", &total.to_string())]))) }
                 (open_table(ctx, d))
