@@ -222,8 +222,27 @@ fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std
         done.demo_admin,
         osc::seed::DEMO_PASSWORD
     );
+    // A demo instance has a service team, so its requests can be read.
+    if !store.users().has_active_staff()? {
+        let new = osc::service::staff::NewStaff::parse(
+            DEMO_STAFF,
+            "Demo Service",
+            osc::seed::DEMO_PASSWORD,
+            osc::seed::DEMO_PASSWORD,
+        )
+        .map_err(|why| format!("the demo staff account: {why:?}"))?;
+        if osc::service::staff::add(&*store, &new, password_hash, now)?.is_ok() {
+            println!(
+                "the service desk: log in as {DEMO_STAFF} with the same password (it sets up \
+                 two-step log-in first while security.staff_two_factor is \"required\")"
+            );
+        }
+    }
     Ok(())
 }
+
+/// The service-team account `osc seed` adds to an instance that has none.
+const DEMO_STAFF: &str = "service@osc-demo.example";
 
 fn read_password(email: &str) -> Result<(String, String), Box<dyn std::error::Error>> {
     use std::io::IsTerminal;
