@@ -47,8 +47,9 @@ pub fn is_local_path(target: &str) -> bool {
     plain_path(target) && plain_path(&percent_decoded(target))
 }
 
-/// `s` with its `%XX` escapes decoded (others left as they are; invalid UTF-8 replaced).
-fn percent_decoded(s: &str) -> String {
+/// `s` with its `%XX` escapes decoded (others left as they are; invalid UTF-8 replaced):
+/// what [`url_encode`] wrote, read back.
+pub fn percent_decoded(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

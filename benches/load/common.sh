@@ -18,7 +18,7 @@ bench_seed() {
       env OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc seed --tickets "$1" \
       | tee "$data.seed.txt"
   fi
-  email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | cut -d' ' -f4)
+  email=$(grep -o 'log in as [^ ]*' "$data.seed.txt" | head -1 | cut -d' ' -f4)
   password=$(grep -o 'the password [^ ]*' "$data.seed.txt" | cut -d' ' -f3)
 }
 

@@ -212,6 +212,17 @@ pub fn resend(ctx: &PageCtx, email: &str, errors: &Errors, sent: bool) -> Markup
 
 /// The log-in page; `message` explains a refused attempt.
 pub fn login(ctx: &PageCtx, email: &str, next: &str, message: Option<&str>) -> Markup {
+    login_with(ctx, email, next, message, &Errors::new())
+}
+
+/// The log-in page with errors next to its fields (a field left empty).
+pub fn login_with(
+    ctx: &PageCtx,
+    email: &str,
+    next: &str,
+    message: Option<&str>,
+    errors: &Errors,
+) -> Markup {
     card_page(
         ctx,
         &ctx.t("login-heading"),
@@ -231,9 +242,9 @@ pub fn login(ctx: &PageCtx, email: &str, next: &str, message: Option<&str>) -> M
                 (csrf_field(ctx))
                 input type="hidden" name="next" value=(next);
                 (Field::new("email", ctx.t("login-email"), "email").value(email).autocomplete("username")
-                    .maxlength(254).render())
+                    .maxlength(254).errors(ctx, errors).render())
                 (Field::new("password", ctx.t("login-password"), "password").autocomplete("current-password")
-                    .render())
+                    .errors(ctx, errors).render())
                 button.button.primary.full type="submit" { (ctx.t("login-submit")) }
             }
             p.small.center { a href="/password/forgot" { (ctx.t("login-forgot")) } }

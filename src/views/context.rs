@@ -14,7 +14,8 @@ use crate::i18n::{Args, Lang, Translator};
 pub struct PageCtx {
     /// The language the page is rendered in.
     pub lang: Lang,
-    /// Path and query of the request, to come back to after switching language.
+    /// Path and query of the page the visitor is on (for a form's answer, the page that
+    /// held the form), to come back to after switching language.
     pub path: String,
     /// The signed-in person, if any.
     pub viewer: Option<Actor>,

@@ -1,4 +1,4 @@
-//! The designed error pages: 404, 403, 400, 408, 413, 429 and the opaque 500.
+//! The designed error pages: 404, 405, 403, 400, 408, 413, 429, 503 and the opaque 500.
 
 use axum::http::StatusCode;
 use maud::{Markup, html};
@@ -9,7 +9,8 @@ use crate::views::PageCtx;
 /// The message ids (title, text) for a status.
 fn messages(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
-        404 | 405 => ("error-404-title", "error-404-text"),
+        404 => ("error-404-title", "error-404-text"),
+        405 => ("error-405-title", "error-405-text"),
         403 => ("error-403-title", "error-403-text"),
         408 => ("error-408-title", "error-408-text"),
         413 => ("error-413-title", "error-413-text"),

@@ -36,7 +36,7 @@ pub fn start_page(ctx: &PageCtx, set_up: bool) -> Markup {
             div.home-side {
                 section.card.login-box aria-labelledby="login-heading" {
                     h2 #login-heading { (ctx.t("login-heading")) }
-                    form method="post" action="/login" {
+                    form method="post" action="/login" novalidate {
                         (csrf_field(ctx))
                         (Field::new("email", ctx.t("login-email"), "email").autocomplete("username").render())
                         (Field::new("password", ctx.t("login-password"), "password").autocomplete("current-password").render())

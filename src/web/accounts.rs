@@ -172,6 +172,18 @@ pub async fn login(
     UserAgent(agent): UserAgent,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response> {
+    // A field left empty is named next to it: that gives nothing away.
+    let mut empty = Errors::new();
+    if form.email.trim().is_empty() {
+        empty.add("email", "login-email-missing");
+    }
+    if form.password.is_empty() {
+        empty.add("password", "login-password-missing");
+    }
+    if !empty.is_empty() {
+        let page = view::login_with(&ctx, &form.email, &form.next, None, &empty);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
     let from = (peer.ip(), agent.as_str());
     let outcome = login::log_in(&ctx.state.core, from, &form.email, &form.password).await?;
     let (user, session_token) = match outcome {
@@ -189,7 +201,18 @@ pub async fn login(
             );
         }
         Login::Refused(LoginRefused::Locked) => {
-            return Ok(Redirect::to("/password/forgot?locked=1").into_response());
+            // Recovery is the way in; its form keeps the address typed here.
+            let response = Redirect::to("/password/forgot?locked=1").into_response();
+            let secure = if ctx.state.config.is_https() {
+                "; Secure"
+            } else {
+                ""
+            };
+            let cookie = format!(
+                "{RECOVERY_EMAIL_COOKIE}={}; Path=/password/forgot; Max-Age=600; HttpOnly; SameSite=Strict{secure}",
+                crate::links::url_encode(form.email.trim())
+            );
+            return with_cookie(response, &cookie);
         }
         Login::Refused(why) => {
             let status = match why {
@@ -320,9 +343,19 @@ pub struct ForgotQuery {
     pub locked: String,
 }
 
-/// `GET /password/forgot`
-pub async fn forgot_page(ctx: PageCtx, Query(q): Query<ForgotQuery>) -> Markup {
-    view::forgot_email(&ctx, "", &Errors::new(), q.locked == "1")
+/// The cookie that carries the address of a locked log-in to the recovery form (ten
+/// minutes, that path only).
+const RECOVERY_EMAIL_COOKIE: &str = "osc_recover_email";
+
+/// `GET /password/forgot`; after a lock, with the address the log-in was typed with.
+pub async fn forgot_page(ctx: PageCtx, headers: HeaderMap, Query(q): Query<ForgotQuery>) -> Markup {
+    let locked = q.locked == "1";
+    let email = locked
+        .then(|| crate::links::cookie(&headers, RECOVERY_EMAIL_COOKIE))
+        .flatten()
+        .map(crate::links::percent_decoded)
+        .unwrap_or_default();
+    view::forgot_email(&ctx, &email, &Errors::new(), locked)
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,7 +3,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, Uri, header};
+use axum::http::{HeaderMap, Method, Uri, header};
 
 use crate::app::AppState;
 use crate::auth::csrf::CsrfSeed;
@@ -37,8 +37,7 @@ impl PageCtx {
     /// middleware found.
     pub fn build(
         state: &AppState,
-        headers: &HeaderMap,
-        uri: &Uri,
+        (method, headers, uri): (&Method, &HeaderMap, &Uri),
         viewer: Option<&Viewer>,
         seed: Option<&CsrfSeed>,
     ) -> Self {
@@ -53,9 +52,7 @@ impl PageCtx {
             Some(seed) => seed.token(),
             None => CsrfSeed::from_headers(headers, state.config.is_https()).token(),
         };
-        let path = uri
-            .path_and_query()
-            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let path = page_path(method, headers, uri);
         Self {
             state: state.clone(),
             page: views::PageCtx {
@@ -79,12 +76,33 @@ impl FromRequestParts<AppState> for PageCtx {
     ) -> Result<Self, Self::Rejection> {
         Ok(PageCtx::build(
             state,
-            &parts.headers,
-            &parts.uri,
+            (&parts.method, &parts.headers, &parts.uri),
             parts.extensions.get::<Viewer>(),
             parts.extensions.get::<CsrfSeed>(),
         ))
     }
+}
+
+/// The page the visitor is on, for the language switch and the navigation: the address
+/// itself for a page fetched with GET; for the answer to a form (a refused one shown
+/// again), the page that held the form, as the `Referer` names it (the form's own
+/// address may take POST only, and reloading it would send the form again), else `/`.
+fn page_path(method: &Method, headers: &HeaderMap, uri: &Uri) -> String {
+    if method == Method::GET || method == Method::HEAD {
+        return uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+    }
+    headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| {
+            let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
+            after_scheme.find('/').map(|i| &after_scheme[i..])
+        })
+        .filter(|p| is_local_path(p))
+        .unwrap_or("/")
+        .to_owned()
 }
 
 pub use crate::links::{cookie, is_local_path};

@@ -86,8 +86,7 @@ pub fn trace() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, RouteSpan
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let ctx = PageCtx::build(
         &state,
-        request.headers(),
-        request.uri(),
+        (request.method(), request.headers(), request.uri()),
         request.extensions().get::<Viewer>(),
         request.extensions().get::<CsrfSeed>(),
     );

@@ -1146,3 +1146,45 @@ async fn shutdown_finishes_requests_in_flight() {
     }
     drop(dir);
 }
+
+#[tokio::test]
+async fn an_empty_log_in_names_the_missing_fields_and_a_lock_keeps_the_address_for_recovery() {
+    let app = TestApp::spawn().await;
+    let email = "olaf@example.com";
+    app.signed_in(&Registration::operator(email)).await;
+    let visitor = app.new_agent();
+    let r = visitor
+        .post("/login", &[("email", ""), ("password", "")])
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"id="email-error""#) && html.contains("Enter your e-mail address."));
+    assert!(html.contains(r#"id="password-error""#) && html.contains("Enter your password."));
+    assert!(!html.contains("E-mail address or password is wrong."));
+    let r = visitor
+        .post("/login", &[("email", email), ("password", "")])
+        .await;
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains(&format!(r#"value="{email}""#)),
+        "the address stays"
+    );
+    assert!(!html.contains(r#"id="email-error""#));
+    assert!(html.contains("Enter your password."));
+
+    // Locked by wrong passwords: the recovery form already holds the address.
+    let mut last = None;
+    for _ in 0..3 {
+        last = Some(visitor.login(email, "Falsches-Passwort-11").await);
+    }
+    let last = last.unwrap();
+    assert_eq!(last.headers()["location"], "/password/forgot?locked=1");
+    let (_, recovery) = visitor.page("/password/forgot?locked=1").await;
+    assert!(
+        recovery.contains(&format!(r#"value="{email}""#)),
+        "{recovery}"
+    );
+    // Without the lock's redirect the form starts empty.
+    let (_, fresh) = app.new_agent().page("/password/forgot?locked=1").await;
+    assert!(!fresh.contains(&format!(r#"value="{email}""#)));
+}

@@ -249,3 +249,65 @@ async fn a_damaged_search_index_is_rebuilt_at_start() {
     let app = TestApp::spawn_in(dir, |_| {}).await;
     assert_eq!(app.get("/healthz").await.status(), 200);
 }
+
+#[tokio::test]
+async fn after_a_refused_form_the_language_switch_returns_to_the_form_s_page() {
+    let app = TestApp::spawn().await;
+    let anna = app
+        .signed_in(&crate::common::Registration::installer(
+            "anna@kuehn-solar.de",
+            "Kühn Solar",
+        ))
+        .await;
+    let plant = anna.new_plant("Scheune").await;
+    let form_page = app.url(&format!("/plants/{plant}"));
+    // A device with a serial that is not one: the form comes back from the POST address.
+    let token = anna.csrf().await;
+    let r = anna
+        .client
+        .post(app.url(&format!("/plants/{plant}/devices")))
+        .header("referer", &form_page)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("serial", "12"),
+            ("product", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    let back = format!("/language/de?next=/plants/{plant}");
+    assert!(
+        html.contains(&back),
+        "the switch leads back to the plant's page"
+    );
+    let r = anna.get(&back).await;
+    assert_eq!(r.headers()["location"], format!("/plants/{plant}"));
+    assert_eq!(anna.get(&format!("/plants/{plant}")).await.status(), 200);
+    // Without a Referer (or with one from elsewhere) it leads to the start page.
+    let r = anna
+        .client
+        .post(app.url(&format!("/plants/{plant}/devices")))
+        .header("referer", "https://evil.example//x")
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("serial", "12"),
+            ("product", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains(r#"/language/de?next=/""#));
+
+    // Reloading the POST address (a GET) is not "not found".
+    anna.get("/language/en?next=/").await;
+    let r = anna.get(&format!("/plants/{plant}/devices")).await;
+    assert_eq!(r.status(), 405);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("This address does not open that way"),
+        "{html}"
+    );
+    assert!(!html.contains("Page not found"));
+}

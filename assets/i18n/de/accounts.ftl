@@ -333,3 +333,5 @@ first-run-set-up-already = Dieses Portal ist bereits eingerichtet: Sein Service-
 first-run-link-invalid = Dieser Einrichtungslink funktioniert nicht (mehr). Solange kein Konto des Service-Teams existiert, schreibt jeder Start des Servers einen neuen in sein Protokoll.
 setup-name-two-words = Geben Sie Vor- und Nachnamen ein.
 setup-email-taken = Diese E-Mail-Adresse hat bereits ein Konto. Verwenden Sie für das Service-Team eine andere.
+login-email-missing = Geben Sie Ihre E-Mail-Adresse ein.
+login-password-missing = Geben Sie Ihr Passwort ein.

@@ -333,3 +333,5 @@ first-run-set-up-already = This portal is set up already: its service team has a
 first-run-link-invalid = This set-up link does not work (any more). Each start of the server prints a new one in its log while no service-team account exists.
 setup-name-two-words = Enter the first and the last name.
 setup-email-taken = This e-mail address already has an account. Use another one for the service team.
+login-email-missing = Enter your e-mail address.
+login-password-missing = Enter your password.

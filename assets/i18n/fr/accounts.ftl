@@ -227,34 +227,34 @@ sessions-none = Aucune session ouverte.
 saved-session-ended = Cette session a été déconnectée.
 saved-sessions-ended = Toutes les autres sessions ont été déconnectées.
 
-# Connexion en deux étapes (Mes données d'accès, deuxième étape de la connexion)
+# Connexion en deux étapes (Mes données d’accès, deuxième étape de la connexion)
 two-factor-title = Connexion en deux étapes
-two-factor-required-notice = L'équipe de service se connecte en deux étapes. Configurez la connexion en deux étapes maintenant : rien d'autre ne s'ouvre avant.
-two-factor-off-summary = La connexion ne demande que votre mot de passe. Avec la connexion en deux étapes, elle demande aussi un code d'une application sur votre téléphone : un mot de passe volé ne suffit plus à ouvrir votre compte.
+two-factor-required-notice = L’équipe de service se connecte en deux étapes. Configurez la connexion en deux étapes maintenant : rien d’autre ne s’ouvre avant.
+two-factor-off-summary = La connexion ne demande que votre mot de passe. Avec la connexion en deux étapes, elle demande aussi un code d’une application sur votre téléphone : un mot de passe volé ne suffit plus à ouvrir votre compte.
 two-factor-set-up = Configurer la connexion en deux étapes
 two-factor-manage = Gérer la connexion en deux étapes
 two-factor-off-heading = Configurer la connexion en deux étapes
-two-factor-intro = Après votre mot de passe, la connexion demandera un code à six chiffres qu'une application d'authentification affiche sur votre téléphone et change toutes les 30 secondes.
-two-factor-apps = Toute application d'authentification convient, par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator. L'application n'a besoin d'aucune connexion à ce portail.
-two-factor-password-first = Votre mot de passe actuel, pour confirmer que c'est bien vous.
+two-factor-intro = Après votre mot de passe, la connexion demandera un code à six chiffres qu’une application d’authentification affiche sur votre téléphone et change toutes les 30 secondes.
+two-factor-apps = Toute application d’authentification convient, par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator. L’application n’a besoin d’aucune connexion à ce portail.
+two-factor-password-first = Votre mot de passe actuel, pour confirmer que c’est bien vous.
 two-factor-start = Continuer
-two-factor-setup-heading = Relier votre application d'authentification
-two-factor-step-scan = Dans l'application, ajoutez un compte et scannez ce code QR.
-two-factor-qr-label = Code QR pour l'application d'authentification
-two-factor-step-type = Impossible de scanner ? Saisissez plutôt cette clé dans l'application (basée sur le temps, 6 chiffres, 30 secondes) :
+two-factor-setup-heading = Relier votre application d’authentification
+two-factor-step-scan = Dans l’application, ajoutez un compte et scannez ce code QR.
+two-factor-qr-label = Code QR pour l’application d’authentification
+two-factor-step-type = Impossible de scanner ? Saisissez plutôt cette clé dans l’application (basée sur le temps, 6 chiffres, 30 secondes) :
 two-factor-key = Clé
 two-factor-key-hint = Gardez la clé pour vous : qui la possède peut produire vos codes.
-two-factor-code = Code de l'application
-two-factor-code-hint = Les six chiffres que l'application affiche maintenant.
+two-factor-code = Code de l’application
+two-factor-code-hint = Les six chiffres que l’application affiche maintenant.
 two-factor-confirm = Activer la connexion en deux étapes
 two-factor-codes-heading = Vos codes de secours
 two-factor-now-on = La connexion en deux étapes est activée. Vos autres sessions ont été déconnectées.
-two-factor-codes-intro = Si vous perdez votre téléphone, connectez-vous avec l'un de ces codes au lieu d'un code de l'application. Chaque code ne sert qu'une fois.
+two-factor-codes-intro = Si vous perdez votre téléphone, connectez-vous avec l’un de ces codes au lieu d’un code de l’application. Chaque code ne sert qu’une fois.
 two-factor-codes-once = Ils ne sont affichés que maintenant. Imprimez-les ou gardez-les dans un gestionnaire de mots de passe, loin de votre téléphone.
-two-factor-codes-saved = J'ai conservé mes codes de secours
+two-factor-codes-saved = J’ai conservé mes codes de secours
 saved-two-factor-on = La connexion en deux étapes est activée.
 two-factor-on-heading = La connexion en deux étapes est activée
-two-factor-on-since = La connexion demande un code de votre application d'authentification depuis le { $date }.
+two-factor-on-since = La connexion demande un code de votre application d’authentification depuis le { $date }.
 two-factor-recovery-left = { $count ->
     [0] Plus aucun code de secours : créez-en de nouveaux.
     [one] Il reste un code de secours inutilisé.
@@ -265,19 +265,19 @@ two-factor-renew-hint = Crée dix nouveaux codes ; les anciens cessent aussitôt
 two-factor-renew = Créer de nouveaux codes de secours
 two-factor-turn-off-heading = Désactiver la connexion en deux étapes
 two-factor-turn-off-hint = La connexion ne demandera plus que votre mot de passe. Vos autres sessions sont déconnectées.
-two-factor-code-or-recovery = Code de l'application ou code de secours
+two-factor-code-or-recovery = Code de l’application ou code de secours
 two-factor-turn-off = Désactiver la connexion en deux étapes
-two-factor-required-staff = Sur cette instance, les comptes de l'équipe de service doivent se connecter en deux étapes ; ce n'est pas désactivable.
+two-factor-required-staff = Sur cette instance, les comptes de l’équipe de service doivent se connecter en deux étapes ; ce n’est pas désactivable.
 saved-two-factor-off = La connexion en deux étapes est désactivée. Vos autres sessions ont été déconnectées.
 two-factor-already-on = La connexion en deux étapes est déjà activée.
-two-factor-setup-gone = Cette configuration n'attend plus de code. Recommencez.
+two-factor-setup-gone = Cette configuration n’attend plus de code. Recommencez.
 two-factor-code-missing = Saisissez le code.
-two-factor-code-wrong = Ce code n'est pas bon ou a déjà servi. Saisissez le code que l'application affiche maintenant.
-two-factor-code-malformed = Saisissez les six chiffres de l'application, ou un code de secours comme abcd-efgh-jkmn-pqrs.
-two-factor-not-on = La connexion en deux étapes n'est pas activée.
+two-factor-code-wrong = Ce code n’est pas bon ou a déjà servi. Saisissez le code que l’application affiche maintenant.
+two-factor-code-malformed = Saisissez les six chiffres de l’application, ou un code de secours comme abcd-efgh-jkmn-pqrs.
+two-factor-not-on = La connexion en deux étapes n’est pas activée.
 login-code-heading = Deuxième étape
-login-code-intro = Votre mot de passe est correct. Saisissez maintenant le code qu'affiche votre application d'authentification.
-login-code-hint = Téléphone perdu ? Saisissez plutôt l'un de vos codes de secours.
+login-code-intro = Votre mot de passe est correct. Saisissez maintenant le code qu’affiche votre application d’authentification.
+login-code-hint = Téléphone perdu ? Saisissez plutôt l’un de vos codes de secours.
 login-code-submit = Se connecter
 login-code-restart = Recommencer
 login-code-gone = Le délai de la deuxième étape est écoulé. Connectez-vous de nouveau.
@@ -285,51 +285,53 @@ mail-two-factor-on-subject = La connexion en deux étapes est activée pour votr
 mail-two-factor-on-body =
     Bonjour { $name },
 
-    la connexion en deux étapes vient d'être activée pour votre compte sur { $instance } : après le mot de passe, la connexion demande désormais un code de votre application d'authentification. Vos autres sessions ont été fermées.
+    la connexion en deux étapes vient d’être activée pour votre compte sur { $instance } : après le mot de passe, la connexion demande désormais un code de votre application d’authentification. Vos autres sessions ont été fermées.
 
-    Si ce n'était pas vous, définissez aussitôt un nouveau mot de passe : { $forgot }
+    Si ce n’était pas vous, définissez aussitôt un nouveau mot de passe : { $forgot }
     et prévenez-nous à { $contact }.
 mail-two-factor-off-subject = La connexion en deux étapes est désactivée pour votre compte sur { $instance }
 mail-two-factor-off-body =
     Bonjour { $name },
 
-    la connexion en deux étapes vient d'être désactivée pour votre compte sur { $instance } : la connexion ne demande plus que le mot de passe. Vos autres sessions ont été fermées.
+    la connexion en deux étapes vient d’être désactivée pour votre compte sur { $instance } : la connexion ne demande plus que le mot de passe. Vos autres sessions ont été fermées.
 
-    Si ce n'était pas vous, définissez aussitôt un nouveau mot de passe : { $forgot }
+    Si ce n’était pas vous, définissez aussitôt un nouveau mot de passe : { $forgot }
     réactivez la connexion en deux étapes : { $access }
     et prévenez-nous à { $contact }.
 mail-two-factor-reset-subject = Votre connexion en deux étapes sur { $instance } a été réinitialisée
 mail-two-factor-reset-body =
     Bonjour { $name },
 
-    l'équipe de service a réinitialisé la connexion en deux étapes de votre compte sur { $instance } : la connexion ne demande plus que votre mot de passe, et toutes les sessions ont été fermées.
+    l’équipe de service a réinitialisé la connexion en deux étapes de votre compte sur { $instance } : la connexion ne demande plus que votre mot de passe, et toutes les sessions ont été fermées.
 
-    Réactivez-la avec votre application d'authentification : { $access }
+    Réactivez-la avec votre application d’authentification : { $access }
 
-    Si vous ne l'avez pas demandé, prévenez-nous aussitôt à { $contact }.
+    Si vous ne l’avez pas demandé, prévenez-nous aussitôt à { $contact }.
 mail-recovery-code-used-subject = Un code de secours a servi à se connecter à { $instance }
 mail-recovery-code-used-body =
     Bonjour { $name },
 
-    quelqu'un vient de se connecter à votre compte sur { $instance } avec l'un de vos codes de secours. Codes de secours restants : { $left }.
+    quelqu’un vient de se connecter à votre compte sur { $instance } avec l’un de vos codes de secours. Codes de secours restants : { $left }.
 
-    Si c'était vous, créez de nouveaux codes quand il en reste peu : { $access }
+    Si c’était vous, créez de nouveaux codes quand il en reste peu : { $access }
     Sinon, définissez aussitôt un nouveau mot de passe : { $forgot }
     et prévenez-nous à { $contact }.
 
-# Le premier démarrage (aucun compte de l'équipe de service)
-first-run-not-set-up = Ce portail n'est pas encore configuré.
-first-run-not-set-up-detail = Son équipe de service n'a pas encore de compte : les demandes ne pourraient pas être lues et ne sont donc pas acceptées. Si vous exploitez cette instance : ouvrez le lien de configuration écrit dans le journal du serveur, ou lancez osc staff add.
+# Le premier démarrage (aucun compte de l’équipe de service)
+first-run-not-set-up = Ce portail n’est pas encore configuré.
+first-run-not-set-up-detail = Son équipe de service n’a pas encore de compte : les demandes ne pourraient pas être lues et ne sont donc pas acceptées. Si vous exploitez cette instance : ouvrez le lien de configuration écrit dans le journal du serveur, ou lancez osc staff add.
 first-run-closed-title = Pas encore de demandes
-first-run-back = Retour à la page d'accueil
+first-run-back = Retour à la page d’accueil
 first-run-title = Configurer ce portail
-first-run-intro = Créez le premier compte de l'équipe de service. Il se connecte ensuite au service client, où il configure la connexion en deux étapes ; les autres comptes de l'équipe se créent avec osc staff add.
+first-run-intro = Créez le premier compte de l’équipe de service. Il se connecte ensuite au service client, où il configure la connexion en deux étapes ; les autres comptes de l’équipe se créent avec osc staff add.
 first-run-name = Nom complet
 first-run-name-hint = Prénom et nom, par exemple Sam Service.
-first-run-submit = Créer le compte de l'équipe de service
+first-run-submit = Créer le compte de l’équipe de service
 first-run-done-title = Le portail est configuré
-first-run-done = Le compte { $email } de l'équipe de service est prêt. Connectez-vous pour configurer sa connexion en deux étapes et ouvrir le service client.
+first-run-done = Le compte { $email } de l’équipe de service est prêt. Connectez-vous pour configurer sa connexion en deux étapes et ouvrir le service client.
 first-run-set-up-already = Ce portail est déjà configuré : son équipe de service a un compte. Connectez-vous, ou demandez à un collègue de vous ajouter avec osc staff add.
-first-run-link-invalid = Ce lien de configuration ne fonctionne pas (plus). Tant qu'aucun compte de l'équipe de service n'existe, chaque démarrage du serveur en écrit un nouveau dans son journal.
+first-run-link-invalid = Ce lien de configuration ne fonctionne pas (plus). Tant qu’aucun compte de l’équipe de service n’existe, chaque démarrage du serveur en écrit un nouveau dans son journal.
 setup-name-two-words = Saisissez le prénom et le nom.
-setup-email-taken = Cette adresse e-mail a déjà un compte. Utilisez-en une autre pour l'équipe de service.
+setup-email-taken = Cette adresse e-mail a déjà un compte. Utilisez-en une autre pour l’équipe de service.
+login-email-missing = Saisissez votre adresse e-mail.
+login-password-missing = Saisissez votre mot de passe.
