@@ -1236,3 +1236,55 @@ async fn the_first_run_sets_up_the_service_team_in_a_real_browser() {
     wait_for_text(&c, "main h1", "Two-step log-in").await;
     c.close().await.unwrap();
 }
+
+/// The contrast of each focused element's ring against what surrounds it (the nearest
+/// ancestor with a background), for the first `stops` tab stops of the page.
+const FOCUS_CONTRAST_JS: &str = r#"
+const lum = c => {
+  const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map(v => {
+    v = v / 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const bg = el => {
+  for (let e = el.parentElement; e; e = e.parentElement) {
+    const c = getComputedStyle(e).backgroundColor;
+    if (!/rgba\(.*, 0\)$/.test(c) && c !== 'transparent') return c;
+  }
+  return 'rgb(255, 255, 255)';
+};
+const el = document.activeElement;
+const s = getComputedStyle(el);
+if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0) return [el.outerHTML.slice(0, 80), 0];
+const [a, b] = [lum(s.outlineColor), lum(bg(el))];
+return [el.outerHTML.slice(0, 80), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+"#;
+
+#[tokio::test]
+async fn focus_rings_reach_three_to_one_against_their_surroundings() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&app.url("/")).await.unwrap();
+    wait_for_text(&c, "h1", "Service for your solar plants, in one place").await;
+    // Tab through the start page: skip link, brand, languages, the log-in box (on a
+    // white card), the register box (on dark blue), the footer.
+    let body = c.find(Locator::Css("body")).await.unwrap();
+    let mut seen = 0;
+    for _ in 0..14 {
+        body.send_keys("\u{e004}").await.unwrap();
+        let answer = c.execute(FOCUS_CONTRAST_JS, vec![]).await.unwrap();
+        let what = answer[0].as_str().unwrap_or("").to_owned();
+        let ratio = answer[1].as_f64().unwrap();
+        if what.starts_with("<body") {
+            continue;
+        }
+        assert!(ratio >= 3.0, "focus ring of {what}: {ratio:.2}:1");
+        seen += 1;
+    }
+    assert!(seen >= 10, "tabbed through {seen} elements");
+    c.close().await.unwrap();
+}
