@@ -49,11 +49,12 @@ impl DeviceDetails {
         plant: &Plant,
         today: time::Date,
     ) -> Option<Self> {
-        let name = e.check("name", domain::optional_text(&form.name, 80));
+        // Named apart from the plant form's fields, which share the plant's page.
+        let name = e.check("device_name", domain::optional_text(&form.name, 80));
         let sub = e.check("subplant_id", subplant(plant, &form.subplant_id));
         let purchase = e.check("purchase_date", past_date(&form.purchase_date, today));
         let commissioning = e.check(
-            "commissioning_date",
+            "device_commissioning_date",
             past_date(&form.commissioning_date, today),
         );
         let pic = e.check("pic", domain::optional_text(&form.pic, 40));

@@ -104,7 +104,7 @@ pub fn register(ctx: &PageCtx, form: &RegisterForm, errors: &Errors) -> Markup {
                         .hint(ctx.t("register-company-hint")).optional().autocomplete("organization")
                         .maxlength(120).errors(ctx, errors).render())
                     (Field::new("street", ctx.t("field-street"), "text").value(&form.street)
-                        .autocomplete("street-address").maxlength(120).errors(ctx, errors).render())
+                        .autocomplete("address-line1").maxlength(120).errors(ctx, errors).render())
                     div.field-row {
                         (Field::new("postal_code", ctx.t("field-postal-code"), "text").value(&form.postal_code)
                             .autocomplete("postal-code").maxlength(12).errors(ctx, errors).render())

@@ -239,7 +239,9 @@ impl<'a> Field<'a> {
     /// Renders an `<input>`.
     pub fn render(&self) -> Markup {
         self.frame(html! {
-            input id=(self.id) name=(self.name) type=(self.kind) value=(self.value)
+            // A file input takes no value: the browser never shows one.
+            input id=(self.id) name=(self.name) type=(self.kind)
+                value=[(self.kind != "file").then_some(self.value)]
                 required[self.required] autofocus[self.autofocus]
                 multiple[self.multiple] accept=[self.accept]
                 autocomplete=[self.autocomplete]
@@ -261,11 +263,17 @@ impl<'a> Field<'a> {
         })
     }
 
-    /// Renders a `<select>` of (value, label) options, the current value selected.
+    /// Renders a `<select>` of (value, label) options, the current value selected. Only
+    /// one with an empty placeholder option can be left unchosen, so only that one carries
+    /// `required` (HTML allows it nowhere else); the others say so with `aria-required`.
     pub fn select(&self, options: &[(String, String)], placeholder: Option<&str>) -> Markup {
+        let can_be_empty =
+            placeholder.is_some() || options.first().is_some_and(|(v, _)| v.is_empty());
         self.frame(html! {
             select id=(self.id) name=(self.name)
-                required[self.required] autofocus[self.autofocus]
+                required[self.required && can_be_empty]
+                aria-required=[(self.required && !can_be_empty).then_some("true")]
+                autofocus[self.autofocus]
                 aria-invalid=[self.error.as_ref().map(|_| "true")]
                 aria-describedby=[self.described_by()] {
                 @if let Some(p) = placeholder {

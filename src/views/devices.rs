@@ -125,7 +125,7 @@ fn subplant_options(plant: &Plant, ctx: &PageCtx) -> Vec<(String, String)> {
 
 fn optional_fields(ctx: &PageCtx, plant: &Plant, form: &DeviceForm, errors: &Errors) -> Markup {
     html! {
-        (Field::new("name", ctx.t("device-name"), "text").value(&form.name).optional()
+        (Field::new("name", ctx.t("device-name"), "text").id("device_name").value(&form.name).optional()
             .hint(ctx.t("device-name-hint")).maxlength(80).errors(ctx, errors).render())
         @if !plant.subplants.is_empty() {
             (Field::new("subplant_id", ctx.t("subplant"), "").value(&form.subplant_id).optional()
@@ -134,7 +134,8 @@ fn optional_fields(ctx: &PageCtx, plant: &Plant, form: &DeviceForm, errors: &Err
         div.field-row.even {
             (Field::new("purchase_date", ctx.t("device-purchase-date"), "date").value(&form.purchase_date).optional()
                 .hint(ctx.t("device-purchase-hint")).errors(ctx, errors).render())
-            (Field::new("commissioning_date", ctx.t("plant-commissioning"), "date").value(&form.commissioning_date).optional()
+            (Field::new("commissioning_date", ctx.t("plant-commissioning"), "date").id("device_commissioning_date")
+                .value(&form.commissioning_date).optional()
                 .errors(ctx, errors).render())
         }
         div.field-row.even {

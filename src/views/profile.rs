@@ -54,7 +54,7 @@ pub(crate) fn address_inputs(ctx: &PageCtx, form: &AddressForm, errors: &Errors)
         (Field::new("recipient", ctx.t("field-recipient"), "text").value(&form.recipient)
             .hint(ctx.t("field-recipient-hint")).maxlength(120).errors(ctx, errors).render())
         (Field::new("street", ctx.t("field-street"), "text").value(&form.street)
-            .autocomplete("street-address").maxlength(120).errors(ctx, errors).render())
+            .autocomplete("address-line1").maxlength(120).errors(ctx, errors).render())
         div.field-row {
             (Field::new("postal_code", ctx.t("field-postal-code"), "text").value(&form.postal_code)
                 .autocomplete("postal-code").maxlength(12).errors(ctx, errors).render())

@@ -15,6 +15,7 @@ mod first_run;
 mod fixtures;
 mod golden;
 mod hardening;
+mod html;
 mod layers;
 mod mail;
 mod malformed;
