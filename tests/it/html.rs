@@ -55,11 +55,12 @@ fn crawlable(path: &str) -> bool {
         "/privacy/download",
         "/terms/download",
     ];
+    let download = path.contains("/attachments/")
+        || (path.starts_with("/documents/") && !path.ends_with("/delete"));
     path.starts_with('/')
         && !path.starts_with("//")
         && !skip.iter().any(|s| path.starts_with(s))
-        && !(path.starts_with("/documents/") && !path.ends_with("/delete"))
-        && !path.contains("/attachments/")
+        && !download
 }
 
 /// The portal links of a page, as paths with their queries.
