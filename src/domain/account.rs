@@ -27,7 +27,7 @@ impl AccountType {
             "installer" => Ok(AccountType::Installer),
             "operator" => Ok(AccountType::Operator),
             "wholesaler" => Ok(AccountType::Wholesaler),
-            "" => Err("field-required"),
+            "" => Err("field-choose"),
             _ => Err("account-type-unknown"),
         }
     }

@@ -37,7 +37,7 @@ impl Country {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let code = input.trim().to_ascii_uppercase();
         if code.is_empty() {
-            return Err("field-required");
+            return Err("field-choose");
         }
         COUNTRIES
             .iter()
@@ -78,7 +78,7 @@ mod tests {
     fn parses_known_codes() {
         assert_eq!(Country::parse(" de").unwrap().code(), "DE");
         assert_eq!(Country::parse("XX"), Err("country-unknown"));
-        assert_eq!(Country::parse(""), Err("field-required"));
+        assert_eq!(Country::parse(""), Err("field-choose"));
         assert_eq!(Country::parse("CH").unwrap().name(Lang::De), "Schweiz");
     }
 }

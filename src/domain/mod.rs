@@ -8,6 +8,7 @@ pub mod email;
 pub mod field;
 pub mod fold;
 pub mod password;
+pub mod postal_code;
 pub mod security_question;
 pub mod serial;
 pub mod ticket;

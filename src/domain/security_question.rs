@@ -26,7 +26,7 @@ impl SecurityQuestion {
     /// Parses a question id from a form.
     pub fn parse(id: &str) -> Result<Self, FieldError> {
         if id.trim().is_empty() {
-            return Err("field-required");
+            return Err("field-choose");
         }
         QUESTIONS
             .iter()

@@ -81,7 +81,7 @@ pub const TOPICS: [&str; 5] = ["general", "technical", "login", "account", "othe
 /// Parses a contact topic; returns whether it needs a serial number (technical).
 pub fn parse_topic(value: &str) -> Result<&'static str, FieldError> {
     if value.trim().is_empty() {
-        return Err("field-required");
+        return Err("field-choose");
     }
     TOPICS
         .iter()

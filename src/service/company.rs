@@ -53,7 +53,7 @@ impl NewInvitation {
             match form.role.as_str() {
                 "installer" => Ok(CompanyRole::Member),
                 "admin" => Ok(CompanyRole::Admin),
-                "" => Err("field-required"),
+                "" => Err("field-choose"),
                 _ => Err("invite-role-unknown"),
             },
         );

@@ -49,7 +49,10 @@ impl PlantData {
         }
         let name = e.check("name", domain::required_text(&form.name, 120));
         let street = e.check("street", domain::required_text(&form.street, 120));
-        let postal_code = e.check("postal_code", domain::required_text(&form.postal_code, 12));
+        let postal_code = e.check(
+            "postal_code",
+            domain::postal_code::parse(&form.postal_code, Country::parse(&form.country).ok()),
+        );
         let city = e.check("city", domain::required_text(&form.city, 80));
         let country = e.check(
             "country",

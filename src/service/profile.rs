@@ -17,7 +17,10 @@ pub fn checked_address(form: &AddressForm, id: u32) -> Result<DeliveryAddress, E
     let mut e = Errors::new();
     let recipient = e.check("recipient", domain::required_text(&form.recipient, 120));
     let street = e.check("street", domain::required_text(&form.street, 120));
-    let postal_code = e.check("postal_code", domain::required_text(&form.postal_code, 12));
+    let postal_code = e.check(
+        "postal_code",
+        domain::postal_code::parse(&form.postal_code, Country::parse(&form.country).ok()),
+    );
     let city = e.check("city", domain::required_text(&form.city, 80));
     let country = e.check("country", Country::parse(&form.country));
     e.finish(|| {

@@ -65,7 +65,10 @@ impl TryFrom<&RegisterForm> for NewRegistration {
             Some(String::new())
         };
         let street = e.check("street", domain::required_text(&form.street, 120));
-        let postal_code = e.check("postal_code", domain::required_text(&form.postal_code, 12));
+        let postal_code = e.check(
+            "postal_code",
+            domain::postal_code::parse(&form.postal_code, Country::parse(&form.country).ok()),
+        );
         let city = e.check("city", domain::required_text(&form.city, 80));
         let country = e.check("country", Country::parse(&form.country));
         let language = e.check("language", Lang::parse_choice(&form.language));

@@ -155,7 +155,7 @@ impl NewReplacement {
             "owner" => Some(true),
             "installer" => Some(false),
             _ => {
-                e.add("role", "field-required");
+                e.add("role", "field-choose");
                 None
             }
         };

@@ -226,7 +226,7 @@ impl NewInfoSheet {
                 "system",
                 SYSTEMS.iter().copied().find(|s| *s == form.system).ok_or(
                     if form.system.is_empty() {
-                        "field-required"
+                        "field-choose"
                     } else {
                         "info-system-unknown"
                     },

@@ -142,7 +142,7 @@ impl StatusChange {
             TicketStatus::from_slug(form.to.trim())
                 .filter(|to| ticket::can_move(t.kind, t.status, *to))
                 .ok_or(if form.to.trim().is_empty() {
-                    "field-required"
+                    "field-choose"
                 } else {
                     "ticket-transition-refused"
                 }),

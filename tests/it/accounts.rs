@@ -1188,3 +1188,83 @@ async fn an_empty_log_in_names_the_missing_fields_and_a_lock_keeps_the_address_f
     let (_, fresh) = app.new_agent().page("/password/forgot?locked=1").await;
     assert!(!fresh.contains(&format!(r#"value="{email}""#)));
 }
+
+#[tokio::test]
+async fn a_choice_left_unchosen_asks_to_choose_rather_than_to_fill_in() {
+    let app = TestApp::spawn().await;
+    let visitor = app.new_agent();
+    let r = visitor
+        .post(
+            "/register",
+            &Registration::operator("a@example.com")
+                .without("account_type")
+                .with("security_question", "")
+                .with("country", "")
+                .pairs(),
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    for field in ["account_type", "security_question", "country"] {
+        let at = html
+            .find(&format!(r#"id="{field}-error""#))
+            .unwrap_or_else(|| panic!("{field} has an error"));
+        assert!(
+            html[at..at + 200].contains("Choose one of the options."),
+            "{field}: {}",
+            &html[at..at + 200]
+        );
+    }
+    let r = visitor
+        .post(
+            "/contact",
+            &[
+                ("name", "Vera"),
+                ("email", "v@example.com"),
+                ("message", "Hallo"),
+            ],
+        )
+        .await;
+    let html = r.text().await.unwrap();
+    let at = html.find(r#"id="topic-error""#).expect("the topic's error");
+    assert!(html[at..at + 200].contains("Choose one of the options."));
+}
+
+#[tokio::test]
+async fn postal_codes_are_checked_against_the_country_and_kept_its_way() {
+    let app = TestApp::spawn().await;
+    let visitor = app.new_agent();
+    let r = visitor
+        .post(
+            "/register",
+            &Registration::operator("a@example.com")
+                .with("postal_code", "ABC")
+                .pairs(),
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    let at = html
+        .find(r#"id="postal_code-error""#)
+        .expect("the postal code's error");
+    assert!(
+        html[at..at + 200].contains("5 digits"),
+        "{}",
+        &html[at..at + 200]
+    );
+    assert!(html.contains(r#"value="ABC""#), "what was typed stays");
+    // A Dutch one, typed loosely, is kept as the Dutch post writes it.
+    app.signed_in(
+        &Registration::operator("nl@example.com")
+            .with("country", "NL")
+            .with("postal_code", "1234ab"),
+    )
+    .await;
+    let kept: Vec<String> = app
+        .user("nl@example.com")
+        .addresses
+        .iter()
+        .map(|a| a.postal_code.clone())
+        .collect();
+    assert_eq!(kept, ["1234 AB"]);
+}

@@ -231,8 +231,9 @@ async fn plant_form_refusals_keep_what_was_typed() {
             .contains("Dachanlage Ost")
     );
     let mut fields = site("Dachanlage Ost 2");
-    fields.retain(|(k, _)| *k != "country");
+    fields.retain(|(k, _)| *k != "country" && *k != "postal_code");
     fields.push(("country", "AT"));
+    fields.push(("postal_code", "8010"));
     assert_eq!(
         inst.post(&format!("/plants/{plant}"), &fields)
             .await

@@ -1,6 +1,7 @@
 # Gemeinsame Formularwörter
 form-has-errors = Bitte korrigieren Sie die markierten Felder.
 select-placeholder = Bitte wählen
+field-choose = Wählen Sie eine der Möglichkeiten.
 field-required = Bitte füllen Sie dieses Feld aus.
 field-too-long = Das ist zu lang.
 field-invalid-characters = Das Feld enthält unzulässige Zeichen.
@@ -335,3 +336,10 @@ setup-name-two-words = Geben Sie Vor- und Nachnamen ein.
 setup-email-taken = Diese E-Mail-Adresse hat bereits ein Konto. Verwenden Sie für das Service-Team eine andere.
 login-email-missing = Geben Sie Ihre E-Mail-Adresse ein.
 login-password-missing = Geben Sie Ihr Passwort ein.
+postal-code-4-digits = Geben Sie die Postleitzahl mit 4 Ziffern ein, zum Beispiel 8010.
+postal-code-5-digits = Geben Sie die Postleitzahl mit 5 Ziffern ein, zum Beispiel 34266.
+postal-code-cz = Geben Sie die Postleitzahl mit 5 Ziffern ein, zum Beispiel 110 00.
+postal-code-nl = Geben Sie die Postleitzahl mit 4 Ziffern und 2 Buchstaben ein, zum Beispiel 1234 AB.
+postal-code-pl = Geben Sie die Postleitzahl mit 5 Ziffern ein, zum Beispiel 00-950.
+postal-code-pt = Geben Sie die Postleitzahl mit 7 Ziffern ein, zum Beispiel 1000-001.
+postal-code-gb = Geben Sie eine britische Postleitzahl ein, zum Beispiel SW1A 1AA.

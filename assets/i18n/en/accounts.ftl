@@ -1,6 +1,7 @@
 # Shared form words
 form-has-errors = Please correct the marked fields.
 select-placeholder = Please choose
+field-choose = Choose one of the options.
 field-required = Please fill in this field.
 field-too-long = This is too long.
 field-invalid-characters = This contains characters that are not allowed.
@@ -335,3 +336,10 @@ setup-name-two-words = Enter the first and the last name.
 setup-email-taken = This e-mail address already has an account. Use another one for the service team.
 login-email-missing = Enter your e-mail address.
 login-password-missing = Enter your password.
+postal-code-4-digits = Enter the postal code as 4 digits, for example 8010.
+postal-code-5-digits = Enter the postal code as 5 digits, for example 34266.
+postal-code-cz = Enter the postal code as 5 digits, for example 110 00.
+postal-code-nl = Enter the postal code as 4 digits and 2 letters, for example 1234 AB.
+postal-code-pl = Enter the postal code as 5 digits, for example 00-950.
+postal-code-pt = Enter the postal code as 7 digits, for example 1000-001.
+postal-code-gb = Enter a UK postcode, for example SW1A 1AA.

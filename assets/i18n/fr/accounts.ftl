@@ -1,6 +1,7 @@
 # Mots communs des formulaires
 form-has-errors = Veuillez corriger les champs signalés.
 select-placeholder = Veuillez choisir
+field-choose = Choisissez l’une des possibilités.
 field-required = Veuillez remplir ce champ.
 field-too-long = C’est trop long.
 field-invalid-characters = Ce champ contient des caractères non autorisés.
@@ -335,3 +336,10 @@ setup-name-two-words = Saisissez le prénom et le nom.
 setup-email-taken = Cette adresse e-mail a déjà un compte. Utilisez-en une autre pour l’équipe de service.
 login-email-missing = Saisissez votre adresse e-mail.
 login-password-missing = Saisissez votre mot de passe.
+postal-code-4-digits = Saisissez le code postal en 4 chiffres, par exemple 8010.
+postal-code-5-digits = Saisissez le code postal en 5 chiffres, par exemple 34266.
+postal-code-cz = Saisissez le code postal en 5 chiffres, par exemple 110 00.
+postal-code-nl = Saisissez le code postal en 4 chiffres et 2 lettres, par exemple 1234 AB.
+postal-code-pl = Saisissez le code postal en 5 chiffres, par exemple 00-950.
+postal-code-pt = Saisissez le code postal en 7 chiffres, par exemple 1000-001.
+postal-code-gb = Saisissez un code postal britannique, par exemple SW1A 1AA.
