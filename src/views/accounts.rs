@@ -24,8 +24,9 @@ pub enum LinkState {
     Unknown,
 }
 
-/// A small centered page with one card: the frame of every page in this file.
-fn card_page(ctx: &PageCtx, title: &str, body: Markup) -> Markup {
+/// A small centered page with one card: the frame of every page in this file, and of the
+/// other pages of access (the log-in's second step, the first run).
+pub(crate) fn card_page(ctx: &PageCtx, title: &str, body: Markup) -> Markup {
     layout::page(
         ctx,
         title,

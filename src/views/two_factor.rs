@@ -219,30 +219,24 @@ fn on(
 
 /// The log-in's second step: a code from the authenticator, or a recovery code.
 pub fn login_code(ctx: &PageCtx, next: &str, message: Option<&'static str>) -> Markup {
-    let title = ctx.t("login-code-heading");
     let mut errors = Errors::new();
     if let Some(message) = message {
         errors.add("code", message);
     }
-    layout::page(
+    super::accounts::card_page(
         ctx,
-        &title,
+        &ctx.t("login-code-heading"),
         html! {
-            div.narrow {
-                section.card {
-                    h1 { (title) }
-                    p { (ctx.t("login-code-intro")) }
-                    form method="post" action="/login/code" novalidate {
-                        (csrf_field(ctx))
-                        input type="hidden" name="next" value=(next);
-                        (Field::new("code", ctx.t("two-factor-code-or-recovery"), "text")
-                            .hint(ctx.t("login-code-hint")).autocomplete("one-time-code")
-                            .maxlength(24).errors(ctx, &errors).render())
-                        button.button.primary.full type="submit" { (ctx.t("login-code-submit")) }
-                    }
-                    p.small.center { a href="/login" { (ctx.t("login-code-restart")) } }
-                }
+            p { (ctx.t("login-code-intro")) }
+            form method="post" action="/login/code" novalidate {
+                (csrf_field(ctx))
+                input type="hidden" name="next" value=(next);
+                (Field::new("code", ctx.t("two-factor-code-or-recovery"), "text")
+                    .hint(ctx.t("login-code-hint")).autocomplete("one-time-code")
+                    .maxlength(24).errors(ctx, &errors).render())
+                button.button.primary.full type="submit" { (ctx.t("login-code-submit")) }
             }
+            p.small.center { a href="/login" { (ctx.t("login-code-restart")) } }
         },
     )
 }
