@@ -24,6 +24,8 @@ pub struct Forms<'a> {
     pub status: Option<(&'a StatusForm, &'a Errors)>,
     /// The service team, for the assignment form (staff only).
     pub team: &'a [User],
+    /// The plant the request is about (id, name), when the viewer may see it.
+    pub plant: Option<(u64, &'a str)>,
 }
 
 /// The service team's assignment form: take the ticket, give it to a colleague, or
@@ -91,7 +93,7 @@ fn replacement_details(ctx: &PageCtx, r: &Replacement) -> Markup {
                 dt { (ctx.t("device-product")) } dd { (product) }
                 dt { (ctx.t("replacement-event")) } dd { code { (r.event) } }
                 dt { (ctx.t("replacement-failure-date")) } dd { (r.failure_date) }
-                dt { (ctx.t("replacement-role")) } dd { (ctx.t(if r.owner { "replacement-role-owner" } else { "replacement-role-installer" })) }
+                dt { (ctx.t("replacement-requester-role")) } dd { (ctx.t(if r.owner { "replacement-role-owner" } else { "replacement-role-installer" })) }
                 dt { (ctx.t("replacement-delivery")) } dd { (super::profile::address_text(ctx, &r.delivery)) }
                 dt { (ctx.t("replacement-onsite")) } dd { (r.onsite_name) ", " (r.onsite_phone) }
                 @if !r.rma.is_empty() { dt { (ctx.t("replacement-rma")) } dd { code { (r.rma) } } }
@@ -105,7 +107,7 @@ fn replacement_details(ctx: &PageCtx, r: &Replacement) -> Markup {
 fn status_form(ctx: &PageCtx, t: &Ticket, form: &StatusForm, errors: &Errors) -> Markup {
     let next: Vec<(String, String)> = ticket::next_states(t.kind, t.status)
         .into_iter()
-        .map(|s| (s.slug().to_owned(), ctx.t(s.message_id())))
+        .map(|s| (s.slug().to_owned(), super::tickets::status_word(ctx, s)))
         .collect();
     let replacement = t.replacement.is_some();
     html! {
@@ -146,7 +148,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
         "assigned" => Some(ctx.t("service-saved-assigned")),
         "status" => Some(ctx.t_args(
             "ticket-saved-status",
-            &args(&[("status", &ctx.t(t.status.message_id()))]),
+            &args(&[("status", &super::tickets::status_word(ctx, t.status))]),
         )),
         _ => None,
     };
@@ -176,7 +178,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                         }
                     }
                     @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
-                    @if let Some(p) = t.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (p) } { (ctx.t("ticket-open-plant")) } } }
+                    @if let Some((id, name)) = forms.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (id) } { (name) } } }
                     dt { (ctx.t("ticket-requester")) } dd {
                         @match (staff, t.requester) {
                             (true, Some(u)) => { a href={ "/service/users/" (u) } { (t.requester_name) } }

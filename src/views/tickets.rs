@@ -16,7 +16,18 @@ use crate::views::PageCtx;
 
 /// A status as a coloured badge with its word.
 pub fn status_badge(ctx: &PageCtx, status: TicketStatus) -> Markup {
-    html! { span class={ "badge " (status.badge()) } { (ctx.t(status.message_id())) } }
+    html! { span class={ "badge " (status.badge()) } { (status_word(ctx, status)) } }
+}
+
+/// The word for a status as the viewer reads it: a request that waits for the customer
+/// waits for "you" to the customer, and for the customer to the service team.
+pub fn status_word(ctx: &PageCtx, status: TicketStatus) -> String {
+    let staff = ctx.viewer.as_ref().is_some_and(|v| v.is_staff());
+    if staff && status == TicketStatus::WaitingForCustomer {
+        ctx.t("status-waiting-customer")
+    } else {
+        ctx.t(status.message_id())
+    }
 }
 
 /// `GET /contact`

@@ -37,6 +37,19 @@ fn team(ctx: &PageCtx, me: &Viewer) -> Result<Vec<crate::store::users::User>> {
         .collect())
 }
 
+/// The plant a ticket is about, by id and name, when the viewer may see it.
+fn plant_of(ctx: &PageCtx, me: &Viewer, t: &Ticket) -> Result<Option<(u64, String)>> {
+    let Some(id) = t.plant else {
+        return Ok(None);
+    };
+    Ok(ctx
+        .state
+        .store
+        .plants()
+        .visible(&me.actor, id)?
+        .map(|(plant, _)| (plant.id, plant.name)))
+}
+
 fn visible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<Ticket> {
     ctx.state
         .store
@@ -54,8 +67,10 @@ pub async fn detail(
 ) -> Result<Markup> {
     let t = visible(&ctx, &me, id)?;
     let team = team(&ctx, &me)?;
+    let plant = plant_of(&ctx, &me, &t)?;
     let forms = Forms {
         team: &team,
+        plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
         ..Forms::default()
     };
     Ok(view::detail(&ctx, &me.actor, &t, &forms, &q.saved))
@@ -88,9 +103,11 @@ pub async fn add_message(
         Ok(new) => new,
         Err(e) => {
             let team = team(&ctx, &me)?;
+            let plant = plant_of(&ctx, &me, &t)?;
             let forms = Forms {
                 message: Some((&form, &e)),
                 team: &team,
+                plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
                 ..Forms::default()
             };
             let status = if parts.too_large {
@@ -144,9 +161,11 @@ pub async fn change_status(
         }
     };
     let team = team(&ctx, &me)?;
+    let plant = plant_of(&ctx, &me, &t)?;
     let forms = Forms {
         status: Some((&form, &refused)),
         team: &team,
+        plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
         ..Forms::default()
     };
     let page = view::detail(&ctx, &me.actor, &t, &forms, "");

@@ -39,11 +39,12 @@ pub fn queue(
         ("closed".to_owned(), ctx.t("filter-closed")),
         ("all".to_owned(), ctx.t("filter-all")),
     ];
-    states.extend(
-        TicketStatus::ALL
-            .iter()
-            .map(|s| (s.slug().to_owned(), ctx.t(s.message_id()))),
-    );
+    states.extend(TicketStatus::ALL.iter().map(|s| {
+        (
+            s.slug().to_owned(),
+            crate::views::tickets::status_word(ctx, *s),
+        )
+    }));
     let mut kinds = vec![(String::new(), ctx.t("filter-all"))];
     kinds.extend(
         TicketKind::ALL
