@@ -178,7 +178,7 @@ pub fn mail(
                             @for (id, m) in mails {
                                 tr {
                                     td { (format::date_time(m.queued_at)) }
-                                    td { (m.mail.to) }
+                                    td { (recipient(&m.mail.to)) }
                                     td { (m.mail.subject) }
                                     td {
                                         @match m.state {
@@ -205,7 +205,7 @@ pub fn mail(
                                         @if m.state == MailState::Pending {
                                             form method="post" action={ "/service/mail/" (id) "/retry" } {
                                                 (csrf_field(ctx))
-                                                button.button.secondary type="submit" aria-label=(ctx.t_args("service-mail-retry-label", &args(&[("to", &m.mail.to)]))) { (ctx.t("service-mail-retry")) }
+                                                button.button.secondary type="submit" aria-label=(ctx.t_args("service-mail-retry-label", &args(&[("to", &recipient(&m.mail.to))]))) { (ctx.t("service-mail-retry")) }
                                             }
                                         }
                                     }
@@ -243,4 +243,36 @@ pub struct MailQuery {
     pub before: String,
     /// What was just done (`retried`, `sent-already`).
     pub saved: String,
+}
+
+/// A mail's recipient as people read it: `Anna Müller <anna@example.com>`, without the
+/// quoting and escapes the `To:` header needs.
+fn recipient(to: &str) -> String {
+    match to.rsplit_once(" <") {
+        Some((name, address))
+            if name.starts_with('"') && name.ends_with('"') && name.len() >= 2 =>
+        {
+            let name = name[1..name.len() - 1]
+                .replace("\\\"", "\"")
+                .replace("\\\\", "\\");
+            format!("{name} <{address}")
+        }
+        _ => to.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn recipients_read_without_header_quoting() {
+        assert_eq!(
+            super::recipient(r#""Anna Müller" <anna@example.com>"#),
+            "Anna Müller <anna@example.com>"
+        );
+        assert_eq!(
+            super::recipient(r#""Anna \"Sonne\" Müller" <anna@example.com>"#),
+            r#"Anna "Sonne" Müller <anna@example.com>"#
+        );
+        assert_eq!(super::recipient("vera@example.com"), "vera@example.com");
+    }
 }
