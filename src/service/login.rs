@@ -169,22 +169,7 @@ pub async fn log_in(
         return refused(throttled_or(LoginRefused::Locked));
     }
     if !matched {
-        let locked = core.store.users().record_failure(
-            user.id,
-            sec.max_failed_logins,
-            now,
-            sec.lockout_minutes,
-            &peer.to_string(),
-            "password",
-        )?;
-        tracing::info!(
-            event = "login_failed",
-            known = true,
-            user_id = user.id,
-            locked,
-            "failed log-in"
-        );
-        core.throttle.record_known(peer, now);
+        let locked = count_failure(core, &user, peer, "password")?;
         return refused(throttled_or(if locked {
             LoginRefused::Locked
         } else {
@@ -337,22 +322,7 @@ pub fn second_step(
             SecondStep::Spent => {}
         }
     }
-    let locked = core.store.users().record_failure(
-        user.id,
-        sec.max_failed_logins,
-        now,
-        sec.lockout_minutes,
-        &peer.to_string(),
-        "code",
-    )?;
-    tracing::info!(
-        event = "login_failed",
-        known = true,
-        user_id = user.id,
-        locked,
-        "wrong code at the second step"
-    );
-    core.throttle.record_known(peer, now);
+    let locked = count_failure(core, &user, peer, "code")?;
     Ok(if locked {
         CodeStep::Locked
     } else if core
@@ -363,6 +333,32 @@ pub fn second_step(
     } else {
         CodeStep::Wrong(two_factor::code_problem(typed))
     })
+}
+
+/// Counts a failed attempt on `user`'s account from `peer` (`what` failed: `password` or
+/// `code`) toward its lock, in the audit log and toward the address's limit; whether the
+/// account is locked now.
+fn count_failure(core: &Core, user: &User, peer: IpAddr, what: &str) -> Result<bool, Failure> {
+    let sec = &core.config.security;
+    let now = core.clock.now();
+    let locked = core.store.users().record_failure(
+        user.id,
+        sec.max_failed_logins,
+        now,
+        sec.lockout_minutes,
+        &peer.to_string(),
+        what,
+    )?;
+    tracing::info!(
+        event = "login_failed",
+        known = true,
+        user_id = user.id,
+        locked,
+        what,
+        "failed log-in"
+    );
+    core.throttle.record_known(peer, now);
+    Ok(locked)
 }
 
 /// Ends the session `session` (the SHA-256 of its token) of `user`.
