@@ -5,11 +5,22 @@
 
 use axum::http::{HeaderMap, header};
 
-/// Percent-encodes a query value (everything but unreserved characters).
+/// Percent-encodes a query value (everything but unreserved characters and `/`, which
+/// paths given as `next` keep).
 pub fn url_encode(value: &str) -> String {
+    encode(value, b"-_.~/")
+}
+
+/// Percent-encodes one path segment or label: everything but unreserved characters
+/// (RFC 3986), `/` included.
+pub fn url_encode_segment(value: &str) -> String {
+    encode(value, b"-_.~")
+}
+
+fn encode(value: &str, kept: &[u8]) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+        if b.is_ascii_alphanumeric() || kept.contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -28,6 +39,35 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
+}
+
+/// How long a cookie is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Until the browser closes.
+    Session,
+    /// This many seconds.
+    For(u64),
+    /// Removed now.
+    Removed,
+}
+
+/// The `Set-Cookie` value of an `HttpOnly` cookie `name=value` on `path`, kept as
+/// `kept` says, with `SameSite=same_site`, and `Secure` when the site is reached over https.
+pub fn set_cookie(
+    (name, value): (&str, &str),
+    path: &str,
+    kept: Kept,
+    same_site: &str,
+    https: bool,
+) -> String {
+    let max_age = match kept {
+        Kept::Session => String::new(),
+        Kept::For(secs) => format!("; Max-Age={secs}"),
+        Kept::Removed => "; Max-Age=0".to_owned(),
+    };
+    let secure = if https { "; Secure" } else { "" };
+    format!("{name}={value}; Path={path}{max_age}; HttpOnly; SameSite={same_site}{secure}")
 }
 
 /// Whether `target` is a path on this site (so redirecting to it is safe): it starts with

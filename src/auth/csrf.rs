@@ -58,12 +58,8 @@ impl CsrfSeed {
 
     /// The `Set-Cookie` value for a fresh seed.
     pub fn set_cookie(&self, https: bool) -> String {
-        let secure = if https { "; Secure" } else { "" };
-        format!(
-            "{}={}; Path=/; HttpOnly; SameSite=Lax{secure}",
-            cookie_name(https),
-            self.seed
-        )
+        let cookie = (cookie_name(https), self.seed.as_str());
+        crate::links::set_cookie(cookie, "/", crate::links::Kept::Session, "Lax", https)
     }
 }
 

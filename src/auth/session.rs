@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 
 use crate::access::Actor;
 use crate::config::Config;
-use crate::links::cookie;
+use crate::links::{self, Kept, cookie};
 use crate::secrets::token;
 use crate::store::Storage;
 use crate::store::users::{User, UserStatus};
@@ -41,20 +41,18 @@ pub fn cookie_name(https: bool) -> &'static str {
 
 /// The `Set-Cookie` value that stores `token`.
 pub fn set_cookie(token: &str, https: bool) -> String {
-    let secure = if https { "; Secure" } else { "" };
-    format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
-        cookie_name(https)
+    links::set_cookie(
+        (cookie_name(https), token),
+        "/",
+        Kept::Session,
+        "Lax",
+        https,
     )
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn clear_cookie(https: bool) -> String {
-    let secure = if https { "; Secure" } else { "" };
-    format!(
-        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}",
-        cookie_name(https)
-    )
+    links::set_cookie((cookie_name(https), ""), "/", Kept::Removed, "Lax", https)
 }
 
 /// The cookie of a log-in waiting for its second step: `__Host-osc_login_step` over
@@ -69,20 +67,14 @@ pub fn second_step_cookie_name(https: bool) -> &'static str {
 
 /// The `Set-Cookie` value that keeps the second step's `token` for `max_age` seconds.
 pub fn set_second_step_cookie(token: &str, max_age: u64, https: bool) -> String {
-    let secure = if https { "; Secure" } else { "" };
-    format!(
-        "{}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}",
-        second_step_cookie_name(https)
-    )
+    let name = second_step_cookie_name(https);
+    links::set_cookie((name, token), "/", Kept::For(max_age), "Strict", https)
 }
 
 /// The `Set-Cookie` value that removes the second step's cookie.
 pub fn clear_second_step_cookie(https: bool) -> String {
-    let secure = if https { "; Secure" } else { "" };
-    format!(
-        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{secure}",
-        second_step_cookie_name(https)
-    )
+    let name = second_step_cookie_name(https);
+    links::set_cookie((name, ""), "/", Kept::Removed, "Strict", https)
 }
 
 /// The second step's token a request carries, if well-formed.

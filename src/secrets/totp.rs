@@ -1,7 +1,7 @@
 //! Authenticator codes for two-step log-in: time-based one-time passwords as RFC 6238
 //! defines them with the parameters every authenticator app assumes (HMAC-SHA-1, six
-//! digits, 30-second steps), the secret as the apps take it (base32, RFC 4648, and an
-//! `otpauth://` link for the QR code), and the one-time recovery codes.
+//! digits, 30-second steps), the secret as the apps take it (base32, RFC 4648), and the
+//! one-time recovery codes.
 //!
 //! Which step a code is accepted for, and that each step is accepted once, is decided by
 //! the caller with the account's last accepted step ([`matching_step`] only says which
@@ -97,18 +97,6 @@ impl Secret {
         groups.join(" ")
     }
 
-    /// The `otpauth://` link an authenticator app reads from the QR code: the account
-    /// is labelled `issuer:account`.
-    pub fn otpauth_uri(&self, issuer: &str, account: &str) -> String {
-        format!(
-            "otpauth://totp/{}:{}?secret={}&issuer={}&algorithm=SHA1&digits={DIGITS}&period={STEP_SECS}",
-            percent_encode(issuer),
-            percent_encode(account),
-            self.base32(),
-            percent_encode(issuer),
-        )
-    }
-
     /// The code of time step `step` (RFC 4226's HOTP with the step as counter), as six
     /// digits with leading zeros.
     pub fn code_at_step(&self, step: u64) -> String {
@@ -202,19 +190,6 @@ pub fn recovery_hash(typed: &str) -> Option<[u8; 32]> {
     fits.then(|| Sha256::digest(plain.as_bytes()).into())
 }
 
-/// `text` with everything but unreserved characters percent-encoded (RFC 3986).
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,16 +250,6 @@ mod tests {
         }
         assert_eq!(matching_step(&secret, "12345", now), None);
         assert_eq!(matching_step(&secret, "abcdef", now), None);
-    }
-
-    #[test]
-    fn the_otpauth_link_names_issuer_and_account() {
-        let uri = Secret(*b"12345678901234567890")
-            .otpauth_uri("Online Service Center", "kim@example.com");
-        assert_eq!(
-            uri,
-            "otpauth://totp/Online%20Service%20Center:kim%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Online%20Service%20Center&algorithm=SHA1&digits=6&period=30"
-        );
     }
 
     #[test]

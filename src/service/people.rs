@@ -106,8 +106,14 @@ impl From<Option<bool>> for AccountAction {
 
 /// The reason for a block, checked.
 pub fn block_reason(typed: &str) -> Result<String, Errors> {
+    reason_in("reason", typed)
+}
+
+/// The reason an action on a person requires (a block, a reset of two-step log-in),
+/// checked, with its error under `field`.
+pub fn reason_in(field: &'static str, typed: &str) -> Result<String, Errors> {
     let mut e = Errors::new();
-    let reason = e.check("reason", domain::required_text_multiline(typed, 500));
+    let reason = e.check(field, domain::required_text_multiline(typed, 500));
     e.finish(|| reason)
 }
 

@@ -8,6 +8,7 @@
 use crate::access::AccountKind;
 use crate::config::StaffTwoFactor;
 use crate::domain;
+use crate::links::url_encode_segment;
 use crate::mail::templates::compose;
 use crate::secrets::totp::{self, Secret};
 use crate::store::audit::{self, Event};
@@ -59,10 +60,23 @@ pub fn waiting_setup(core: &Core, user: &User) -> Result<Option<Setup>, Failure>
 }
 
 fn setup_of(core: &Core, user: &User, secret: Secret) -> Setup {
+    let uri = otpauth_uri(&secret, &core.config.branding.instance_name, &user.email);
     Setup {
         key: secret.grouped(),
-        uri: secret.otpauth_uri(&core.config.branding.instance_name, &user.email),
+        uri,
     }
+}
+
+/// The `otpauth://` link an authenticator app reads from the QR code (the format every
+/// app takes): the account is labelled `issuer:account`.
+fn otpauth_uri(secret: &Secret, issuer: &str, account: &str) -> String {
+    let (issuer, account) = (url_encode_segment(issuer), url_encode_segment(account));
+    format!(
+        "otpauth://totp/{issuer}:{account}?secret={}&issuer={issuer}&algorithm=SHA1&digits={}&period={}",
+        secret.base32(),
+        totp::DIGITS,
+        totp::STEP_SECS,
+    )
 }
 
 /// Begins set-up after the current password: a new secret waits for its first code.
@@ -210,14 +224,10 @@ pub async fn turn_off(
     Ok(Ok(()))
 }
 
-/// The reason for a reset, checked.
+/// The reason for a reset, checked (its field on the person's page is
+/// `two_factor_reason`, beside the block form's `reason`).
 pub fn reset_reason(typed: &str) -> Result<String, Errors> {
-    let mut e = Errors::new();
-    let reason = e.check(
-        "two_factor_reason",
-        domain::required_text_multiline(typed, 500),
-    );
-    e.finish(|| reason)
+    super::people::reason_in("two_factor_reason", typed)
 }
 
 /// The service team resets a customer's two-step log-in (they lost their phone and
@@ -320,5 +330,23 @@ pub(super) fn code_problem(code: &str) -> &'static str {
         "two-factor-code-wrong"
     } else {
         "two-factor-code-malformed"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_otpauth_link_names_issuer_and_account() {
+        let uri = otpauth_uri(
+            &Secret(*b"12345678901234567890"),
+            "Online Service Center",
+            "kim@example.com",
+        );
+        assert_eq!(
+            uri,
+            "otpauth://totp/Online%20Service%20Center:kim%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Online%20Service%20Center&algorithm=SHA1&digits=6&period=30"
+        );
     }
 }

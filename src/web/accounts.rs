@@ -203,14 +203,15 @@ pub async fn login(
         Login::Refused(LoginRefused::Locked) => {
             // Recovery is the way in; its form keeps the address typed here.
             let response = Redirect::to("/password/forgot?locked=1").into_response();
-            let secure = if ctx.state.config.is_https() {
-                "; Secure"
-            } else {
-                ""
-            };
-            let cookie = format!(
-                "{RECOVERY_EMAIL_COOKIE}={}; Path=/password/forgot; Max-Age=600; HttpOnly; SameSite=Strict{secure}",
-                crate::links::url_encode(form.email.trim())
+            let cookie = crate::links::set_cookie(
+                (
+                    RECOVERY_EMAIL_COOKIE,
+                    &crate::links::url_encode(form.email.trim()),
+                ),
+                "/password/forgot",
+                crate::links::Kept::For(600),
+                "Strict",
+                ctx.state.config.is_https(),
             );
             return with_cookie(response, &cookie);
         }

@@ -36,14 +36,12 @@ pub async fn switch_language(
         .next
         .filter(|n| is_local_path(n))
         .unwrap_or_else(|| "/".to_owned());
-    let secure = if ctx.state.config.is_https() {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-        lang.code()
+    let cookie = crate::links::set_cookie(
+        (LANG_COOKIE, lang.code()),
+        "/",
+        crate::links::Kept::For(365 * 86_400),
+        "Lax",
+        ctx.state.config.is_https(),
     );
     let mut response = Redirect::to(&next).into_response();
     let value = HeaderValue::from_str(&cookie).map_err(AppError::internal)?;
