@@ -92,13 +92,22 @@ impl LoginRefused {
     }
 }
 
-/// Where a user lands after logging in when the log-in page was not sent a `next`.
-pub fn home_of(user: &User) -> &'static str {
-    if user.kind == AccountKind::Staff {
-        "/service"
-    } else {
-        "/profile"
-    }
+/// Where a user lands after logging in when the log-in page was not sent a `next`: at
+/// their work. The service team at the service desk; installers and wholesalers at their
+/// company's plant overview; a plant operator at the plants that name them, or at Ticket
+/// Tracking when none does.
+pub fn home_of(core: &Core, user: &User) -> Result<&'static str, Failure> {
+    Ok(match user.kind {
+        AccountKind::Staff => "/service",
+        AccountKind::Operator => {
+            if core.store.plants().list(&user.actor(), "")?.is_empty() {
+                "/tickets"
+            } else {
+                "/plants"
+            }
+        }
+        AccountKind::Installer | AccountKind::Wholesaler => "/plants",
+    })
 }
 
 /// Logs in with `email` and `password` from `peer`, in the browser `user_agent`.

@@ -99,17 +99,22 @@ fn area_link(area: Area) -> (&'static str, &'static str) {
 
 fn side_nav(ctx: &PageCtx, areas: &[Area]) -> Markup {
     let path = ctx.path.split('?').next().unwrap_or("/");
+    // The portal's work first, the person's own pages after it.
+    let personal = |a: &Area| matches!(a, Area::Profile | Area::AccessData);
+    let item = |area: Area| {
+        let (href, id) = area_link(area);
+        // A request's page belongs to the service desk for the service team.
+        let current = path == href
+            || path.starts_with(&format!("{href}/"))
+            || (area == Area::ServiceDesk && path.starts_with("/tickets/"));
+        html! {
+            li { a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) } }
+        }
+    };
     let links = html! {
-        ul {
-            @for area in areas {
-                @let (href, id) = area_link(*area);
-                // A request's page belongs to the service desk for the service team.
-                @let current = path == href || path.starts_with(&format!("{href}/"))
-                    || (*area == Area::ServiceDesk && path.starts_with("/tickets/"));
-                li {
-                    a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) }
-                }
-            }
+        div.nav-lists {
+            ul { @for area in areas.iter().filter(|a| !personal(a)) { (item(*area)) } }
+            ul.nav-personal { @for area in areas.iter().filter(|a| personal(a)) { (item(*area)) } }
         }
     };
     // Wide screens show the list; narrow screens fold it into a <details> menu, which

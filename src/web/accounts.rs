@@ -25,15 +25,16 @@ use crate::views::components::Errors;
 use crate::views::two_factor as two_factor_view;
 
 /// `GET /register`
-pub async fn register_page(ctx: PageCtx, MaybeUser(viewer): MaybeUser) -> Response {
-    if viewer.is_some() {
-        return Redirect::to("/profile").into_response();
+pub async fn register_page(ctx: PageCtx, MaybeUser(viewer): MaybeUser) -> Result<Response> {
+    if let Some(viewer) = viewer {
+        let home = login::home_of(&ctx.state.core, &viewer.user)?;
+        return Ok(Redirect::to(home).into_response());
     }
     let form = RegisterForm {
         language: ctx.lang.code().to_owned(),
         ..RegisterForm::default()
     };
-    view::register(&ctx, &form, &Errors::new()).into_response()
+    Ok(view::register(&ctx, &form, &Errors::new()).into_response())
 }
 
 /// `POST /register`
@@ -149,11 +150,12 @@ pub async fn login_page(
     ctx: PageCtx,
     MaybeUser(viewer): MaybeUser,
     Query(q): Query<LoginQuery>,
-) -> Response {
-    if viewer.is_some() {
-        return Redirect::to("/profile").into_response();
+) -> Result<Response> {
+    if let Some(viewer) = viewer {
+        let home = login::home_of(&ctx.state.core, &viewer.user)?;
+        return Ok(Redirect::to(home).into_response());
     }
-    view::login(&ctx, "", &q.next, None).into_response()
+    Ok(view::login(&ctx, "", &q.next, None).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -230,7 +232,7 @@ pub async fn login(
     let target = if is_local_path(&form.next) {
         form.next.as_str()
     } else {
-        login::home_of(&user)
+        login::home_of(&ctx.state.core, &user)?
     };
     let cookie = session::set_cookie(&session_token, ctx.state.config.is_https());
     with_cookie(Redirect::to(target).into_response(), &cookie)
@@ -306,7 +308,7 @@ pub async fn login_code(
     let target = if is_local_path(&form.next) {
         form.next.as_str()
     } else {
-        login::home_of(&user)
+        login::home_of(&ctx.state.core, &user)?
     };
     let cookie = session::set_cookie(&session_token, https);
     let response = with_cookie(Redirect::to(target).into_response(), &cookie)?;

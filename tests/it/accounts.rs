@@ -33,7 +33,7 @@ async fn installer_registration_creates_company_with_its_administrator() {
 
     let response = agent.login("ANNA@Solar-Mueller.de", PASSWORD).await;
     assert_eq!(response.status(), 303, "e-mail compared case-insensitively");
-    assert_eq!(response.headers()["location"], "/profile");
+    assert_eq!(response.headers()["location"], "/plants");
     let (status, html) = agent.page("/profile").await;
     assert_eq!(status, 200);
     assert!(html.contains("Solartechnik Müller GmbH"));
@@ -401,7 +401,7 @@ async fn three_failures_lock_and_recovery_unlocks() {
     );
     let ok = agent.login(&email, NEW_PASSWORD).await;
     assert_eq!(ok.status(), 303);
-    assert_eq!(ok.headers()["location"], "/profile");
+    assert_eq!(ok.headers()["location"], "/tickets");
 
     // The link worked once.
     let (status, html) = agent.page(&link).await;
@@ -432,7 +432,7 @@ async fn a_lock_runs_out_after_the_lockout_time() {
     let r = agent.login(&email, PASSWORD).await;
     assert_eq!(
         r.headers()["location"],
-        "/profile",
+        "/tickets",
         "unlocked after 30 minutes"
     );
 }
@@ -1267,4 +1267,48 @@ async fn postal_codes_are_checked_against_the_country_and_kept_its_way() {
         .map(|a| a.postal_code.clone())
         .collect();
     assert_eq!(kept, ["1234 AB"]);
+}
+
+#[tokio::test]
+async fn after_log_in_each_person_lands_at_their_work() {
+    let app = TestApp::spawn().await;
+    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let operator = app
+        .person(&Registration::operator("olaf@example.com"))
+        .await;
+    let lands = |email: String| {
+        let agent = app.new_agent();
+        async move {
+            let r = agent.login(&email, PASSWORD).await;
+            assert_eq!(r.status(), 303);
+            r.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
+    // Installers at their company's plant overview; a plant operator whom no plant names
+    // yet at Ticket Tracking.
+    assert_eq!(lands(company.admin.user.email.clone()).await, "/plants");
+    assert_eq!(lands(company.installer.user.email.clone()).await, "/plants");
+    assert_eq!(lands("olaf@example.com".to_owned()).await, "/tickets");
+    // Once a plant names the operator, at the plants.
+    app.plant_with_devices(&operator.user, "Hofdach", &[]);
+    assert_eq!(lands("olaf@example.com".to_owned()).await, "/plants");
+    // Someone signed in who opens the log-in or registration page is sent there too.
+    for page in ["/login", "/register"] {
+        let r = operator.agent.get(page).await;
+        assert_eq!(r.status(), 303, "{page}");
+        assert_eq!(r.headers()["location"], "/plants", "{page}");
+    }
+    // A `next` the log-in page was sent still wins.
+    let agent = app.new_agent();
+    let r = agent
+        .post(
+            "/login",
+            &[
+                ("email", "olaf@example.com"),
+                ("password", PASSWORD),
+                ("next", "/profile"),
+            ],
+        )
+        .await;
+    assert_eq!(r.headers()["location"], "/profile");
 }

@@ -411,7 +411,7 @@ async fn a_blocked_account_loses_its_sessions_and_cannot_log_in_or_recover() {
     assert_eq!(r.status(), 303);
     let r = fresh.login("otto@example.com", PASSWORD).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()["location"], "/profile");
+    assert_eq!(r.headers()["location"], "/tickets");
 }
 
 #[tokio::test]
@@ -448,7 +448,7 @@ async fn the_service_team_unlocks_a_locked_account_and_the_log_shows_why() {
         .await;
     assert_eq!(r.status(), 303);
     let r = agent.login("otto@example.com", PASSWORD).await;
-    assert_eq!(r.headers()["location"], "/profile");
+    assert_eq!(r.headers()["location"], "/tickets");
     let (_, html) = staff.page("/service/audit?user=otto%40example.com").await;
     assert!(html.contains("Account unlocked"));
     assert!(html.contains("Sam Service"));
@@ -510,7 +510,7 @@ async fn an_e_mail_change_takes_effect_when_the_new_address_confirms() {
         422
     );
     let r = other.login("otto.neu@example.com", PASSWORD).await;
-    assert_eq!(r.headers()["location"], "/profile");
+    assert_eq!(r.headers()["location"], "/tickets");
     let (_, html) = staff.page(&format!("/service/audit?user={id}")).await;
     assert!(html.contains("E-mail change requested"));
     assert!(html.contains("E-mail changed"));

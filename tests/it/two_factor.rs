@@ -131,7 +131,7 @@ async fn set_up_asks_the_password_then_a_right_code_and_shows_the_recovery_codes
     }
     assert_eq!(
         elsewhere.login(email, PASSWORD).await.headers()["location"],
-        "/profile",
+        "/plants",
         "not on yet: the password alone signs in"
     );
 
@@ -209,7 +209,7 @@ async fn log_in_asks_for_the_code_and_takes_each_code_once_and_none_two_windows_
     }
     let code = app.fresh_code(email, &secret);
     let (status, location, _) = code_step(&phone, &code).await;
-    assert_eq!((status, location.as_str()), (303, "/profile"));
+    assert_eq!((status, location.as_str()), (303, "/tickets"));
     assert!(is_in(&phone).await);
 
     // The same code again, inside its window, is refused.
@@ -385,7 +385,7 @@ async fn wrong_codes_count_toward_the_lock_and_recovery_still_asks_for_the_code(
     password_step(&owner, email, new_password).await;
     assert!(!is_in(&owner).await);
     let (status, location, _) = code_step(&owner, &app.fresh_code(email, &secret)).await;
-    assert_eq!((status, location.as_str()), (303, "/profile"));
+    assert_eq!((status, location.as_str()), (303, "/tickets"));
 }
 
 #[tokio::test]
@@ -547,7 +547,7 @@ async fn the_service_team_resets_a_customer_s_two_step_log_in_with_a_reason() {
     let back = app.new_agent();
     assert_eq!(
         back.login(email, PASSWORD).await.headers()["location"],
-        "/profile",
+        "/tickets",
         "the password alone signs in again"
     );
     // Nothing left to reset.
@@ -610,6 +610,6 @@ async fn turning_it_off_takes_the_password_and_a_code_and_ends_the_other_session
     let back = app.new_agent();
     assert_eq!(
         back.login(email, PASSWORD).await.headers()["location"],
-        "/profile"
+        "/tickets"
     );
 }
