@@ -43,15 +43,13 @@ pub fn help(ctx: &PageCtx, query: &str, found: &[Question]) -> Markup {
         &title,
         html! {
             div.narrow.wide {
-                div.page-head {
-                    h1 { (title) }
-                    form.search role="search" method="get" action="/help" {
-                        label.visually-hidden for="q" { (ctx.t("help-search-label")) }
-                        input #q type="search" name="q" value=(query) placeholder=(ctx.t("help-search-hint"));
-                        button.button.secondary type="submit" { (ctx.t("search-submit")) }
-                    }
-                }
+                h1 { (title) }
                 p.lead { (ctx.t("help-intro")) }
+                form.search.help-search role="search" method="get" action="/help" {
+                    label.visually-hidden for="q" { (ctx.t("help-search-label")) }
+                    input #q type="search" name="q" value=(query) placeholder=(ctx.t("help-search-hint"));
+                    button.button.secondary type="submit" { (ctx.t("search-submit")) }
+                }
                 @if !query.is_empty() {
                     p role="status" {
                         (ctx.t_args("help-results", &args(&[("count", &found.len().to_string()), ("query", query)])))

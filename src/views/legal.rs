@@ -13,28 +13,41 @@ enum Block<'a> {
     List(Vec<&'a str>),
 }
 
+/// The blocks of `text`, line by line: a `## ` line is a heading, a run of `- ` lines a
+/// list, other lines a paragraph until a blank line, heading or list ends it (a heading
+/// may be followed by its list or paragraph at once, without a blank line).
 fn blocks(text: &str) -> Vec<Block<'_>> {
     let mut out = Vec::new();
-    for chunk in text.split("\n\n") {
-        let lines: Vec<&str> = chunk
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines.is_empty() {
-            continue;
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut list: Vec<&str> = Vec::new();
+    fn flush<'a>(out: &mut Vec<Block<'a>>, paragraph: &mut Vec<&'a str>, list: &mut Vec<&'a str>) {
+        if !paragraph.is_empty() {
+            out.push(Block::Paragraph(paragraph.join(" ")));
+            paragraph.clear();
         }
-        if let Some(h) = lines[0].strip_prefix("## ") {
-            out.push(Block::Heading(h));
-            if lines.len() > 1 {
-                out.push(Block::Paragraph(lines[1..].join(" ")));
-            }
-        } else if lines.iter().all(|l| l.starts_with("- ")) {
-            out.push(Block::List(lines.iter().map(|l| &l[2..]).collect()));
-        } else if !lines[0].starts_with("# ") {
-            out.push(Block::Paragraph(lines.join(" ")));
+        if !list.is_empty() {
+            out.push(Block::List(std::mem::take(list)));
         }
     }
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with("# ") {
+            flush(&mut out, &mut paragraph, &mut list);
+        } else if let Some(h) = line.strip_prefix("## ") {
+            flush(&mut out, &mut paragraph, &mut list);
+            out.push(Block::Heading(h));
+        } else if let Some(item) = line.strip_prefix("- ") {
+            if !paragraph.is_empty() {
+                flush(&mut out, &mut paragraph, &mut list);
+            }
+            list.push(item);
+        } else {
+            if !list.is_empty() {
+                flush(&mut out, &mut paragraph, &mut list);
+            }
+            paragraph.push(line);
+        }
+    }
+    flush(&mut out, &mut paragraph, &mut list);
     out
 }
 
@@ -53,4 +66,32 @@ pub fn page(ctx: &PageCtx, title: &str, text: &str) -> Markup {
         }
     };
     layout::page(ctx, title, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Block, blocks};
+
+    #[test]
+    fn a_heading_takes_its_list_and_paragraph_without_blank_lines() {
+        let text = "# Title\n\nIntro line one\nline two.\n\n## What we keep\n- One.\n- Two.\n## Why\nBecause.\n";
+        let shape: Vec<String> = blocks(text)
+            .into_iter()
+            .map(|b| match b {
+                Block::Heading(h) => format!("h:{h}"),
+                Block::Paragraph(p) => format!("p:{p}"),
+                Block::List(items) => format!("ul:{}", items.join("|")),
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                "p:Intro line one line two.",
+                "h:What we keep",
+                "ul:One.|Two.",
+                "h:Why",
+                "p:Because."
+            ]
+        );
+    }
 }
