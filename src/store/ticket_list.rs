@@ -218,7 +218,18 @@ pub struct Page {
     pub previous: Option<Cursor>,
     /// Set when there is a later page: its rows come after this cursor.
     pub next: Option<Cursor>,
+    /// Rows past this page in the direction it was read (after it for the first page and
+    /// "next", before it for "previous"), counted up to [`LOOK_AHEAD_PAGES`] pages.
+    pub beyond: usize,
+    /// Whether more rows lie past those counted in `beyond`.
+    pub beyond_more: bool,
+    /// The most rows a page holds, as asked.
+    pub size: usize,
 }
+
+/// How many pages past the current one a page read counts, so a list can say "page 2 of
+/// 7" without counting every row of a scope (1 M for the service team).
+pub const LOOK_AHEAD_PAGES: usize = 10;
 
 /// One row of the list table as a range yields it.
 type Entry<'a> = Result<
@@ -393,7 +404,11 @@ impl TicketList for Store {
         let (s, o) = (scope.key(), order.code());
         let lowest = (s, o, 0, 0);
         let highest = (s, o, u64::MAX, u64::MAX);
+        // The page, then up to LOOK_AHEAD_PAGES pages more only counted, then one row
+        // that says there are more still.
+        let keep = size.saturating_mul(LOOK_AHEAD_PAGES + 1).saturating_add(1);
         let mut rows: Vec<Cursor> = Vec::with_capacity(size + 1);
+        let mut seen = 0usize;
         let company_matches = |id: u64| -> Result<bool, StoreError> {
             let Some(company) = filter.company else {
                 return Ok(true);
@@ -408,9 +423,12 @@ impl TicketList for Store {
             let (_, _, key, id) = k.value();
             let (summary, updated, waiting) = v.value();
             if filter.keeps(summary, updated, waiting) && company_matches(id)? {
-                rows.push(Cursor { key, id });
+                if rows.len() <= size {
+                    rows.push(Cursor { key, id });
+                }
+                seen += 1;
             }
-            Ok(rows.len() > size)
+            Ok(seen >= keep)
         };
         match from {
             From::Start => {
@@ -442,6 +460,8 @@ impl TicketList for Store {
             }
         }
         let more = rows.len() > size;
+        let beyond_more = seen >= keep;
+        let beyond = seen.saturating_sub(size) - usize::from(beyond_more);
         rows.truncate(size);
         if matches!(from, From::Before(_)) {
             rows.reverse();
@@ -467,6 +487,9 @@ impl TicketList for Store {
             tickets,
             previous,
             next,
+            beyond,
+            beyond_more,
+            size,
         })
     }
 

@@ -322,3 +322,59 @@ pub fn checkbox(
         }
     }
 }
+
+/// The pager of a list read by key (Ticket Tracking, the service queue): "Previous",
+/// "First page", "Page 2 of 7" and "Next". `link` is the list's address with its filters
+/// and order; `number` the page's number as its link carried it; `backwards` whether the
+/// page was read towards the start (a "Previous" link), whose look-ahead counted the rows
+/// before it rather than after.
+pub fn keyset_pager(
+    ctx: &PageCtx,
+    page: &crate::store::ticket_list::Page,
+    (number, backwards): (usize, bool),
+    link: &str,
+) -> Markup {
+    let size = page.size;
+    if page.previous.is_none() && page.next.is_none() {
+        return html! {};
+    }
+    let number = if page.previous.is_none() {
+        1
+    } else {
+        number.max(2)
+    };
+    let label = if backwards {
+        ctx.t_args(
+            "pagination-page-only",
+            &crate::i18n::args(&[("page", &number.to_string())]),
+        )
+    } else {
+        let pages = number + page.beyond.div_ceil(size.max(1));
+        let id = if page.beyond_more {
+            "pagination-page-of-more"
+        } else {
+            "pagination-page"
+        };
+        ctx.t_args(
+            id,
+            &crate::i18n::args(&[("page", &number.to_string()), ("pages", &pages.to_string())]),
+        )
+    };
+    html! {
+        nav.pagination aria-label=(ctx.t("pagination")) {
+            @if let Some(c) = page.previous {
+                @if number > 2 { a href=(link) { (ctx.t("pagination-first")) } }
+                a href={ (link) "&before=" (c) "&page=" (number - 1) } rel="prev" { (ctx.t("pagination-previous")) }
+            }
+            span aria-current="page" { (label) }
+            @if let Some(c) = page.next {
+                a href={ (link) "&after=" (c) "&page=" (number + 1) } rel="next" { (ctx.t("pagination-next")) }
+            }
+        }
+    }
+}
+
+/// The page number a list's link carries (`page=`), 1 when absent or not a number.
+pub fn page_number(raw: &str) -> usize {
+    raw.parse::<usize>().ok().filter(|n| *n >= 1).unwrap_or(1)
+}

@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::components::{Errors, Field, csrf_field, error_summary};
+use super::components::{Errors, Field, csrf_field, error_summary, keyset_pager, page_number};
 use super::format;
 use super::layout;
 use super::layout::url_encode;
@@ -166,7 +166,7 @@ pub fn list(
             .map(|k| (k.slug().to_owned(), ctx.t(k.message_id()))),
     );
     let sort_header = |key: &str, label: String| {
-        let current = q.sort == key || (key == "updated" && q.sort.is_empty() && query.is_empty());
+        let current = q.sort == key || (key == "updated" && q.sort.is_empty());
         html! {
             th scope="col" aria-sort=[current.then_some("descending")] {
                 a href=(base(key)) { (label) @if current { " ▾" } }
@@ -226,13 +226,13 @@ pub fn list(
                 }
             } @else {
                 div.table-wrap {
-                    table {
+                    table.stack-narrow {
                         thead {
                             tr {
                                 (sort_header("number", ctx.t("ticket-number")))
                                 th scope="col" { (ctx.t("ticket-subject")) }
                                 th scope="col" { (ctx.t("ticket-kind")) }
-                                @if staff { th scope="col" { (ctx.t("ticket-requester")) } }
+                                th scope="col" { (ctx.t("ticket-requester")) }
                                 (sort_header("status", ctx.t("ticket-status")))
                                 (sort_header("updated", ctx.t("ticket-updated")))
                             }
@@ -241,27 +241,17 @@ pub fn list(
                             @for t in tickets {
                                 tr {
                                     td { a href={ "/tickets/" (t.id) } { code { (t.number) } } }
-                                    td { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
-                                    td { (ctx.t(t.kind.message_id())) }
-                                    @if staff { td { (t.requester_name) } }
-                                    td { (status_badge(ctx, t.status)) }
-                                    td { (format::date_time(t.updated_at)) }
+                                    td data-label=(ctx.t("ticket-subject")) { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
+                                    td data-label=(ctx.t("ticket-kind")) { (ctx.t(t.kind.message_id())) }
+                                    td data-label=(ctx.t("ticket-requester")) { (t.requester_name) }
+                                    td data-label=(ctx.t("ticket-status")) { (status_badge(ctx, t.status)) }
+                                    td data-label=(ctx.t("ticket-updated")) { (format::when(t.updated_at)) }
                                 }
                             }
                         }
                     }
                 }
-                @if page.previous.is_some() || page.next.is_some() {
-                    nav.pagination aria-label=(ctx.t("pagination")) {
-                        @if let Some(c) = page.previous {
-                            a href={ (base(&q.sort)) "&before=" (c) } rel="prev" { (ctx.t("pagination-previous")) }
-                            a href=(base(&q.sort)) { (ctx.t("pagination-first")) }
-                        }
-                        @if let Some(c) = page.next {
-                            a href={ (base(&q.sort)) "&after=" (c) } rel="next" { (ctx.t("pagination-next")) }
-                        }
-                    }
-                }
+                (keyset_pager(ctx, page, (page_number(&q.page), q.after.is_empty() && !q.before.is_empty()), &base(&q.sort)))
             }
         },
     )
@@ -306,6 +296,8 @@ pub struct ListQuery {
     pub after: String,
     /// The page before this row (`key.id`).
     pub before: String,
+    /// The page's number, as its link carries it.
+    pub page: String,
 }
 
 /// What the contact form sends.

@@ -49,8 +49,7 @@ pub const PAGE_SIZE: usize = 50;
 /// Hits shown for one search.
 const SEARCH_LIMIT: usize = 100;
 
-/// Applies the state and kind filters and the sort order of `q` to search hits (kept in
-/// their ranking when sorted by relevance).
+/// Applies the state and kind filters and the sort order of `q` to search hits.
 fn filter_hits(mut found: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
     let filter = q.filter(None);
     found.retain(|t| {
@@ -66,8 +65,8 @@ fn filter_hits(mut found: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
                 std::cmp::Reverse(t.updated_at),
             )
         }),
-        "updated" => found.sort_by_key(|t| std::cmp::Reverse(t.updated_at)),
-        _ => {}
+        // Newest first unless another order was chosen, as the list without a query.
+        _ => found.sort_by_key(|t| std::cmp::Reverse(t.updated_at)),
     }
     found
 }
@@ -104,8 +103,7 @@ pub async fn list(
     let found = state.store.tickets().visible_many(&me.actor, &ids)?;
     let page = Page {
         tickets: filter_hits(found, &q),
-        previous: None,
-        next: None,
+        ..Page::default()
     };
     Ok(view::list(&ctx, &page, &q, matched))
 }

@@ -10,6 +10,7 @@ use crate::i18n::args;
 use crate::store::ticket_list::Page;
 use crate::store::users::User;
 use crate::views::PageCtx;
+use crate::views::components::{keyset_pager, page_number};
 use crate::views::format;
 use crate::views::tickets::status_badge;
 
@@ -141,7 +142,7 @@ pub fn queue(
                 @if !searching { p.empty { (ctx.t("service-queue-empty")) } }
             } @else {
                 div.table-wrap {
-                    table {
+                    table.stack-narrow {
                         caption.visually-hidden { (title) }
                         thead {
                             tr {
@@ -158,34 +159,24 @@ pub fn queue(
                             @for t in &page.tickets {
                                 tr {
                                     td { a href={ "/tickets/" (t.id) } { code { (t.number) } } br; span.small.hint { (ctx.t(t.kind.message_id())) } }
-                                    td { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
-                                    td {
+                                    td data-label=(ctx.t("ticket-subject")) { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
+                                    td data-label=(ctx.t("ticket-requester")) {
                                         @if let Some(u) = t.requester {
                                             a href={ "/service/users/" (u) } { (t.requester_name) }
                                         } @else {
                                             (t.requester_name) br; span.small.hint { (t.requester_email) }
                                         }
                                     }
-                                    td { (status_badge(ctx, t.status)) }
-                                    td { @if let Some(n) = staff_name(staff, t.assignee) { (n) } @else { span.hint { (ctx.t("service-assignee-none")) } } }
-                                    td.nowrap { @if t.status.is_open() { (waited(ctx, t.waiting_since(), now)) } @else { "—" } }
-                                    td.nowrap { (format::date(t.updated_at)) br; span.small.hint { (format::date_time(t.updated_at).get(11..).unwrap_or("")) } }
+                                    td data-label=(ctx.t("ticket-status")) { (status_badge(ctx, t.status)) }
+                                    td data-label=(ctx.t("service-assignee")) { @if let Some(n) = staff_name(staff, t.assignee) { (n) } @else { span.hint { (ctx.t("service-assignee-none")) } } }
+                                    td.nowrap data-label=(ctx.t("service-waiting")) { @if t.status.is_open() { (waited(ctx, t.waiting_since(), now)) } @else { "—" } }
+                                    td.nowrap data-label=(ctx.t("ticket-updated")) { (format::when_date(t.updated_at)) br; span.small.hint { (format::date_time(t.updated_at).get(11..).unwrap_or("")) } }
                                 }
                             }
                         }
                     }
                 }
-                @if page.previous.is_some() || page.next.is_some() {
-                    nav.pagination aria-label=(ctx.t("pagination")) {
-                        @if let Some(c) = page.previous {
-                            a href={ (q.link(&q.sort)) "&before=" (c) } rel="prev" { (ctx.t("pagination-previous")) }
-                            a href=(q.link(&q.sort)) { (ctx.t("pagination-first")) }
-                        }
-                        @if let Some(c) = page.next {
-                            a href={ (q.link(&q.sort)) "&after=" (c) } rel="next" { (ctx.t("pagination-next")) }
-                        }
-                    }
-                }
+                (keyset_pager(ctx, page, (page_number(&q.page), q.after.is_empty() && !q.before.is_empty()), &q.link(&q.sort)))
             }
         },
     )
@@ -226,4 +217,6 @@ pub struct QueueQuery {
     pub sort: String,
     pub after: String,
     pub before: String,
+    /// The page's number, as its link carries it.
+    pub page: String,
 }

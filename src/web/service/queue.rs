@@ -140,8 +140,7 @@ pub async fn queue(
         let found = state.store.tickets().visible_many(&me.actor, &ids)?;
         Page {
             tickets: keep_hits(found, &filter, assignee, company_id),
-            previous: None,
-            next: None,
+            ..Page::default()
         }
     };
     Ok(view::queue(&ctx, &q, &page, &company, &staff, now))
