@@ -364,7 +364,9 @@ pub fn keyset_pager(
         nav.pagination aria-label=(ctx.t("pagination")) {
             @if let Some(c) = page.previous {
                 @if number > 2 { a href=(link) { (ctx.t("pagination-first")) } }
-                a href={ (link) "&before=" (c) "&page=" (number - 1) } rel="prev" { (ctx.t("pagination-previous")) }
+                // Back to the first page is a fresh read, which counts the pages after it.
+                @let back = if number == 2 { link.to_owned() } else { format!("{link}&before={c}&page={}", number - 1) };
+                a href=(back) rel="prev" { (ctx.t("pagination-previous")) }
             }
             span aria-current="page" { (label) }
             @if let Some(c) = page.next {

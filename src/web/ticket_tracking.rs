@@ -66,7 +66,7 @@ fn filter_hits(mut found: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
             )
         }),
         // Newest first unless another order was chosen, as the list without a query.
-        _ => found.sort_by_key(|t| std::cmp::Reverse(t.updated_at)),
+        _ => found.sort_by_key(|t| std::cmp::Reverse((t.updated_at, t.id))),
     }
     found
 }

@@ -188,6 +188,8 @@ async fn ticket_tracking_filters_sorts_and_pages() {
         !html.contains(r#"rel="prev""#),
         "the first page has no previous one"
     );
+    // The pager says where one is, as the plant overview does.
+    assert!(html.contains(r#"<span aria-current="page">Page 1 of 2</span>"#));
     // Pages follow the key of the last row, not an offset.
     let next = html
         .split(r#"href=""#)
@@ -200,6 +202,7 @@ async fn ticket_tracking_filters_sorts_and_pages() {
     let (_, html) = a.page(&next).await;
     assert!(html.contains("Frage 00") && html.contains("Frage 01") && hits(&html) == 2);
     assert!(!html.contains(r#"rel="next""#), "the last page");
+    assert!(html.contains(r#"<span aria-current="page">Page 2 of 2</span>"#));
     let previous = html
         .split(r#"href=""#)
         .find_map(|s| {
@@ -209,8 +212,25 @@ async fn ticket_tracking_filters_sorts_and_pages() {
         .expect("a link back");
     let (_, back) = a.page(&previous).await;
     assert!(back.contains("Frage 51") && back.contains("Frage 02") && hits(&back) == 50);
+    assert!(back.contains(r#"<span aria-current="page">Page 1 of 2</span>"#));
     assert!(!back.contains("Frage 01"));
     let (_, html) = a.page("/tickets?sort=number").await;
+    assert!(html.contains(r#"aria-sort="descending""#));
+    // A search comes newest first too, its order still marked.
+    let mut html = String::new();
+    for _ in 0..100 {
+        html = a.page("/tickets?q=Frage").await.1;
+        if hits(&html) == 52 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let (newer, older) = (html.find("Frage 51"), html.find("Frage 50"));
+    assert!(
+        newer.is_some() && newer < older,
+        "newest first: {newer:?} {older:?} {}",
+        hits(&html)
+    );
     assert!(html.contains(r#"aria-sort="descending""#));
     let (_, html) = a.page("/tickets?state=closed").await;
     assert_eq!(hits(&html), 0, "none is closed");
