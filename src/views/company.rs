@@ -74,7 +74,7 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
         section aria-labelledby="members-heading" {
             h2 #members-heading { (ctx.t("members-collaborators")) }
             div.table-wrap {
-                table {
+                table.stack-narrow {
                     thead {
                         tr {
                             th scope="col" { (ctx.t("members-col-name")) }
@@ -95,22 +95,22 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                                     (m.user.full_name())
                                     @if is_me { " " span.hint { "(" (ctx.t("members-you")) ")" } }
                                 }
-                                td { a href={ "mailto:" (m.user.email) } { (m.user.email) } }
-                                td { (role_badge(ctx, role)) }
-                                td {
+                                td data-label=(ctx.t("field-email")) { a href={ "mailto:" (m.user.email) } { (m.user.email) } }
+                                td data-label=(ctx.t("members-col-role")) { (role_badge(ctx, role)) }
+                                td data-label=(ctx.t("members-col-status")) {
                                     @if m.user.is_locked(d.now, d.lockout_minutes) {
                                         span.badge.warn { (ctx.t("members-status-locked")) }
                                     } @else {
                                         span.badge.ok { (ctx.t("members-status-active")) }
                                     }
                                 }
-                                td {
+                                td data-label=(ctx.t("members-col-last-login")) {
                                     @match m.user.last_login_at {
-                                        Some(at) => (format::date_time(at)),
+                                        Some(at) => (format::when(at)),
                                         None => span.hint { (ctx.t("members-never")) },
                                     }
                                 }
-                                td.num { (m.assigned_plants) }
+                                td.num data-label=(ctx.t("members-col-plants")) { (m.assigned_plants) }
                                 td {
                                     div.row-actions {
                                         @if role == CompanyRole::Member {
@@ -165,8 +165,8 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                                     " " span.badge.warn { (ctx.t("members-expired")) }
                                 }
                                 p.hint {
-                                    (ctx.t("members-sent")) " " (format::date(i.sent_at)) " · "
-                                    (ctx.t("members-expires")) " " (format::date(i.expires_at))
+                                    (ctx.t("members-sent")) " " (format::when_date(i.sent_at)) " · "
+                                    (ctx.t("members-expires")) " " (format::when_date(i.expires_at))
                                 }
                                 div.row-actions {
                                     form.inline method="post" action={ "/company/invitations/" (i.id) "/resend" } {
@@ -190,7 +190,7 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                 p.empty { (ctx.t("members-operators-empty")) }
             } @else {
                 div.table-wrap {
-                    table {
+                    table.stack-narrow {
                         thead {
                             tr {
                                 th scope="col" { (ctx.t("members-col-name")) }
@@ -202,10 +202,15 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                         tbody {
                             @for o in d.operators {
                                 tr {
-                                    td { (o.name) }
-                                    td { a href={ "mailto:" (o.email) } { (o.email) } }
-                                    td { @if let Some(phone) = &o.phone { (phone) } @else { span.hint { (ctx.t("members-operator-no-account")) } } }
-                                    td { (o.plants.join(", ")) }
+                                    td {
+                                        (o.name)
+                                        @if let Some(named) = &o.named_in_plant {
+                                            br; span.small.hint { (ctx.t_args("members-operator-named", &args(&[("name", named)]))) }
+                                        }
+                                    }
+                                    td data-label=(ctx.t("field-email")) { a href={ "mailto:" (o.email) } { (o.email) } }
+                                    td data-label=(ctx.t("field-phone")) { @if let Some(phone) = &o.phone { (phone) } @else { span.hint { (ctx.t("members-operator-no-account")) } } }
+                                    td data-label=(ctx.t("members-col-operator-plants")) { (o.plants.join(", ")) }
                                 }
                             }
                         }

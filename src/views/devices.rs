@@ -20,7 +20,10 @@ pub struct DeviceRow {
     pub warranty: Warranty,
 }
 
-fn warranty_cell(ctx: &PageCtx, w: &Warranty, device: u64) -> Markup {
+/// A device's warranty: one badge with its state and end, then the extension, linked when
+/// it can be ordered. `why_not`: also say why no extension can be ordered (the device's
+/// own page; the plant's list keeps to one line per fact).
+fn warranty_cell(ctx: &PageCtx, w: &Warranty, device: u64, why_not: bool) -> Markup {
     match w {
         Warranty::NotApplicable => html! { span.hint { "—" } },
         Warranty::Unknown => html! { span.badge.warn { (ctx.t("warranty-unknown")) } },
@@ -30,24 +33,23 @@ fn warranty_cell(ctx: &PageCtx, w: &Warranty, device: u64) -> Markup {
             extension,
             ..
         } => html! {
+            @let end = end.to_string();
             @if *days_left == 0 {
                 span.badge.bad { (ctx.t("warranty-expired-badge")) }
-                " " span.small { (ctx.t_args("warranty-ended", &args(&[("date", &end.to_string())]))) }
-            } @else if *days_left <= 90 {
+                " " span.small.nowrap { (ctx.t_args("warranty-ended", &args(&[("date", &end)]))) }
+            } @else if w.ends_soon() {
                 span.badge.warn { (ctx.t_args("warranty-days-left", &args(&[("days", &days_left.to_string())]))) }
-                " " span.small { (ctx.t_args("warranty-until", &args(&[("date", &end.to_string())]))) }
+                " " span.small.nowrap { (ctx.t_args("warranty-until", &args(&[("date", &end)]))) }
             } @else {
-                span.badge.ok { (ctx.t_args("warranty-until", &args(&[("date", &end.to_string())]))) }
+                span.badge.ok { (ctx.t_args("warranty-until", &args(&[("date", &end)]))) }
             }
-            br;
-            span.small {
-                @match extension {
-                    Ok(()) => {
-                        (ctx.t("warranty-extension-possible")) " "
-                        a href={ "/devices/" (device) "/warranty-extension" } { (ctx.t("warranty-extension-request")) }
-                    },
-                    Err(reason) => (ctx.t(reason)),
-                }
+            @match extension {
+                Ok(()) => {
+                    br;
+                    a.small href={ "/devices/" (device) "/warranty-extension" } { (ctx.t("warranty-extension-request")) }
+                },
+                Err(reason) if why_not => { br; span.small.hint { (ctx.t(reason)) } },
+                Err(_) => {},
             }
         },
     }
@@ -56,7 +58,7 @@ fn warranty_cell(ctx: &PageCtx, w: &Warranty, device: u64) -> Markup {
 fn device_table(ctx: &PageCtx, rows: &[&DeviceRow], can_edit: bool) -> Markup {
     html! {
         div.table-wrap {
-            table {
+            table.stack-narrow {
                 thead {
                     tr {
                         th scope="col" { (ctx.t("device-serial")) }
@@ -70,19 +72,19 @@ fn device_table(ctx: &PageCtx, rows: &[&DeviceRow], can_edit: bool) -> Markup {
                     @for r in rows {
                         tr {
                             td { code { (r.device.serial) } }
-                            td {
+                            td data-label=(ctx.t("device-product")) {
                                 @match r.product {
-                                    Some(p) => { (p.name) br; span.small.hint { (p.model) " · " (ctx.t(p.category.message_id())) } },
+                                    Some(p) => { (p.name) br; span.small.hint { (ctx.t(p.category.message_id())) } },
                                     None => (r.device.product_id),
                                 }
                             }
-                            td { (r.device.name) }
-                            td { (warranty_cell(ctx, &r.warranty, r.device.id)) }
+                            td data-label=(ctx.t("device-name")) { (r.device.name) }
+                            td data-label=(ctx.t("device-warranty")) { (warranty_cell(ctx, &r.warranty, r.device.id, false)) }
                             @if can_edit {
                                 td {
                                     div.row-actions {
                                         a href={ "/devices/" (r.device.id) } { (ctx.t("action-edit")) }
-                                        a href={ "/devices/" (r.device.id) "/remove" } { (ctx.t("device-remove")) }
+                                        a.danger-link href={ "/devices/" (r.device.id) "/remove" } { (ctx.t("device-remove")) }
                                     }
                                 }
                             }
@@ -96,12 +98,23 @@ fn device_table(ctx: &PageCtx, rows: &[&DeviceRow], can_edit: bool) -> Markup {
 
 /// The searchable product field: a text input with the registrable catalog as its
 /// datalist (the browser filters as one types; no JavaScript).
-pub(crate) fn product_field(ctx: &PageCtx, value: &str, errors: &Errors) -> Markup {
-    let field = Field::new("product", ctx.t("device-product"), "text")
+/// `for_other_device`: the product is asked only for a device typed in by its serial (a
+/// registered one brings its own), so it is not marked required.
+pub(crate) fn product_field(
+    ctx: &PageCtx,
+    value: &str,
+    errors: &Errors,
+    for_other_device: bool,
+) -> Markup {
+    let mut field = Field::new("product", ctx.t("device-product"), "text")
         .value(value)
-        .hint(ctx.t("device-product-hint"))
         .maxlength(200)
         .errors(ctx, errors);
+    field = if for_other_device {
+        field.optional().hint(ctx.t("replacement-product-hint"))
+    } else {
+        field.hint(ctx.t("device-product-hint"))
+    };
     html! {
         (field.render_with_list("products"))
         datalist #products {
@@ -225,7 +238,7 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
                         (csrf_field(ctx))
                         (Field::new("serial_number", ctx.t("device-serial"), "text").value(&form.serial_number)
                             .hint(ctx.t("device-serial-hint")).maxlength(20).autocomplete("off").errors(ctx, errors).render())
-                        (product_field(ctx, &form.product, errors))
+                        (product_field(ctx, &form.product, errors, false))
                         (optional_fields(ctx, plant, form, errors))
                         button.button.primary type="submit" { (ctx.t("device-register")) }
                     }
@@ -238,7 +251,7 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
 /// `GET /devices/{id}`: the device's data and its requests.
 pub fn edit(
     ctx: &PageCtx,
-    device: &Device,
+    (device, warranty): (&Device, &Warranty),
     plant: &Plant,
     form: &DeviceForm,
     errors: &Errors,
@@ -264,6 +277,7 @@ pub fn edit(
                     dl.facts {
                         dt { (ctx.t("device-serial")) } dd { code { (device.serial) } }
                         dt { (ctx.t("device-product")) } dd { (product) }
+                        dt { (ctx.t("device-warranty")) } dd #warranty { (warranty_cell(ctx, warranty, device.id, true)) }
                         @if !device.swaps.is_empty() {
                             dt { (ctx.t("device-swaps")) }
                             dd {
@@ -271,7 +285,7 @@ pub fn edit(
                                     @for s in device.swaps.iter().rev() {
                                         li {
                                             (ctx.t_args("device-swap", &args(&[("old", &s.old.to_string()), ("new", &s.new.to_string())])))
-                                            " · " (super::format::date_time(s.at)) " · "
+                                            " · " (super::format::when(s.at)) " · "
                                             a href={ "/tickets/" (s.ticket) } { (ctx.t("device-swap-request")) }
                                         }
                                     }

@@ -35,7 +35,7 @@ pub fn section(
                 p.empty { (ctx.t("documents-empty")) }
             } @else {
                 div.table-wrap {
-                    table {
+                    table.stack-narrow {
                         thead {
                             tr {
                                 th scope="col" { (ctx.t("document-name")) }
@@ -49,9 +49,9 @@ pub fn section(
                             @for (doc, uploader) in docs {
                                 tr {
                                     td { a href={ "/documents/" (doc.id) } download { (doc.name) } }
-                                    td.num { (size(doc.size)) }
-                                    td { (uploader) }
-                                    td { (format::date_time(doc.uploaded_at)) }
+                                    td.num data-label=(ctx.t("document-size")) { (size(doc.size)) }
+                                    td data-label=(ctx.t("document-uploader")) { (uploader) }
+                                    td data-label=(ctx.t("document-date")) { (format::when(doc.uploaded_at)) }
                                     @if can_edit { td { a href={ "/documents/" (doc.id) "/delete" } { (ctx.t("action-delete")) } } }
                                 }
                             }

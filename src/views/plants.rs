@@ -79,7 +79,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
         } @else {
             p.hint { (ctx.t_args("plants-count", &args(&[("count", &d.total.to_string())]))) }
             div.table-wrap {
-                table {
+                table.stack-narrow {
                     thead {
                         tr {
                             th scope="col" { (ctx.t("plant-name")) }
@@ -94,18 +94,18 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
                         @for r in d.rows {
                             tr {
                                 td { a href={ "/plants/" (r.plant.id) } { (r.plant.name) } }
-                                td { (r.plant.postal_code) " " (r.plant.city) ", " (country_name(ctx, &r.plant.country)) }
-                                td { (r.plant.operator_name) }
-                                td.num {
+                                td data-label=(ctx.t("plants-col-place")) { (r.plant.postal_code) " " (r.plant.city) ", " (country_name(ctx, &r.plant.country)) }
+                                td data-label=(ctx.t("plant-operator")) { (r.plant.operator_name) }
+                                td.num data-label=(ctx.t("devices")) {
                                     (r.devices)
                                     @if r.warranties_ending > 0 {
                                         br;
                                         span.badge.warn { (ctx.t_args("plants-warranty-ending", &args(&[("count", &r.warranties_ending.to_string())]))) }
                                     }
                                 }
-                                td.num { (r.open_tickets) }
+                                td.num data-label=(ctx.t("plants-col-open-tickets")) { (r.open_tickets) }
                                 @if d.show_assignees {
-                                    td {
+                                    td data-label=(ctx.t("plants-col-assignees")) {
                                         @if r.assignees.is_empty() { span.hint { (ctx.t("plants-unassigned")) } }
                                         @else { (r.assignees.join(", ")) }
                                     }
@@ -245,6 +245,8 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         "document-deleted" => Some("plant-saved-document-deleted"),
         _ => None,
     };
+    let ending = d.devices.iter().filter(|r| r.warranty.ends_soon()).count();
+    let open_requests = d.tickets.iter().filter(|t| t.status.is_open()).count();
     let body = html! {
         p.breadcrumb { a href="/plants" { (ctx.t("nav-plants")) } " › " (p.name) }
         @if let Some(id) = saved { (notice("success", &ctx.t(id))) }
@@ -271,12 +273,30 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
                     dd { (p.operator_name) " " @if !p.operator_email.is_empty() { "<" a href={ "mailto:" (p.operator_email) } { (p.operator_email) } ">" } }
                 }
                 dt { (ctx.t("devices")) }
-                dd { (d.devices.len()) }
+                dd {
+                    (d.devices.len())
+                    @if ending > 0 {
+                        " " span.badge.warn { (ctx.t_args("plants-warranty-ending", &args(&[("count", &ending.to_string())]))) }
+                    }
+                }
+                dt { (ctx.t("plants-col-open-tickets")) }
+                dd { (open_requests) }
                 dt { (ctx.t("plants-col-assignees")) }
                 dd {
                     @if d.assigned.is_empty() { span.hint { (ctx.t("plants-unassigned")) } }
                     @else { (d.assigned.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", ")) }
                 }
+            }
+        }
+        // The page's parts, as tabs that jump to them (no JavaScript needed).
+        nav.tabs.in-page aria-label=(ctx.t("plant-parts")) {
+            ul {
+                li { a href="#devices" { (ctx.t("devices")) " " span.count { (d.devices.len()) } } }
+                li { a href="#subplants" { (ctx.t("subplants")) " " span.count { (p.subplants.len()) } } }
+                li { a href="#documents" { (ctx.t("documents")) " " span.count { (d.documents.len()) } } }
+                li { a href="#tickets" { (ctx.t("nav-tickets")) " " span.count { (d.tickets.len()) } } }
+                @if d.can_assign { li { a href="#assignees" { (ctx.t("plant-assignees")) } } }
+                @if d.can_edit { li { a href="#edit" { (ctx.t("plant-edit")) } } }
             }
         }
         @if d.can_assign {
@@ -315,13 +335,16 @@ pub fn detail(ctx: &PageCtx, d: &DetailData<'_>) -> Markup {
         (super::documents::section(ctx, p, d.documents, d.can_edit, d.document_errors))
         (super::tickets::plant_section(ctx, d.tickets))
         @if d.can_edit {
-            section.card aria-labelledby="edit-heading" {
-                h2 #edit-heading { (ctx.t("plant-edit")) }
-                (error_summary(ctx, d.errors))
-                form method="post" action={ "/plants/" (p.id) } novalidate {
-                    (csrf_field(ctx))
-                    (plant_fields(ctx, d.form, d.errors, d.operator_fixed))
-                    button.button.primary type="submit" { (ctx.t("profile-save")) }
+            // The plant's data is changed seldom: folded, open when it has errors.
+            section.card #edit aria-labelledby="edit-heading" {
+                details.plant-data open[!d.errors.is_empty()] {
+                    summary { h2 #edit-heading { (ctx.t("plant-edit")) } }
+                    (error_summary(ctx, d.errors))
+                    form method="post" action={ "/plants/" (p.id) } novalidate {
+                        (csrf_field(ctx))
+                        (plant_fields(ctx, d.form, d.errors, d.operator_fixed))
+                        button.button.primary type="submit" { (ctx.t("profile-save")) }
+                    }
                 }
             }
         }

@@ -49,26 +49,37 @@ pub(crate) fn countries(ctx: &PageCtx) -> Vec<(String, String)> {
 }
 
 /// The fields of a delivery address (without the "make default" box).
-pub(crate) fn address_inputs(ctx: &PageCtx, form: &AddressForm, errors: &Errors) -> Markup {
+///
+/// `required`: whether the address must be filled in (not when it is one choice of
+/// several, as the replacement form's new address next to saved ones).
+pub(crate) fn address_inputs(
+    ctx: &PageCtx,
+    form: &AddressForm,
+    errors: &Errors,
+    required: bool,
+) -> Markup {
+    fn need(f: Field<'_>, required: bool) -> Field<'_> {
+        if required { f } else { f.optional() }
+    }
     html! {
-        (Field::new("recipient", ctx.t("field-recipient"), "text").value(&form.recipient)
-            .hint(ctx.t("field-recipient-hint")).maxlength(120).errors(ctx, errors).render())
-        (Field::new("street", ctx.t("field-street"), "text").value(&form.street)
-            .autocomplete("address-line1").maxlength(120).errors(ctx, errors).render())
+        (need(Field::new("recipient", ctx.t("field-recipient"), "text").value(&form.recipient)
+            .hint(ctx.t("field-recipient-hint")).maxlength(120).errors(ctx, errors), required).render())
+        (need(Field::new("street", ctx.t("field-street"), "text").value(&form.street)
+            .autocomplete("address-line1").maxlength(120).errors(ctx, errors), required).render())
         div.field-row {
-            (Field::new("postal_code", ctx.t("field-postal-code"), "text").value(&form.postal_code)
-                .autocomplete("postal-code").maxlength(12).errors(ctx, errors).render())
-            (Field::new("city", ctx.t("field-city"), "text").value(&form.city)
-                .autocomplete("address-level2").maxlength(80).errors(ctx, errors).render())
+            (need(Field::new("postal_code", ctx.t("field-postal-code"), "text").value(&form.postal_code)
+                .autocomplete("postal-code").maxlength(12).errors(ctx, errors), required).render())
+            (need(Field::new("city", ctx.t("field-city"), "text").value(&form.city)
+                .autocomplete("address-level2").maxlength(80).errors(ctx, errors), required).render())
         }
-        (Field::new("country", ctx.t("field-country"), "").value(&form.country)
-            .errors(ctx, errors).select(&countries(ctx), Some(&ctx.t("select-placeholder"))))
+        (need(Field::new("country", ctx.t("field-country"), "").value(&form.country)
+            .errors(ctx, errors), required).select(&countries(ctx), Some(&ctx.t("select-placeholder"))))
     }
 }
 
 fn address_fields(ctx: &PageCtx, form: &AddressForm, errors: &Errors) -> Markup {
     html! {
-        (address_inputs(ctx, form, errors))
+        (address_inputs(ctx, form, errors, true))
         (checkbox(ctx, "make_default", html! { (ctx.t("address-make-default")) }, form.make_default == "on", errors))
     }
 }
@@ -135,7 +146,7 @@ pub fn profile(ctx: &PageCtx, d: &ProfileData<'_>) -> Markup {
                             (checkbox(ctx, &name, html! {
                                 (ctx.t(&format!("info-topic-{topic}")))
                                 @if let Some(since) = since {
-                                    " " span.hint { "(" (ctx.t("profile-info-since")) " " (super::format::date(since)) ")" }
+                                    " " span.hint { "(" (ctx.t("profile-info-since")) " " (super::format::when_date(since)) ")" }
                                 }
                             }, checked, d.errors))
                         }

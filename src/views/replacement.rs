@@ -67,6 +67,13 @@ pub fn form(
         .collect();
     addresses.push(("new".to_owned(), ctx.t("replacement-address-new")));
     let role_error = errors.get("role");
+    let address_error = ["recipient", "street", "postal_code", "city", "country"]
+        .iter()
+        .any(|f| errors.get(f).is_some());
+    let new_address = html! {
+        (super::profile::address_inputs(ctx, &form.address_form(), errors, user.addresses.is_empty()))
+        (checkbox(ctx, "save_address", html! { (ctx.t("replacement-save-address")) }, form.save_address == "on", errors))
+    };
     let mb = ctx.config.uploads.max_document_mb.to_string();
     layout::page(
         ctx,
@@ -89,7 +96,7 @@ pub fn form(
                         }
                         (Field::new("serial", ctx.t("device-serial"), "text").value(&form.serial).optional()
                             .hint(ctx.t("replacement-serial-hint")).maxlength(20).autocomplete("off").errors(ctx, errors).render())
-                        (crate::views::devices::product_field(ctx, &form.product, errors))
+                        (crate::views::devices::product_field(ctx, &form.product, errors, !choices.is_empty()))
                     }
                     fieldset {
                         legend { (ctx.t("replacement-section-failure")) }
@@ -114,10 +121,19 @@ pub fn form(
                             (Field::new("address", ctx.t("replacement-address"), "").value(&form.address)
                                 .hint(ctx.t("replacement-address-hint")).errors(ctx, errors).select(&addresses, None))
                         }
-                        div.subform {
-                            p.hint { (ctx.t(if user.addresses.is_empty() { "replacement-address-first" } else { "replacement-address-new-hint" })) }
-                            (super::profile::address_inputs(ctx, &form.address_form(), errors))
-                            (checkbox(ctx, "save_address", html! { (ctx.t("replacement-save-address")) }, form.save_address == "on", errors))
+                        @if user.addresses.is_empty() {
+                            div.subform {
+                                p.hint { (ctx.t("replacement-address-first")) }
+                                (new_address)
+                            }
+                        } @else {
+                            // With a saved address chosen the new one is not needed: it
+                            // waits folded, and opens when it is wanted or has an error.
+                            details.add-address open[form.wants_new_address() || address_error] {
+                                summary { (ctx.t("replacement-address-new-summary")) }
+                                p.hint { (ctx.t("replacement-address-new-hint")) }
+                                (new_address)
+                            }
                         }
                         (Field::new("onsite_name", ctx.t("replacement-onsite-name"), "text").value(&form.onsite_name)
                             .autocomplete("name").maxlength(120).errors(ctx, errors).render())

@@ -76,8 +76,8 @@ pub fn table(ctx: &PageCtx, sessions: &[SessionInfo], owner: Owner) -> Markup {
                                         _ => { "—" }
                                     }
                                 }
-                                td data-label=(ctx.t("sessions-started")) { (format::date_time(s.session.created_at)) }
-                                td data-label=(ctx.t("sessions-last-seen")) { (seen) }
+                                td data-label=(ctx.t("sessions-started")) { (format::when(s.session.created_at)) }
+                                td data-label=(ctx.t("sessions-last-seen")) { (format::when(s.session.last_seen)) }
                                 td {
                                     @if Some(s.hash) == current {
                                         span.badge.ok { (ctx.t("sessions-this")) }

@@ -157,95 +157,97 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
     let (message, message_errors) = forms.message.unwrap_or((&empty_message, &no_errors));
     let empty_status = StatusForm::default();
     let (status, status_errors) = forms.status.unwrap_or((&empty_status, &no_errors));
-    layout::page(
-        ctx,
-        &title,
-        html! {
-            p.breadcrumb {
-                @if staff { a href="/service/tickets" { (ctx.t("service-queue-title")) } }
-                @else { a href="/tickets" { (ctx.t("nav-tickets")) } }
-                " › " (t.number)
-            }
-            @if let Some(text) = saved { (notice("success", &text)) }
-            section.card.summary aria-labelledby="ticket-heading" {
-                h1 #ticket-heading { (title) " " (status_badge(ctx, t.status)) }
-                dl.facts {
-                    dt { (ctx.t("ticket-subject")) } dd { (t.subject) }
-                    dt { (ctx.t("ticket-kind")) } dd {
-                        (ctx.t(t.kind.message_id()))
-                        @if let Some(topic) = t.topic.as_deref().filter(|_| t.kind == crate::domain::ticket::TicketKind::Contact) {
-                            " · " (ctx.t(&format!("topic-{topic}")))
-                        }
+    let body = html! {
+        p.breadcrumb {
+            @if staff { a href="/service/tickets" { (ctx.t("service-queue-title")) } }
+            @else { a href="/tickets" { (ctx.t("nav-tickets")) } }
+            " › " (t.number)
+        }
+        @if let Some(text) = saved { (notice("success", &text)) }
+        section.card.summary aria-labelledby="ticket-heading" {
+            h1 #ticket-heading { (title) " " (status_badge(ctx, t.status)) }
+            dl.facts {
+                dt { (ctx.t("ticket-subject")) } dd { (t.subject) }
+                dt { (ctx.t("ticket-kind")) } dd {
+                    (ctx.t(t.kind.message_id()))
+                    @if let Some(topic) = t.topic.as_deref().filter(|_| t.kind == crate::domain::ticket::TicketKind::Contact) {
+                        " · " (ctx.t(&format!("topic-{topic}")))
                     }
-                    @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
-                    @if let Some((id, name)) = forms.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (id) } { (name) } } }
-                    dt { (ctx.t("ticket-requester")) } dd {
-                        @match (staff, t.requester) {
-                            (true, Some(u)) => { a href={ "/service/users/" (u) } { (t.requester_name) } }
-                            _ => { (t.requester_name) }
-                        }
-                        @if staff { " · " a href={ "mailto:" (t.requester_email) } { (t.requester_email) } }
-                    }
-                    dt { (ctx.t("ticket-created")) } dd { (format::date_time(t.created_at)) }
-                    dt { (ctx.t("ticket-updated")) } dd { (format::date_time(t.updated_at)) }
                 }
-            }
-            @if let Some(r) = &t.replacement { (replacement_details(ctx, r)) }
-            div.columns {
-                section.card #thread aria-labelledby="thread-heading" {
-                    h2 #thread-heading { (ctx.t("ticket-thread")) }
-                    ol.thread {
-                        @for m in t.messages.iter().filter(|m| staff || !m.internal) {
-                            li.staff[m.from_staff].internal[m.internal] {
-                                p.meta {
-                                    strong { (m.author_name) }
-                                    @if m.from_staff { " " span.badge { (ctx.config.branding.team_name) } }
-                                    @if m.internal { " " span.badge.warn { (ctx.t("ticket-internal-note")) } }
-                                    " · " (format::date_time(m.at))
-                                }
-                                div.text { @for line in m.text.lines() { (line) br; } }
-                                (attachments(t, &m.attachments))
-                            }
-                        }
+                @if let Some(s) = t.serial { dt { (ctx.t("device-serial")) } dd { code { (s) } } }
+                @if let Some((id, name)) = forms.plant { dt { (ctx.t("plant-name")) } dd { a href={ "/plants/" (id) } { (name) } } }
+                dt { (ctx.t("ticket-requester")) } dd {
+                    @match (staff, t.requester) {
+                        (true, Some(u)) => { a href={ "/service/users/" (u) } { (t.requester_name) } }
+                        _ => { (t.requester_name) }
                     }
-                    @if t.status.is_open() || staff {
-                        (error_summary(ctx, message_errors))
-                        form method="post" action={ "/tickets/" (t.id) "/messages" } enctype="multipart/form-data" novalidate {
-                            (csrf_field(ctx))
-                            (Field::new("message", ctx.t("ticket-reply"), "").value(&message.message).maxlength(5000).errors(ctx, message_errors).textarea())
-                            (Field::new("file", ctx.t("ticket-files"), "file").optional()
-                                .hint(ctx.t_args("ticket-files-hint", &args(&[("count", &MAX_FILES.to_string()), ("mb", &ctx.config.uploads.max_document_mb.to_string())])))
-                                .multiple().errors(ctx, message_errors).render())
-                            @if staff {
-                                (checkbox(ctx, "internal", html! { (ctx.t("ticket-internal-checkbox")) }, message.internal == "on", message_errors))
+                    @if staff { " · " a href={ "mailto:" (t.requester_email) } { (t.requester_email) } }
+                }
+                dt { (ctx.t("ticket-created")) } dd { (format::when(t.created_at)) }
+                dt { (ctx.t("ticket-updated")) } dd { (format::when(t.updated_at)) }
+            }
+        }
+        @if let Some(r) = &t.replacement { (replacement_details(ctx, r)) }
+        div.columns {
+            section.card #thread aria-labelledby="thread-heading" {
+                h2 #thread-heading { (ctx.t("ticket-thread")) }
+                ol.thread {
+                    @for m in t.messages.iter().filter(|m| staff || !m.internal) {
+                        li.staff[m.from_staff].internal[m.internal] {
+                            p.meta {
+                                strong { (m.author_name) }
+                                @if m.from_staff { " " span.badge { (ctx.config.branding.team_name) } }
+                                @if m.internal { " " span.badge.warn { (ctx.t("ticket-internal-note")) } }
+                                " · " (format::when(m.at))
                             }
-                            button.button.primary type="submit" { (ctx.t("ticket-reply-submit")) }
+                            div.text { @for line in m.text.lines() { (line) br; } }
+                            (attachments(t, &m.attachments))
                         }
                     }
                 }
-                div {
-                    @if staff {
-                        (assign_form(ctx, t, forms.team))
-                        (status_form(ctx, t, status, status_errors))
-                    }
-                    section.card aria-labelledby="history-heading" {
-                        h2 #history-heading { (ctx.t("ticket-history")) }
-                        ol.timeline {
-                            @for h in &t.history {
-                                li {
-                                    (status_badge(ctx, h.to))
-                                    p.small { (format::date_time(h.at)) " · " (h.by) }
-                                }
-                            }
+                @if t.status.is_open() || staff {
+                    (error_summary(ctx, message_errors))
+                    form method="post" action={ "/tickets/" (t.id) "/messages" } enctype="multipart/form-data" novalidate {
+                        (csrf_field(ctx))
+                        (Field::new("message", ctx.t("ticket-reply"), "").value(&message.message).maxlength(5000).errors(ctx, message_errors).textarea())
+                        (Field::new("file", ctx.t("ticket-files"), "file").optional()
+                            .hint(ctx.t_args("ticket-files-hint", &args(&[("count", &MAX_FILES.to_string()), ("mb", &ctx.config.uploads.max_document_mb.to_string())])))
+                            .multiple().errors(ctx, message_errors).render())
+                        @if staff {
+                            (checkbox(ctx, "internal", html! { (ctx.t("ticket-internal-checkbox")) }, message.internal == "on", message_errors))
                         }
-                        @if t.status == TicketStatus::AwaitingReturn {
-                            p.notice.info { (ctx.t("replacement-awaiting-return")) }
-                        }
+                        button.button.primary type="submit" { (ctx.t("ticket-reply-submit")) }
                     }
                 }
             }
-        },
-    )
+            div {
+                @if staff {
+                    (assign_form(ctx, t, forms.team))
+                    (status_form(ctx, t, status, status_errors))
+                }
+                section.card aria-labelledby="history-heading" {
+                    h2 #history-heading { (ctx.t("ticket-history")) }
+                    ol.timeline {
+                        @for h in &t.history {
+                            li {
+                                (status_badge(ctx, h.to))
+                                p.small { (format::when(h.at)) " · " (h.by) }
+                            }
+                        }
+                    }
+                    @if t.status == TicketStatus::AwaitingReturn {
+                        p.notice.info { (ctx.t("replacement-awaiting-return")) }
+                    }
+                }
+            }
+        }
+    };
+    // The service team reads a request inside the service desk, its tabs kept.
+    if staff {
+        crate::views::service::frame(ctx, &title, crate::views::service::Part::Queue, body)
+    } else {
+        layout::page(ctx, &title, body)
+    }
 }
 
 /// Files per message.

@@ -75,9 +75,11 @@ fn links_in(html: &str) -> Vec<String> {
 }
 
 /// Collects pages for the checker: what it fetched, under `dir`, by file name.
-struct Pages {
+pub struct Pages {
     dir: PathBuf,
     by_file: BTreeMap<String, String>,
+    /// Every page fetched with GET, as (who, path), in crawl order.
+    pub visited: Vec<(&'static str, String)>,
     seen: HashSet<String>,
     variants: BTreeMap<String, usize>,
 }
@@ -87,6 +89,7 @@ impl Pages {
         Self {
             dir: dir.to_owned(),
             by_file: BTreeMap::new(),
+            visited: Vec::new(),
             seen: HashSet::new(),
             variants: BTreeMap::new(),
         }
@@ -100,7 +103,7 @@ impl Pages {
     }
 
     /// Fetches the pages `agent` reaches from `starts`, breadth first.
-    async fn crawl(&mut self, who: &str, agent: &Agent, starts: &[&str]) {
+    async fn crawl(&mut self, who: &'static str, agent: &Agent, starts: &[&str]) {
         let mut queue: VecDeque<String> = starts.iter().map(|s| (*s).to_owned()).collect();
         let mut fetched = 0;
         let mut own = HashSet::new();
@@ -133,6 +136,7 @@ impl Pages {
             }
             // One copy per page and actor (a page reads differently per actor).
             if self.seen.insert(format!("{who} {path}")) {
+                self.visited.push((who, path.clone()));
                 self.keep(&format!("{who}: GET {path} ({status})"), &html);
             }
         }
@@ -151,17 +155,18 @@ impl Pages {
     }
 }
 
-#[tokio::test]
-async fn every_page_passes_the_nu_html_checker() {
-    let Some(jar) = vnu() else {
-        return;
-    };
-    let app = TestApp::spawn().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut pages = Pages::new(dir.path());
+/// Someone who uses the portal in the crawl: who they are, their signed-in HTTP agent,
+/// their e-mail address (none for the visitor) and where their crawl starts.
+pub struct Actor {
+    pub who: &'static str,
+    pub agent: Agent,
+    pub email: Option<String>,
+    pub starts: &'static [&'static str],
+}
 
-    // The people and what they keep: a company with a plant, devices and requests, a
-    // plant operator, the service team.
+/// The people and what they keep: a company with a plant, devices and requests, a plant
+/// operator, the service team, and a visitor.
+pub async fn people_of_the_portal(app: &TestApp) -> Vec<Actor> {
     let staff = app.staff("sam@service.example").await;
     let sam = app.user("sam@service.example");
     let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
@@ -181,13 +186,12 @@ async fn every_page_passes_the_nu_html_checker() {
     let operator = app
         .person(&Registration::operator("olaf@example.com"))
         .await;
-
-    let visitor = app.new_agent();
-    pages
-        .crawl(
-            "visitor",
-            &visitor,
-            &[
+    vec![
+        Actor {
+            who: "visitor",
+            agent: app.new_agent(),
+            email: None,
+            starts: &[
                 "/",
                 "/register",
                 "/login",
@@ -198,14 +202,12 @@ async fn every_page_passes_the_nu_html_checker() {
                 "/help",
                 "/no/such/page",
             ],
-        )
-        .await;
-    let admin = &company.admin.agent;
-    pages
-        .crawl(
-            "administrator",
-            admin,
-            &[
+        },
+        Actor {
+            who: "administrator",
+            email: Some(company.admin.user.email.clone()),
+            agent: company.admin.agent,
+            starts: &[
                 "/plants",
                 "/plants/new",
                 "/plants/import",
@@ -216,27 +218,24 @@ async fn every_page_passes_the_nu_html_checker() {
                 "/account/access",
                 "/account/two-factor",
             ],
-        )
-        .await;
-    pages
-        .crawl(
-            "installer",
-            &company.installer.agent,
-            &["/plants", "/tickets"],
-        )
-        .await;
-    pages
-        .crawl(
-            "operator",
-            &operator.agent,
-            &["/profile", "/plants", "/tickets"],
-        )
-        .await;
-    pages
-        .crawl(
-            "staff",
-            &staff,
-            &[
+        },
+        Actor {
+            who: "installer",
+            email: Some(company.installer.user.email.clone()),
+            agent: company.installer.agent,
+            starts: &["/plants", "/tickets"],
+        },
+        Actor {
+            who: "operator",
+            email: Some(operator.user.email.clone()),
+            agent: operator.agent,
+            starts: &["/profile", "/plants", "/tickets"],
+        },
+        Actor {
+            who: "staff",
+            email: Some("sam@service.example".to_owned()),
+            agent: staff,
+            starts: &[
                 "/service",
                 "/service/tickets",
                 "/service/tickets/new",
@@ -245,13 +244,36 @@ async fn every_page_passes_the_nu_html_checker() {
                 "/service/audit",
                 "/service/mail",
             ],
-        )
-        .await;
+        },
+    ]
+}
+
+/// The pages each of `people` reaches over HTTP along the portal's links, kept under
+/// `dir`.
+pub async fn crawl_portal(people: &[Actor], dir: &Path) -> Pages {
+    let mut pages = Pages::new(dir);
+    for actor in people {
+        pages.crawl(actor.who, &actor.agent, actor.starts).await;
+    }
+    pages
+}
+
+#[tokio::test]
+async fn every_page_passes_the_nu_html_checker() {
+    let Some(jar) = vnu() else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let people = people_of_the_portal(&app).await;
+    let mut pages = crawl_portal(&people, dir.path()).await;
+    let by = |who: &str| &people.iter().find(|a| a.who == who).unwrap().agent;
+    let (visitor, admin, operator) = (by("visitor"), by("administrator"), by("operator"));
 
     // Forms sent back with their errors.
-    pages.refused("visitor", &visitor, "/register", &[]).await;
-    pages.refused("visitor", &visitor, "/contact", &[]).await;
-    pages.refused("visitor", &visitor, "/login", &[]).await;
+    pages.refused("visitor", visitor, "/register", &[]).await;
+    pages.refused("visitor", visitor, "/contact", &[]).await;
+    pages.refused("visitor", visitor, "/login", &[]).await;
     pages
         .refused("administrator", admin, "/plants/new", &[])
         .await;
@@ -263,7 +285,6 @@ async fn every_page_passes_the_nu_html_checker() {
         .await;
     // Two-step log-in's set-up page, with its QR code.
     let r = operator
-        .agent
         .post(
             "/account/two-factor/setup",
             &[("current_password", PASSWORD)],

@@ -17,6 +17,7 @@ mod golden;
 mod hardening;
 mod html;
 mod layers;
+mod layout;
 mod mail;
 mod malformed;
 mod matrix;

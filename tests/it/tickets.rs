@@ -215,7 +215,7 @@ async fn signed_in_requests_appear_in_ticket_tracking_for_whom_they_concern() {
     assert!(html.contains("Wechselrichter meldet Ereignis 3501"));
     let (_, list) = admin.page("/plants").await;
     assert!(
-        list.contains(r#"<td class="num">1</td>"#),
+        list.contains(r#"<td class="num" data-label="Open requests">1</td>"#),
         "one open request"
     );
 
@@ -381,6 +381,17 @@ async fn a_warranty_extension_is_requested_from_the_devices_warranty_line() {
     let (_, html) = inst.page(&format!("/plants/{plant}")).await;
     let link = format!("/devices/{device}/warranty-extension");
     assert!(html.contains(&link));
+    // The device's own page has the warranty line with "Order an extension" too.
+    let (_, page) = inst.page(&format!("/devices/{device}")).await;
+    let line = &page[page.find(r#"<dd id="warranty">"#).expect("a warranty line")..];
+    let line = &line[..line.find("</dd>").unwrap()];
+    assert!(
+        line.contains("until 2030-02-28")
+            && line.contains(&format!(
+                r#"<a class="small" href="{link}">Order an extension</a>"#
+            )),
+        "{line}"
+    );
     let (status, html) = inst.page(&link).await;
     assert_eq!(status, 200);
     assert!(html.contains("runs until 2030-02-28"));

@@ -74,7 +74,7 @@ pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Mark
                     @if rows.len() >= FOUND_LIMIT { " " (ctx.t("service-people-more")) }
                 }
                 div.table-wrap {
-                    table {
+                    table.stack-narrow {
                         thead { tr {
                             th scope="col" { (ctx.t("service-person")) }
                             th scope="col" { (ctx.t("field-email")) }
@@ -86,10 +86,10 @@ pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Mark
                             @for (u, company) in rows {
                                 tr {
                                     td { a href={ "/service/users/" (u.id) } { (u.full_name()) } }
-                                    td { (u.email) }
-                                    td { @if let Some(c) = company { (c) } @else { "—" } }
-                                    td { (role_label(ctx, u)) }
-                                    td { (status_badges(ctx, u)) }
+                                    td data-label=(ctx.t("field-email")) { (u.email) }
+                                    td data-label=(ctx.t("service-company")) { @if let Some(c) = company { (c) } @else { "—" } }
+                                    td data-label=(ctx.t("service-role")) { (role_label(ctx, u)) }
+                                    td data-label=(ctx.t("service-status")) { (status_badges(ctx, u)) }
                                 }
                             }
                         }
@@ -140,9 +140,9 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
             div.columns {
                 section.card aria-labelledby="account-heading" {
                     h2 #account-heading { (ctx.t("service-account-heading")) }
-                    dl.summary {
+                    dl.facts {
                         dt { (ctx.t("field-email")) } dd { (u.email) }
-                        dt { (ctx.t("field-phone")) } dd { (u.phone) }
+                        dt { (ctx.t("field-phone")) } dd { @if u.phone.is_empty() { "—" } @else { (u.phone) } }
                         dt { (ctx.t("service-role")) } dd { (role_label(ctx, u)) }
                         dt { (ctx.t("service-company")) }
                         dd {
@@ -151,8 +151,8 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                                 a href={ "/service/tickets?state=all&company=" (c.id) } { (ctx.t("service-company-tickets")) }
                             } @else { "—" }
                         }
-                        dt { (ctx.t("service-registered")) } dd { (format::date_time(u.created_at)) }
-                        dt { (ctx.t("service-last-login")) } dd { @if let Some(t) = u.last_login_at { (format::date_time(t)) } @else { "—" } }
+                        dt { (ctx.t("service-registered")) } dd { (format::when(u.created_at)) }
+                        dt { (ctx.t("service-last-login")) } dd { @if let Some(t) = u.last_login_at { (format::when(t)) } @else { "—" } }
                         dt { (ctx.t("service-sessions")) } dd { a href="#sessions-heading" { (p.sessions.len()) } }
                         dt { (ctx.t("service-failed-logins")) } dd { (u.failed_logins) }
                         dt { (ctx.t("service-two-factor")) }
@@ -162,59 +162,83 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                             } @else { (ctx.t("service-two-factor-off")) }
                         }
                         @if let UserStatus::Blocked { at, reason } = &u.status {
-                            dt { (ctx.t("service-blocked-since")) } dd { (format::date_time(*at)) }
+                            dt { (ctx.t("service-blocked-since")) } dd { (format::when(*at)) }
                             dt { (ctx.t("service-block-reason")) } dd { (reason) }
                         }
                     }
                 }
-                section.card aria-labelledby="actions-heading" {
+                // Each action on its own, under its own heading: what it does is
+                // never read as part of the next one's form.
+                section.card.actions-card aria-labelledby="actions-heading" {
                     h2 #actions-heading { (ctx.t("service-actions-heading")) }
                     @if u.locked_at.is_some() || u.failed_logins > 0 {
-                        form method="post" action={ "/service/users/" (u.id) "/unlock" } {
-                            (csrf_field(ctx))
-                            p.hint { (ctx.t("service-unlock-hint")) }
-                            button.button.secondary type="submit" { (ctx.t("service-unlock")) }
+                        div.action {
+                            h3 { (ctx.t("service-unlock")) }
+                            form method="post" action={ "/service/users/" (u.id) "/unlock" } {
+                                (csrf_field(ctx))
+                                p.hint { (ctx.t("service-unlock-hint")) }
+                                button.button.secondary type="submit" { (ctx.t("service-unlock")) }
+                            }
                         }
                     }
                     @if u.status == UserStatus::Unconfirmed {
-                        form method="post" action={ "/service/users/" (u.id) "/confirmation" } {
-                            (csrf_field(ctx))
-                            button.button.secondary type="submit" { (ctx.t("service-resend-confirmation")) }
+                        div.action {
+                            h3 { (ctx.t("service-resend-confirmation")) }
+                            form method="post" action={ "/service/users/" (u.id) "/confirmation" } {
+                                (csrf_field(ctx))
+                                button.button.secondary type="submit" { (ctx.t("service-resend-confirmation")) }
+                            }
+                        }
+                    }
+                    @if u.kind != AccountKind::Staff {
+                        div.action {
+                            h3 { (ctx.t("service-nav-new-ticket")) }
+                            p { a.button.secondary href={ "/service/tickets/new?customer=" (crate::views::layout::url_encode(&u.email)) } { (ctx.t("service-nav-new-ticket")) } }
+                        }
+                        div.action {
+                            h3 { (ctx.t("service-change-email")) }
+                            form method="post" action={ "/service/users/" (u.id) "/email" } novalidate {
+                                (csrf_field(ctx))
+                                (Field::new("email", ctx.t("service-new-email"), "email").value(new_email)
+                                    .hint(ctx.t("service-new-email-hint")).maxlength(254).autocomplete("off").errors(ctx, email_errors).render())
+                                button.button.secondary type="submit" { (ctx.t("service-change-email")) }
+                            }
+                        }
+                        @if p.two_factor_since.is_some() {
+                            div.action {
+                                h3 { (ctx.t("service-two-factor-reset")) }
+                                (crate::views::two_factor::reset_form(ctx, u.id, reset_reason, reset_errors))
+                            }
                         }
                     }
                     @match &u.status {
                         _ if u.kind == AccountKind::Staff => {
                             p.hint { (ctx.t("service-staff-account")) }
+                            @if p.two_factor_since.is_some() {
+                                p.hint { (ctx.t("service-two-factor-staff")) }
+                            }
                         }
                         UserStatus::Blocked { .. } => {
-                            form method="post" action={ "/service/users/" (u.id) "/unblock" } {
-                                (csrf_field(ctx))
-                                button.button.secondary type="submit" { (ctx.t("service-unblock")) }
+                            div.action {
+                                h3 { (ctx.t("service-unblock")) }
+                                form method="post" action={ "/service/users/" (u.id) "/unblock" } {
+                                    (csrf_field(ctx))
+                                    button.button.secondary type="submit" { (ctx.t("service-unblock")) }
+                                }
                             }
                         }
                         UserStatus::Removed { .. } => {}
                         _ => {
-                            form method="post" action={ "/service/users/" (u.id) "/block" } novalidate {
-                                (csrf_field(ctx))
-                                (Field::new("reason", ctx.t("service-block-reason"), "").value(block_reason)
-                                    .hint(ctx.t("service-block-hint")).maxlength(500).errors(ctx, block_errors).textarea())
-                                button.button.danger type="submit" { (ctx.t("service-block")) }
+                            div.action.danger-zone {
+                                h3 { (ctx.t("service-block")) }
+                                form method="post" action={ "/service/users/" (u.id) "/block" } novalidate {
+                                    (csrf_field(ctx))
+                                    (Field::new("reason", ctx.t("service-block-reason"), "").value(block_reason)
+                                        .hint(ctx.t("service-block-hint")).maxlength(500).errors(ctx, block_errors).textarea())
+                                    button.button.danger type="submit" { (ctx.t("service-block")) }
+                                }
                             }
                         }
-                    }
-                    @if u.kind != AccountKind::Staff {
-                        form method="post" action={ "/service/users/" (u.id) "/email" } novalidate {
-                            (csrf_field(ctx))
-                            (Field::new("email", ctx.t("service-new-email"), "email").value(new_email)
-                                .hint(ctx.t("service-new-email-hint")).maxlength(254).autocomplete("off").errors(ctx, email_errors).render())
-                            button.button.secondary type="submit" { (ctx.t("service-change-email")) }
-                        }
-                        @if p.two_factor_since.is_some() {
-                            (crate::views::two_factor::reset_form(ctx, u.id, reset_reason, reset_errors))
-                        }
-                        p { a href={ "/service/tickets/new?customer=" (crate::views::layout::url_encode(&u.email)) } { (ctx.t("service-nav-new-ticket")) } }
-                    } @else if p.two_factor_since.is_some() {
-                        p.hint { (ctx.t("service-two-factor-staff")) }
                     }
                 }
             }
@@ -230,7 +254,7 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                 } @else {
                     ul.plain {
                         @for plant in &p.plants {
-                            li { (plant.name) " · " (plant.postal_code) " " (plant.city) " (" (plant.country) ")" }
+                            li { a href={ "/plants/" (plant.id) } { (plant.name) } " · " (plant.postal_code) " " (plant.city) " (" (plant.country) ")" }
                         }
                     }
                 }

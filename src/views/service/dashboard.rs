@@ -71,7 +71,7 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
                                     }
                                     br;
                                     span.small.hint {
-                                        (ctx.t("service-returns-since")) " " (format::date(*since))
+                                        (ctx.t("service-returns-since")) " " (format::when_date(*since))
                                         " (" (waited(ctx, *since, now)) ")"
                                     }
                                 }
@@ -116,7 +116,7 @@ fn open_table(ctx: &PageCtx, d: &Dashboard) -> Markup {
             p.empty { (ctx.t("service-queue-empty")) }
         } @else {
             div.table-wrap {
-                table {
+                table.stack-narrow {
                     thead {
                         tr {
                             th scope="col" { (ctx.t("ticket-status")) }
@@ -129,7 +129,7 @@ fn open_table(ctx: &PageCtx, d: &Dashboard) -> Markup {
                                 th scope="row" { (status_badge(ctx, *s)) }
                                 @for k in TicketKind::ALL {
                                     @let n = count(k, *s);
-                                    td.num {
+                                    td.num data-label=(ctx.t(k.message_id())) {
                                         @if n == 0 { span.hint { "0" } } @else {
                                             a href={ "/service/tickets?state=" (s.slug()) "&kind=" (k.slug()) } { (n) }
                                         }
@@ -180,24 +180,40 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
     let closed = ctx.t("service-weeks-closed");
     let lines: Vec<u64> = (0..=top / step).map(|i| i * step).collect();
     let base = TOP + plot_h;
+    // The drawing scales with the page; its labels are text over it, positioned in
+    // percent of the drawing, so they keep their size (12 px and more) at any width. On a
+    // phone every other week's label is left out so they do not collide.
+    let pct = |v: u64, of: u64| format!("{:.2}%", v as f64 * 100.0 / of as f64);
     html! {
         figure.chart {
-            svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby="weeks-heading weeks-desc" {
-                desc #weeks-desc { (ctx.t("service-weeks-desc")) }
-                @for v in &lines {
-                    line.grid x1=(LEFT) x2=(W) y1=(y(*v)) y2=(y(*v)) {}
-                    text.axis x=(LEFT - 6) y=(y(*v) + 4) text-anchor="end" { (v) }
+            div.chart-area style={ "aspect-ratio: " (W) " / " (H) } {
+                svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby="weeks-heading weeks-desc" {
+                    desc #weeks-desc { (ctx.t("service-weeks-desc")) }
+                    @for v in &lines {
+                        line.grid x1=(LEFT) x2=(W) y1=(y(*v)) y2=(y(*v)) {}
+                    }
+                    @for (i, (start, o, c)) in weeks.iter().enumerate() {
+                        @let x = LEFT + i as u64 * slot + 4;
+                        @let label = format::date(*start);
+                        rect.opened x=(x) y=(y(*o)) width=(bar) height=(base - y(*o)) {
+                            title { (label) ": " (opened) " " (o) }
+                        }
+                        rect.closed x=(x + bar) y=(y(*c)) width=(bar) height=(base - y(*c)) {
+                            title { (label) ": " (closed) " " (c) }
+                        }
+                    }
                 }
-                @for (i, (start, o, c)) in weeks.iter().enumerate() {
-                    @let x = LEFT + i as u64 * slot + 4;
-                    @let label = format::date(*start);
-                    rect.opened x=(x) y=(y(*o)) width=(bar) height=(base - y(*o)) {
-                        title { (label) ": " (opened) " " (o) }
+                div.axis-labels aria-hidden="true" {
+                    @for v in &lines {
+                        span.y style={ "top: " (pct(y(*v), H)) "; right: " (pct(W - LEFT + 6, W)) } { (v) }
                     }
-                    rect.closed x=(x + bar) y=(y(*c)) width=(bar) height=(base - y(*c)) {
-                        title { (label) ": " (closed) " " (c) }
+                    @for (i, (start, _, _)) in weeks.iter().enumerate() {
+                        @let label = format::date(*start);
+                        span.x.alternate[i % 2 == 1]
+                            style={ "top: " (pct(H - BOTTOM + 6, H)) "; left: " (pct(LEFT + i as u64 * slot + 4 + bar, W)) } {
+                            (label.get(5..).unwrap_or(&label))
+                        }
                     }
-                    text.axis x=(x + bar) y=(H - BOTTOM + 16) text-anchor="middle" { (label.get(5..).unwrap_or(&label)) }
                 }
             }
             figcaption.legend {
@@ -216,7 +232,7 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
                     } }
                     tbody {
                         @for (start, o, c) in weeks {
-                            tr { th scope="row" { (format::date(*start)) } td.num { (o) } td.num { (c) } }
+                            tr { th scope="row" { (format::when_date(*start)) } td.num { (o) } td.num { (c) } }
                         }
                     }
                 }

@@ -38,7 +38,7 @@ impl Part {
         match self {
             Part::Dashboard => ("/service", "service-nav-dashboard"),
             Part::Queue => ("/service/tickets", "service-nav-queue"),
-            Part::NewTicket => ("/service/tickets/new", "service-nav-new-ticket"),
+            Part::NewTicket => ("/service/tickets/new", "service-tab-new-ticket"),
             Part::People => ("/service/users", "service-nav-people"),
             Part::Audit => ("/service/audit", "service-nav-audit"),
             Part::Mail => ("/service/mail", "service-nav-mail"),

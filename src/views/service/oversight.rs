@@ -36,7 +36,7 @@ fn detail(ctx: &PageCtx, e: &Entry) -> String {
 pub fn audit_rows(ctx: &PageCtx, entries: &[Entry]) -> Markup {
     html! {
         div.table-wrap {
-            table {
+            table.stack-narrow {
                 thead { tr {
                     th scope="col" { (ctx.t("service-audit-when")) }
                     th scope="col" { (ctx.t("service-audit-event")) }
@@ -48,23 +48,23 @@ pub fn audit_rows(ctx: &PageCtx, entries: &[Entry]) -> Markup {
                 tbody {
                     @for e in entries {
                         tr {
-                            td { (format::date_time(e.at)) }
-                            td {
+                            td { (format::when(e.at)) }
+                            td data-label=(ctx.t("service-audit-event")) {
                                 span class={ "badge " @if e.event.is_security() { "warn" } } {
                                     (ctx.t(&format!("audit-event-{}", e.event.slug())))
                                 }
                             }
-                            td {
+                            td data-label=(ctx.t("service-audit-actor")) {
                                 @if let Some(u) = e.actor.user { a href={ "/service/audit?user=" (u) } { (e.actor.name) } }
                                 @else if e.actor.name.is_empty() { span.hint { (ctx.t("service-audit-command-line")) } }
                                 @else { (e.actor.name) }
                             }
-                            td { @if e.actor.address.is_empty() { "—" } @else { code { (e.actor.address) } } }
-                            td {
+                            td data-label=(ctx.t("service-audit-address")) { @if e.actor.address.is_empty() { "—" } @else { code { (e.actor.address) } } }
+                            td data-label=(ctx.t("service-audit-subject")) {
                                 @if let Some(u) = e.subject_user { a href={ "/service/users/" (u) } { (e.subject) } }
                                 @else { (e.subject) }
                             }
-                            td { (detail(ctx, e)) }
+                            td data-label=(ctx.t("service-audit-detail")) { (detail(ctx, e)) }
                         }
                     }
                 }
@@ -165,7 +165,7 @@ pub fn mail(
                 p.empty { (ctx.t("service-mail-empty")) }
             } @else {
                 div.table-wrap {
-                    table {
+                    table.stack-narrow {
                         thead { tr {
                             th scope="col" { (ctx.t("service-mail-queued")) }
                             th scope="col" { (ctx.t("service-mail-to")) }
@@ -177,14 +177,14 @@ pub fn mail(
                         tbody {
                             @for (id, m) in mails {
                                 tr {
-                                    td { (format::date_time(m.queued_at)) }
-                                    td { (recipient(&m.mail.to)) }
-                                    td { (m.mail.subject) }
-                                    td {
+                                    td { (format::when(m.queued_at)) }
+                                    td data-label=(ctx.t("service-mail-to")) { (recipient(&m.mail.to)) }
+                                    td data-label=(ctx.t("service-mail-subject")) { (m.mail.subject) }
+                                    td data-label=(ctx.t("service-status")) {
                                         @match m.state {
                                             MailState::Sent { at } => {
                                                 span.badge.ok { (ctx.t("service-mail-sent")) } br;
-                                                span.small.hint { (format::date_time(at)) }
+                                                span.small.hint { (format::when(at)) }
                                             }
                                             MailState::Pending => {
                                                 @if m.last_error.is_some() {
@@ -195,12 +195,12 @@ pub fn mail(
                                                 br;
                                                 span.small.hint {
                                                     (ctx.t_args("service-mail-attempts", &args(&[("count", &m.attempts.to_string())])))
-                                                    " · " (ctx.t("service-mail-next")) " " (format::date_time(m.next_attempt_at))
+                                                    " · " (ctx.t("service-mail-next")) " " (format::when(m.next_attempt_at))
                                                 }
                                             }
                                         }
                                     }
-                                    td { @if let Some(e) = &m.last_error { span.small { (e) } } @else { "—" } }
+                                    td data-label=(ctx.t("service-mail-error")) { @if let Some(e) = &m.last_error { span.small { (e) } } @else { "—" } }
                                     td {
                                         @if m.state == MailState::Pending {
                                             form method="post" action={ "/service/mail/" (id) "/retry" } {

@@ -1,0 +1,153 @@
+//! The layout rules, in a real browser, on every page the crawl reaches (the pages the
+//! Nu Html Checker reads: a visitor's, a plant operator's, an installer's, a company
+//! administrator's and the service team's), at a desk's 1280 px and a phone's 390 px:
+//! nothing wider than the screen, no text under 12 px, no control or map dot under 24 px,
+//! no list or box that scrolls sideways (a phone gets a table's rows as cards), no date,
+//! time or status badge broken inside. Each page is saved as a screenshot under
+//! `target/screenshots/layout/` to be looked at (whole pages with
+//! `LAYOUT_FULL_PAGE_SHOTS=1`).
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+
+use crate::browser::{browser, screenshot_dir, start_driver};
+use crate::common::{PASSWORD, TestApp};
+use crate::html::{Actor, crawl_portal, people_of_the_portal};
+
+/// What breaks the rules on the page in the window, one line each (none when it keeps
+/// them). Text is measured as drawn: an SVG's labels at the size the drawing is scaled to.
+const LAYOUT_JS: &str = r#"
+const out = [];
+const doc = document.documentElement;
+if (doc.scrollWidth > doc.clientWidth) out.push(`wider than the screen by ${doc.scrollWidth - doc.clientWidth} px`);
+for (const e of document.querySelectorAll('body *')) {
+  const o = getComputedStyle(e).overflowX;
+  if ((o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1) out.push(`scrolls sideways by ${e.scrollWidth - e.clientWidth} px: ${e.outerHTML.slice(0, 60)}`);
+}
+const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+const name = e => e.outerHTML.slice(0, 90).replace(/\s+/g, ' ');
+for (const e of document.querySelectorAll('body *')) {
+  if (!shown(e) || e.closest('.visually-hidden, .skip-link')) continue;
+  const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!text) continue;
+  let size = parseFloat(getComputedStyle(e).fontSize);
+  if (e instanceof SVGElement && e.getScreenCTM()) size *= e.getScreenCTM().a;
+  if (size < 11.5) out.push(`text of ${size.toFixed(1)} px: ${name(e)}`);
+}
+for (const e of document.querySelectorAll('button, select, textarea, input:not([type=hidden]), svg a, .button, nav a')) {
+  if (!shown(e)) continue;
+  const r = e.getBoundingClientRect();
+  if (r.width < 23.5 || r.height < 23.5) out.push(`target of ${r.width.toFixed(0)}×${r.height.toFixed(0)} px: ${name(e)}`);
+}
+for (const e of document.querySelectorAll('time:not(:has(> span)), time > span, .badge')) {
+  if (!shown(e)) continue;
+  const lines = e.getClientRects().length;
+  const tall = e.getBoundingClientRect().height > 1.9 * parseFloat(getComputedStyle(e).fontSize);
+  if (lines > 1 || tall) out.push(`broken over two lines: ${name(e)}`);
+}
+return out;
+"#;
+
+/// Signs `actor` in through the log-in page (the service team with a code too).
+async fn sign_in(c: &fantoccini::Client, app: &TestApp, actor: &Actor) {
+    let Some(email) = &actor.email else {
+        return;
+    };
+    c.goto(&app.url("/login")).await.unwrap();
+    for (id, text) in [("email", email.as_str()), ("password", PASSWORD)] {
+        let field = c.find(Locator::Id(id)).await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+    c.find(Locator::Css(r#"main form[action="/login"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until_left(c, "/login").await;
+    if c.current_url().await.unwrap().path() == "/login/code" {
+        let code = app.fresh_code(email, &app.key_of(email));
+        let field = c.find(Locator::Id("code")).await.unwrap();
+        field.send_keys(&code).await.unwrap();
+        c.find(Locator::Css(r#"form[action="/login/code"] button"#))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_until_left(c, "/login/code").await;
+    }
+}
+
+/// Waits (up to 10 s) until the window shows another page than `path`.
+async fn wait_until_left(c: &fantoccini::Client, path: &str) {
+    for _ in 0..200 {
+        if c.current_url().await.unwrap().path() != path {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("still on {path}");
+}
+
+#[tokio::test]
+async fn every_page_keeps_the_layout_rules_on_a_desk_and_on_a_phone() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let people = people_of_the_portal(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let pages = crawl_portal(&people, dir.path()).await;
+    let shots = screenshot_dir().join("layout");
+    std::fs::create_dir_all(&shots).unwrap();
+
+    // `LAYOUT_FULL_PAGE_SHOTS=1` saves each page whole instead of the window's view.
+    let full_page = std::env::var_os("LAYOUT_FULL_PAGE_SHOTS").is_some();
+    let mut index = String::new();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (width, height) in [(1280, 900), (390, 844)] {
+        for actor in &people {
+            let c = browser(&driver, width, height).await;
+            sign_in(&c, &app, actor).await;
+            let paths = pages.visited.iter().filter(|(who, _)| *who == actor.who);
+            for (n, (_, path)) in paths.enumerate() {
+                c.goto(&app.url(path)).await.unwrap();
+                let found = c.execute(LAYOUT_JS, vec![]).await.unwrap();
+                for problem in found.as_array().unwrap() {
+                    broken.push(format!(
+                        "{} at {width} px, {path}: {}",
+                        actor.who,
+                        problem.as_str().unwrap()
+                    ));
+                }
+                let file = format!("{}-{width}-{n:02}.png", actor.who);
+                if full_page {
+                    let tall = c
+                        .execute("return document.documentElement.scrollHeight", vec![])
+                        .await
+                        .unwrap();
+                    let tall = tall.as_u64().unwrap().clamp(u64::from(height), 6000) as u32;
+                    c.set_window_size(width, tall + 100).await.unwrap();
+                }
+                std::fs::write(shots.join(&file), c.screenshot().await.unwrap()).unwrap();
+                if full_page {
+                    c.set_window_size(width, height).await.unwrap();
+                }
+                index.push_str(&format!("{file} {path}\n"));
+                checked += 1;
+            }
+            c.close().await.unwrap();
+        }
+    }
+    std::fs::write(shots.join("index.txt"), index).unwrap();
+    assert!(checked > 120, "only {checked} pages checked");
+    assert!(
+        broken.is_empty(),
+        "{} problems in {checked} pages:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}
