@@ -36,6 +36,17 @@ pub enum Warranty {
     },
 }
 
+/// Within how many days a warranty's end counts as near: the plant overview and a plant's
+/// page flag such devices, the device row warns with the days left.
+pub const ENDING_SOON_DAYS: i64 = 90;
+
+impl Warranty {
+    /// Whether the warranty still runs and ends within [`ENDING_SOON_DAYS`].
+    pub fn ends_soon(&self) -> bool {
+        matches!(self, Warranty::Known { days_left, .. } if *days_left > 0 && *days_left <= ENDING_SOON_DAYS)
+    }
+}
+
 /// Adds whole months to a date, clamping the day to the month's length.
 pub fn add_months(date: Date, months: i32) -> Date {
     let total = date.year() * 12 + i32::from(date.month() as u8) - 1 + months;

@@ -5,7 +5,6 @@
 use crate::access::{self as policy, AccountKind, Actor, CompanyRole};
 use crate::domain::catalog::Catalog;
 use crate::domain::field::{coordinate, past_date};
-use crate::domain::warranty::Warranty;
 use crate::domain::{self, Country, Email};
 use crate::store::documents::Document;
 use crate::store::plants::Plant;
@@ -369,9 +368,6 @@ pub fn page(
 /// Plants per page of the overview.
 pub const OVERVIEW_PAGE: usize = 50;
 
-/// Within how many days a factory warranty counts as ending soon in the overview.
-const ENDING_SOON_DAYS: i64 = 90;
-
 /// One page of the plant overview: the plants the actor sees (all of them, for the
 /// map), the rows of the page asked for, and how many pages there are.
 pub struct Overview {
@@ -404,10 +400,7 @@ pub fn overview(core: &Core, actor: &Actor, query: &str, page: usize) -> Result<
         let devices = store.devices().of_plant(plant.id)?;
         let warranties_ending = devices
             .iter()
-            .filter(|d| {
-                matches!(warranty::of_device(rules, d, today),
-                    Warranty::Known { days_left, .. } if days_left > 0 && days_left <= ENDING_SOON_DAYS)
-            })
+            .filter(|d| warranty::of_device(rules, d, today).ends_soon())
             .count();
         let open_tickets = store
             .tickets()

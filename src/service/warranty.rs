@@ -8,6 +8,11 @@ use crate::store::devices::Device;
 
 use super::{Core, Failure};
 
+/// A device's warranty status today, under the instance's rules.
+pub fn today_of(core: &Core, device: &Device) -> Warranty {
+    of_device(core.config.warranty.rules(), device, core.today())
+}
+
 /// A device's warranty status at `today`.
 pub fn of_device(rules: WarrantyRules, device: &Device, today: time::Date) -> Warranty {
     let date = |s: &Option<String>| {

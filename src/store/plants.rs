@@ -217,10 +217,13 @@ pub(crate) fn drop_assignments_in(txn: &Txn, user: u64) -> Result<(), StoreError
 /// A plant operator named by one of a company's plants.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkedOperator {
-    /// Name as the plant gives it.
+    /// The account holder's name when the operator has an account, else the name the
+    /// plant gives.
     pub name: String,
     /// E-mail.
     pub email: String,
+    /// The name the plant gives, when it differs from the account holder's.
+    pub named_in_plant: Option<String>,
     /// Phone, when the operator has an account.
     pub phone: Option<String>,
     /// The plants that name them.
@@ -405,6 +408,7 @@ impl Plants for Store {
                 None => out.push(LinkedOperator {
                     name: plant.operator_name.clone(),
                     email: plant.operator_email.clone(),
+                    named_in_plant: None,
                     phone: None,
                     plants: vec![plant.name],
                 }),
@@ -416,6 +420,12 @@ impl Plants for Store {
             if let Ok(email) = crate::domain::Email::parse(&o.email)
                 && let Some(user) = super::users::Users::find_by_email(self, &email)?
             {
+                // The account speaks for itself: its holder's name, not the one a plant
+                // was given, goes next to its e-mail address and phone.
+                let holder = user.full_name();
+                if holder != o.name {
+                    o.named_in_plant = Some(std::mem::replace(&mut o.name, holder));
+                }
                 o.phone = Some(user.phone);
             }
         }

@@ -111,8 +111,14 @@ pub async fn edit_page(
     };
     let tickets = device_tickets(&ctx, &me, &device)?;
     let no_errors = Errors::new();
+    let warranty = crate::service::warranty::today_of(&ctx.state.core, &device);
     Ok(view::edit(
-        &ctx, &device, &plant, &form, &no_errors, &tickets,
+        &ctx,
+        (&device, &warranty),
+        &plant,
+        &form,
+        &no_errors,
+        &tickets,
     ))
 }
 
@@ -133,7 +139,8 @@ pub async fn save(
         }
         Err(e) => {
             let tickets = device_tickets(&ctx, &me, &device)?;
-            let page = view::edit(&ctx, &device, &plant, &form, &e, &tickets);
+            let warranty = crate::service::warranty::today_of(&ctx.state.core, &device);
+            let page = view::edit(&ctx, (&device, &warranty), &plant, &form, &e, &tickets);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -117,9 +117,10 @@ pub async fn wait_for_text(c: &fantoccini::Client, css: &str, want: &str) {
     panic!("{css} reads {last:?}, not {want:?}");
 }
 
-/// Logs in through the log-in page and waits for "My profile".
+/// Logs in an installer through the log-in page and waits for where they land: the plant
+/// overview.
 pub async fn log_in(c: &fantoccini::Client, app: &TestApp, email: &str) {
-    log_in_to(c, app, email, "My profile").await;
+    log_in_to(c, app, email, "Plant overview").await;
 }
 
 /// Logs in through the log-in page and waits for the page headed `heading`.
@@ -327,18 +328,35 @@ async fn register_confirm_log_in_and_see_my_profile_in_a_real_browser() {
         .await
         .unwrap();
 
-    wait_for_text(&c, "main h1", "My profile").await;
-    let page = c.source().await.unwrap();
-    assert!(page.contains("Browser Solar GmbH") && page.contains("Administrator"));
-    shot(&c, "profile.png").await;
+    // An installer lands at the work: the plant overview, first in the navigation.
+    wait_for_text(&c, "main h1", "Plant overview").await;
     let current = c
-        .find(Locator::Css(r#".side-nav a[aria-current="page"]"#))
+        .find(Locator::Css(
+            r#".side-nav .nav-wide a[aria-current="page"]"#,
+        ))
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
-    assert_eq!(current, "My profile");
+    assert_eq!(current, "Plant overview");
+    let first = c
+        .find(Locator::Css(".side-nav .nav-wide a"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(first, "Plant overview");
+    c.find(Locator::Css(r#".side-nav .nav-wide a[href="/profile"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&c, "main h1", "My profile").await;
+    let page = c.source().await.unwrap();
+    assert!(page.contains("Browser Solar GmbH") && page.contains("Administrator"));
     shot(&c, "profile.png").await;
 
     // A refused form keeps what was typed and focuses the first field in error.
@@ -510,8 +528,6 @@ async fn a_plant_with_a_sub_plant_two_devices_and_a_string_plan() {
     // A second plant so the map has more than one dot.
     let c = browser(&driver, 1280, 1000).await;
     log_in(&c, &app, &email).await;
-
-    wait_for_text(&c, "main h1", "My profile").await;
 
     for (name, city, postal, country, lat, lon) in [
         (
@@ -736,6 +752,22 @@ async fn a_replacement_request_is_filed_and_found_from_the_search_box() {
         .await
         .unwrap();
     wait_for_text(&c, "main h1", "Device replacement request").await;
+    // The device is chosen, so the product is not asked for; the saved address is, so
+    // a new one waits folded until it is wanted.
+    let product = c
+        .find(Locator::Css(r#"label[for="product"]"#))
+        .await
+        .unwrap();
+    assert!(!product.html(false).await.unwrap().contains("required"));
+    assert!(
+        !c.find(Locator::Id("recipient"))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    click(&c, "details.add-address summary").await;
     for (id, value) in [
         ("event", "Ereignis 3501 – Isolationsfehler"),
         (

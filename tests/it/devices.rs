@@ -58,7 +58,8 @@ async fn devices_are_registered_in_plants_with_their_warranty() {
         html.contains("until 2029-02-09"),
         "five years from purchase"
     );
-    assert!(html.contains("Warranty extension possible"));
+    // An extension can be ordered: the line links to it.
+    assert!(html.contains(">Order an extension</a>"));
     // A communication device has no warranty line; the commissioning date of the plant counts otherwise.
     assert_eq!(
         inst.post(

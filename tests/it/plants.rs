@@ -139,6 +139,17 @@ async fn who_sees_which_plant() {
             && members.contains("owner@example.com")
             && members.contains("+49 561 9522 0")
     );
+    // The name next to the account's e-mail is the account holder's; the one the plant
+    // gives is said as such.
+    let row = &members[members
+        .find("<td>Anna Müller<br>")
+        .expect("the holder's name")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains("named “Olga Owner” in the plant")
+            && row.contains(r#"href="mailto:owner@example.com""#),
+        "{row}"
+    );
     // Removing the installer drops his assignments; the plant stays with the company.
     let inst_id = app.user("inst@a.de").id;
     admin

@@ -484,3 +484,50 @@ async fn contact_requests_move_along_their_own_states_and_leave_the_window_when_
     let (_, html) = customer.page("/tickets?q=erledigte").await;
     assert_eq!(hits(&html), 0, "nor does search find it");
 }
+
+/// The opening tag of the input or select with `id` in `html`.
+fn tag_of<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html
+        .find(&format!(r#"id="{id}""#))
+        .unwrap_or_else(|| panic!("#{id}"));
+    let start = html[..at].rfind('<').unwrap();
+    &html[start..at + html[at..].find('>').unwrap()]
+}
+
+#[tokio::test]
+async fn the_form_asks_only_for_what_the_choices_leave_open() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in(&Registration::installer(
+            "urs@aebi-solar.ch",
+            "Aebi Solar AG",
+        ))
+        .await;
+    // Without a registered device the product is needed.
+    let (_, html) = admin.page("/tickets/replacement").await;
+    assert!(tag_of(&html, "product").contains(" required"));
+    let (_, device) = plant_with_inverter(&admin, "2130012345", "2022-03-15").await;
+
+    // With a registered device to choose, the product is only for another device; with
+    // a saved address, the new one is folded away and not marked required.
+    let (_, html) = admin.page("/tickets/replacement").await;
+    assert!(!tag_of(&html, "product").contains(" required"));
+    assert!(html.contains("Only for a device not in the list"));
+    for id in ["recipient", "street", "postal_code", "city", "country"] {
+        assert!(!tag_of(&html, id).contains("required"), "{id}");
+    }
+    assert!(
+        html.contains(
+            r#"<details class="add-address"><summary>Send it to a new address</summary>"#
+        )
+    );
+
+    // Asking for a new address and leaving it empty: the fold opens with the messages.
+    let mut fields = request_fields(&device.to_string());
+    fields.retain(|(k, _)| !matches!(*k, "recipient" | "street" | "postal_code" | "city"));
+    let r = submit(&admin, &fields, &[("file", "rechnung.pdf", PDF)]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"<details class="add-address" open>"#));
+    assert!(tag_of(&html, "street").contains("aria-invalid"));
+}

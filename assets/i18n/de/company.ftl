@@ -84,3 +84,4 @@ members-operators = Anlagenbetreiber
 members-operators-empty = Noch keine Ihrer Anlagen nennt einen Anlagenbetreiber. Der Betreiber einer Anlage erscheint hier mit seinen Kontaktdaten.
 members-col-operator-plants = Seine Anlagen
 members-operator-no-account = kein Konto
+members-operator-named = in der Anlage „{ $name }“ genannt

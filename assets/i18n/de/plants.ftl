@@ -61,3 +61,6 @@ plants-warranty-ending = { $count ->
     [one] 1 Garantie endet bald
    *[other] { $count } Garantien enden bald
 }
+pagination-page-of-more = Seite { $page } von mehr als { $pages }
+pagination-page-only = Seite { $page }
+plant-parts = Teile dieser Anlage

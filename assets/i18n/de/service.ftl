@@ -4,6 +4,7 @@ service-nav-label = Service-Desk
 service-nav-dashboard = Übersicht
 service-nav-queue = Warteschlange
 service-nav-new-ticket = Neue Anfrage für einen Kunden
+service-tab-new-ticket = Neue Anfrage
 service-nav-people = Personen
 service-nav-audit = Prüfprotokoll
 service-nav-mail = E-Mail-Warteschlange

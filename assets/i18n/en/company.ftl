@@ -84,3 +84,4 @@ members-operators = Plant operators
 members-operators-empty = None of your plants names a plant operator yet. A plant's operator appears here with their contact data.
 members-col-operator-plants = Their plants
 members-operator-no-account = no account
+members-operator-named = named “{ $name }” in the plant

@@ -61,3 +61,6 @@ plants-warranty-ending = { $count ->
     [one] 1 warranty ends soon
    *[other] { $count } warranties end soon
 }
+pagination-page-of-more = Page { $page } of more than { $pages }
+pagination-page-only = Page { $page }
+plant-parts = Parts of this plant

@@ -4,6 +4,7 @@ service-nav-label = Service desk
 service-nav-dashboard = Dashboard
 service-nav-queue = Queue
 service-nav-new-ticket = New request for a customer
+service-tab-new-ticket = New request
 service-nav-people = People
 service-nav-audit = Audit log
 service-nav-mail = Mail queue

@@ -84,3 +84,4 @@ members-operators = Exploitants des installations
 members-operators-empty = Aucune de vos installations n’indique encore d’exploitant. L’exploitant d’une installation apparaît ici avec ses coordonnées.
 members-col-operator-plants = Ses installations
 members-operator-no-account = pas de compte
+members-operator-named = nommé « { $name } » dans l’installation

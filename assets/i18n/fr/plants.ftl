@@ -61,3 +61,6 @@ plants-warranty-ending = { $count ->
     [one] 1 garantie se termine bientôt
    *[other] { $count } garanties se terminent bientôt
 }
+pagination-page-of-more = Page { $page } sur plus de { $pages }
+pagination-page-only = Page { $page }
+plant-parts = Parties de cette installation

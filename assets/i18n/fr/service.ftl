@@ -1,15 +1,16 @@
 # Le service desk (/service/…), comptes bloqués, changements d’adresse e-mail.
 
-service-nav-label = Service desk
+service-nav-label = Service client
 service-nav-dashboard = Tableau de bord
 service-nav-queue = File d’attente
 service-nav-new-ticket = Nouvelle demande pour un client
+service-tab-new-ticket = Nouvelle demande
 service-nav-people = Personnes
 service-nav-audit = Journal d’audit
 service-nav-mail = File des e-mails
 service-waited = { $days } j { $hours } h
 
-service-dashboard-title = Service desk
+service-dashboard-title = Service client
 service-open-heading = Demandes ouvertes ({ $count })
 service-oldest-heading = Attendent depuis le plus longtemps
 service-queue-all = Toute la file d’attente
