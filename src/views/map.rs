@@ -1,6 +1,8 @@
 //! The plant map: the visible plants as dots over country outlines that ship inside the
 //! binary (`assets/map/europe.json`, built by `tools/build-map.py` from Natural Earth),
-//! rendered as SVG on the server — no tile server, no network, works air-gapped.
+//! rendered as SVG on the server — no tile server, no network, works air-gapped. The
+//! outlines scale with the page; the dots keep their size (24 px to touch) at any width.
+//! Plants that would overlap are one dot with their count.
 
 use std::sync::LazyLock;
 
@@ -92,29 +94,51 @@ pub fn plant_map(ctx: &PageCtx, plants: &[&Plant], registration: &[String]) -> O
     let h = ((y1 - y0) * 1.3).max(w * 0.62);
     let w = w.max(h / 0.62);
     (x0, y0, x1, y1) = (cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0);
-    let r = w / 110.0;
     let names: Vec<&str> = registration
         .iter()
         .filter_map(|c| country_name(c))
         .collect();
     let count = dots.len().to_string();
+    let clusters = clusters(&dots, w / CLUSTER_SHARE);
+    let pct = |v: f64, origin: f64, size: f64| format!("{:.2}%", (v - origin) * 100.0 / size);
+    debug_assert!(
+        (w / h - 1.0 / 0.62).abs() < 1e-6,
+        "the stylesheet draws the map 100:62"
+    );
     Some(html! {
         figure.plant-map {
-            svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("{x0:.1} {y0:.1} {w:.1} {h:.1}"))
-                role="group" aria-labelledby="map-title map-desc" {
+            // The outlines are a nested, scaled drawing; the dots sit in the outer SVG,
+            // whose units are CSS pixels (it has no viewBox), placed in percent of it, so
+            // each keeps a 24 px target at any width.
+            svg.map-drawing xmlns="http://www.w3.org/2000/svg" role="group" aria-labelledby="map-title map-desc" {
                 title #map-title { (ctx.t("map-title")) }
                 desc #map-desc { (ctx.t_args("map-desc", &args(&[("count", &count)]))) }
-                rect.sea x=(format!("{x0:.1}")) y=(format!("{y0:.1}")) width=(format!("{w:.1}")) height=(format!("{h:.1}")) {}
-                g.countries aria-hidden="true" {
-                    @for c in map.countries.iter().filter(|c| c.bbox.2 >= x0 && c.bbox.0 <= x1 && c.bbox.3 >= y0 && c.bbox.1 <= y1) {
-                        path d=(c.d) class=(if names.contains(&c.name.as_str()) { "open" } else { "" }) {}
+                svg viewBox=(format!("{x0:.1} {y0:.1} {w:.1} {h:.1}")) width="100%" height="100%" aria-hidden="true" {
+                    rect.sea x=(format!("{x0:.1}")) y=(format!("{y0:.1}")) width=(format!("{w:.1}")) height=(format!("{h:.1}")) {}
+                    g.countries {
+                        @for c in map.countries.iter().filter(|c| c.bbox.2 >= x0 && c.bbox.0 <= x1 && c.bbox.3 >= y0 && c.bbox.1 <= y1) {
+                            path d=(c.d) class=(if names.contains(&c.name.as_str()) { "open" } else { "" }) {}
+                        }
                     }
                 }
                 g.dots {
-                    @for (p, x, y) in &dots {
-                        a href={ "/plants/" (p.id) } aria-label=(p.name) {
-                            circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r=(format!("{r:.2}")) {
+                    @for c in &clusters {
+                        @let (cx, cy) = (pct(c.x, x0, w), pct(c.y, y0, h));
+                        @if let [p] = c.plants.as_slice() {
+                            a href={ "/plants/" (p.id) } aria-label=(p.name) {
                                 title { (p.name) ", " (p.city) }
+                                circle.hit cx=(cx) cy=(cy) r="12" {}
+                                circle.dot cx=(cx) cy=(cy) r="7" {}
+                            }
+                        } @else {
+                            @let n = c.plants.len().to_string();
+                            @let names = c.plants.iter().take(5).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
+                            @let label = ctx.t_args("map-cluster", &args(&[("count", &n), ("names", &names)]));
+                            a.cluster href=(cluster_link(&c.plants)) aria-label=(label) {
+                                title { (label) }
+                                circle.hit cx=(cx) cy=(cy) r="16" {}
+                                circle.dot cx=(cx) cy=(cy) r="15" {}
+                                text x=(cx) y=(cy) dy="0.35em" text-anchor="middle" aria-hidden="true" { (n) }
                             }
                         }
                     }
@@ -123,6 +147,45 @@ pub fn plant_map(ctx: &PageCtx, plants: &[&Plant], registration: &[String]) -> O
             figcaption.small.hint { (ctx.t("map-caption")) }
         }
     })
+}
+
+/// The share of the map's width within which plants become one dot.
+const CLUSTER_SHARE: f64 = 40.0;
+
+/// Plants drawn as one dot: where, and which.
+struct Cluster<'a> {
+    x: f64,
+    y: f64,
+    plants: Vec<&'a Plant>,
+}
+
+/// Groups the dots that lie within `reach` of a group's first dot, in the order given.
+fn clusters<'a>(dots: &[(&'a Plant, f64, f64)], reach: f64) -> Vec<Cluster<'a>> {
+    let mut out: Vec<Cluster<'a>> = Vec::new();
+    for (p, x, y) in dots {
+        match out.iter_mut().find(|c| (c.x - x).hypot(c.y - y) <= reach) {
+            Some(c) => c.plants.push(p),
+            None => out.push(Cluster {
+                x: *x,
+                y: *y,
+                plants: vec![p],
+            }),
+        }
+    }
+    out
+}
+
+/// Where a dot of several plants leads: the plant overview searched by the postal code
+/// or town they share, else the whole overview.
+fn cluster_link(plants: &[&Plant]) -> String {
+    let shared = |f: fn(&Plant) -> &str| {
+        let first = f(plants[0]);
+        plants.iter().all(|p| f(p) == first).then_some(first)
+    };
+    match shared(|p| &p.postal_code).or_else(|| shared(|p| &p.city)) {
+        Some(q) if !q.is_empty() => format!("/plants?q={}", crate::links::url_encode(q)),
+        _ => "/plants".to_owned(),
+    }
 }
 
 /// The map data's English name of a registration country code.

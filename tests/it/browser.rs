@@ -80,19 +80,24 @@ pub async fn start_driver() -> Option<Driver> {
 pub async fn browser(driver: &Driver, width: u32, height: u32) -> fantoccini::Client {
     let profile = tempfile::tempdir().unwrap().keep();
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": find("chromium").map(|p| p.display().to_string()).unwrap_or_default(),
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=en-US",
-                format!("--window-size={width},{height}"),
-                format!("--user-data-dir={}", profile.display()),
-            ]
-        }),
-    );
+    let mut options = serde_json::json!({
+        "binary": find("chromium").map(|p| p.display().to_string()).unwrap_or_default(),
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--lang=en-US",
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.display()),
+        ]
+    });
+    // Headless Chromium keeps a window at least 500 px wide: a phone's width is had by
+    // emulating the phone (its viewport, touch, and the mobile layout).
+    if width < 500 {
+        options["mobileEmulation"] = serde_json::json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true, "mobile": true }
+        });
+    }
+    caps.insert("goog:chromeOptions".into(), options);
     ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
         .connect(&driver.url)

@@ -97,6 +97,11 @@ impl Pages {
 
     /// Keeps `html`, the answer of `what`.
     fn keep(&mut self, what: &str, html: &str) {
+        // The content security policy refuses inline styles: one would silently not apply.
+        assert!(
+            !html.contains(" style=\""),
+            "{what}: an inline style attribute, which the CSP refuses"
+        );
         let name = format!("{:04}.html", self.by_file.len());
         std::fs::write(self.dir.join(&name), html).unwrap();
         self.by_file.insert(name, what.to_owned());
@@ -183,6 +188,26 @@ pub async fn people_of_the_portal(app: &TestApp) -> Vec<Actor> {
         TicketStatus::InProgress,
     );
     app.ticket_in(&company.installer.user, None, &sam, TicketStatus::New);
+    // Plants on the map: two at one place (one dot with their count), one elsewhere.
+    for (name, postal_code, city, lat, lon) in [
+        ("Halle Ost", "34117", "Kassel", "51.3127", "9.4797"),
+        ("Halle West", "34117", "Kassel", "51.3127", "9.4797"),
+        ("Bürgerhaus", "37073", "Göttingen", "51.5413", "9.9158"),
+    ] {
+        company
+            .admin
+            .agent
+            .plant(&[
+                ("name", name),
+                ("street", "Am Markt 1"),
+                ("postal_code", postal_code),
+                ("city", city),
+                ("country", "DE"),
+                ("latitude", lat),
+                ("longitude", lon),
+            ])
+            .await;
+    }
     let operator = app
         .person(&Registration::operator("olaf@example.com"))
         .await;

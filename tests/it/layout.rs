@@ -35,7 +35,7 @@ for (const e of document.querySelectorAll('body *')) {
   if (e instanceof SVGElement && e.getScreenCTM()) size *= e.getScreenCTM().a;
   if (size < 11.5) out.push(`text of ${size.toFixed(1)} px: ${name(e)}`);
 }
-for (const e of document.querySelectorAll('button, select, textarea, input:not([type=hidden]), svg a, .button, nav a')) {
+for (const e of document.querySelectorAll('button, select, textarea, input:not([type=hidden]), svg a, .plant-map a, .button, nav a')) {
   if (!shown(e)) continue;
   const r = e.getBoundingClientRect();
   if (r.width < 23.5 || r.height < 23.5) out.push(`target of ${r.width.toFixed(0)}×${r.height.toFixed(0)} px: ${name(e)}`);
@@ -115,6 +115,10 @@ async fn every_page_keeps_the_layout_rules_on_a_desk_and_on_a_phone() {
             let paths = pages.visited.iter().filter(|(who, _)| *who == actor.who);
             for (n, (_, path)) in paths.enumerate() {
                 c.goto(&app.url(path)).await.unwrap();
+                if n == 0 {
+                    let inner = c.execute("return window.innerWidth", vec![]).await.unwrap();
+                    assert_eq!(inner.as_u64(), Some(u64::from(width)), "the window's width");
+                }
                 let found = c.execute(LAYOUT_JS, vec![]).await.unwrap();
                 for problem in found.as_array().unwrap() {
                     broken.push(format!(

@@ -331,3 +331,69 @@ async fn the_overview_filters_and_pages() {
     let (_, html) = admin.page("/plants?q=nothing-like-this").await;
     assert!(html.contains("No plant matches"));
 }
+
+#[tokio::test]
+async fn a_plant_page_opens_with_a_summary_and_tabs_to_its_parts() {
+    use osc::domain::ticket::TicketStatus;
+    let app = TestApp::spawn().await;
+    let staff = app.staff("sam@service.example").await;
+    let sam = app.user("sam@service.example");
+    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let (plant, _) =
+        app.plant_with_devices(&company.admin.user, "Scheune Nord", &[("3001234567", 9088)]);
+    let ticket = app.ticket_in(
+        &company.admin.user,
+        Some("3001234567"),
+        &sam,
+        TicketStatus::InProgress,
+    );
+    let admin = &company.admin.agent;
+    let path = format!("/plants/{}", plant.id);
+    let (_, html) = admin.page(&path).await;
+
+    // The summary says what matters at a glance.
+    assert!(
+        html.contains("<dt>Devices</dt><dd>1</dd>"),
+        "devices counted"
+    );
+    assert!(
+        html.contains("<dt>Open requests</dt><dd>1</dd>"),
+        "open requests"
+    );
+    // Tabs lead to each part of the page, in this order, and each part is there.
+    let nav = &html[html
+        .find(r#"<nav class="tabs in-page" aria-label="Parts of this plant">"#)
+        .expect("the plant's tabs")..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    let mut at = 0;
+    for (target, label) in [
+        ("devices", "Devices"),
+        ("subplants", "Sub-plants"),
+        ("documents", "Documents"),
+        ("tickets", "Ticket Tracking"),
+        ("assignees", "Assignment to installers"),
+        ("edit", "Plant data"),
+    ] {
+        let link = format!(r##"<a href="#{target}">{label}"##);
+        let found = nav[at..]
+            .find(&link)
+            .unwrap_or_else(|| panic!("{link} in {nav}"));
+        at += found;
+        assert!(html.contains(&format!(r#"id="{target}""#)), "#{target}");
+    }
+    // The plant's data, changed seldom, is folded; a refused change opens it.
+    assert!(html.contains(r#"<details class="plant-data">"#));
+    let r = admin.post(&path, &[("name", "")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains(r#"<details class="plant-data" open>"#)
+    );
+
+    // The service team reads the plant's request inside the desk, its tabs kept.
+    let (_, page) = staff.page(&format!("/tickets/{}", ticket.id)).await;
+    assert!(page.contains(r#"<nav class="tabs" aria-label="Service desk">"#));
+    assert!(page.contains(r#"<a href="/service/tickets" aria-current="page">Queue</a>"#));
+}

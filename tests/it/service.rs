@@ -865,3 +865,18 @@ async fn audit_entries_are_written_with_their_action_and_never_for_a_refused_one
     );
     assert_eq!(audited(&app, Event::MailRetried), 0);
 }
+
+#[tokio::test]
+async fn the_desk_has_one_name_in_french_and_its_tabs_fit() {
+    let app = TestApp::spawn().await;
+    let staff = app.staff("sam@service.example").await;
+    staff.get("/language/fr?next=/service").await;
+    let (_, html) = staff.page("/service").await;
+    // The heading, the tabs' label and the navigation say the same.
+    assert!(html.contains("<h1>Service client</h1>"), "heading");
+    assert!(html.contains(r#"<nav class="tabs" aria-label="Service client">"#));
+    assert!(html.contains(r#"aria-current="page">Service client</a>"#));
+    assert!(!html.contains("Service desk"));
+    // The tab for a new request is short enough to keep the tabs on one line.
+    assert!(html.contains(r#"<a href="/service/tickets/new">Nouvelle demande</a>"#));
+}

@@ -64,3 +64,4 @@ plants-warranty-ending = { $count ->
 pagination-page-of-more = Seite { $page } von mehr als { $pages }
 pagination-page-only = Seite { $page }
 plant-parts = Teile dieser Anlage
+map-cluster = { $count } Anlagen hier: { $names }

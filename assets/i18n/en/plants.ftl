@@ -64,3 +64,4 @@ plants-warranty-ending = { $count ->
 pagination-page-of-more = Page { $page } of more than { $pages }
 pagination-page-only = Page { $page }
 plant-parts = Parts of this plant
+map-cluster = { $count } plants here: { $names }

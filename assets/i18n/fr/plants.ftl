@@ -64,3 +64,4 @@ plants-warranty-ending = { $count ->
 pagination-page-of-more = Page { $page } sur plus de { $pages }
 pagination-page-only = Page { $page }
 plant-parts = Parties de cette installation
+map-cluster = { $count } installations ici : { $names }
