@@ -225,58 +225,108 @@ const LAST_FR: &[&str] = &[
     "Lambert", "Faure", "Rousseau", "Bonnet", "Perrin",
 ];
 
-const EVENTS: &[&str] = &[
-    "Ereignis 3501 – Isolationsfehler",
-    "Ereignis 3401 – DC-Überspannung",
-    "Ereignis 6801 – Selbstdiagnose",
-    "Event 7701 – Fan fault",
-    "Ereignis 3302 – Instabiler Betrieb",
-    "Événement 1501 – Défaut de reconnexion au réseau",
-    "Ereignis 8001 – Derating",
-    "Ereignis 6501 – Übertemperatur",
+/// An inverter event, as the requester's language names it: (German, French).
+const EVENTS: &[(&str, &str)] = &[
+    (
+        "Ereignis 3501 – Isolationsfehler",
+        "Événement 3501 – Défaut d’isolement",
+    ),
+    (
+        "Ereignis 3401 – DC-Überspannung",
+        "Événement 3401 – Surtension DC",
+    ),
+    (
+        "Ereignis 6801 – Selbstdiagnose",
+        "Événement 6801 – Autodiagnostic",
+    ),
+    (
+        "Ereignis 7701 – Lüfterfehler",
+        "Événement 7701 – Défaut du ventilateur",
+    ),
+    (
+        "Ereignis 3302 – Instabiler Betrieb",
+        "Événement 3302 – Fonctionnement instable",
+    ),
+    (
+        "Ereignis 1501 – Netzzuschaltung gestört",
+        "Événement 1501 – Défaut de reconnexion au réseau",
+    ),
+    ("Ereignis 8001 – Derating", "Événement 8001 – Derating"),
+    (
+        "Ereignis 6501 – Übertemperatur",
+        "Événement 6501 – Surchauffe",
+    ),
 ];
 
-const TOPIC_TEXTS: &[(&str, &str)] = &[
+/// A contact request: its topic, then its text in German and in French (the subject is
+/// made from it as the portal makes one, `requests::subject_of`).
+const TOPIC_TEXTS: &[(&str, &str, &str)] = &[
     (
         "technical",
-        "Der Wechselrichter zeigt seit gestern keine Einspeisung mehr an, das Display bleibt dunkel.",
+        "Der Wechselrichter speist seit gestern nicht mehr ein. Das Display bleibt dunkel.",
+        "L’onduleur n’injecte plus depuis hier. L’écran reste noir.",
     ),
     (
         "technical",
-        "L’onduleur s’arrête plusieurs fois par jour vers midi. Pouvez-vous nous aider ?",
+        "Der Wechselrichter schaltet sich mehrmals am Tag ab. Es passiert meist gegen Mittag.",
+        "L’onduleur s’arrête plusieurs fois par jour. Cela arrive surtout vers midi.",
     ),
     (
         "technical",
-        "Die Kommunikation zum Sunny Home Manager bricht regelmäßig ab.",
+        "Die Verbindung zum Sunny Home Manager bricht ab. Seit dem Update jeden Abend.",
+        "La liaison avec le Sunny Home Manager se coupe. Chaque soir depuis la mise à jour.",
     ),
     (
         "general",
-        "Wir planen eine Erweiterung der Anlage um einen Speicher. Welche Geräte sind kompatibel?",
+        "Welche Speicher passen zu unserer Anlage? Wir planen eine Erweiterung im Frühjahr.",
+        "Quelles batteries conviennent à notre installation ? Nous prévoyons une extension au printemps.",
     ),
     (
         "login",
-        "Ich erhalte die Bestätigungs-E-Mail nicht. Können Sie sie erneut senden?",
+        "Die Bestätigungs-E-Mail kommt nicht an. Können Sie sie erneut senden?",
+        "L’e-mail de confirmation n’arrive pas. Pouvez-vous le renvoyer ?",
     ),
     (
         "account",
-        "Unsere Firma ist umgezogen, bitte die E-Mail-Adresse des Administrators ändern.",
+        "Unsere Firma ist umgezogen. Bitte ändern Sie die Adresse des Administrators.",
+        "Notre société a déménagé. Merci de modifier l’adresse de l’administrateur.",
     ),
     (
         "other",
-        "Bitte senden Sie uns das Inbetriebnahmeprotokoll für die Netzbetreiber-Anmeldung.",
+        "Bitte senden Sie uns das Inbetriebnahmeprotokoll. Der Netzbetreiber verlangt es.",
+        "Merci de nous envoyer le procès-verbal de mise en service. Le gestionnaire de réseau le demande.",
     ),
     (
         "general",
-        "Could you confirm the warranty end of our two inverters on the barn roof?",
+        "Bis wann läuft die Garantie der zwei Wechselrichter auf dem Scheunendach?",
+        "Jusqu’à quand court la garantie des deux onduleurs sur le toit de la grange ?",
     ),
 ];
 
-const STAFF_ANSWERS: &[&str] = &[
-    "Vielen Dank für Ihre Anfrage. Bitte senden Sie uns ein Foto des Typenschilds.",
-    "Merci pour votre message. Pouvez-vous nous transmettre le journal des événements ?",
-    "Wir haben die Einstellungen geprüft; bitte führen Sie ein Firmware-Update durch.",
-    "Thank you, we have forwarded your request to our technical team.",
+/// The service team's answers: (German, French).
+const STAFF_ANSWERS: &[(&str, &str)] = &[
+    (
+        "Vielen Dank für Ihre Anfrage. Bitte senden Sie uns ein Foto des Typenschilds.",
+        "Merci pour votre demande. Pouvez-vous nous envoyer une photo de la plaque signalétique ?",
+    ),
+    (
+        "Bitte senden Sie uns das Ereignisprotokoll des Wechselrichters.",
+        "Merci pour votre message. Pouvez-vous nous transmettre le journal des événements ?",
+    ),
+    (
+        "Wir haben die Einstellungen geprüft; bitte führen Sie ein Firmware-Update durch.",
+        "Nous avons vérifié les réglages ; merci d’effectuer une mise à jour du firmware.",
+    ),
+    (
+        "Danke, wir haben Ihre Anfrage an unser Technikteam weitergegeben.",
+        "Merci, nous avons transmis votre demande à notre équipe technique.",
+    ),
 ];
+
+/// The German or the French of a pair, in the requester's language.
+fn in_lang<'a>(lang: Lang, (de, fr): (&'a str, &'a str)) -> &'a str {
+    if lang == Lang::Fr { fr } else { de }
+}
 
 /// A person's name from one of the four regions, with the language they write in.
 fn person(rng: &mut StdRng) -> (String, String, Lang) {
@@ -644,20 +694,28 @@ pub fn run(
             (85..=94, Some(_)) => TicketKind::WarrantyExtension,
             _ => TicketKind::InfoSheet,
         };
-        let (topic, text) = TOPIC_TEXTS
+        // Everything a person writes is in their language.
+        let (topic, de, fr) = TOPIC_TEXTS
             .choose(&mut rng)
             .copied()
-            .unwrap_or(("general", ""));
-        let event = *EVENTS.choose(&mut rng).unwrap_or(&"Ereignis 3501");
+            .unwrap_or(("general", "", ""));
+        let text = in_lang(lang, (de, fr));
+        let event = in_lang(lang, *EVENTS.choose(&mut rng).unwrap_or(&EVENTS[0]));
         let serial = device.map(|(_, s, _)| *s);
+        let number = serial.unwrap_or(0);
+        let years = [5, 10, 15][(n % 3) as usize];
+        let french = lang == Lang::Fr;
         let subject = match kind {
-            TicketKind::Contact => text.chars().take(60).collect::<String>(),
-            TicketKind::Replacement => format!("Austausch von {}: {event}", serial.unwrap_or(0)),
-            TicketKind::WarrantyExtension => format!(
-                "Garantieverlängerung +{} Jahre für {}",
-                [5, 10, 15][(n % 3) as usize],
-                serial.unwrap_or(0)
-            ),
+            TicketKind::Contact => crate::service::requests::subject_of(text),
+            TicketKind::Replacement if french => format!("Remplacement de {number} : {event}"),
+            TicketKind::Replacement => format!("Austausch von {number}: {event}"),
+            TicketKind::WarrantyExtension if french => {
+                format!("Extension de garantie +{years} ans pour {number}")
+            }
+            TicketKind::WarrantyExtension => {
+                format!("Garantieverlängerung +{years} Jahre für {number}")
+            }
+            TicketKind::InfoSheet if french => "Fiche d’information : site isolé".to_owned(),
             TicketKind::InfoSheet => "Informationsblatt: Inselanlage".to_owned(),
         };
         // Old tickets have come to their end; recent ones are somewhere on the way.
@@ -708,7 +766,11 @@ pub fn run(
                 author_name: "Online Service".to_owned(),
                 from_staff: true,
                 internal: false,
-                text: (*STAFF_ANSWERS.choose(&mut rng).unwrap_or(&"")).to_owned(),
+                text: in_lang(
+                    lang,
+                    *STAFF_ANSWERS.choose(&mut rng).unwrap_or(&STAFF_ANSWERS[0]),
+                )
+                .to_owned(),
                 attachments: Vec::new(),
             });
         }

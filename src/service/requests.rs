@@ -69,18 +69,21 @@ fn serial_and_message(
     (serial, message)
 }
 
-/// The first line of a message, shortened: the ticket's subject.
+/// The first line of a message, shortened at a word's end: the ticket's subject.
 pub fn subject_of(message: &str) -> String {
+    const MOST: usize = 80;
     let line = message
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim();
-    let mut s: String = line.chars().take(80).collect();
-    if line.chars().count() > 80 {
-        s.push('…');
+    if line.chars().count() <= MOST {
+        return line.to_owned();
     }
-    s
+    // Too long: cut at the last space before the limit, never inside a word.
+    let cut: String = line.chars().take(MOST).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 fn year(now: u64) -> i32 {
@@ -404,4 +407,27 @@ pub fn file_for_customer(
                 .about(customer.user.id),
         )
     })
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::subject_of;
+
+    #[test]
+    fn a_subject_is_the_first_line_cut_at_a_word_s_end() {
+        assert_eq!(
+            subject_of("\n  Display dunkel.\nMehr Text"),
+            "Display dunkel."
+        );
+        let long = "Der Wechselrichter schaltet sich mehrmals am Tag ab, meistens gegen Mittag, manchmal auch am Abend.";
+        let subject = subject_of(long);
+        assert_eq!(
+            subject,
+            "Der Wechselrichter schaltet sich mehrmals am Tag ab, meistens gegen Mittag…"
+        );
+        assert!(subject.chars().count() <= 81);
+        // One word longer than the limit is cut where it must be.
+        let word = "x".repeat(100);
+        assert_eq!(subject_of(&word).chars().count(), 81);
+    }
 }

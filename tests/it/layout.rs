@@ -155,3 +155,84 @@ async fn every_page_keeps_the_layout_rules_on_a_desk_and_on_a_phone() {
         broken.join("\n")
     );
 }
+
+/// Applies the stylesheet's print rules to the window (through the CSSOM, which the
+/// content security policy allows) and reports what a sheet of paper would show wrongly.
+const PRINT_JS: &str = r#"
+const sheet = [...document.styleSheets].find(s => [...s.cssRules].some(r => r.media && r.media.mediaText === 'print'));
+for (const rule of [...sheet.cssRules].filter(r => r.media && r.media.mediaText === 'print')) {
+  for (const inner of rule.cssRules) { if (!(inner instanceof CSSPageRule)) sheet.insertRule(inner.cssText, sheet.cssRules.length); }
+}
+const out = [];
+const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+for (const sel of ['.topbar', '.side-nav', '.site-footer', 'main form', 'nav.tabs', '.button', '.breadcrumb']) {
+  for (const e of document.querySelectorAll(sel)) if (shown(e)) out.push(`printed: ${sel}`);
+}
+for (const sel of arguments[0]) {
+  const e = document.querySelector(sel);
+  if (!e || !shown(e)) out.push(`missing on paper: ${sel}`);
+}
+const doc = document.documentElement;
+if (doc.scrollWidth > doc.clientWidth) out.push(`wider than the paper by ${doc.scrollWidth - doc.clientWidth} px`);
+return out;
+"#;
+
+#[tokio::test]
+async fn a_plant_and_a_request_print_cleanly_for_the_site_visit() {
+    use osc::domain::ticket::TicketStatus;
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    app.staff("sam@service.example").await;
+    let sam = app.user("sam@service.example");
+    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let (plant, _) = app.plant_with_devices(
+        &company.admin.user,
+        "Scheune Nord",
+        &[("3001234567", 9088), ("3001234568", 9088)],
+    );
+    let ticket = app.ticket_in(
+        &company.admin.user,
+        Some("3001234567"),
+        &sam,
+        TicketStatus::InProgress,
+    );
+    let admin = Actor {
+        who: "administrator",
+        agent: app.new_agent(),
+        email: Some(company.admin.user.email.clone()),
+        starts: &[],
+    };
+    // A4 at 96 dpi, less the page's margins: about 680 px of paper.
+    let c = browser(&driver, 680, 960).await;
+    sign_in(&c, &app, &admin).await;
+    for (path, wanted, name) in [
+        (
+            format!("/plants/{}", plant.id),
+            vec![
+                "main h1",
+                "main dl.facts",
+                "#devices table thead",
+                "#devices tbody tr",
+                "#tickets",
+            ],
+            "print-plant.png",
+        ),
+        (
+            format!("/tickets/{}", ticket.id),
+            vec!["main h1", "main dl.facts", "ol.thread li", "ol.timeline li"],
+            "print-request.png",
+        ),
+    ] {
+        c.goto(&app.url(&path)).await.unwrap();
+        let found = c
+            .execute(PRINT_JS, vec![serde_json::json!(wanted)])
+            .await
+            .unwrap();
+        std::fs::write(screenshot_dir().join(name), c.screenshot().await.unwrap()).unwrap();
+        let found: Vec<String> = serde_json::from_value(found).unwrap();
+        assert!(found.is_empty(), "{path} on paper: {found:?}");
+    }
+    c.close().await.unwrap();
+}

@@ -119,6 +119,11 @@ async fn a_logged_out_contact_request_gets_a_number_and_a_confirmation() {
     assert!(html.contains("Request received") && html.contains("2026-000001"));
     let mail = app.mail("vera@example.com", "2026-000001").await;
     assert!(mail.contains("Fehler 3501 seit gestern"));
+    let text = mail.replace("\r\n", "\n");
+    assert!(
+        !text.contains("\n\n\n"),
+        "one blank line between paragraphs:\n{text}"
+    );
     // Nobody but the service team sees it.
     let admin = app
         .signed_in(&Registration::installer("boss@t.de", "T Solar"))
