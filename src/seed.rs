@@ -870,4 +870,61 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn each_person_writes_in_their_own_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(dir.path(), 1 << 20).unwrap();
+        let plan = Plan {
+            tickets: 3_000,
+            seed: 7,
+            now: 1_795_000_000,
+        };
+        let done = run(&store, plan, "hash", "hash", |_| {}).unwrap();
+        let german = [
+            "Austausch",
+            "Garantieverlängerung",
+            "Ereignis",
+            "Informationsblatt",
+            "Wechselrichter",
+            "Bitte",
+        ];
+        let french = [
+            "Remplacement",
+            "Extension de garantie",
+            "Événement",
+            "Fiche",
+            "onduleur",
+            "Merci",
+        ];
+        let (mut fr, mut de) = (0, 0);
+        let all = store.tickets().page(0, usize::MAX).unwrap();
+        assert_eq!(all.len() as u64, done.tickets);
+        for t in &all {
+            let words: Vec<&str> = std::iter::once(t.subject.as_str())
+                .chain(t.messages.iter().map(|m| m.text.as_str()))
+                .collect();
+            let foreign = if t.language == Lang::Fr {
+                fr += 1;
+                &german
+            } else {
+                de += 1;
+                &french
+            };
+            for text in &words {
+                assert!(
+                    !foreign.iter().any(|w| text.contains(w)),
+                    "{:?}: {text}",
+                    t.language
+                );
+            }
+            // A subject is never cut inside a word.
+            if let Some(cut) = t.subject.strip_suffix('…') {
+                assert!(t.messages[0].text.starts_with(cut), "{}", t.subject);
+                let next = t.messages[0].text[cut.len()..].chars().next();
+                assert!(next.is_none_or(|c| c == ' ' || c == ','), "{}", t.subject);
+            }
+        }
+        assert!(fr > 0 && de > 0, "both languages: {fr} French, {de} German");
+    }
 }
