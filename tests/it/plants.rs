@@ -397,3 +397,38 @@ async fn a_plant_page_opens_with_a_summary_and_tabs_to_its_parts() {
     assert!(page.contains(r#"<nav class="tabs" aria-label="Service desk">"#));
     assert!(page.contains(r#"<a href="/service/tickets" aria-current="page">Queue</a>"#));
 }
+
+#[tokio::test]
+async fn plants_at_one_place_are_one_dot_with_their_count_on_the_map() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in(&Registration::installer("boss@karte.de", "Karte Solar"))
+        .await;
+    for (name, postal_code, city, lat, lon) in [
+        ("Halle 1", "34117", "Kassel", "51.3127", "9.4797"),
+        ("Halle 2", "34117", "Kassel", "51.3127", "9.4797"),
+        ("Halle 3", "34117", "Kassel", "51.3128", "9.4798"),
+        ("Rathaus", "80331", "München", "48.1372", "11.5756"),
+    ] {
+        admin
+            .plant(&[
+                ("name", name),
+                ("street", "Am Markt 1"),
+                ("postal_code", postal_code),
+                ("city", city),
+                ("country", "DE"),
+                ("latitude", lat),
+                ("longitude", lon),
+            ])
+            .await;
+    }
+    let (_, html) = admin.page("/plants").await;
+    let dots = &html[html.find(r#"<g class="dots">"#).expect("the map's dots")..];
+    let dots = &dots[..dots.find("</g>").unwrap()];
+    // One dot for the three in Kassel, leading to them; one for the town hall.
+    assert_eq!(dots.matches("<a ").count(), 2, "{dots}");
+    assert!(dots.contains(
+        r#"<a class="cluster" href="/plants?q=34117" aria-label="3 plants here: Halle 1, Halle 2, Halle 3">"#
+    ));
+    assert!(dots.contains(r#"aria-label="Rathaus""#));
+}

@@ -880,3 +880,41 @@ async fn the_desk_has_one_name_in_french_and_its_tabs_fit() {
     // The tab for a new request is short enough to keep the tabs on one line.
     assert!(html.contains(r#"<a href="/service/tickets/new">Nouvelle demande</a>"#));
 }
+
+#[tokio::test]
+async fn a_person_s_page_lists_facts_plants_as_links_and_each_action_under_its_heading() {
+    let app = TestApp::spawn().await;
+    let staff = app.staff("sam@service.example").await;
+    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let (plant, _) = app.plant_with_devices(&company.admin.user, "Scheune Nord", &[]);
+    let (_, html) = staff
+        .page(&format!("/service/users/{}", company.admin.user.id))
+        .await;
+    assert!(html.contains(r#"<dl class="facts">"#), "styled facts");
+    assert!(
+        html.contains(&format!(
+            r#"<a href="/plants/{}">Scheune Nord</a>"#,
+            plant.id
+        )),
+        "the plant is a link"
+    );
+    // Blocking sits under its own heading, after the other actions, never above an
+    // unrelated form.
+    let block = html
+        .find("<h3>Block the account</h3>")
+        .expect("its heading");
+    let form = html
+        .find(&format!(
+            r#"<form method="post" action="/service/users/{}/block""#,
+            company.admin.user.id
+        ))
+        .expect("its form");
+    let email = html
+        .find("<h3>Change the e-mail address</h3>")
+        .expect("e-mail change");
+    assert!(email < block && block < form, "order of the actions");
+    assert!(
+        !html[block..form].contains("<form"),
+        "nothing between the heading and its form"
+    );
+}
