@@ -273,6 +273,25 @@ impl Agent {
         redirect_id(&r, "/plants/")
     }
 
+    /// Registers a plant in Germany at a place with coordinates (for the map); returns its id.
+    pub async fn plant_at(
+        &self,
+        name: &str,
+        (postal_code, city): (&str, &str),
+        (lat, lon): (&str, &str),
+    ) -> u64 {
+        self.plant(&[
+            ("name", name),
+            ("street", "Am Markt 1"),
+            ("postal_code", postal_code),
+            ("city", city),
+            ("country", "DE"),
+            ("latitude", lat),
+            ("longitude", lon),
+        ])
+        .await
+    }
+
     /// Registers a device of catalog product `product` in `plant` through the device form.
     pub async fn device(&self, plant: u64, serial: &str, product: &str) {
         let r = self

@@ -224,6 +224,21 @@ impl TestApp {
         })
     }
 
+    /// The service team's Sam (signed in), Kühn Solar with its plant "Scheune Nord" (one
+    /// inverter, 3001234567) and a request about the inverter that Sam moved to `status`.
+    pub async fn workshop_with_request(
+        &self,
+        status: TicketStatus,
+    ) -> (Agent, Company, Plant, Ticket) {
+        let staff = self.staff("sam@service.example").await;
+        let sam = self.user("sam@service.example");
+        let company = self.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+        let (plant, _) =
+            self.plant_with_devices(&company.admin.user, "Scheune Nord", &[("3001234567", 9088)]);
+        let ticket = self.ticket_in(&company.admin.user, Some("3001234567"), &sam, status);
+        (staff, company, plant, ticket)
+    }
+
     /// A contact request of `requester` (about `serial`, if any), moved by `staff`
     /// along the allowed transitions until it is `status`.
     pub fn ticket_in(

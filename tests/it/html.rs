@@ -210,15 +210,7 @@ pub async fn people_of_the_portal(app: &TestApp) -> Vec<Actor> {
         company
             .admin
             .agent
-            .plant(&[
-                ("name", name),
-                ("street", "Am Markt 1"),
-                ("postal_code", postal_code),
-                ("city", city),
-                ("country", "DE"),
-                ("latitude", lat),
-                ("longitude", lon),
-            ])
+            .plant_at(name, (postal_code, city), (lat, lon))
             .await;
     }
     let operator = app

@@ -179,25 +179,13 @@ return out;
 
 #[tokio::test]
 async fn a_plant_and_a_request_print_cleanly_for_the_site_visit() {
-    use osc::domain::ticket::TicketStatus;
     let Some(driver) = start_driver().await else {
         return;
     };
     let app = TestApp::spawn().await;
-    app.staff("sam@service.example").await;
-    let sam = app.user("sam@service.example");
-    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
-    let (plant, _) = app.plant_with_devices(
-        &company.admin.user,
-        "Scheune Nord",
-        &[("3001234567", 9088), ("3001234568", 9088)],
-    );
-    let ticket = app.ticket_in(
-        &company.admin.user,
-        Some("3001234567"),
-        &sam,
-        TicketStatus::InProgress,
-    );
+    let (_, company, plant, ticket) = app
+        .workshop_with_request(osc::domain::ticket::TicketStatus::InProgress)
+        .await;
     let admin = Actor {
         who: "administrator",
         agent: app.new_agent(),

@@ -334,19 +334,10 @@ async fn the_overview_filters_and_pages() {
 
 #[tokio::test]
 async fn a_plant_page_opens_with_a_summary_and_tabs_to_its_parts() {
-    use osc::domain::ticket::TicketStatus;
     let app = TestApp::spawn().await;
-    let staff = app.staff("sam@service.example").await;
-    let sam = app.user("sam@service.example");
-    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
-    let (plant, _) =
-        app.plant_with_devices(&company.admin.user, "Scheune Nord", &[("3001234567", 9088)]);
-    let ticket = app.ticket_in(
-        &company.admin.user,
-        Some("3001234567"),
-        &sam,
-        TicketStatus::InProgress,
-    );
+    let (staff, company, plant, ticket) = app
+        .workshop_with_request(osc::domain::ticket::TicketStatus::InProgress)
+        .await;
     let admin = &company.admin.agent;
     let path = format!("/plants/{}", plant.id);
     let (_, html) = admin.page(&path).await;
@@ -410,17 +401,7 @@ async fn plants_at_one_place_are_one_dot_with_their_count_on_the_map() {
         ("Halle 3", "34117", "Kassel", "51.3128", "9.4798"),
         ("Rathaus", "80331", "München", "48.1372", "11.5756"),
     ] {
-        admin
-            .plant(&[
-                ("name", name),
-                ("street", "Am Markt 1"),
-                ("postal_code", postal_code),
-                ("city", city),
-                ("country", "DE"),
-                ("latitude", lat),
-                ("longitude", lon),
-            ])
-            .await;
+        admin.plant_at(name, (postal_code, city), (lat, lon)).await;
     }
     let (_, html) = admin.page("/plants").await;
     let dots = &html[html.find(r#"<g class="dots">"#).expect("the map's dots")..];

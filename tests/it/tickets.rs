@@ -426,17 +426,9 @@ async fn a_warranty_extension_is_requested_from_the_devices_warranty_line() {
 #[tokio::test]
 async fn a_request_s_page_names_its_plant_and_words_the_wait_for_who_reads_it() {
     let app = TestApp::spawn().await;
-    let staff = app.staff("sam@service.example").await;
-    let sam = app.user("sam@service.example");
-    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
-    let (plant, _) =
-        app.plant_with_devices(&company.admin.user, "Scheune Nord", &[("3001234567", 9088)]);
-    let t = app.ticket_in(
-        &company.admin.user,
-        Some("3001234567"),
-        &sam,
-        osc::domain::ticket::TicketStatus::WaitingForCustomer,
-    );
+    let (staff, company, plant, t) = app
+        .workshop_with_request(osc::domain::ticket::TicketStatus::WaitingForCustomer)
+        .await;
     let path = format!("/tickets/{}", t.id);
     let (status, customer) = company.admin.agent.page(&path).await;
     assert_eq!(status, 200);
