@@ -172,10 +172,49 @@ async fn click(c: &fantoccini::Client, css: &str) {
         .unwrap();
 }
 
-/// Saves a screenshot of the window as `target/screenshots/<name>`.
+/// Saves a screenshot of the window as `target/screenshots/<name>`, after checking that
+/// the page keeps the layout rules ([`LAYOUT_JS`]): every page a browser test looks at is
+/// checked at the width it was looked at.
 pub async fn shot(c: &fantoccini::Client, name: &str) {
+    let found = c.execute(LAYOUT_JS, vec![]).await.unwrap();
+    let found: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(found.is_empty(), "{name}: {found:#?}");
     std::fs::write(screenshot_dir().join(name), c.screenshot().await.unwrap()).unwrap();
 }
+
+/// What breaks the rules on the page in the window, one line each (none when it keeps
+/// them). Text is measured as drawn: an SVG's labels at the size the drawing is scaled to.
+pub const LAYOUT_JS: &str = r#"
+const out = [];
+const doc = document.documentElement;
+if (doc.scrollWidth > doc.clientWidth) out.push(`wider than the screen by ${doc.scrollWidth - doc.clientWidth} px`);
+for (const e of document.querySelectorAll('body *')) {
+  const o = getComputedStyle(e).overflowX;
+  if ((o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1) out.push(`scrolls sideways by ${e.scrollWidth - e.clientWidth} px: ${e.outerHTML.slice(0, 60)}`);
+}
+const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+const name = e => e.outerHTML.slice(0, 90).replace(/\s+/g, ' ');
+for (const e of document.querySelectorAll('body *')) {
+  if (!shown(e) || e.closest('.visually-hidden, .skip-link')) continue;
+  const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!text) continue;
+  let size = parseFloat(getComputedStyle(e).fontSize);
+  if (e instanceof SVGElement && e.getScreenCTM()) size *= e.getScreenCTM().a;
+  if (size < 11.5) out.push(`text of ${size.toFixed(1)} px: ${name(e)}`);
+}
+for (const e of document.querySelectorAll('button, select, textarea, input:not([type=hidden]), svg a, .plant-map a, .button, nav a')) {
+  if (!shown(e)) continue;
+  const r = e.getBoundingClientRect();
+  if (r.width < 23.5 || r.height < 23.5) out.push(`target of ${r.width.toFixed(0)}×${r.height.toFixed(0)} px: ${name(e)}`);
+}
+for (const e of document.querySelectorAll('time:not(:has(> span)), time > span, .badge')) {
+  if (!shown(e)) continue;
+  const lines = e.getClientRects().length;
+  const tall = e.getBoundingClientRect().height > 1.9 * parseFloat(getComputedStyle(e).fontSize);
+  if (lines > 1 || tall) out.push(`broken over two lines: ${name(e)}`);
+}
+return out;
+"#;
 
 /// Where screenshots go: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {

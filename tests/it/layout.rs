@@ -11,43 +11,9 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 
-use crate::browser::{browser, screenshot_dir, start_driver};
+use crate::browser::{LAYOUT_JS, browser, screenshot_dir, start_driver};
 use crate::common::{PASSWORD, TestApp};
 use crate::html::{Actor, crawl_portal, people_of_the_portal};
-
-/// What breaks the rules on the page in the window, one line each (none when it keeps
-/// them). Text is measured as drawn: an SVG's labels at the size the drawing is scaled to.
-const LAYOUT_JS: &str = r#"
-const out = [];
-const doc = document.documentElement;
-if (doc.scrollWidth > doc.clientWidth) out.push(`wider than the screen by ${doc.scrollWidth - doc.clientWidth} px`);
-for (const e of document.querySelectorAll('body *')) {
-  const o = getComputedStyle(e).overflowX;
-  if ((o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1) out.push(`scrolls sideways by ${e.scrollWidth - e.clientWidth} px: ${e.outerHTML.slice(0, 60)}`);
-}
-const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
-const name = e => e.outerHTML.slice(0, 90).replace(/\s+/g, ' ');
-for (const e of document.querySelectorAll('body *')) {
-  if (!shown(e) || e.closest('.visually-hidden, .skip-link')) continue;
-  const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-  if (!text) continue;
-  let size = parseFloat(getComputedStyle(e).fontSize);
-  if (e instanceof SVGElement && e.getScreenCTM()) size *= e.getScreenCTM().a;
-  if (size < 11.5) out.push(`text of ${size.toFixed(1)} px: ${name(e)}`);
-}
-for (const e of document.querySelectorAll('button, select, textarea, input:not([type=hidden]), svg a, .plant-map a, .button, nav a')) {
-  if (!shown(e)) continue;
-  const r = e.getBoundingClientRect();
-  if (r.width < 23.5 || r.height < 23.5) out.push(`target of ${r.width.toFixed(0)}×${r.height.toFixed(0)} px: ${name(e)}`);
-}
-for (const e of document.querySelectorAll('time:not(:has(> span)), time > span, .badge')) {
-  if (!shown(e)) continue;
-  const lines = e.getClientRects().length;
-  const tall = e.getBoundingClientRect().height > 1.9 * parseFloat(getComputedStyle(e).fontSize);
-  if (lines > 1 || tall) out.push(`broken over two lines: ${name(e)}`);
-}
-return out;
-"#;
 
 /// Signs `actor` in through the log-in page (the service team with a code too).
 async fn sign_in(c: &fantoccini::Client, app: &TestApp, actor: &Actor) {
