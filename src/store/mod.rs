@@ -180,6 +180,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn group_commit_counts(&self) -> (u64, u64);
     /// The stored schema version.
     fn schema_version(&self) -> Result<u64, StoreError>;
+    /// How much the store holds, for `osc status`.
+    fn totals(&self) -> Result<Totals, StoreError>;
     /// The instance's secret named `name`; `new` (fresh random bytes) is stored and
     /// returned when there is none yet, so every later call returns the same.
     fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError>;
@@ -187,6 +189,17 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn is_usable(&self) -> bool {
         self.schema_version().is_ok()
     }
+}
+
+/// How much a store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Service requests.
+    pub tickets: u64,
+    /// Accounts (staff included).
+    pub people: u64,
+    /// The size of the store on disk, in bytes.
+    pub bytes: u64,
 }
 
 macro_rules! aggregates {
@@ -228,6 +241,26 @@ impl Storage for Store {
         use std::sync::atomic::Ordering::Relaxed;
         let s = self.shared.stats();
         (s.commits.load(Relaxed), s.flushes.load(Relaxed))
+    }
+
+    fn totals(&self) -> Result<Totals, StoreError> {
+        use redb::ReadableTableMetadata;
+        let txn = self.read()?;
+        let count = |t: Result<_, redb::TableError>| -> Result<u64, StoreError> {
+            match t {
+                Ok(table) => {
+                    let table: redb::ReadOnlyTable<u64, &[u8]> = table;
+                    Ok(table.len()?)
+                }
+                Err(redb::TableError::TableDoesNotExist(_)) => Ok(0),
+                Err(e) => Err(e.into()),
+            }
+        };
+        Ok(Totals {
+            tickets: count(txn.open_table(tables::TICKETS.def()))?,
+            people: count(txn.open_table(tables::USERS.def()))?,
+            bytes: std::fs::metadata(self.path()).map_or(0, |m| m.len()),
+        })
     }
 
     fn schema_version(&self) -> Result<u64, StoreError> {
