@@ -37,12 +37,18 @@ pub struct TicketDoc {
     pub open: bool,
 }
 
-/// A handle on the indexing thread: how far it is, waiting for it, stopping it.
+/// A request to the thread to rebuild the index from the store, answered with how many
+/// tickets it indexed.
+type RebuildRequest = tokio::sync::oneshot::Sender<Result<u64, String>>;
+
+/// A handle on the indexing thread: how far it is, waiting for it, rebuilding through
+/// it, stopping it.
 #[derive(Debug, Clone)]
 pub struct Indexer {
     store: Arc<dyn Storage>,
     applied: watch::Receiver<u64>,
     stop: Arc<AtomicBool>,
+    rebuilds: std::sync::mpsc::Sender<RebuildRequest>,
 }
 
 impl Indexer {
@@ -67,6 +73,20 @@ impl Indexer {
         self.store.doorbells().index.ring();
         let mut applied = self.applied.clone();
         let _ = applied.wait_for(|a| *a >= target).await;
+    }
+
+    /// Rebuilds the index from the store on the running instance (`osc reindex` through
+    /// the control socket): the thread, which holds the index's only writer, sets it aside,
+    /// rebuilds, and goes on following the feed. Searches keep being answered meanwhile.
+    pub async fn rebuild(&self) -> Result<u64, String> {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.rebuilds
+            .send(answer)
+            .map_err(|_| "the search indexer has stopped".to_owned())?;
+        self.store.doorbells().index.ring();
+        answered
+            .await
+            .map_err(|_| "the search indexer stopped during the rebuild".to_owned())?
     }
 
     /// Asks the thread to apply what is left, commit and end.
@@ -199,14 +219,16 @@ pub fn spawn(
     store: Arc<dyn Storage>,
     index: Arc<SearchIndex>,
 ) -> Result<(Indexer, std::thread::JoinHandle<()>), SearchError> {
-    let mut writer = writer(&index)?;
+    let mut writer = Some(writer(&index)?);
     let start = committed_change(&index)?;
     let (applied_tx, applied) = watch::channel(start);
     let stop = Arc::new(AtomicBool::new(false));
+    let (rebuilds, rebuild_requests) = std::sync::mpsc::channel::<RebuildRequest>();
     let handle = Indexer {
         store: store.clone(),
         applied,
         stop: stop.clone(),
+        rebuilds,
     };
     let thread = std::thread::Builder::new()
         .name("search-indexer".into())
@@ -220,8 +242,31 @@ pub fn spawn(
                 }
                 first = false;
                 let stopping = stopping || stop.load(Ordering::SeqCst);
-                match apply(&*store, &index, &writer, applied) {
-                    Ok(last) if last > applied => match commit(&index, &mut writer, last) {
+                while let Ok(answer) = rebuild_requests.try_recv() {
+                    // The rebuild takes the index's only writer: this one is set aside
+                    // (it holds nothing uncommitted here) and opened again after.
+                    drop(writer.take());
+                    let done = docs::rebuild(&*store, &index).map_err(|e| e.to_string());
+                    match self::writer(&index) {
+                        Ok(w) => writer = Some(w),
+                        Err(e) => tracing::error!(error = %e, "reopening the index writer failed"),
+                    }
+                    if let Ok(last) = committed_change(&index) {
+                        applied = last;
+                        let _ = applied_tx.send(applied);
+                    }
+                    let _ = answer.send(done);
+                }
+                let Some(writer) = writer.as_mut() else {
+                    // No writer: try to open one at the next turn.
+                    writer = self::writer(&index).ok();
+                    if stopping {
+                        return;
+                    }
+                    continue;
+                };
+                match apply(&*store, &index, writer, applied) {
+                    Ok(last) if last > applied => match commit(&index, writer, last) {
                         Ok(()) => {
                             if applied == start {
                                 tracing::debug!(from = start, to = last, "search index caught up");
