@@ -11,6 +11,7 @@ pub mod auth;
 pub mod clock;
 pub mod codes;
 pub mod config;
+pub mod control;
 pub mod domain;
 pub mod error;
 pub mod i18n;
@@ -147,10 +148,31 @@ impl Instance {
                  the first one, or run `osc staff add`"
             );
         }
+        // Commands on the running instance (`osc staff`, `osc reindex`, `osc status`).
+        // Without the socket (a data directory path too long for one, say) the portal
+        // still serves; those commands then say the database is in use.
+        let mut workers = vec![mail_worker];
+        match control::server::bind(&data_dir) {
+            Ok(control) => {
+                let target = Arc::new(control::commands::Target {
+                    core: state.core.clone(),
+                    search: state.search.clone(),
+                    running: Some((state.clock.now(), state.indexer.clone())),
+                });
+                workers.push(tokio::spawn(control::server::serve(
+                    (control, data_dir.clone()),
+                    target,
+                    shutdown.subscribe(),
+                )));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "no control socket: osc commands cannot reach this server")
+            }
+        }
         Ok(Self {
             state,
             shutdown,
-            workers: vec![mail_worker],
+            workers,
             indexer_thread: Some(indexer_thread),
             setup_link,
         })

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use osc::control::client::Answered;
+use osc::control::{Reply, Request};
 use osc::store::Storage;
 use osc::{Config, Instance};
 use tracing_subscriber::EnvFilter;
@@ -39,9 +41,14 @@ enum LogFormat {
 enum Command {
     /// Runs the portal until Ctrl-C or SIGTERM.
     Serve,
-    /// Rebuilds the search index from the database (with the server stopped).
+    /// Rebuilds the search index from the database (through the running server, or on
+    /// the files when none runs).
     Reindex,
-    /// Manages the service team's accounts (stop the server first).
+    /// Shows the version, whether the server runs, the data directory, how much the store
+    /// holds, the index lag and the mail queue.
+    Status,
+    /// Manages the service team's accounts (through the running server, or on the files
+    /// when none runs).
     Staff {
         #[command(subcommand)]
         action: StaffAction,
@@ -146,9 +153,12 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Serve => runtime.block_on(serve(config)),
-        Command::Reindex => reindex(&config),
+        Command::Reindex => control(&runtime, &config, Request::Reindex),
+        Command::Status => control(&runtime, &config, Request::Status),
         Command::Seed { tickets, seed } => seed_data(&config, tickets, seed),
-        Command::Staff { action } => staff(&config, action),
+        Command::Staff { action } => {
+            staff_request(action).and_then(|request| control(&runtime, &config, request))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -258,90 +268,72 @@ fn read_password(email: &str) -> Result<(String, String), Box<dyn std::error::Er
     }
 }
 
-fn staff(config: &Config, action: StaffAction) -> Result<(), Box<dyn std::error::Error>> {
-    use osc::service::staff::{self as staff, NewStaff, StaffRefused};
-    let store = open_store(config)?;
-    let now = osc::clock::now_secs();
-    let refused = |why: StaffRefused, email: &str| -> Box<dyn std::error::Error> {
-        match why {
-            StaffRefused::EmailMalformed => format!("not an e-mail address: {email}"),
-            StaffRefused::NameMissing => "--name needs the person's name".to_owned(),
-            StaffRefused::Password(id) => match osc::i18n::Translator::load() {
-                Ok(i18n) => format!("password refused: {}", i18n.t(osc::i18n::Lang::En, id)),
-                Err(_) => format!("password refused: {id}"),
-            },
-            StaffRefused::EmailTaken => format!("{email} already has an account"),
-            StaffRefused::NotStaff => format!("{email} is no active staff account"),
-        }
-        .into()
-    };
-    match action {
+/// The request a `osc staff …` command makes: an account's address and name are checked
+/// before its password is asked for.
+fn staff_request(action: StaffAction) -> Result<Request, Box<dyn std::error::Error>> {
+    use osc::service::staff::NewStaff;
+    Ok(match action {
         StaffAction::Add { email, name } => {
-            // The address and name are checked before the password is asked for.
-            NewStaff::identity(&email, &name).map_err(|why| refused(why, &email))?;
+            if NewStaff::identity(&email, &name).is_err() {
+                // The full check (on the server or here) words the reason.
+                return Ok(Request::StaffAdd {
+                    email,
+                    name,
+                    password: String::new(),
+                    confirm: String::new(),
+                });
+            }
             let (password, confirm) = read_password(email.trim())?;
-            let new = NewStaff::parse(&email, &name, &password, &confirm)
-                .map_err(|why| refused(why, &email))?;
-            let hash = osc::secrets::password::hash_blocking(new.password.expose())?;
-            let user = staff::add(&*store, &new, hash, now)?.map_err(|why| refused(why, &email))?;
-            println!(
-                "staff account {} created for {}",
-                user.email,
-                user.full_name()
-            );
-            match config.security.staff_two_factor {
-                osc::config::StaffTwoFactor::Required => println!(
-                    "at the first log-in, after the password, they set up two-step log-in with an \
-                     authenticator app; nothing else opens until it is done \
-                     (security.staff_two_factor = \"required\")"
-                ),
-                osc::config::StaffTwoFactor::Optional => println!(
-                    "two-step log-in is optional for staff (security.staff_two_factor = \
-                     \"optional\"); they can turn it on under My access data"
-                ),
+            Request::StaffAdd {
+                email,
+                name,
+                password,
+                confirm,
             }
         }
-        StaffAction::Reset2fa { email } => {
-            let store: std::sync::Arc<dyn Storage> = std::sync::Arc::from(store);
-            let core = osc::service::Core::new(
-                std::sync::Arc::new(config.clone()),
-                store,
-                std::sync::Arc::new(osc::i18n::Translator::load()?),
-            );
-            match osc::service::two_factor::reset_from_command_line(&core, &email)? {
-                None => return Err(format!("no account has the e-mail {}", email.trim()).into()),
-                Some((user, true)) => println!(
-                    "two-step log-in of {} reset: its sessions ended, the owner is e-mailed \
-                     (the mail leaves when the server runs)",
-                    user.email
-                ),
-                Some((user, false)) => {
-                    println!("{} has no two-step log-in; nothing changed", user.email)
-                }
-            }
-        }
-        StaffAction::List => {
-            for user in store.users().staff()? {
-                let status = match user.status {
-                    osc::store::users::UserStatus::Removed { .. } => "removed",
-                    _ => "active",
-                };
-                println!("{}\t{}\t{status}", user.email, user.full_name());
-            }
-        }
-        StaffAction::Remove { email } => {
-            let user = staff::remove(&*store, &email, now)?.map_err(|why| refused(why, &email))?;
-            println!("staff account {} removed; its sessions ended", user.email);
-        }
-    }
-    Ok(())
+        StaffAction::List => Request::StaffList,
+        StaffAction::Remove { email } => Request::StaffRemove { email },
+        StaffAction::Reset2fa { email } => Request::StaffReset2fa { email },
+    })
 }
 
-fn reindex(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+/// Runs `request` through the server running on the data directory, or, when none runs,
+/// on the files: the same command either way (`osc::control::commands`).
+fn control(
+    runtime: &tokio::runtime::Runtime,
+    config: &Config,
+    request: Request,
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = &config.storage.data_dir;
-    let store = open_store(config)?;
-    let (index, _) = osc::search::SearchIndex::open(dir)?;
-    let count = osc::search::docs::rebuild(&*store, &index)?;
-    println!("search index rebuilt: {count} tickets");
-    Ok(())
+    let reply = match osc::control::client::send(dir, &request) {
+        Ok(Answered::ByServer(reply)) => reply,
+        Ok(Answered::NoServer) => {
+            let store: std::sync::Arc<dyn Storage> = std::sync::Arc::from(open_store(config)?);
+            let (search, _) = osc::search::SearchIndex::open(dir)?;
+            let target = osc::control::commands::Target {
+                core: std::sync::Arc::new(osc::service::Core::new(
+                    std::sync::Arc::new(config.clone()),
+                    store,
+                    std::sync::Arc::new(osc::i18n::Translator::load()?),
+                )),
+                search: std::sync::Arc::new(search),
+                running: None,
+            };
+            runtime.block_on(osc::control::commands::run(&target, request))
+        }
+        Err(e) => {
+            return Err(format!(
+                "cannot reach the server through {}: {e}",
+                dir.join(osc::control::SOCKET).display()
+            )
+            .into());
+        }
+    };
+    match reply {
+        Reply::Done(text) => {
+            print!("{text}");
+            Ok(())
+        }
+        Reply::Failed(why) => Err(why.into()),
+    }
 }

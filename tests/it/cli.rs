@@ -150,7 +150,7 @@ fn json_log_format_writes_one_json_object_per_line() {
 }
 
 #[test]
-fn reindex_rebuilds_the_index_and_refuses_while_the_server_runs() {
+fn reindex_rebuilds_the_index_and_says_when_a_process_without_a_control_socket_holds_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(OSC)
         .arg("reindex")
@@ -165,7 +165,8 @@ fn reindex_rebuilds_the_index_and_refuses_while_the_server_runs() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("search index rebuilt: 0 tickets"));
     assert!(dir.path().join("data/index").is_dir());
 
-    // With the database in use by a running server, it says so instead of waiting.
+    // With the database held by a process that has no control socket (not an osc
+    // server), it says so instead of waiting.
     let store = Store::open(&dir.path().join("data"), 1 << 20).unwrap();
     let out = Command::new(OSC)
         .arg("reindex")
@@ -341,4 +342,134 @@ async fn a_staff_member_s_two_step_log_in_is_reset_from_the_command_line() {
     assert_eq!(log.entries[0].subject, email);
     assert_eq!(log.entries[0].detail, "command-line");
     app.mail(email, "has reset the two-step log-in").await;
+}
+
+/// Runs `osc <args>` on `dir`, with `stdin` as its input, off the test's runtime (whose
+/// thread also runs the server it may talk to); returns its exit, output and errors.
+async fn osc(dir: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, String) {
+    let (dir, stdin) = (dir.to_owned(), stdin.to_owned());
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    tokio::task::spawn_blocking(move || osc_blocking(&dir, &args, &stdin))
+        .await
+        .unwrap()
+}
+
+fn osc_blocking(dir: &std::path::Path, args: &[String], stdin: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(OSC)
+        .args(args)
+        .env("OSC_STORAGE_DATA_DIR", dir)
+        .env("OSC_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn commands_work_on_a_running_server_and_without_it_with_the_same_output() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_owned();
+    let password = format!("{}\n", crate::common::PASSWORD);
+    let add = |email: &'static str| ["staff", "add", "--email", email, "--name", "Sam Service"];
+    let (ok, _, err) = osc(&data, &add("sam@service.example"), &password).await;
+    assert!(ok, "{err}");
+    let (_, list_offline, _) = osc(&data, &["staff", "list"], "").await;
+    let (ok, status, err) = osc(&data, &["status"], "").await;
+    assert!(ok, "{err}");
+    for line in [
+        "server       not running",
+        "tickets      0",
+        "people       1",
+        "mail queue   0 waiting, 0 failed",
+    ] {
+        assert!(status.contains(line), "{line} in:\n{status}");
+    }
+
+    // A server runs: the same commands reach it through its owner-only socket.
+    let app = crate::common::TestApp::spawn_in(dir, |_| {}).await;
+    let socket = data.join(osc::control::SOCKET);
+    let meta = std::fs::metadata(&socket).expect("the control socket");
+    assert!(meta.file_type().is_socket());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600, "owner only");
+    let (_, list_online, _) = osc(&data, &["staff", "list"], "").await;
+    assert_eq!(list_online, list_offline, "the same output either way");
+    let (ok, out, err) = osc(&data, &add("kim@service.example"), &password).await;
+    assert!(
+        ok && out.contains("staff account kim@service.example created"),
+        "{out}{err}"
+    );
+    // The new account logs in on the running server at once.
+    let kim = app.new_agent();
+    let r = kim
+        .login("kim@service.example", crate::common::PASSWORD)
+        .await;
+    assert_eq!(r.headers()["location"], "/service");
+    let (ok, _, err) = osc(&data, &add("kim@service.example"), &password).await;
+    assert!(!ok && err.contains("already has an account"), "{err}");
+
+    // Requests filed meanwhile are counted, and found after a rebuild on the live index,
+    // which then goes on following new ones.
+    let olga = app
+        .signed_in(&crate::common::Registration::operator("olga@example.com"))
+        .await;
+    olga.post(
+        "/contact",
+        &[("topic", "general"), ("message", "Zaehlerstand Oktober")],
+    )
+    .await;
+    let (ok, status, err) = osc(&data, &["status"], "").await;
+    assert!(ok, "{err}");
+    assert!(status.contains("server       running for"), "{status}");
+    assert!(
+        status.contains("tickets      1") && status.contains("people       3"),
+        "{status}"
+    );
+    let (ok, out, err) = osc(&data, &["reindex"], "").await;
+    assert!(
+        ok && out.contains("search index rebuilt: 1 tickets"),
+        "{out}{err}"
+    );
+    olga.post(
+        "/contact",
+        &[("topic", "general"), ("message", "Zaehlerstand November")],
+    )
+    .await;
+    for _ in 0..100 {
+        let (_, html) = olga.page("/tickets?q=Zaehlerstand").await;
+        if html.contains("Zaehlerstand November") && html.contains("Zaehlerstand Oktober") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (_, html) = olga.page("/tickets?q=Zaehlerstand").await;
+    assert!(html.contains("Zaehlerstand November") && html.contains("Zaehlerstand Oktober"));
+    let dir = app.stop().await;
+    assert!(!socket.exists(), "a stopped server removes its socket");
+
+    // A server killed with -9 leaves its socket behind: the next command notices nobody
+    // answers, removes it and works on the files.
+    let (mut server, _) = crate::common::serve_binary(dir.path(), &[]);
+    assert!(socket.exists());
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(socket.exists(), "left behind by the killed server");
+    let (ok, list, err) = osc(dir.path(), &["staff", "list"], "").await;
+    assert!(ok, "{err}");
+    assert!(list.contains("kim@service.example"), "{list}");
+    assert!(!socket.exists(), "the stale socket is removed");
 }

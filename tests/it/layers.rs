@@ -3,7 +3,7 @@
 //! The directions, top to bottom:
 //!
 //! ```text
-//! web, seed ─► app ─► auth, error ─► service ─► views, search, mail, import ─► store
+//! web, seed, control ─► app ─► auth, error ─► service ─► views, search, mail, import ─► store
 //!            ─► access, config ─► domain ─► i18n ─► codes, clock, links, secrets
 //! ```
 //!
@@ -20,6 +20,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "app", "auth", "error", "service", "views", "search", "mail", "import", "store",
             "access", "config", "domain", "i18n", "codes", "clock", "links",
+        ],
+    ),
+    (
+        "control",
+        &[
+            "app", "service", "search", "store", "access", "config", "domain", "i18n", "views",
+            "codes", "clock",
         ],
     ),
     (
