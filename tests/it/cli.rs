@@ -179,9 +179,17 @@ fn reindex_rebuilds_the_index_and_says_when_a_process_without_a_control_socket_h
 }
 
 fn osc_staff(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let args: Vec<String> = std::iter::once("staff")
+        .chain(args.iter().copied())
+        .map(str::to_owned)
+        .collect();
+    osc_output(dir, &args, stdin)
+}
+
+/// Runs `osc <args>` on the data directory `dir` with `stdin` as its input.
+fn osc_output(dir: &std::path::Path, args: &[String], stdin: &str) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new(OSC)
-        .arg("staff")
         .args(args)
         .env("OSC_STORAGE_DATA_DIR", dir)
         .env("OSC_LOG", "warn")
@@ -355,23 +363,7 @@ async fn osc(dir: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String
 }
 
 fn osc_blocking(dir: &std::path::Path, args: &[String], stdin: &str) -> (bool, String, String) {
-    use std::io::Write;
-    let mut child = Command::new(OSC)
-        .args(args)
-        .env("OSC_STORAGE_DATA_DIR", dir)
-        .env("OSC_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = osc_output(dir, args, stdin);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
