@@ -38,6 +38,20 @@ pub enum Request {
     Reindex,
 }
 
+impl Request {
+    /// The command's name, for the log (never its fields: one may be a password).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Request::Status => "status",
+            Request::StaffList => "staff list",
+            Request::StaffAdd { .. } => "staff add",
+            Request::StaffRemove { .. } => "staff remove",
+            Request::StaffReset2fa { .. } => "staff reset-2fa",
+            Request::Reindex => "reindex",
+        }
+    }
+}
+
 /// What a command answers: the text to print, or why it failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reply {

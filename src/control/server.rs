@@ -89,7 +89,7 @@ async fn answer(stream: tokio::net::UnixStream, target: &Target) -> std::io::Res
     let reply = match serde_json::from_str::<Request>(&line) {
         Ok(request) => {
             // The request itself may hold a password: only its kind is logged.
-            tracing::info!(command = ?std::mem::discriminant(&request), "control socket");
+            tracing::info!(command = request.name(), "control socket");
             commands::run(target, request).await
         }
         Err(_) => Reply::Failed("the control socket did not understand the request".to_owned()),

@@ -465,3 +465,32 @@ async fn commands_work_on_a_running_server_and_without_it_with_the_same_output()
     assert!(list.contains("kim@service.example"), "{list}");
     assert!(!socket.exists(), "the stale socket is removed");
 }
+
+#[tokio::test]
+async fn the_control_socket_answers_a_garbled_request_with_a_refusal_and_keeps_serving() {
+    let app = crate::common::TestApp::spawn().await;
+    let socket = app.data_dir().join(osc::control::SOCKET);
+    let send = |bytes: &'static [u8]| {
+        let socket = socket.clone();
+        tokio::task::spawn_blocking(move || {
+            use std::io::{Read, Write};
+            let mut s = std::os::unix::net::UnixStream::connect(&socket).unwrap();
+            s.write_all(bytes).unwrap();
+            let mut answer = String::new();
+            s.read_to_string(&mut answer).unwrap();
+            answer
+        })
+    };
+    let answer = send(b"{\"command\": \"drop-tables\"}\n").await.unwrap();
+    let reply: osc::control::Reply = serde_json::from_str(&answer).unwrap();
+    assert_eq!(
+        reply,
+        osc::control::Reply::Failed("the control socket did not understand the request".into())
+    );
+    let answer = send(b"{\"command\": \"staff-list\"}\n").await.unwrap();
+    let reply: osc::control::Reply = serde_json::from_str(&answer).unwrap();
+    assert!(
+        matches!(&reply, osc::control::Reply::Done(text) if text.contains(crate::common::TEAM)),
+        "{reply:?}"
+    );
+}
