@@ -16,14 +16,6 @@ pub fn when(unix: u64) -> Markup {
     html! { time.when datetime=(iso(unix)) { span { (day) } " " span { (hour) } } }
 }
 
-/// A calendar date (a warranty's end, a commissioning date) in a page, kept on one line.
-pub fn day(d: time::Date) -> Markup {
-    let text = d
-        .format(format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default();
-    html! { time.when datetime=(text) { (text) } }
-}
-
 /// The machine-readable instant of `unix`, as `<time datetime>` wants it.
 fn iso(unix: u64) -> String {
     let Ok(t) = OffsetDateTime::from_unix_timestamp(i64::try_from(unix).unwrap_or(0)) else {
