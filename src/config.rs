@@ -71,6 +71,8 @@ pub struct Config {
     pub uploads: UploadsConfig,
     /// Service tickets.
     pub tickets: TicketsConfig,
+    /// Scheduled backups of the database.
+    pub backup: BackupConfig,
 }
 
 /// `[server]`
@@ -374,6 +376,26 @@ pub struct TicketsConfig {
 impl Default for TicketsConfig {
     fn default() -> Self {
         Self { visible_days: 92 }
+    }
+}
+
+/// `[backup]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BackupConfig {
+    /// Hours between two scheduled backups into `<data_dir>/backups/`; 0 turns them off
+    /// (`osc backup` still works).
+    pub every_hours: u64,
+    /// Scheduled and default-location backups kept there; older ones are deleted.
+    pub keep: usize,
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        Self {
+            every_hours: 24,
+            keep: 7,
+        }
     }
 }
 

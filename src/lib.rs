@@ -152,6 +152,11 @@ impl Instance {
         // Without the socket (a data directory path too long for one, say) the portal
         // still serves; those commands then say the database is in use.
         let mut workers = vec![mail_worker];
+        // Scheduled backups (`backup.every_hours`; a stop waits for one in progress).
+        workers.push(tokio::spawn(service::backups::schedule(
+            state.core.clone(),
+            shutdown.subscribe(),
+        )));
         match control::server::bind(&data_dir) {
             Ok(control) => {
                 let target = Arc::new(control::commands::Target {

@@ -47,6 +47,26 @@ enum Command {
     /// Shows the version, whether the server runs, the data directory, how much the store
     /// holds, the index lag and the mail queue.
     Status,
+    /// Writes a consistent backup of the database while the portal serves (through the
+    /// running server, or on the files when none runs), with a manifest beside it.
+    Backup {
+        /// The new backup file (default: <data_dir>/backups/osc-<UTC time>.redb).
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// Puts a backup in place with the server stopped, once it is checked (manifest,
+    /// size, checksum, schema version, rows); the current database is kept beside it.
+    Restore {
+        /// A backup written by `osc backup` (its manifest beside it).
+        file: PathBuf,
+    },
+    /// Reads every table, compares the derived tables with their records and the search
+    /// index with the store; exits non-zero when something is wrong.
+    Check {
+        /// Rebuilds what is wrong among the derived parts (never a record).
+        #[arg(long)]
+        repair: bool,
+    },
     /// Manages the service team's accounts (through the running server, or on the files
     /// when none runs).
     Staff {
@@ -155,6 +175,11 @@ fn main() -> ExitCode {
         Command::Serve => runtime.block_on(serve(config)),
         Command::Reindex => control(&runtime, &config, Request::Reindex),
         Command::Status => control(&runtime, &config, Request::Status),
+        Command::Backup { to } => {
+            absolute(to).and_then(|to| control(&runtime, &config, Request::Backup { to }))
+        }
+        Command::Restore { file } => restore(&config, &file),
+        Command::Check { repair } => control(&runtime, &config, Request::Check { repair }),
         Command::Seed { tickets, seed } => seed_data(&config, tickets, seed),
         Command::Staff { action } => {
             staff_request(action).and_then(|request| control(&runtime, &config, request))
@@ -183,6 +208,55 @@ async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let instance = Instance::start(config).await?;
     tracing::info!(address = %local, data_dir = %data_dir.display(), "Online Service Center listening on {url}");
     instance.serve(listener, osc::shutdown_signal()).await?;
+    Ok(())
+}
+
+/// A path given on the command line, made absolute (a running server has another
+/// working directory).
+fn absolute(path: Option<PathBuf>) -> Result<Option<PathBuf>, Box<dyn std::error::Error>> {
+    Ok(match path {
+        Some(p) => Some(std::path::absolute(&p)?),
+        None => None,
+    })
+}
+
+/// `osc restore FILE`: only with the server stopped.
+fn restore(config: &Config, file: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = &config.storage.data_dir;
+    if let Ok(Answered::ByServer(_)) = osc::control::client::send(dir, &Request::Status) {
+        return Err(format!(
+            "a server is running on {}: stop it first (a restore replaces the database under it); nothing was changed",
+            dir.display()
+        )
+        .into());
+    }
+    let done = osc::store::backup::restore(dir, file, osc::clock::now_secs()).map_err(|why| {
+        format!(
+            "{} is not restored: {why}; nothing was changed",
+            file.display()
+        )
+    })?;
+    osc::search::SearchIndex::discard(dir)?;
+    let m = &done.manifest;
+    println!(
+        "{} checked: taken {} by osc {}, schema {}, {} tickets, {} people",
+        file.display(),
+        osc::views::format::date_time(m.taken_at),
+        m.version,
+        m.schema,
+        m.tickets(),
+        m.people(),
+    );
+    if let Some(kept) = &done.kept {
+        println!(
+            "the database that was in place is kept as {}",
+            kept.display()
+        );
+    }
+    println!(
+        "restored into {}; the search index is rebuilt when the server starts",
+        dir.join(osc::store::DB_FILE).display()
+    );
     Ok(())
 }
 

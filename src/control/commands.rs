@@ -124,6 +124,27 @@ async fn answer(target: &Target, request: Request) -> Result<String, String> {
             };
             Ok(format!("search index rebuilt: {count} tickets\n"))
         }
+        Request::Check { repair } => match super::check::run(target, repair).await? {
+            (report, true) => Ok(report),
+            (report, false) => Err(report.trim_end().to_owned()),
+        },
+        Request::Backup { to } => {
+            let done = crate::service::backups::back_up(core, to).await?;
+            let mut out = format!(
+                "backup written to {} ({:.1} MB, {} tickets, {} people) in {:.1} s\n\
+                 manifest {}\n",
+                done.file.display(),
+                done.manifest.bytes as f64 / 1e6,
+                done.manifest.tickets(),
+                done.manifest.people(),
+                done.seconds,
+                crate::store::backup::manifest_path(&done.file).display(),
+            );
+            for old in &done.pruned {
+                out.push_str(&format!("deleted the older backup {}\n", old.display()));
+            }
+            Ok(out)
+        }
     }
 }
 
@@ -186,14 +207,42 @@ async fn status(target: &Target) -> Result<String, String> {
          tickets      {}\n\
          people       {}\n\
          index lag    {lag} changes not yet searchable\n\
-         mail queue   {waiting} waiting, {failed} failed\n",
+         mail queue   {waiting} waiting, {failed} failed\n\
+         last backup  {}\n",
         env!("CARGO_PKG_VERSION"),
         core.config.storage.data_dir.display(),
         totals.bytes as f64 / 1e6,
         core.store.schema_version().unwrap_or(0),
         totals.tickets,
         totals.people,
+        last_backup(core),
     ))
+}
+
+/// The last backup's outcome, in a line.
+fn last_backup(core: &crate::service::Core) -> String {
+    use crate::store::backup::Outcome;
+    let every = core.config.backup.every_hours;
+    let schedule = if every == 0 {
+        "scheduled backups off (backup.every_hours = 0)".to_owned()
+    } else {
+        format!("one every {every} h, {} kept", core.config.backup.keep)
+    };
+    match crate::service::backups::last(&core.config.storage.data_dir) {
+        None => format!("none yet; {schedule}"),
+        Some(last) => match last.outcome {
+            Outcome::Written { file, bytes, .. } => format!(
+                "{}, {:.1} MB, {}; {schedule}",
+                crate::views::format::date_time(last.at),
+                bytes as f64 / 1e6,
+                file.display()
+            ),
+            Outcome::Failed { why } => format!(
+                "FAILED at {}: {why}; {schedule}",
+                crate::views::format::date_time(last.at)
+            ),
+        },
+    }
 }
 
 /// `3 d 4 h`, `2 h 5 min`, `45 s`.

@@ -1,11 +1,12 @@
 //! Commands on a running instance. The server listens on a control socket in the data
 //! directory (`osc.sock`: a Unix socket of mode 0600, owned by the server's user, nothing
-//! on the network); `osc staff …`, `osc reindex` and `osc status` send their request to it
+//! on the network); `osc staff …`, `osc reindex`, `osc backup`, `osc check` and `osc status` send their request to it
 //! when a server runs and run it on the files themselves when none does. Either way the
 //! same [`commands::run`] does the work, so the output is the same.
 //!
 //! The protocol: one JSON [`Request`] per connection, answered by one JSON [`Reply`].
 
+pub mod check;
 pub mod client;
 pub mod commands;
 pub mod server;
@@ -36,6 +37,10 @@ pub enum Request {
     StaffReset2fa { email: String },
     /// `osc reindex`.
     Reindex,
+    /// `osc backup`: into `to` (an absolute path), or the default target.
+    Backup { to: Option<std::path::PathBuf> },
+    /// `osc check [--repair]`.
+    Check { repair: bool },
 }
 
 impl Request {
@@ -48,6 +53,8 @@ impl Request {
             Request::StaffRemove { .. } => "staff remove",
             Request::StaffReset2fa { .. } => "staff reset-2fa",
             Request::Reindex => "reindex",
+            Request::Backup { .. } => "backup",
+            Request::Check { .. } => "check",
         }
     }
 }

@@ -75,6 +75,31 @@ impl SearchIndex {
         Ok((Self::create(&dir)?, Opened::Fresh))
     }
 
+    /// The ticket id of every live document, sorted (a ticket indexed twice appears
+    /// twice): `osc check` compares them with the store's.
+    pub fn ticket_ids(&self) -> Result<Vec<u64>, SearchError> {
+        self.reader.reload()?;
+        let searcher = self.reader.searcher();
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64(schema::TICKET_ID)?;
+            ids.extend(segment.doc_ids_alive().filter_map(|doc| column.first(doc)));
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    /// Marks the index under `data_dir` as stale, so the next [`SearchIndex::open`]
+    /// starts it afresh and it is rebuilt from the store (after a restore).
+    pub fn discard(data_dir: &Path) -> Result<(), SearchError> {
+        let path = data_dir.join(INDEX_DIR).join(VERSION_FILE);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(SearchError::Io { path, source }),
+        }
+    }
+
     fn open_existing(dir: &Path) -> Result<Option<Self>, SearchError> {
         let version_path = dir.join(VERSION_FILE);
         let version = match std::fs::read_to_string(&version_path) {

@@ -8,6 +8,7 @@
 //! the page for its outcome.
 
 pub mod access_recovery;
+pub mod backups;
 pub mod company;
 pub mod desk;
 pub mod devices;

@@ -217,13 +217,20 @@ impl Entry {
 pub(crate) fn record_in(txn: &Txn, mut entry: Entry) -> Result<u64, StoreError> {
     entry.id = tables::AUDIT.next_id_in(txn)?;
     tables::AUDIT.put_in(txn, entry.id, &entry)?;
+    index_in(txn, &entry)?;
+    Ok(entry.id)
+}
+
+/// Adds an entry to the tables derived from it (by account, by event): what appending
+/// writes, and what `osc check` derives again to compare.
+pub(crate) fn index_in(txn: &Txn, entry: &Entry) -> Result<(), StoreError> {
     let mut by_user = txn.open_table(tables::AUDIT_BY_USER)?;
     for user in [entry.actor.user, entry.subject_user].into_iter().flatten() {
         by_user.insert((user, entry.id), ())?;
     }
     txn.open_table(tables::AUDIT_BY_EVENT)?
         .insert((entry.event.code(), entry.id), ())?;
-    Ok(entry.id)
+    Ok(())
 }
 
 /// The audit log.

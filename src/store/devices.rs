@@ -119,11 +119,25 @@ pub(crate) fn register_in(
     }
     device.id = tables::DEVICES.next_id_in(txn)?;
     tables::DEVICES.put_in(txn, device.id, &device)?;
-    txn.open_table(tables::DEVICE_BY_SERIAL)?
-        .insert(device.serial, device.id)?;
-    txn.open_table(tables::PLANT_DEVICES)?
-        .insert((device.plant_id, device.id), ())?;
+    index_in(txn, &device)?;
     Ok(Ok(device))
+}
+
+/// Adds a device to the tables derived from it: its serial and its plant's devices while
+/// it is not removed, and the serials it carried before its swaps. What a registration
+/// writes, and what `osc check` derives again to compare.
+pub(crate) fn index_in(txn: &Txn, device: &Device) -> Result<(), StoreError> {
+    if device.removed_at.is_none() {
+        txn.open_table(tables::DEVICE_BY_SERIAL)?
+            .insert(device.serial, device.id)?;
+        txn.open_table(tables::PLANT_DEVICES)?
+            .insert((device.plant_id, device.id), ())?;
+    }
+    let mut former = txn.open_table(tables::DEVICE_BY_FORMER_SERIAL)?;
+    for swap in &device.swaps {
+        former.insert(swap.old, device.id)?;
+    }
+    Ok(())
 }
 
 fn by_index(

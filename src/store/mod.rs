@@ -14,6 +14,7 @@
 //! file written by a newer binary. Nothing outside this module touches redb.
 
 pub mod audit;
+pub mod backup;
 pub mod bulk;
 pub mod codec;
 pub mod companies;
@@ -25,6 +26,7 @@ mod handle;
 pub mod import_preview;
 pub mod imports;
 pub mod index_feed;
+pub mod integrity;
 pub mod invitations;
 pub mod mail_queue;
 pub mod migrations;
@@ -182,6 +184,13 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn schema_version(&self) -> Result<u64, StoreError>;
     /// How much the store holds, for `osc status`.
     fn totals(&self) -> Result<Totals, StoreError>;
+    /// Writes a consistent snapshot of the whole store to the new file `to` (with its
+    /// manifest beside it) while writes go on; `taken_at` is the snapshot's time.
+    fn back_up(&self, to: &Path, taken_at: u64) -> Result<backup::Manifest, backup::BackupError>;
+    /// Reads every table and compares every derived table with its records (`osc check`).
+    fn check(&self) -> Result<integrity::Report, StoreError>;
+    /// Rebuilds every derived table from the records (`osc check --repair`).
+    fn repair(&self) -> Result<(), StoreError>;
     /// The instance's secret named `name`; `new` (fresh random bytes) is stored and
     /// returned when there is none yet, so every later call returns the same.
     fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError>;
@@ -265,6 +274,18 @@ impl Storage for Store {
 
     fn schema_version(&self) -> Result<u64, StoreError> {
         migrations::stored_version(&self.read()?)
+    }
+
+    fn back_up(&self, to: &Path, taken_at: u64) -> Result<backup::Manifest, backup::BackupError> {
+        backup::write(&self.read()?, to, taken_at)
+    }
+
+    fn check(&self) -> Result<integrity::Report, StoreError> {
+        integrity::check(self)
+    }
+
+    fn repair(&self) -> Result<(), StoreError> {
+        integrity::repair(self)
     }
 
     fn is_usable(&self) -> bool {

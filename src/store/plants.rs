@@ -71,7 +71,9 @@ fn decode(bytes: &[u8]) -> Result<Plant, StoreError> {
     tables::PLANTS.decode(bytes)
 }
 
-fn index_in(txn: &Txn, plant: &Plant, add: bool) -> Result<(), StoreError> {
+/// Adds (`add`) or removes a plant's entries in the tables derived from it (its
+/// company's plants, its operator's plants); `osc check` derives them again to compare.
+pub(crate) fn index_in(txn: &Txn, plant: &Plant, add: bool) -> Result<(), StoreError> {
     let mut by_company = txn.open_table(tables::COMPANY_PLANTS)?;
     let mut by_operator = txn.open_table(tables::OPERATOR_PLANTS)?;
     if let Some(c) = plant.company {

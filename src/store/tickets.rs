@@ -373,6 +373,8 @@ pub trait Tickets: Send + Sync {
     /// Tickets with an id above `after`, at most `limit`, in id order (for rebuilding the
     /// search index page by page).
     fn page(&self, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError>;
+    /// Every ticket's id, in order (`osc check` compares them with the search index).
+    fn ids(&self) -> Result<Vec<u64>, StoreError>;
 }
 
 /// Creates a ticket inside the caller's transaction: its id, the next number of `year`,
@@ -406,18 +408,25 @@ pub(crate) fn create_in(
         }
         tables::TICKETS.put_in(txn, t.id, &t)?;
     }
+    index_in(txn, &t)?;
+    super::index_feed::record_in(txn, t.id)?;
+    Ok(t)
+}
+
+/// Adds a new ticket to every table derived from it (its number, its plant's tickets,
+/// the lists, the weekly figures, the counts by state, the tickets by state): what a
+/// creation writes, and what `osc check` derives again to compare.
+pub(crate) fn index_in(txn: &Txn, t: &Ticket) -> Result<(), StoreError> {
     txn.open_table(tables::TICKET_BY_NUMBER)?
         .insert(t.number.as_str(), t.id)?;
     if let Some(p) = t.plant {
         txn.open_table(tables::TICKETS_BY_PLANT)?
             .insert((p, t.id), ())?;
     }
-    ticket_list::write_in(txn, &t, true)?;
-    ticket_list::count_week_in(txn, None, &t)?;
-    ticket_list::count_state_in(txn, None, &t)?;
-    ticket_list::index_state_in(txn, None, &t)?;
-    super::index_feed::record_in(txn, t.id)?;
-    Ok(t)
+    ticket_list::write_in(txn, t, true)?;
+    ticket_list::count_week_in(txn, None, t)?;
+    ticket_list::count_state_in(txn, None, t)?;
+    ticket_list::index_state_in(txn, None, t)
 }
 
 /// Stores the files of a new message in chunks; returns their descriptions, numbered
@@ -719,6 +728,16 @@ impl Tickets for Store {
             }
         }
         Ok(out)
+    }
+
+    fn ids(&self) -> Result<Vec<u64>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TICKETS.def())?;
+        let mut ids = Vec::new();
+        for row in table.iter()? {
+            ids.push(row?.0.value());
+        }
+        Ok(ids)
     }
 
     fn page(&self, after: u64, limit: usize) -> Result<Vec<Ticket>, StoreError> {

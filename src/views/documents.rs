@@ -10,15 +10,6 @@ use crate::store::documents::Document;
 use crate::store::plants::Plant;
 use crate::views::PageCtx;
 
-/// Sizes as people read them.
-pub fn size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.0} KB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-    }
-}
-
 /// The documents section of the plant page.
 pub fn section(
     ctx: &PageCtx,
@@ -49,7 +40,7 @@ pub fn section(
                             @for (doc, uploader) in docs {
                                 tr {
                                     td { a href={ "/documents/" (doc.id) } download { (doc.name) } }
-                                    td.num data-label=(ctx.t("document-size")) { (size(doc.size)) }
+                                    td.num data-label=(ctx.t("document-size")) { (crate::views::format::size(doc.size)) }
                                     td data-label=(ctx.t("document-uploader")) { (uploader) }
                                     td data-label=(ctx.t("document-date")) { (format::when(doc.uploaded_at)) }
                                     @if can_edit { td { a href={ "/documents/" (doc.id) "/delete" } { (ctx.t("action-delete")) } } }

@@ -36,6 +36,17 @@ pub fn date(unix: u64) -> String {
         .unwrap_or_default()
 }
 
+/// Sizes as people read them: `532 B`, `14 KB`, `3.2 MB`, `2.28 GB`.
+pub fn size(bytes: u64) -> String {
+    const K: f64 = 1024.0;
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.0} KB", b as f64 / K),
+        b if b < 1024 * 1024 * 1024 => format!("{:.1} MB", b as f64 / (K * K)),
+        b => format!("{:.2} GB", b as f64 / (K * K * K)),
+    }
+}
+
 /// `2026-11-26 14:05 UTC`
 pub fn date_time(unix: u64) -> String {
     let Ok(t) = OffsetDateTime::from_unix_timestamp(i64::try_from(unix).unwrap_or(0)) else {

@@ -61,20 +61,12 @@ fn assign_form(ctx: &PageCtx, t: &Ticket, team: &[User]) -> Markup {
     }
 }
 
-fn size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
 fn attachments(t: &Ticket, files: &[Attachment]) -> Markup {
     html! {
         @if !files.is_empty() {
             ul.attachments {
                 @for a in files {
-                    li { a href={ "/tickets/" (t.id) "/attachments/" (a.no) } download { (a.name) } " (" (size(a.size)) ")" }
+                    li { a href={ "/tickets/" (t.id) "/attachments/" (a.no) } download { (a.name) } " (" (crate::views::format::size(a.size)) ")" }
                 }
             }
         }

@@ -354,7 +354,7 @@ async fn a_staff_member_s_two_step_log_in_is_reset_from_the_command_line() {
 
 /// Runs `osc <args>` on `dir`, with `stdin` as its input, off the test's runtime (whose
 /// thread also runs the server it may talk to); returns its exit, output and errors.
-async fn osc(dir: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, String) {
+pub async fn osc(dir: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, String) {
     let (dir, stdin) = (dir.to_owned(), stdin.to_owned());
     let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
     tokio::task::spawn_blocking(move || osc_blocking(&dir, &args, &stdin))

@@ -15,7 +15,7 @@ use osc::search::query::search;
 use crate::common::{Agent, Registration, TestApp};
 
 /// Starts `osc serve` on `dir` and returns it with its base URL.
-fn serve(dir: &std::path::Path) -> (Child, String) {
+pub fn serve(dir: &std::path::Path) -> (Child, String) {
     // Every request comes from this one address.
     crate::common::serve_binary(
         dir,
@@ -23,13 +23,13 @@ fn serve(dir: &std::path::Path) -> (Child, String) {
     )
 }
 
-fn agent(base: &str) -> Agent {
+pub fn agent(base: &str) -> Agent {
     Agent::plain(base)
 }
 
 /// Files contact requests from `agent` until the server stops answering; pushes the
 /// number of every acknowledged one.
-async fn file_until_gone(agent: Agent, tag: String, acked: Arc<Mutex<Vec<String>>>) {
+pub async fn file_until_gone(agent: Agent, tag: String, acked: Arc<Mutex<Vec<String>>>) {
     let Ok(page) = agent
         .client
         .get(format!("{}/contact", agent.base))
@@ -67,7 +67,7 @@ async fn file_until_gone(agent: Agent, tag: String, acked: Arc<Mutex<Vec<String>
 }
 
 /// Whether the index finds ticket `number` (service-team scope).
-fn findable(index: &SearchIndex, number: &str) -> bool {
+pub fn findable(index: &SearchIndex, number: &str) -> bool {
     search(index, TicketScope::All, 0, number, 5).is_ok_and(|(ids, _)| !ids.is_empty())
 }
 

@@ -230,3 +230,9 @@ audit-event-recovery-code-used = Wiederherstellungscode benutzt
 audit-event-recovery-codes-renewed = Wiederherstellungscodes erneuert
 audit-event-two-factor-reset = Anmeldung in zwei Schritten zurückgesetzt
 service-branding-placeholder = Der Teamname „{ $team }“ und die Kontaktadresse { $contact }, die Kunden in jeder Fußzeile und E-Mail sehen, sind Platzhalter. Legen Sie sie unter [branding] in der Konfigurationsdatei fest (team_name, contact_email) und starten Sie neu.
+service-backup-heading = Sicherungen
+service-backup-written = Letzte Sicherung { $when }: { $size }, { $tickets } Anfragen.
+service-backup-failed = Die letzte Sicherung, begonnen { $when }, ist fehlgeschlagen. `osc status` und das Protokoll des Servers nennen den Grund; der nächste Versuch folgt planmäßig, oder starten Sie `osc backup`.
+service-backup-none = Noch keine Sicherung.
+service-backup-schedule = Der Server sichert alle { $hours } Stunden und behält die letzten { $keep } im Ordner backups des Datenverzeichnisses.
+service-backup-off = Geplante Sicherungen sind aus (backup.every_hours = 0): starten Sie `osc backup` selbst.

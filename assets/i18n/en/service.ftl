@@ -230,3 +230,9 @@ audit-event-recovery-code-used = Recovery code used
 audit-event-recovery-codes-renewed = Recovery codes renewed
 audit-event-two-factor-reset = Two-step log-in reset
 service-branding-placeholder = The team name "{ $team }" and the contact address { $contact } that customers see in every footer and e-mail are placeholders. Set them under [branding] in the configuration file (team_name, contact_email) and restart.
+service-backup-heading = Backups
+service-backup-written = Last backup { $when }: { $size }, { $tickets } requests.
+service-backup-failed = The last backup, started { $when }, failed. `osc status` and the server's log say why; the next attempt follows on schedule, or run `osc backup`.
+service-backup-none = No backup yet.
+service-backup-schedule = The server takes one every { $hours } hours and keeps the last { $keep } in the data directory's backups folder.
+service-backup-off = Scheduled backups are off (backup.every_hours = 0): run `osc backup` yourself.

@@ -230,3 +230,9 @@ audit-event-recovery-code-used = Code de secours utilisé
 audit-event-recovery-codes-renewed = Codes de secours renouvelés
 audit-event-two-factor-reset = Connexion en deux étapes réinitialisée
 service-branding-placeholder = Le nom d’équipe « { $team } » et l’adresse de contact { $contact }, que les clients voient dans chaque pied de page et chaque e-mail, sont provisoires. Définissez-les sous [branding] dans le fichier de configuration (team_name, contact_email) puis redémarrez.
+service-backup-heading = Sauvegardes
+service-backup-written = Dernière sauvegarde { $when } : { $size }, { $tickets } demandes.
+service-backup-failed = La dernière sauvegarde, commencée { $when }, a échoué. `osc status` et le journal du serveur en donnent la raison ; la prochaine tentative suit le calendrier, ou lancez `osc backup`.
+service-backup-none = Pas encore de sauvegarde.
+service-backup-schedule = Le serveur en fait une toutes les { $hours } heures et garde les { $keep } dernières dans le dossier backups du répertoire de données.
+service-backup-off = Les sauvegardes planifiées sont désactivées (backup.every_hours = 0) : lancez `osc backup` vous-même.

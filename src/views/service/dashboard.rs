@@ -96,8 +96,45 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
                     " " a href="/service/mail?show=waiting" { (ctx.t("service-mail-open")) }
                 }
             }
+            (backups(ctx, d))
         },
     )
+}
+
+/// The last backup and the schedule; a failure stands out.
+fn backups(ctx: &PageCtx, d: &Dashboard) -> Markup {
+    use crate::store::backup::Outcome;
+    let settings = &ctx.config.backup;
+    html! {
+        section.card #backups aria-labelledby="backup-heading" {
+            h2 #backup-heading { (ctx.t("service-backup-heading")) }
+            @match &d.backup {
+                None => p { (ctx.t("service-backup-none")) },
+                Some(last) => @match &last.outcome {
+                    Outcome::Written { bytes, tickets, .. } => p {
+                        (ctx.t_args("service-backup-written", &args(&[
+                            ("when", &format::date_time(last.at)),
+                            ("size", &format::size(*bytes)),
+                            ("tickets", &tickets.to_string()),
+                        ])))
+                    },
+                    Outcome::Failed { .. } => div.notice.error role="alert" {
+                        (ctx.t_args("service-backup-failed", &args(&[("when", &format::date_time(last.at))])))
+                    },
+                },
+            }
+            p.hint {
+                @if settings.every_hours == 0 {
+                    (ctx.t("service-backup-off"))
+                } @else {
+                    (ctx.t_args("service-backup-schedule", &args(&[
+                        ("hours", &settings.every_hours.to_string()),
+                        ("keep", &settings.keep.to_string()),
+                    ])))
+                }
+            }
+        }
+    }
 }
 
 fn open_table(ctx: &PageCtx, d: &Dashboard) -> Markup {
@@ -257,6 +294,8 @@ pub struct Dashboard {
     pub mail_waiting: usize,
     pub mail_failed: usize,
     pub staff: Vec<users::User>,
+    /// The last backup's outcome (none yet: `None`).
+    pub backup: Option<crate::store::backup::LastBackup>,
 }
 
 /// Business days the customer has to get the failed device ready for pickup.

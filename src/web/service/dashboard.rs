@@ -64,6 +64,7 @@ pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Ma
             .count(),
         mail_waiting: waiting.len(),
         staff: store.users().staff()?,
+        backup: crate::service::backups::last(&ctx.state.config.storage.data_dir),
     };
     Ok(view::dashboard(&ctx, &data, now))
 }

@@ -1,0 +1,401 @@
+//! `osc check` on the embedded store: every table is read to its last row, and every
+//! table derived from the records (the secondary indexes and the counts) is derived again
+//! from them and compared, row by row, with what is stored. `--repair` rebuilds the
+//! derived tables from the records; it never changes a record.
+//!
+//! The derivation is the one the writes use (`tickets::index_in`, `plants::index_in` …),
+//! run into a scratch database in a temporary directory, so a check needs little memory
+//! however large the store, and the comparison is a merge of two tables in key order.
+
+use std::cmp::Ordering;
+
+use redb::{ReadTransaction, ReadableTable, TableDefinition, TableHandle};
+
+use super::tables::{self, TableVisitor};
+use super::{Store, StoreError, Txn};
+
+/// Records derived per transaction of the scratch database.
+const RECORDS_PER_COMMIT: usize = 20_000;
+
+/// What a check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Tables read.
+    pub tables: usize,
+    /// Rows read in them.
+    pub rows: u64,
+    /// The derived tables compared with their records.
+    pub derived: Vec<&'static str>,
+    /// What differs.
+    pub problems: Vec<Problem>,
+}
+
+/// A derived table that differs from what its records give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The table.
+    pub table: &'static str,
+    /// Rows the records call for that the table lacks.
+    pub missing: u64,
+    /// Rows the table holds that no record calls for.
+    pub extra: u64,
+    /// Rows whose value differs.
+    pub differing: u64,
+    /// One of them, to look at.
+    pub example: String,
+}
+
+/// The derived tables, with the records they come from.
+const DERIVED: &[&str] = &[
+    "ticket_by_number_v1",
+    "tickets_by_plant_v1",
+    "ticket_list_v2",
+    "ticket_weeks_v1",
+    "ticket_state_counts_v1",
+    "tickets_by_state_v1",
+    "company_plants_v1",
+    "operator_plants_v1",
+    "device_by_serial_v1",
+    "plant_devices_v1",
+    "device_by_former_serial_v1",
+    "audit_by_user_v1",
+    "audit_by_event_v1",
+    "plant_documents_v1",
+    "staff_users_v1",
+];
+
+/// Calls `visit` for every derived table (the same list as [`DERIVED`]).
+fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
+    v.visit(tables::TICKET_BY_NUMBER)?;
+    v.visit(tables::TICKETS_BY_PLANT)?;
+    v.visit(tables::TICKET_LIST)?;
+    v.visit(tables::TICKET_WEEKS)?;
+    v.visit(tables::TICKET_STATE_COUNTS)?;
+    v.visit(tables::TICKETS_BY_STATE)?;
+    v.visit(tables::COMPANY_PLANTS)?;
+    v.visit(tables::OPERATOR_PLANTS)?;
+    v.visit(tables::DEVICE_BY_SERIAL)?;
+    v.visit(tables::PLANT_DEVICES)?;
+    v.visit(tables::DEVICE_BY_FORMER_SERIAL)?;
+    v.visit(tables::AUDIT_BY_USER)?;
+    v.visit(tables::AUDIT_BY_EVENT)?;
+    v.visit(tables::PLANT_DOCUMENTS)?;
+    v.visit(tables::STAFF_USERS)
+}
+
+/// Derives every derived table of the records in `source` into `txn`s `begin` hands out
+/// (committed by `done` every [`RECORDS_PER_COMMIT`] records).
+fn derive(
+    source: &impl RecordSource,
+    mut begin: impl FnMut() -> Result<Txn, StoreError>,
+    mut done: impl FnMut(Txn) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut txn = Some(begin()?);
+    let mut n = 0usize;
+    let mut step = |txn: &mut Option<Txn>| -> Result<(), StoreError> {
+        n += 1;
+        if n.is_multiple_of(RECORDS_PER_COMMIT) {
+            if let Some(t) = txn.take() {
+                done(t)?;
+            }
+            *txn = Some(begin()?);
+        }
+        Ok(())
+    };
+    macro_rules! each {
+        ($records:expr, |$txn:ident, $r:ident| $body:expr) => {
+            source.each(&$records, &mut |$r| {
+                let $txn = txn.as_ref().expect("a transaction is open");
+                $body?;
+                step(&mut txn)
+            })?
+        };
+    }
+    each!(tables::TICKETS, |t, ticket| super::tickets::index_in(
+        t, &ticket
+    ));
+    each!(tables::PLANTS, |t, plant| super::plants::index_in(
+        t, &plant, true
+    ));
+    each!(tables::DEVICES, |t, device| super::devices::index_in(
+        t, &device
+    ));
+    each!(tables::AUDIT, |t, entry| super::audit::index_in(t, &entry));
+    each!(tables::DOCUMENTS, |t, doc| {
+        t.open_table(tables::PLANT_DOCUMENTS)
+            .map_err(StoreError::from)
+            .and_then(|mut table| {
+                table
+                    .insert((doc.plant_id, doc.id), ())
+                    .map(|_| ())
+                    .map_err(StoreError::from)
+            })
+    });
+    each!(tables::USERS, |t, user| {
+        if user.kind == crate::domain::account::AccountKind::Staff {
+            t.open_table(tables::STAFF_USERS)
+                .map_err(StoreError::from)
+                .and_then(|mut table| {
+                    table
+                        .insert(user.id, ())
+                        .map(|_| ())
+                        .map_err(StoreError::from)
+                })
+        } else {
+            Ok(())
+        }
+    });
+    if let Some(t) = txn.take() {
+        done(t)?;
+    }
+    Ok(())
+}
+
+/// Where [`derive`] reads the records from: a read snapshot.
+trait RecordSource {
+    fn each<T: serde::de::DeserializeOwned + serde::Serialize>(
+        &self,
+        records: &super::records::Records<u64, T>,
+        f: &mut dyn FnMut(T) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+}
+
+impl RecordSource for ReadTransaction {
+    fn each<T: serde::de::DeserializeOwned + serde::Serialize>(
+        &self,
+        records: &super::records::Records<u64, T>,
+        f: &mut dyn FnMut(T) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let table = match self.open_table(records.def()) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        for row in table.iter()? {
+            f(records.decode(row?.1.value())?)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks `store` (see the module's header).
+pub(super) fn check(store: &Store) -> Result<Report, StoreError> {
+    let snapshot = store.read()?;
+    let mut read = ReadAll::default();
+    tables::visit_every_table(&mut ReadAllOf {
+        txn: &snapshot,
+        out: &mut read,
+    })?;
+    let scratch_dir = tempfile::Builder::new()
+        .prefix(".osc-check-")
+        .tempdir_in(store.path().parent().unwrap_or(std::path::Path::new(".")))
+        .or_else(|_| tempfile::tempdir())?;
+    let scratch = Store::open(scratch_dir.path(), 16 << 20)?;
+    derive(&snapshot, || scratch.write(), Txn::commit)?;
+    let derived = scratch.read()?;
+    let mut compare = Compare {
+        stored: &snapshot,
+        derived: &derived,
+        problems: Vec::new(),
+    };
+    visit_derived(&mut compare)?;
+    Ok(Report {
+        tables: read.tables,
+        rows: read.rows,
+        derived: DERIVED.to_vec(),
+        problems: compare.problems,
+    })
+}
+
+/// Rebuilds every derived table of `store` from its records, in one transaction.
+pub(super) fn repair(store: &Store) -> Result<(), StoreError> {
+    let snapshot = store.read()?;
+    let txn = store.write()?;
+    visit_derived(&mut Clear { txn: &txn })?;
+    let txn = std::cell::RefCell::new(Some(txn));
+    derive(
+        &snapshot,
+        || {
+            Ok(txn
+                .borrow_mut()
+                .take()
+                .expect("repair derives in one transaction"))
+        },
+        |t| {
+            *txn.borrow_mut() = Some(t);
+            Ok(())
+        },
+    )?;
+    drop(snapshot);
+    txn.into_inner()
+        .expect("the repair's transaction is back")
+        .commit()
+}
+
+#[derive(Default)]
+struct ReadAll {
+    tables: usize,
+    rows: u64,
+}
+
+/// Reads every row of every table (redb checks each page it loads).
+struct ReadAllOf<'a> {
+    txn: &'a ReadTransaction,
+    out: &'a mut ReadAll,
+}
+
+impl TableVisitor for ReadAllOf<'_> {
+    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+        &mut self,
+        table: TableDefinition<'static, K, V>,
+    ) -> Result<(), StoreError> {
+        let t = match self.txn.open_table(table) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        self.out.tables += 1;
+        for row in t.iter()? {
+            row?;
+            self.out.rows += 1;
+        }
+        Ok(())
+    }
+}
+
+/// Empties derived tables.
+struct Clear<'a> {
+    txn: &'a Txn,
+}
+
+impl TableVisitor for Clear<'_> {
+    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+        &mut self,
+        table: TableDefinition<'static, K, V>,
+    ) -> Result<(), StoreError> {
+        self.txn.open_table(table)?.retain(|_, _| false)?;
+        Ok(())
+    }
+}
+
+/// Compares each stored derived table with the one derived again.
+struct Compare<'a> {
+    stored: &'a ReadTransaction,
+    derived: &'a ReadTransaction,
+    problems: Vec<Problem>,
+}
+
+/// One row, as bytes.
+struct Row {
+    key: Vec<u8>,
+    value: Vec<u8>,
+}
+
+impl Row {
+    /// How it reads.
+    fn shown<K: redb::Key + 'static, V: redb::Value + 'static>(&self) -> String {
+        format!(
+            "{:?} → {:?}",
+            K::from_bytes(&self.key),
+            V::from_bytes(&self.value)
+        )
+    }
+}
+
+type Opened<K, V> = Option<redb::ReadOnlyTable<K, V>>;
+
+fn open<K: redb::Key + 'static, V: redb::Value + 'static>(
+    txn: &ReadTransaction,
+    table: TableDefinition<'static, K, V>,
+) -> Result<Opened<K, V>, StoreError> {
+    match txn.open_table(table) {
+        Ok(t) => Ok(Some(t)),
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The rows of a table in key order, read as they are compared.
+fn rows<'t, K: redb::Key + 'static, V: redb::Value + 'static>(
+    table: &'t Opened<K, V>,
+) -> Result<Box<dyn Iterator<Item = Result<Row, StoreError>> + 't>, StoreError> {
+    let Some(t) = table else {
+        return Ok(Box::new(std::iter::empty()));
+    };
+    Ok(Box::new(t.iter()?.map(|row| {
+        let (k, v) = row?;
+        Ok(Row {
+            key: K::as_bytes(&k.value()).as_ref().to_vec(),
+            value: V::as_bytes(&v.value()).as_ref().to_vec(),
+        })
+    })))
+}
+
+impl TableVisitor for Compare<'_> {
+    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+        &mut self,
+        table: TableDefinition<'static, K, V>,
+    ) -> Result<(), StoreError> {
+        // A count kept as tickets change may stay at zero where none is derived.
+        let counts = table.name() == tables::TICKET_STATE_COUNTS.name();
+        let (stored, derived) = (open(self.stored, table)?, open(self.derived, table)?);
+        let mut a = rows(&stored)?
+            .filter(|r| !(counts && r.as_ref().is_ok_and(|r| r.value.iter().all(|b| *b == 0))))
+            .peekable();
+        let mut b = rows(&derived)?.peekable();
+        let (mut missing, mut extra, mut differing) = (0u64, 0u64, 0u64);
+        let mut example = None;
+        loop {
+            let order = match (a.peek(), b.peek()) {
+                (None, None) => break,
+                (Some(Err(_)), _) | (_, Some(Err(_))) => Ordering::Equal,
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (Some(Ok(s)), Some(Ok(d))) => K::compare(&s.key, &d.key),
+            };
+            match order {
+                Ordering::Less => {
+                    let s = a.next().expect("peeked")?;
+                    extra += 1;
+                    example.get_or_insert_with(|| {
+                        format!("stored, not derived: {}", s.shown::<K, V>())
+                    });
+                }
+                Ordering::Greater => {
+                    let d = b.next().expect("peeked")?;
+                    missing += 1;
+                    example.get_or_insert_with(|| format!("missing: {}", d.shown::<K, V>()));
+                }
+                Ordering::Equal => {
+                    let (s, d) = (a.next().transpose()?, b.next().transpose()?);
+                    if let (Some(s), Some(d)) = (s, d)
+                        && s.value != d.value
+                    {
+                        differing += 1;
+                        example.get_or_insert_with(|| {
+                            format!(
+                                "stored {}, derived {}",
+                                s.shown::<K, V>(),
+                                d.shown::<K, V>()
+                            )
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(example) = example {
+            self.problems.push(Problem {
+                table: DERIVED
+                    .iter()
+                    .find(|n| **n == table.name())
+                    .copied()
+                    .unwrap_or("?"),
+                missing,
+                extra,
+                differing,
+                example,
+            });
+        }
+        Ok(())
+    }
+}
