@@ -31,6 +31,8 @@ pub struct App {
     pub indexer: Indexer,
     /// Turns of the forms with files: `uploads.in_flight` are read and handled at once.
     pub uploads: Arc<tokio::sync::Semaphore>,
+    /// Set once the server begins to shut down (`/readyz` then answers 503).
+    pub stopping: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             mail,
             indexer,
             uploads,
+            stopping: std::sync::atomic::AtomicBool::new(false),
         }))
     }
 }

@@ -73,6 +73,8 @@ pub struct Config {
     pub tickets: TicketsConfig,
     /// Scheduled backups of the database.
     pub backup: BackupConfig,
+    /// The Prometheus metrics at `/metrics`.
+    pub metrics: MetricsConfig,
 }
 
 /// `[server]`
@@ -399,6 +401,45 @@ impl Default for BackupConfig {
     }
 }
 
+/// `[metrics]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// Whether `/metrics` answers at all (otherwise it is not found).
+    pub enabled: bool,
+    /// Client addresses (addresses or CIDR ranges) `/metrics` answers; others are refused.
+    /// The client's address is the one `server.trusted_proxies` leads to, so a scrape
+    /// through a reverse proxy from outside is refused too. A list in the file,
+    /// comma-separated in `OSC_METRICS_ALLOW`.
+    #[serde(deserialize_with = "list_or_csv")]
+    pub allow: Vec<String>,
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            allow: vec!["127.0.0.1/8".into(), "::1".into()],
+        }
+    }
+}
+
+impl MetricsConfig {
+    /// Whether a client at `address` may read `/metrics`.
+    pub fn allows(&self, address: std::net::IpAddr) -> bool {
+        let address = match address {
+            std::net::IpAddr::V6(v6) => v6
+                .to_ipv4_mapped()
+                .map_or(std::net::IpAddr::V6(v6), std::net::IpAddr::V4),
+            v4 => v4,
+        };
+        self.allow
+            .iter()
+            .filter_map(|a| parse_network(a))
+            .any(|net| net.contains(&address))
+    }
+}
+
 /// `[warranty]`
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -617,6 +658,17 @@ impl Config {
                 &format!("{p:?} is neither an address nor a CIDR range (like 10.0.0.0/8)"),
             ));
         }
+        if let Some(a) = self
+            .metrics
+            .allow
+            .iter()
+            .find(|a| parse_network(a).is_none())
+        {
+            return Err(bad(
+                "metrics.allow",
+                &format!("{a:?} is neither an address nor a CIDR range (like 10.0.0.0/8)"),
+            ));
+        }
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));
         }
@@ -709,6 +761,8 @@ const SECTIONS: &[&str] = &[
     "warranty",
     "uploads",
     "tickets",
+    "backup",
+    "metrics",
 ];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod import;
 pub mod links;
 pub mod mail;
+pub mod metrics;
 pub mod search;
 pub mod secrets;
 pub mod seed;
@@ -207,6 +208,13 @@ impl Instance {
             header_read_timeout: std::time::Duration::from_secs(server.header_read_timeout_secs),
             max_connections: server.max_connections,
             trusted_proxies: Arc::new(server.trusted_networks()),
+        };
+        let state = self.state.clone();
+        let shutdown = async move {
+            shutdown.await;
+            state
+                .stopping
+                .store(true, std::sync::atomic::Ordering::SeqCst);
         };
         let result = web::listener::serve(listener, router, limits, shutdown).await;
         self.stop().await;

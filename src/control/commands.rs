@@ -165,16 +165,14 @@ fn refused(why: StaffRefused, email: &str) -> String {
 /// `osc status`: what runs, where, how much it holds, and what waits.
 async fn status(target: &Target) -> Result<String, String> {
     let core = &target.core;
-    let store = core.store.clone();
+    let status_core = core.clone();
     let (totals, (waiting, failed), last_change) = tokio::task::spawn_blocking(move || {
-        let totals = store.totals()?;
-        let (waiting, _) = store.mail_queue().counts()?;
-        let (failed, _) =
-            store
-                .mail_queue()
-                .list(crate::store::mail_queue::Show::Failed, None, 1000)?;
-        let last = store.index_feed().last()?;
-        Ok::<_, crate::store::StoreError>((totals, (waiting, failed.len()), last))
+        let core = &*status_core;
+        Ok::<_, crate::store::StoreError>((
+            core.store.totals()?,
+            crate::service::health::mail_queue(core)?,
+            core.store.index_feed().last()?,
+        ))
     })
     .await
     .map_err(|e| e.to_string())?

@@ -110,8 +110,27 @@ pub fn home_of(core: &Core, user: &User) -> Result<&'static str, Failure> {
     })
 }
 
-/// Logs in with `email` and `password` from `peer`, in the browser `user_agent`.
+/// Logs in with `email` and `password` from `peer`, in the browser `user_agent`; the
+/// outcome is counted for `/metrics`.
 pub async fn log_in(
+    core: &Core,
+    client: (IpAddr, &str),
+    email: &str,
+    password: &str,
+) -> Result<Login, Failure> {
+    use crate::metrics::Login as Counted;
+    let outcome = attempt(core, client, email, password).await;
+    if let Ok(login) = &outcome {
+        crate::metrics::global().login(match login {
+            Login::Refused(LoginRefused::Locked) => Counted::Locked,
+            Login::Refused(_) => Counted::Failed,
+            _ => Counted::Succeeded,
+        });
+    }
+    outcome
+}
+
+async fn attempt(
     core: &Core,
     (peer, user_agent): (IpAddr, &str),
     email: &str,

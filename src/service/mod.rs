@@ -14,6 +14,7 @@ pub mod desk;
 pub mod devices;
 pub mod documents;
 pub mod first_run;
+pub mod health;
 pub mod login;
 pub mod people;
 pub mod plant_import;

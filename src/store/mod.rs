@@ -207,6 +207,8 @@ pub struct Totals {
     pub tickets: u64,
     /// Accounts (staff included).
     pub people: u64,
+    /// Sessions not yet ended (expired ones not yet swept included).
+    pub sessions: u64,
     /// The size of the store on disk, in bytes.
     pub bytes: u64,
 }
@@ -268,6 +270,13 @@ impl Storage for Store {
         Ok(Totals {
             tickets: count(txn.open_table(tables::TICKETS.def()))?,
             people: count(txn.open_table(tables::USERS.def()))?,
+            sessions: {
+                match txn.open_table(tables::SESSIONS.def()) {
+                    Ok(table) => table.len()?,
+                    Err(redb::TableError::TableDoesNotExist(_)) => 0,
+                    Err(e) => return Err(e.into()),
+                }
+            },
             bytes: std::fs::metadata(self.path()).map_or(0, |m| m.len()),
         })
     }

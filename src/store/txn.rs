@@ -134,10 +134,12 @@ impl Txn {
             index,
             _under_way,
         } = self;
+        let started = std::time::Instant::now();
         inner
             .commit()
             .map_err(|e| shared.handle.noticed(e.into()))?;
         shared.made_durable(_under_way.committed())?;
+        crate::metrics::global().commit(started.elapsed().as_secs_f64());
         if mail.get() {
             shared.bells.mail.notify_one();
         }
@@ -269,8 +271,10 @@ impl Shared {
                         .0;
                 }
                 let target = g.committed;
+                let group = target.saturating_sub(g.durable);
                 drop(g);
                 let result = self.flush();
+                crate::metrics::global().flush_group(group);
                 self.stats.flushes.fetch_add(1, Relaxed);
                 g = self.lock();
                 g.flushing = false;

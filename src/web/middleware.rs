@@ -73,12 +73,34 @@ impl<B> MakeSpan<B> for RouteSpan {
     }
 }
 
+/// Counts every request by route (its pattern; `-` when none matched) and status, and
+/// records its latency, for `/metrics`.
+pub async fn metrics(request: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "-".to_owned(), |m| m.as_str().to_owned());
+    let response = next.run(request).await;
+    crate::metrics::global().request(
+        &route,
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64(),
+    );
+    response
+}
+
 /// One span per request; the response's status and latency logged at INFO.
 pub fn trace() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, RouteSpan> {
     TraceLayer::new_for_http()
         .make_span_with(RouteSpan)
         .on_response(DefaultOnResponse::new().level(Level::INFO))
 }
+
+/// Marks an answer meant for machines (the probes' 503): sent as it is, not replaced by
+/// the error page, and not logged as a failure at every probe.
+#[derive(Debug, Clone, Copy)]
+pub struct PlainAnswer;
 
 /// Replaces every error response that is not already a page of ours (framework
 /// rejections, [`crate::error::AppError`], timeouts, panics) with the designed error
@@ -92,7 +114,9 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     );
     let response = next.run(request).await;
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
+    if !(status.is_client_error() || status.is_server_error())
+        || response.extensions().get::<PlainAnswer>().is_some()
+    {
         return response;
     }
     if let Some(ErrorDetail(detail)) = response.extensions().get::<ErrorDetail>() {

@@ -92,6 +92,8 @@ fn routes() -> Routes {
     Routes::default()
         .get("/", home::start_page)
         .get("/healthz", health::healthz)
+        .get("/readyz", health::readyz)
+        .get("/metrics", health::metrics)
         .get("/language/{code}", home::switch_language)
         .get("/favicon.ico", assets::favicon)
         .get("/assets/{hash}/{*path}", assets::serve)
@@ -272,6 +274,7 @@ pub fn build_router(state: AppState) -> Router {
             // security headers; errors are rendered inside the request's span.
             ServiceBuilder::new()
                 .layer(middleware::security_headers(state.config.is_https()))
+                .layer(axum::middleware::from_fn(middleware::metrics))
                 .layer(CompressionLayer::new())
                 .layer(middleware::trace())
                 .layer(axum::middleware::from_fn(middleware::off_the_runtime))

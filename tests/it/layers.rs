@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "web",
         &[
             "app", "auth", "error", "service", "views", "search", "mail", "import", "store",
-            "access", "config", "domain", "i18n", "codes", "clock", "links",
+            "access", "config", "domain", "i18n", "codes", "clock", "links", "metrics",
         ],
     ),
     (
@@ -55,7 +55,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "service",
         &[
             "views", "search", "mail", "import", "store", "access", "config", "domain", "i18n",
-            "codes", "clock", "links", "secrets",
+            "codes", "clock", "links", "secrets", "metrics",
         ],
     ),
     (
@@ -83,7 +83,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "store", "access", "config", "domain", "i18n", "codes", "clock",
         ],
     ),
-    ("store", &["access", "domain", "i18n", "codes", "clock"]),
+    (
+        "store",
+        &["access", "domain", "i18n", "codes", "clock", "metrics"],
+    ),
     ("access", &["domain", "codes"]),
     ("config", &["domain", "i18n", "codes"]),
     ("domain", &["i18n", "codes"]),
@@ -92,6 +95,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("clock", &[]),
     ("links", &[]),
     ("secrets", &[]),
+    ("metrics", &[]),
 ];
 
 /// `(file, line, imported module)` for every `crate::<module>` in a Rust file's code.

@@ -22,6 +22,7 @@ mod layout;
 mod mail;
 mod malformed;
 mod matrix;
+mod observability;
 mod pages;
 mod plant_import;
 mod plants;
