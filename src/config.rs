@@ -373,11 +373,17 @@ impl Default for UploadsConfig {
 pub struct TicketsConfig {
     /// Customers see tickets updated within this many days (open ones always).
     pub visible_days: u64,
+    /// Closed requests last changed more than this many days ago are anonymised by a
+    /// daily job (the requester's name, e-mail and address replaced); 0 keeps them.
+    pub retention_days: u64,
 }
 
 impl Default for TicketsConfig {
     fn default() -> Self {
-        Self { visible_days: 92 }
+        Self {
+            visible_days: 92,
+            retention_days: 0,
+        }
     }
 }
 

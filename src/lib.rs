@@ -153,6 +153,11 @@ impl Instance {
         // Without the socket (a data directory path too long for one, say) the portal
         // still serves; those commands then say the database is in use.
         let mut workers = vec![mail_worker];
+        // The daily work: old closed requests anonymised, expired data exports deleted.
+        workers.push(tokio::spawn(service::personal_data::daily(
+            state.core.clone(),
+            shutdown.subscribe(),
+        )));
         // Scheduled backups (`backup.every_hours`; a stop waits for one in progress).
         workers.push(tokio::spawn(service::backups::schedule(
             state.core.clone(),

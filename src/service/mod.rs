@@ -17,6 +17,7 @@ pub mod first_run;
 pub mod health;
 pub mod login;
 pub mod people;
+pub mod personal_data;
 pub mod plant_import;
 pub mod plants;
 pub mod profile;
@@ -62,6 +63,8 @@ pub struct Core {
     pub clock: Clock,
     /// How far running plant imports are.
     pub imports: Progress,
+    /// The personal data exports under way or made.
+    pub exports: personal_data::Exports,
     /// How often each client address used the forms that cost a mail or a record.
     pub rate_limits: rate_limits::RateLimits,
     /// The instance's key for the decoy security questions, read from the store once.
@@ -86,6 +89,7 @@ impl Core {
             throttle,
             clock,
             imports: Progress::default(),
+            exports: personal_data::Exports::default(),
             rate_limits: rate_limits::RateLimits::default(),
             decoy_key: std::sync::OnceLock::new(),
         }

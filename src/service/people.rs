@@ -75,6 +75,7 @@ pub fn person(core: &Core, id: u64) -> Result<Option<Person>, Failure> {
         history,
         sessions,
         two_factor_since,
+        export: super::personal_data::state(core, super::personal_data::Asker::Desk(id)),
     }))
 }
 

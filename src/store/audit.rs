@@ -63,12 +63,17 @@ crate::codes::stored_codes! {
         RecoveryCodesRenewed = 21 => "RecoveryCodesRenewed",
         /// The service team or the command line reset an account's two-step log-in.
         TwoFactorReset = 22 => "TwoFactorReset",
+        /// The service team erased a person: their account is gone, their name and
+        /// addresses replaced in what stays (the entry keeps neither).
+        PersonErased = 23 => "PersonErased",
+        /// A person's data was exported (by themselves or by the service team).
+        DataExported = 24 => "DataExported",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 23] = [
+    pub const ALL: [Event; 25] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -92,6 +97,8 @@ impl Event {
         Event::RecoveryCodeUsed,
         Event::RecoveryCodesRenewed,
         Event::TwoFactorReset,
+        Event::PersonErased,
+        Event::DataExported,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -120,6 +127,8 @@ impl Event {
             Event::RecoveryCodeUsed => "recovery-code-used",
             Event::RecoveryCodesRenewed => "recovery-codes-renewed",
             Event::TwoFactorReset => "two-factor-reset",
+            Event::PersonErased => "person-erased",
+            Event::DataExported => "data-exported",
         }
     }
 
@@ -149,6 +158,8 @@ impl Event {
                 | Event::RecoveryCodeUsed
                 | Event::RecoveryCodesRenewed
                 | Event::TwoFactorReset
+                | Event::PersonErased
+                | Event::DataExported
         )
     }
 

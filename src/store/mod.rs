@@ -21,6 +21,7 @@ pub mod companies;
 pub mod devices;
 pub mod documents;
 pub mod effects;
+pub mod erasure;
 pub mod file_content;
 mod handle;
 pub mod import_preview;
@@ -187,6 +188,16 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     /// Writes a consistent snapshot of the whole store to the new file `to` (with its
     /// manifest beside it) while writes go on; `taken_at` is the snapshot's time.
     fn back_up(&self, to: &Path, taken_at: u64) -> Result<backup::Manifest, backup::BackupError>;
+    /// Erases the account `id` and replaces its person's data wherever it stays
+    /// (`erasure`), recording `audit` with it.
+    fn erase_person(
+        &self,
+        id: u64,
+        with: &erasure::Replacement,
+        audit: audit::Entry,
+    ) -> Result<Result<erasure::Erased, erasure::EraseRefused>, StoreError>;
+    /// Anonymises the closed requests last changed before `before`; how many changed.
+    fn anonymise_closed(&self, before: u64) -> Result<u64, StoreError>;
     /// Reads every table and compares every derived table with its records (`osc check`).
     fn check(&self) -> Result<integrity::Report, StoreError>;
     /// Rebuilds every derived table from the records (`osc check --repair`).
@@ -287,6 +298,19 @@ impl Storage for Store {
 
     fn back_up(&self, to: &Path, taken_at: u64) -> Result<backup::Manifest, backup::BackupError> {
         backup::write(&self.read()?, to, taken_at)
+    }
+
+    fn erase_person(
+        &self,
+        id: u64,
+        with: &erasure::Replacement,
+        audit: audit::Entry,
+    ) -> Result<Result<erasure::Erased, erasure::EraseRefused>, StoreError> {
+        erasure::erase(self, id, with, audit)
+    }
+
+    fn anonymise_closed(&self, before: u64) -> Result<u64, StoreError> {
+        erasure::anonymise_tickets(self, before)
     }
 
     fn check(&self) -> Result<integrity::Report, StoreError> {

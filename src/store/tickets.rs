@@ -468,7 +468,9 @@ fn load_in(txn: &Txn, id: u64) -> Result<Option<Ticket>, StoreError> {
     tables::TICKETS.get(&txn, id)
 }
 
-fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
+/// Saves a changed ticket with every table derived from it, inside the caller's
+/// transaction.
+pub(crate) fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
     ticket_list::write_in(txn, old, false)?;
     tables::TICKETS.put_in(txn, new.id, new)?;
     ticket_list::write_in(txn, new, true)?;

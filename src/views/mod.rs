@@ -18,6 +18,7 @@ pub mod home;
 pub mod layout;
 pub mod legal;
 pub mod map;
+pub mod personal_data;
 pub mod plant_import;
 pub mod plants;
 pub mod profile;

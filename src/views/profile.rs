@@ -197,6 +197,11 @@ pub fn profile(ctx: &PageCtx, d: &ProfileData<'_>) -> Markup {
                         li { a href="/terms/download" download { (ctx.t("legal-terms-download")) } }
                     }
                 }
+                section.card aria-labelledby="data-heading" {
+                    h2 #data-heading { (ctx.t("data-title")) }
+                    p.hint { (ctx.t("data-intro")) }
+                    p { a.button.secondary href="/profile/data" { (ctx.t("data-title")) } }
+                }
             }
         }
     };

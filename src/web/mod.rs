@@ -16,6 +16,7 @@ mod legal;
 pub mod listener;
 pub mod middleware;
 pub mod multipart;
+pub mod personal_data;
 pub mod plant_import;
 pub mod plants;
 pub mod profile;
@@ -134,6 +135,12 @@ fn routes() -> Routes {
             profile::delete_address,
         )
         .post("/profile/addresses/{id}/default", profile::default_address)
+        .get_post(
+            "/profile/data",
+            personal_data::own_page,
+            personal_data::own_start,
+        )
+        .get("/profile/data/download", personal_data::own_download)
         .get("/account/access", profile::access_page)
         .post("/account/password", profile::change_password)
         .post("/account/security-question", profile::change_question)
@@ -227,6 +234,12 @@ fn routes() -> Routes {
             "/service/users/{id}/confirmation",
             service::accounts::resend_confirmation,
         )
+        .post("/service/users/{id}/data", personal_data::desk_start)
+        .get(
+            "/service/users/{id}/data/download",
+            personal_data::desk_download,
+        )
+        .post("/service/users/{id}/erase", personal_data::erase)
         .get("/service/audit", service::oversight::audit_log)
         .get("/service/mail", service::oversight::mail)
         .post("/service/mail/{id}/retry", service::oversight::retry)

@@ -24,6 +24,7 @@ mod malformed;
 mod matrix;
 mod observability;
 mod pages;
+mod personal_data;
 mod plant_import;
 mod plants;
 mod replacement;

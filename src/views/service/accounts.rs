@@ -51,7 +51,12 @@ pub fn status_badges(ctx: &PageCtx, user: &User) -> Markup {
 }
 
 /// `GET /service/users?q=…`
-pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Markup {
+pub fn find(
+    ctx: &PageCtx,
+    query: &str,
+    rows: &[(User, Option<String>)],
+    erased: Option<u64>,
+) -> Markup {
     let title = ctx.t("service-people-title");
     frame(
         ctx,
@@ -59,6 +64,9 @@ pub fn find(ctx: &PageCtx, query: &str, rows: &[(User, Option<String>)]) -> Mark
         Part::People,
         html! {
             h1 { (title) }
+            @if let Some(tickets) = erased {
+                (notice("success", &ctx.t_args("service-erased", &args(&[("tickets", &tickets.to_string())]))))
+            }
             form.filter role="search" method="get" action="/service/users" {
                 label for="q" { (ctx.t("service-people-search")) }
                 input #q type="search" name="q" value=(query) autocomplete="off";
@@ -113,6 +121,8 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
     let (block_reason, block_errors) = forms.block.unwrap_or(("", &empty));
     let (new_email, email_errors) = forms.email.unwrap_or(("", &empty));
     let (reset_reason, reset_errors) = forms.two_factor.unwrap_or(("", &empty));
+    let erase = forms.erase.unwrap_or(("", &empty));
+    errors.extend(erase.1.clone());
     errors.extend(block_errors.clone());
     errors.extend(email_errors.clone());
     errors.extend(reset_errors.clone());
@@ -126,6 +136,7 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
         "session-ended" => Some("service-saved-session-ended"),
         "sessions-ended" => Some("service-saved-sessions-ended"),
         "two-factor-reset" => Some("service-saved-two-factor-reset"),
+        "export" => Some("service-saved-export"),
         _ => None,
     };
     frame(
@@ -280,6 +291,9 @@ pub fn detail(ctx: &PageCtx, p: &Person, forms: &Forms<'_>, saved: &str) -> Mark
                     p { a href={ "/service/audit?user=" (u.id) } { (ctx.t("service-history-all")) } }
                 }
             }
+            @if u.kind != AccountKind::Staff {
+                (crate::views::personal_data::desk_section(ctx, u.id, p.export.as_ref(), erase))
+            }
         },
     )
 }
@@ -290,6 +304,7 @@ pub struct Forms<'a> {
     pub block: Option<(&'a str, &'a Errors)>,
     pub email: Option<(&'a str, &'a Errors)>,
     pub two_factor: Option<(&'a str, &'a Errors)>,
+    pub erase: Option<(&'a str, &'a Errors)>,
 }
 
 /// Everything the person's page shows.
@@ -303,6 +318,8 @@ pub struct Person {
     pub sessions: Vec<crate::store::sessions::SessionInfo>,
     /// Since when log-in asks for a second step, if it does.
     pub two_factor_since: Option<u64>,
+    /// The desk's export of their data, if one is under way or ready.
+    pub export: Option<crate::views::personal_data::ExportState>,
 }
 
 /// People shown for one search.

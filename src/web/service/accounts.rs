@@ -27,6 +27,8 @@ use crate::web::trail::Trail;
 #[serde(default)]
 pub struct FindQuery {
     pub q: String,
+    /// After an erasure: how many requests no longer name the person.
+    pub erased: Option<u64>,
 }
 
 /// `GET /service/users?q=…`
@@ -49,7 +51,7 @@ pub async fn find(
         };
         rows.push((user, company));
     }
-    Ok(view::find(&ctx, &q.q, &rows))
+    Ok(view::find(&ctx, &q.q, &rows, q.erased))
 }
 
 fn person(ctx: &PageCtx, id: u64) -> Result<Person> {
