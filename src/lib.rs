@@ -153,7 +153,7 @@ impl Instance {
         // Without the socket (a data directory path too long for one, say) the portal
         // still serves; those commands then say the database is in use.
         let mut workers = vec![mail_worker];
-        // The daily work: old closed requests anonymised, expired data exports deleted.
+        // The upkeep: expired data exports deleted hourly, old closed requests anonymised daily.
         workers.push(tokio::spawn(service::personal_data::daily(
             state.core.clone(),
             shutdown.subscribe(),

@@ -137,6 +137,20 @@ async fn a_restore_refuses_a_truncated_changed_newer_or_foreign_file_and_changes
     let (dir, file) = backed_up().await;
     let data = dir.path().to_owned();
     let db = data.join(osc::store::DB_FILE);
+    // Without a server the command works on the files, saying the same.
+    let offline = data.join("offline.redb");
+    let (ok, out, err) = osc(&data, &["backup", "--to", offline.to_str().unwrap()], "").await;
+    assert!(
+        ok && out.contains("backup written to") && out.contains("1 tickets"),
+        "{out}{err}"
+    );
+    let (a, b) = (
+        osc::store::backup::verify(&offline).unwrap(),
+        Manifest::read_beside(&file).unwrap(),
+    );
+    assert_eq!((a.tickets(), a.people()), (b.tickets(), b.people()));
+    let (ok, _, err) = osc(&data, &["backup", "--to", offline.to_str().unwrap()], "").await;
+    assert!(!ok && err.contains("never overwrites"), "{err}");
     let before = sha256(&db);
 
     let truncated = damaged_copy(&file, "truncated.redb", |b| b.truncate(b.len() / 2));

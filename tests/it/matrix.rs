@@ -48,6 +48,9 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
         ("GET", "/healthz", p("/healthz"), [Pub; 6]),
+        ("GET", "/readyz", p("/readyz"), [Pub; 6]),
+        // Off unless metrics.enabled.
+        ("GET", "/metrics", p("/metrics"), [NotFound; 6]),
         (
             "GET",
             "/language/{code}",
@@ -153,6 +156,25 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             "/profile/addresses/{id}/default",
             p("/profile/addresses/1/default"),
             [Login, Ok, NotFound, Ok, NotFound, Ok],
+        ),
+        (
+            "GET",
+            "/profile/data",
+            p("/profile/data"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/profile/data",
+            p("/profile/data"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        // Each person's own file only, while it is ready (404 before).
+        (
+            "GET",
+            "/profile/data/download",
+            p("/profile/data/download"),
+            [Login, Pub, Pub, Pub, Pub, Pub],
         ),
         (
             "GET",
@@ -405,6 +427,26 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             "POST",
             "/service/users/{id}/confirmation",
             format!("/service/users/{victim}/confirmation"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/users/{id}/data",
+            format!("/service/users/{victim}/data"),
+            STAFF_ONLY,
+        ),
+        // The desk's export, while it is ready (404 before).
+        (
+            "GET",
+            "/service/users/{id}/data/download",
+            format!("/service/users/{victim}/data/download"),
+            [NotFound, NotFound, NotFound, NotFound, Pub, NotFound],
+        ),
+        // Without the address typed again: refused, nothing erased.
+        (
+            "POST",
+            "/service/users/{id}/erase",
+            format!("/service/users/{victim}/erase"),
             STAFF_ONLY,
         ),
         ("GET", "/service/audit", p("/service/audit"), STAFF_ONLY),
