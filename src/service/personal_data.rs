@@ -471,7 +471,7 @@ pub async fn daily(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<b
     let mut hours = 0u64;
     loop {
         let c = core.clone();
-        let retention = hours % 24 == 0;
+        let retention = hours.is_multiple_of(24);
         let outcome = tokio::task::spawn_blocking(move || {
             sweep(&c);
             if retention {
