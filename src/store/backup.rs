@@ -334,10 +334,8 @@ impl TableVisitor for Copy<'_> {
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {
-        let from = match self.src.open_table(table) {
-            Ok(t) => t,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
-            Err(e) => return Err(e.into()),
+        let Some(from) = super::records::open_existing(self.src, table)? else {
+            return Ok(());
         };
         let mut rows = 0u64;
         let mut txn = self.begin()?;
@@ -373,12 +371,8 @@ impl TableVisitor for Count<'_> {
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {
-        match self.src.open_table(table) {
-            Ok(t) => {
-                self.rows.insert(table.name().to_owned(), t.len()?);
-            }
-            Err(redb::TableError::TableDoesNotExist(_)) => {}
-            Err(e) => return Err(e.into()),
+        if let Some(t) = super::records::open_existing(self.src, table)? {
+            self.rows.insert(table.name().to_owned(), t.len()?);
         }
         Ok(())
     }

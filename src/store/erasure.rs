@@ -193,10 +193,8 @@ fn candidates(store: &Store, wanted: impl Fn(&Ticket) -> bool) -> Result<Vec<u64
 /// The mails sent (or to send) to `email`, from a snapshot.
 fn mails_to(store: &Store, email: &str) -> Result<Vec<u64>, StoreError> {
     let snapshot = store.read()?;
-    let table = match snapshot.open_table(tables::MAIL.def()) {
-        Ok(t) => t,
-        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
-        Err(e) => return Err(e.into()),
+    let Some(table) = super::records::open_existing(&snapshot, tables::MAIL.def())? else {
+        return Ok(Vec::new());
     };
     let mut out = Vec::new();
     for row in table.iter()? {

@@ -281,12 +281,9 @@ impl Storage for Store {
         Ok(Totals {
             tickets: count(txn.open_table(tables::TICKETS.def()))?,
             people: count(txn.open_table(tables::USERS.def()))?,
-            sessions: {
-                match txn.open_table(tables::SESSIONS.def()) {
-                    Ok(table) => table.len()?,
-                    Err(redb::TableError::TableDoesNotExist(_)) => 0,
-                    Err(e) => return Err(e.into()),
-                }
+            sessions: match records::open_existing(&txn, tables::SESSIONS.def())? {
+                Some(table) => table.len()?,
+                None => 0,
             },
             bytes: std::fs::metadata(self.path()).map_or(0, |m| m.len()),
         })

@@ -11,6 +11,18 @@ use serde::de::DeserializeOwned;
 
 use super::{StoreError, Txn, codec};
 
+/// `table` in a read snapshot, or `None` while no write has created it yet.
+pub(crate) fn open_existing<K: Key + 'static, V: Value + 'static>(
+    txn: &ReadTransaction,
+    table: TableDefinition<'static, K, V>,
+) -> Result<Option<redb::ReadOnlyTable<K, V>>, StoreError> {
+    match txn.open_table(table) {
+        Ok(t) => Ok(Some(t)),
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// A table whose values are records of type `T` encoded by [`codec`], keyed by `K` (a
 /// record id, or the SHA-256 of a token).
 pub struct Records<K: Key + 'static, T> {

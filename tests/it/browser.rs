@@ -951,15 +951,7 @@ async fn a_replacement_walks_from_the_customer_through_the_service_desk_to_close
     }
     // The customer files the request (the form itself is walked in the browser by
     // `a_replacement_request_is_filed_and_found_from_the_search_box`).
-    let fields = crate::replacement::request_fields(&device.to_string());
-    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = agent
-        .multipart(
-            "/tickets/replacement",
-            &pairs,
-            &[("file", "rechnung.pdf", crate::replacement::PDF)],
-        )
-        .await;
+    let r = crate::replacement::file_with_invoice(&agent, device).await;
     assert_eq!(r.status(), 303);
     let ticket_path = r.headers()["location"]
         .to_str()

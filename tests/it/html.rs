@@ -189,17 +189,7 @@ pub async fn people_of_the_portal(app: &TestApp) -> Vec<Actor> {
     );
     app.ticket_in(&company.installer.user, None, &sam, TicketStatus::New);
     // A replacement request, whose page lists the replacement's facts.
-    let fields = crate::replacement::request_fields(&devices[0].id.to_string());
-    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = company
-        .admin
-        .agent
-        .multipart(
-            "/tickets/replacement",
-            &pairs,
-            &[("file", "rechnung.pdf", crate::replacement::PDF)],
-        )
-        .await;
+    let r = crate::replacement::file_with_invoice(&company.admin.agent, devices[0].id).await;
     assert_eq!(r.status(), 303, "replacement filed");
     // Plants on the map: two at one place (one dot with their count), one elsewhere.
     for (name, postal_code, city, lat, lon) in [

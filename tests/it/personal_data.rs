@@ -59,17 +59,7 @@ async fn my_data_holds_exactly_my_data_and_only_i_can_download_it() {
     let (_, devices) =
         app.plant_with_devices(&company.admin.user, "Scheune Nord", &[("3001234567", 9088)]);
     // The administrator's replacement request with an invoice, and a colleague's request.
-    let fields = crate::replacement::request_fields(&devices[0].id.to_string());
-    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = company
-        .admin
-        .agent
-        .multipart(
-            "/tickets/replacement",
-            &pairs,
-            &[("file", "rechnung.pdf", crate::replacement::PDF)],
-        )
-        .await;
+    let r = crate::replacement::file_with_invoice(&company.admin.agent, devices[0].id).await;
     assert_eq!(r.status(), 303);
     let sam = {
         app.staff("sam@service.example").await;

@@ -52,6 +52,20 @@ pub async fn plant_with_inverter(agent: &Agent, serial: &str, purchase: &str) ->
     (plant, device)
 }
 
+/// `agent` files a replacement request for `device` with the invoice attached; the
+/// response (303 to the request's page when accepted).
+pub async fn file_with_invoice(agent: &crate::common::Agent, device: u64) -> reqwest::Response {
+    let fields = request_fields(&device.to_string());
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    agent
+        .multipart(
+            "/tickets/replacement",
+            &pairs,
+            &[("file", "rechnung.pdf", PDF)],
+        )
+        .await
+}
+
 pub fn request_fields(device: &str) -> Vec<(&'static str, String)> {
     [
         ("device", device),
