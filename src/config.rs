@@ -653,27 +653,16 @@ impl Config {
                 return Err(bad(key, "must be at least 1"));
             }
         }
-        if let Some(p) = self
-            .server
-            .trusted_proxies
-            .iter()
-            .find(|p| parse_network(p).is_none())
-        {
-            return Err(bad(
-                "server.trusted_proxies",
-                &format!("{p:?} is neither an address nor a CIDR range (like 10.0.0.0/8)"),
-            ));
-        }
-        if let Some(a) = self
-            .metrics
-            .allow
-            .iter()
-            .find(|a| parse_network(a).is_none())
-        {
-            return Err(bad(
-                "metrics.allow",
-                &format!("{a:?} is neither an address nor a CIDR range (like 10.0.0.0/8)"),
-            ));
+        for (key, list) in [
+            ("server.trusted_proxies", &self.server.trusted_proxies),
+            ("metrics.allow", &self.metrics.allow),
+        ] {
+            if let Some(p) = list.iter().find(|p| parse_network(p).is_none()) {
+                return Err(bad(
+                    key,
+                    &format!("{p:?} is neither an address nor a CIDR range (like 10.0.0.0/8)"),
+                ));
+            }
         }
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));
@@ -855,6 +844,26 @@ mod tests {
         assert_eq!(config.public_url(), "https://osc.example.com");
         assert!(config.is_https());
         assert_eq!(config.plants.registration_countries, ["DE", "FR"]);
+    }
+
+    #[test]
+    fn metrics_allow_addresses_or_ranges() {
+        let config =
+            Config::load_from(None, env(&[("OSC_METRICS_ALLOW", "10.0.0.0/8, ::1")])).unwrap();
+        assert!(config.metrics.allows("10.1.2.3".parse().unwrap()));
+        assert!(
+            config.metrics.allows("::ffff:10.1.2.3".parse().unwrap()),
+            "v4 mapped"
+        );
+        assert!(!config.metrics.allows("192.0.2.1".parse().unwrap()));
+        assert!(
+            Config::default()
+                .metrics
+                .allows("127.0.0.1".parse().unwrap())
+        );
+        let err =
+            Config::load_from(None, env(&[("OSC_METRICS_ALLOW", "prometheus.lan")])).unwrap_err();
+        assert!(err.to_string().contains("metrics.allow"), "{err}");
     }
 
     #[test]
