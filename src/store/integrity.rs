@@ -66,6 +66,10 @@ const DERIVED: &[&str] = &[
     "audit_by_event_v1",
     "plant_documents_v1",
     "staff_users_v1",
+    "user_by_email_v1",
+    "company_members_v1",
+    "user_sessions_v1",
+    "mail_pending_v1",
 ];
 
 /// Calls `visit` for every derived table (the same list as [`DERIVED`]).
@@ -84,7 +88,11 @@ fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
     v.visit(tables::AUDIT_BY_USER)?;
     v.visit(tables::AUDIT_BY_EVENT)?;
     v.visit(tables::PLANT_DOCUMENTS)?;
-    v.visit(tables::STAFF_USERS)
+    v.visit(tables::STAFF_USERS)?;
+    v.visit(tables::USER_BY_EMAIL)?;
+    v.visit(tables::COMPANY_MEMBERS)?;
+    v.visit(tables::USER_SESSIONS)?;
+    v.visit(tables::MAIL_PENDING)
 }
 
 /// Derives every derived table of the records in `source` into `txn`s `begin` hands out
@@ -108,7 +116,10 @@ fn derive(
     };
     macro_rules! each {
         ($records:expr, |$txn:ident, $r:ident| $body:expr) => {
-            source.each(&$records, &mut |$r| {
+            each!($records, |$txn, _key, $r| $body)
+        };
+        ($records:expr, |$txn:ident, $key:ident, $r:ident| $body:expr) => {
+            source.each(&$records, &mut |$key, $r| {
                 let $txn = txn.as_ref().expect("a transaction is open");
                 $body?;
                 step(&mut txn)
@@ -135,13 +146,24 @@ fn derive(
                     .map_err(StoreError::from)
             })
     });
-    each!(tables::USERS, |t, user| {
-        if user.kind == crate::domain::account::AccountKind::Staff {
-            t.open_table(tables::STAFF_USERS)
+    each!(tables::USERS, |t, user| insert_user(t, &user));
+    each!(tables::SESSIONS, |t, hash, session| {
+        t.open_table(tables::USER_SESSIONS)
+            .map_err(StoreError::from)
+            .and_then(|mut table| {
+                table
+                    .insert((session.user_id, hash), ())
+                    .map(|_| ())
+                    .map_err(StoreError::from)
+            })
+    });
+    each!(tables::MAIL, |t, id, mail| {
+        if mail.state == super::mail_queue::MailState::Pending {
+            t.open_table(tables::MAIL_PENDING)
                 .map_err(StoreError::from)
                 .and_then(|mut table| {
                     table
-                        .insert(user.id, ())
+                        .insert((mail.next_attempt_at, id), ())
                         .map(|_| ())
                         .map_err(StoreError::from)
                 })
@@ -155,26 +177,49 @@ fn derive(
     Ok(())
 }
 
+/// An account's entries: its e-mail, its company's members, the service team.
+fn insert_user(txn: &Txn, user: &super::users::User) -> Result<(), StoreError> {
+    txn.open_table(tables::USER_BY_EMAIL)?
+        .insert(user.email.as_str(), user.id)?;
+    if let Some((company, _)) = user.company {
+        txn.open_table(tables::COMPANY_MEMBERS)?
+            .insert((company, user.id), ())?;
+    }
+    if user.kind == crate::domain::account::AccountKind::Staff {
+        txn.open_table(tables::STAFF_USERS)?.insert(user.id, ())?;
+    }
+    Ok(())
+}
+
 /// Where [`derive`] reads the records from: a read snapshot.
 trait RecordSource {
-    fn each<T: serde::de::DeserializeOwned + serde::Serialize>(
+    /// Calls `f` with every record of `records` and its key.
+    fn each<K, T>(
         &self,
-        records: &super::records::Records<u64, T>,
-        f: &mut dyn FnMut(T) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError>;
+        records: &super::records::Records<K, T>,
+        f: &mut dyn FnMut(K, T) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>
+    where
+        K: redb::Key + 'static + for<'a> redb::Value<SelfType<'a> = K>,
+        T: serde::de::DeserializeOwned + serde::Serialize;
 }
 
 impl RecordSource for ReadTransaction {
-    fn each<T: serde::de::DeserializeOwned + serde::Serialize>(
+    fn each<K, T>(
         &self,
-        records: &super::records::Records<u64, T>,
-        f: &mut dyn FnMut(T) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
+        records: &super::records::Records<K, T>,
+        f: &mut dyn FnMut(K, T) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>
+    where
+        K: redb::Key + 'static + for<'a> redb::Value<SelfType<'a> = K>,
+        T: serde::de::DeserializeOwned + serde::Serialize,
+    {
         let Some(table) = super::records::open_existing(self, records.def())? else {
             return Ok(());
         };
         for row in table.iter()? {
-            f(records.decode(row?.1.value())?)?;
+            let (k, v) = row?;
+            f(k.value(), records.decode(v.value())?)?;
         }
         Ok(())
     }

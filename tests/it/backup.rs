@@ -214,6 +214,26 @@ async fn a_restore_refuses_a_truncated_changed_newer_or_foreign_file_and_changes
 async fn check_finds_a_broken_secondary_index_and_a_missing_search_document_and_repairs_them() {
     let app = crate::common::TestApp::spawn().await;
     crate::html::people_of_the_portal(&app).await;
+    // What changes the derived tables besides creation: a collaborator removed, a staff
+    // account removed, sessions ended by logging out.
+    let nord = app.company("Nord Solar GmbH", "nord-solar.de").await;
+    let r = nord
+        .admin
+        .agent
+        .post(
+            &format!("/company/members/{}/remove", nord.installer.user.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "collaborator removed");
+    osc::service::staff::remove(
+        &*app.state.store,
+        crate::common::TEAM,
+        app.state.clock.now(),
+    )
+    .unwrap()
+    .unwrap();
+    nord.admin.agent.post("/logout", &[]).await;
     let ticket = app.state.store.tickets().page(0, 1).unwrap().remove(0);
     let data = app.data_dir();
     // A portal in use is well, through the running server as on the files.
