@@ -70,6 +70,11 @@ const DERIVED: &[&str] = &[
     "company_members_v1",
     "user_sessions_v1",
     "mail_pending_v1",
+    "invitation_by_token_v1",
+    "company_invitations_v1",
+    "user_tokens_v1",
+    "company_by_key_v1",
+    "assignments_by_user_v1",
 ];
 
 /// Calls `visit` for every derived table (the same list as [`DERIVED`]).
@@ -92,13 +97,18 @@ fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
     v.visit(tables::USER_BY_EMAIL)?;
     v.visit(tables::COMPANY_MEMBERS)?;
     v.visit(tables::USER_SESSIONS)?;
-    v.visit(tables::MAIL_PENDING)
+    v.visit(tables::MAIL_PENDING)?;
+    v.visit(tables::INVITATION_BY_TOKEN)?;
+    v.visit(tables::COMPANY_INVITATIONS)?;
+    v.visit(tables::USER_TOKENS)?;
+    v.visit(tables::COMPANY_BY_KEY)?;
+    v.visit(tables::ASSIGNMENTS_BY_USER)
 }
 
 /// Derives every derived table of the records in `source` into `txn`s `begin` hands out
 /// (committed by `done` every [`RECORDS_PER_COMMIT`] records).
 fn derive(
-    source: &impl RecordSource,
+    source: &ReadTransaction,
     mut begin: impl FnMut() -> Result<Txn, StoreError>,
     mut done: impl FnMut(Txn) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
@@ -157,6 +167,29 @@ fn derive(
                     .map_err(StoreError::from)
             })
     });
+    each!(tables::INVITATIONS, |t, id, invitation| {
+        t.open_table(tables::INVITATION_BY_TOKEN)?
+            .insert(invitation.token_hash, id)?;
+        t.open_table(tables::COMPANY_INVITATIONS)?
+            .insert((invitation.company_id, id), ())
+            .map(|_| ())
+            .map_err(StoreError::from)
+    });
+    each!(tables::TOKENS, |t, hash, token| {
+        if token.used_at.is_none() {
+            t.open_table(tables::USER_TOKENS)?
+                .insert((token.user_id, token.kind.stored_code(), hash), ())?;
+        }
+        Ok::<(), StoreError>(())
+    });
+    each!(tables::COMPANIES, |t, id, company| {
+        let key =
+            super::companies::match_key(&company.name, &company.postal_code, &company.country);
+        t.open_table(tables::COMPANY_BY_KEY)?
+            .insert(key.as_str(), id)
+            .map(|_| ())
+            .map_err(StoreError::from)
+    });
     each!(tables::MAIL, |t, id, mail| {
         if mail.state == super::mail_queue::MailState::Pending {
             t.open_table(tables::MAIL_PENDING)
@@ -171,6 +204,17 @@ fn derive(
             Ok(())
         }
     });
+    // Who a plant is assigned to, and the plants assigned to a person: one table is
+    // the other turned round.
+    if let Some(assignees) = super::records::open_existing(source, tables::PLANT_ASSIGNEES)? {
+        for row in assignees.iter()? {
+            let (plant, user) = row?.0.value();
+            let t = txn.as_ref().expect("a transaction is open");
+            t.open_table(tables::ASSIGNMENTS_BY_USER)?
+                .insert((user, plant), ())?;
+            step(&mut txn)?;
+        }
+    }
     if let Some(t) = txn.take() {
         done(t)?;
     }
