@@ -158,6 +158,14 @@ pub(super) fn erase(
         }
     }
     let mut done = Erased::default();
+    // A request they filed after the snapshot was read is in their list by now.
+    let mut tickets = tickets;
+    tickets.extend(super::ticket_list::ids_in(
+        &txn,
+        super::ticket_list::Scope::Requester(id),
+    )?);
+    tickets.sort_unstable();
+    tickets.dedup();
     for ticket in tickets {
         if let Some(old) = tables::TICKETS.get(&txn, ticket)?
             && let Some(new) = scrubbed(&old, Some(id), &traces, with)

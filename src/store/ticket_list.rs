@@ -113,6 +113,17 @@ fn scopes(t: &Ticket) -> Vec<(Scope, &'static [Order])> {
     out
 }
 
+/// The ids of every ticket in the list of `scope`, inside a write transaction.
+pub(crate) fn ids_in(txn: &Txn, scope: Scope) -> Result<Vec<u64>, StoreError> {
+    let table = txn.open_table(tables::TICKET_LIST)?;
+    let (key, order) = (scope.key(), Order::Number.code());
+    let mut ids = Vec::new();
+    for row in table.range((key, order, 0, 0)..=(key, order, u64::MAX, u64::MAX))? {
+        ids.push(row?.0.value().3);
+    }
+    Ok(ids)
+}
+
 /// Adds (`add`) or removes a ticket's entries, inside the caller's transaction.
 pub(crate) fn write_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreError> {
     let mut table = txn.open_table(tables::TICKET_LIST)?;
