@@ -3,9 +3,12 @@
 //! from them and compared, row by row, with what is stored. `--repair` rebuilds the
 //! derived tables from the records; it never changes a record.
 //!
-//! The derivation is the one the writes use (`tickets::index_in`, `plants::index_in` …),
-//! run into a scratch database in a temporary directory, so a check needs little memory
-//! however large the store, and the comparison is a merge of two tables in key order.
+//! For the tickets, plants, devices and the audit log the derivation is the function the
+//! writes use (`tickets::index_in`, `plants::index_in` …); the smaller indexes (accounts,
+//! sessions, links, invitations, mails) are derived here the way their writes fill them.
+//! It runs into a scratch database in a temporary directory, so a check needs little
+//! memory however large the store, and the comparison is a merge of two tables in key
+//! order.
 
 use std::cmp::Ordering;
 
