@@ -127,6 +127,7 @@ fn derive(
         }
         Ok(())
     };
+    // `$body` writes one record's entries (with `?`); then the next step.
     macro_rules! each {
         ($records:expr, |$txn:ident, $r:ident| $body:expr) => {
             each!($records, |$txn, _key, $r| $body)
@@ -134,77 +135,55 @@ fn derive(
         ($records:expr, |$txn:ident, $key:ident, $r:ident| $body:expr) => {
             source.each(&$records, &mut |$key, $r| {
                 let $txn = txn.as_ref().expect("a transaction is open");
-                $body?;
+                (|| -> Result<(), StoreError> {
+                    $body;
+                    Ok(())
+                })()?;
                 step(&mut txn)
             })?
         };
     }
     each!(tables::TICKETS, |t, ticket| super::tickets::index_in(
         t, &ticket
-    ));
+    )?);
     each!(tables::PLANTS, |t, plant| super::plants::index_in(
         t, &plant, true
-    ));
+    )?);
     each!(tables::DEVICES, |t, device| super::devices::index_in(
         t, &device
-    ));
-    each!(tables::AUDIT, |t, entry| super::audit::index_in(t, &entry));
+    )?);
+    each!(tables::AUDIT, |t, entry| super::audit::index_in(t, &entry)?);
     each!(tables::DOCUMENTS, |t, doc| {
-        t.open_table(tables::PLANT_DOCUMENTS)
-            .map_err(StoreError::from)
-            .and_then(|mut table| {
-                table
-                    .insert((doc.plant_id, doc.id), ())
-                    .map(|_| ())
-                    .map_err(StoreError::from)
-            })
+        t.open_table(tables::PLANT_DOCUMENTS)?
+            .insert((doc.plant_id, doc.id), ())?;
     });
-    each!(tables::USERS, |t, user| insert_user(t, &user));
+    each!(tables::USERS, |t, user| insert_user(t, &user)?);
     each!(tables::SESSIONS, |t, hash, session| {
-        t.open_table(tables::USER_SESSIONS)
-            .map_err(StoreError::from)
-            .and_then(|mut table| {
-                table
-                    .insert((session.user_id, hash), ())
-                    .map(|_| ())
-                    .map_err(StoreError::from)
-            })
+        t.open_table(tables::USER_SESSIONS)?
+            .insert((session.user_id, hash), ())?;
     });
     each!(tables::INVITATIONS, |t, id, invitation| {
         t.open_table(tables::INVITATION_BY_TOKEN)?
             .insert(invitation.token_hash, id)?;
         t.open_table(tables::COMPANY_INVITATIONS)?
-            .insert((invitation.company_id, id), ())
-            .map(|_| ())
-            .map_err(StoreError::from)
+            .insert((invitation.company_id, id), ())?;
     });
     each!(tables::TOKENS, |t, hash, token| {
         if token.used_at.is_none() {
             t.open_table(tables::USER_TOKENS)?
                 .insert((token.user_id, token.kind.stored_code(), hash), ())?;
         }
-        Ok::<(), StoreError>(())
     });
     each!(tables::COMPANIES, |t, id, company| {
         let key =
             super::companies::match_key(&company.name, &company.postal_code, &company.country);
         t.open_table(tables::COMPANY_BY_KEY)?
-            .insert(key.as_str(), id)
-            .map(|_| ())
-            .map_err(StoreError::from)
+            .insert(key.as_str(), id)?;
     });
     each!(tables::MAIL, |t, id, mail| {
         if mail.state == super::mail_queue::MailState::Pending {
-            t.open_table(tables::MAIL_PENDING)
-                .map_err(StoreError::from)
-                .and_then(|mut table| {
-                    table
-                        .insert((mail.next_attempt_at, id), ())
-                        .map(|_| ())
-                        .map_err(StoreError::from)
-                })
-        } else {
-            Ok(())
+            t.open_table(tables::MAIL_PENDING)?
+                .insert((mail.next_attempt_at, id), ())?;
         }
     });
     // Who a plant is assigned to, and the plants assigned to a person: one table is
