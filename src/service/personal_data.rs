@@ -40,7 +40,8 @@ pub enum Asker {
 }
 
 impl Asker {
-    fn person(self) -> u64 {
+    /// The account whose data it is.
+    pub fn person(self) -> u64 {
         match self {
             Asker::Themselves(id) | Asker::Desk(id) => id,
         }

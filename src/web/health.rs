@@ -27,15 +27,15 @@ pub async fn healthz(State(state): State<AppState>) -> axum::response::Response 
             tracing::error!(store_ok, search_ok, "health check failed");
         }
     }
-    let answer = if ok {
+    let (status, text) = if ok {
         (StatusCode::OK, "ok\n")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "unavailable\n")
     };
     (
-        answer.0,
+        status,
         axum::Extension(super::middleware::PlainAnswer),
-        answer.1,
+        text,
     )
         .into_response()
 }

@@ -77,13 +77,11 @@ impl<B> MakeSpan<B> for RouteSpan {
 /// records its latency, for `/metrics`.
 pub async fn metrics(request: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "-".to_owned(), |m| m.as_str().to_owned());
+    // A clone of the matched path is a shared string, not a copy.
+    let route = request.extensions().get::<MatchedPath>().cloned();
     let response = next.run(request).await;
     crate::metrics::global().request(
-        &route,
+        route.as_ref().map_or("-", MatchedPath::as_str),
         response.status().as_u16(),
         started.elapsed().as_secs_f64(),
     );

@@ -50,10 +50,11 @@ async fn download(ctx: &PageCtx, asker: Asker) -> Result<Response> {
     let data = tokio::fs::read(&path)
         .await
         .map_err(|_| AppError::NotFound)?;
-    let id = match asker {
-        Asker::Themselves(id) | Asker::Desk(id) => id,
-    };
-    super::documents::file_response(data, "application/zip", &use_case::download_name(id))
+    super::documents::file_response(
+        data,
+        "application/zip",
+        &use_case::download_name(asker.person()),
+    )
 }
 
 /// `POST /service/users/{id}/data`: the desk exports a customer's data.
