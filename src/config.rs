@@ -53,6 +53,8 @@ pub struct Config {
     pub storage: StorageConfig,
     /// How e-mail leaves the instance.
     pub mail: MailConfig,
+    /// How e-mail comes in: replies to notifications and mail to the service address.
+    pub mail_in: MailInConfig,
     /// Languages.
     pub i18n: I18nConfig,
     /// The names and contact shown to users.
@@ -181,6 +183,61 @@ pub struct MailConfig {
     pub retry_base_secs: u64,
     /// Longest delay between two delivery attempts, in seconds.
     pub retry_max_secs: u64,
+}
+
+/// Where incoming mail is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailInSource {
+    /// A Maildir (`new/`, `cur/`, `tmp/`) a local mail server delivers into.
+    Maildir,
+    /// No incoming mail.
+    Off,
+}
+
+/// `[mail_in]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailInConfig {
+    /// `maildir` or `off`.
+    pub source: MailInSource,
+    /// The service address customers write to, e.g. `service@example.com`. Notifications
+    /// about a request carry `service+<token>@example.com` in `Reply-To`. Empty: replies
+    /// go to `mail.from` and are threaded by their headers alone.
+    pub address: String,
+    /// The Maildir read with `source = "maildir"`; empty means `<data_dir>/inbox`.
+    pub maildir: PathBuf,
+    /// Where messages that could not be turned into a request are kept: a folder of the
+    /// Maildir (`.Held/`), listed in the service desk with the reason and a retry.
+    pub held_folder: String,
+    /// Largest message read, in KiB; larger ones are held.
+    pub max_message_kb: u64,
+    /// Messages turned into requests or replies per sender address and hour; more are held.
+    pub per_sender_per_hour: u32,
+}
+
+impl Default for MailInConfig {
+    fn default() -> Self {
+        Self {
+            source: MailInSource::Maildir,
+            address: String::new(),
+            maildir: PathBuf::new(),
+            held_folder: "Held".to_owned(),
+            max_message_kb: 25 * 1024,
+            per_sender_per_hour: 30,
+        }
+    }
+}
+
+impl MailInConfig {
+    /// The Maildir to read: the configured one, else `<data_dir>/inbox`.
+    pub fn maildir_in(&self, data_dir: &Path) -> PathBuf {
+        if self.maildir.as_os_str().is_empty() {
+            data_dir.join("inbox")
+        } else {
+            self.maildir.clone()
+        }
+    }
 }
 
 /// `[i18n]`
@@ -679,6 +736,25 @@ impl Config {
                 "is required when mail.transport is smtp",
             ));
         }
+        let inbound = &self.mail_in;
+        if !inbound.address.is_empty() && crate::domain::Email::parse(&inbound.address).is_err() {
+            return Err(bad(
+                "mail_in.address",
+                "is not a plain e-mail address such as `service@example.com`",
+            ));
+        }
+        if inbound.max_message_kb == 0 || inbound.per_sender_per_hour == 0 {
+            return Err(bad(
+                "mail_in.max_message_kb",
+                "and mail_in.per_sender_per_hour must be at least 1",
+            ));
+        }
+        if inbound.held_folder.trim().is_empty() || inbound.held_folder.contains(['/', '\\', '.']) {
+            return Err(bad(
+                "mail_in.held_folder",
+                "must be a folder name without `/`, `\\` or `.`",
+            ));
+        }
         if self.mail.retry_base_secs == 0 || self.mail.retry_max_secs < self.mail.retry_base_secs {
             return Err(bad(
                 "mail.retry_max_secs",
@@ -746,6 +822,8 @@ impl Config {
 const SECTIONS: &[&str] = &[
     "server",
     "storage",
+    // Before "mail": OSC_MAIL_IN_SOURCE names mail_in.source, not mail.in_source.
+    "mail_in",
     "mail",
     "i18n",
     "branding",

@@ -65,6 +65,9 @@ pub enum StartError {
     /// The first run's set-up link could not be stored.
     #[error("opening the first-run set-up link: {0}")]
     FirstRun(service::Failure),
+    /// The key that threads replies to their requests could not be read or made.
+    #[error("reading the mail threading key: {0}")]
+    Threading(service::Failure),
 }
 
 /// A started instance: state plus the background workers that serve it.
@@ -127,15 +130,32 @@ impl Instance {
         let (indexer, indexer_thread) = search::indexer::spawn(store.clone(), index.clone())?;
         let notifier = mail::MailNotifier::of(store.doorbells().clone());
         let (shutdown, shutdown_rx) = watch::channel(false);
-        let mail_worker = tokio::spawn(mail::worker::run(
-            store.clone(),
-            transport,
+        let (mail_config, per_recipient) = (
             config.mail.clone(),
             config.limits.mails_per_recipient_per_hour,
+        );
+        let state = AppState::new(
+            config,
+            store.clone(),
+            index,
+            translator,
             notifier.clone(),
+            indexer,
+        );
+        let core = state.core.clone();
+        let threading = tokio::task::spawn_blocking(move || core.threading().cloned())
+            .await
+            .expect("reading the threading key does not panic")
+            .map_err(StartError::Threading)?;
+        let mail_worker = tokio::spawn(mail::worker::run(
+            store,
+            transport,
+            mail_config,
+            per_recipient,
+            notifier,
+            threading,
             shutdown_rx,
         ));
-        let state = AppState::new(config, store, index, translator, notifier, indexer);
         // The first run: without a service team, a link to create its first account.
         let core = state.core.clone();
         let setup_link = tokio::task::spawn_blocking(move || service::first_run::open_link(&core))
@@ -155,6 +175,11 @@ impl Instance {
         let mut workers = vec![mail_worker];
         // The upkeep: expired data exports deleted hourly, old closed requests anonymised daily.
         workers.push(tokio::spawn(service::personal_data::daily(
+            state.core.clone(),
+            shutdown.subscribe(),
+        )));
+        // Incoming mail: replies and requests from the Maildir (`mail_in.source`).
+        workers.push(tokio::spawn(service::inbox::watch(
             state.core.clone(),
             shutdown.subscribe(),
         )));

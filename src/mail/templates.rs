@@ -64,6 +64,7 @@ pub fn compose(
         to: to.to_owned(),
         subject,
         text: format!("{body}\n\n-- \n{signature}\n"),
+        thread: None,
     }
 }
 

@@ -13,6 +13,8 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use crate::config::{MailConfig, MailTransportKind, SmtpSecurity};
 use crate::store::mail_queue::OutgoingMail;
 
+use super::threading::Threading;
+
 /// Name of the outbox directory inside the data directory.
 pub const OUTBOX_DIR: &str = "outbox";
 
@@ -85,10 +87,16 @@ impl Transport {
         }
     }
 
-    /// Delivers one message. The error is a sentence fit for the mail queue's records:
-    /// it never contains credentials.
-    pub async fn deliver(&self, mail: &OutgoingMail) -> Result<(), String> {
-        let message = build_message(mail)?;
+    /// Delivers queued message `id`, with its Message-ID and, in a request's thread, the
+    /// thread's headers and reply address. The error is a sentence fit for the mail
+    /// queue's records: it never contains credentials.
+    pub async fn deliver(
+        &self,
+        id: u64,
+        mail: &OutgoingMail,
+        threading: &Threading,
+    ) -> Result<(), String> {
+        let message = build_message(id, mail, threading)?;
         match self {
             Transport::Outbox(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
             Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
@@ -100,7 +108,7 @@ impl Transport {
     }
 }
 
-fn build_message(mail: &OutgoingMail) -> Result<Message, String> {
+fn build_message(id: u64, mail: &OutgoingMail, threading: &Threading) -> Result<Message, String> {
     let from: Mailbox = mail
         .from
         .parse()
@@ -110,7 +118,19 @@ fn build_message(mail: &OutgoingMail) -> Result<Message, String> {
         .parse()
         .map_err(|e| format!("bad recipient address: {e}"))?;
     let body = text_body(&mail.text);
-    Message::builder()
+    let mut builder = Message::builder().message_id(Some(threading.message_id(id, mail.thread)));
+    if let Some(ticket) = mail.thread {
+        let root = threading.thread_id(ticket);
+        builder = builder.in_reply_to(root.clone()).references(root);
+        if let Some(reply) = threading.reply_address(ticket) {
+            let name = from.name.clone();
+            let reply = reply
+                .parse()
+                .map_err(|e| format!("bad reply address: {e}"))?;
+            builder = builder.reply_to(Mailbox::new(name, reply));
+        }
+    }
+    builder
         .from(from)
         .to(to)
         .subject(mail.subject.clone())

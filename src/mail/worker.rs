@@ -15,6 +15,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use super::MailNotifier;
+use super::threading::Threading;
 use super::transport::Transport;
 use crate::clock::{WindowCounts, now_secs};
 use crate::config::MailConfig;
@@ -70,6 +71,7 @@ pub async fn run(
     config: MailConfig,
     per_recipient_per_hour: u32,
     notifier: MailNotifier,
+    threading: Threading,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let recipients = RecipientCounts {
@@ -80,7 +82,9 @@ pub async fn run(
     loop {
         let due_by = if first_pass { u64::MAX } else { now_secs() };
         first_pass = false;
-        if let Err(e) = deliver_due(&store, &transport, &config, &recipients, due_by).await {
+        if let Err(e) =
+            deliver_due(&store, &transport, &config, &recipients, &threading, due_by).await
+        {
             tracing::error!(error = %e, "mail queue unreadable");
         }
         let sleep = match off_runtime(&store, |s| s.mail_queue().next_due()).await {
@@ -115,6 +119,7 @@ async fn deliver_due(
     transport: &Transport,
     config: &MailConfig,
     recipients: &RecipientCounts,
+    threading: &Threading,
     due_by: u64,
 ) -> Result<(), StoreError> {
     // A message that fails is rescheduled, possibly still before `due_by`: try each one
@@ -144,7 +149,7 @@ async fn deliver_due(
                 off_runtime(store, move |s| s.mail_queue().defer(id, until)).await?;
                 continue;
             }
-            match transport.deliver(&queued.mail).await {
+            match transport.deliver(id, &queued.mail, threading).await {
                 Ok(()) => {
                     sent.push(id);
                     tracing::info!(mail_id = id, "mail delivered");

@@ -15,6 +15,7 @@ pub mod devices;
 pub mod documents;
 pub mod first_run;
 pub mod health;
+pub mod inbox;
 pub mod login;
 pub mod people;
 pub mod personal_data;
@@ -40,6 +41,7 @@ use crate::domain::SecurityQuestion;
 use crate::i18n::Translator;
 use crate::import::Progress;
 use crate::mail::templates::MailContext;
+use crate::mail::threading::Threading;
 use crate::secrets::password::Hasher;
 use crate::store::audit::{self, Entry, Event};
 use crate::store::users::User;
@@ -69,6 +71,8 @@ pub struct Core {
     pub rate_limits: rate_limits::RateLimits,
     /// The instance's key for the decoy security questions, read from the store once.
     decoy_key: std::sync::OnceLock<[u8; 32]>,
+    /// The Message-IDs and reply addresses of threads, with the instance's key.
+    threading: std::sync::OnceLock<Threading>,
 }
 
 impl Core {
@@ -92,6 +96,7 @@ impl Core {
             exports: personal_data::Exports::default(),
             rate_limits: rate_limits::RateLimits::default(),
             decoy_key: std::sync::OnceLock::new(),
+            threading: std::sync::OnceLock::new(),
         }
     }
 
@@ -108,6 +113,18 @@ impl Core {
             }
         };
         Ok(SecurityQuestion::decoy_for(email, &key))
+    }
+
+    /// How messages are threaded: the Message-IDs and reply addresses of requests, made
+    /// with this instance's key (made on first use and kept in the store).
+    pub fn threading(&self) -> Result<&Threading, Failure> {
+        if let Some(threading) = self.threading.get() {
+            return Ok(threading);
+        }
+        let (_, fresh) = crate::secrets::token::generate();
+        let key = self.store.instance_secret("mail-threads", fresh)?;
+        let threading = Threading::new(key, &self.config.mail.from, &self.config.mail_in.address);
+        Ok(self.threading.get_or_init(|| threading))
     }
 
     /// Hashes a password or a security answer off the async workers.

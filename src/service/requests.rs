@@ -9,6 +9,7 @@ use crate::domain::{self, Email, SerialNumber};
 use crate::i18n::{Lang, args};
 use crate::mail::templates::compose;
 use crate::store::audit::{Entry, Event};
+use crate::store::mail_queue::OutgoingMail;
 use crate::store::plants::Plant;
 use crate::store::tickets::{Requester, Ticket, TicketMessage, Upload};
 use crate::store::users::{User, UserStatus};
@@ -86,7 +87,8 @@ pub fn subject_of(message: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-fn year(now: u64) -> i32 {
+/// The year a request filed at `now` is numbered in.
+pub fn year(now: u64) -> i32 {
     time::OffsetDateTime::from_unix_timestamp(i64::try_from(now).unwrap_or(0))
         .map_or(1970, |t| t.year())
 }
@@ -101,8 +103,21 @@ pub fn file(
     with_link: bool,
     audit: impl FnOnce(&Ticket) -> Option<Entry>,
 ) -> Result<Ticket, Failure> {
+    let compose_mail = confirmation(core, with_link);
+    let year = year(core.clock.now());
+    let created =
+        core.store
+            .tickets()
+            .create(new, year, uploads, Box::new(compose_mail), Box::new(audit))?;
+    tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, with_link, "request received");
+    Ok(created)
+}
+
+/// The requester's confirmation of a new request, composed from the ticket as filed (with
+/// a link to it when they have an account), in the request's thread.
+pub fn confirmation(core: &Core, with_link: bool) -> impl Fn(&Ticket) -> Vec<OutgoingMail> + '_ {
     let base = core.config.public_url();
-    let compose_mail = |t: &Ticket| {
+    move |t: &Ticket| {
         // A sender without an account may give anybody's address: the subject of the
         // mail they cause carries no text they chose, so it cannot advertise anything.
         let template = if t.requester.is_none() {
@@ -115,26 +130,22 @@ pub fn file(
         } else {
             String::new()
         };
-        vec![compose(
-            core,
-            t.language,
-            &t.requester_email,
-            template,
-            &[
-                ("name", &t.requester_name),
-                ("number", &t.number),
-                ("subject", &t.subject),
-                ("link", &link),
-            ],
-        )]
-    };
-    let year = year(core.clock.now());
-    let created =
-        core.store
-            .tickets()
-            .create(new, year, uploads, Box::new(compose_mail), Box::new(audit))?;
-    tracing::info!(event = "ticket_created", ticket = created.id, kind = ?created.kind, with_link, "request received");
-    Ok(created)
+        vec![
+            compose(
+                core,
+                t.language,
+                &t.requester_email,
+                template,
+                &[
+                    ("name", &t.requester_name),
+                    ("number", &t.number),
+                    ("subject", &t.subject),
+                    ("link", &link),
+                ],
+            )
+            .in_thread(t.id),
+        ]
+    }
 }
 
 /// A contact request, checked.

@@ -80,19 +80,22 @@ pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Re
         attachments: Vec::new(),
     };
     let mails = if staff && !new.internal {
-        vec![compose(
-            core,
-            t.language,
-            &t.requester_email,
-            "ticket-answered",
-            &[
-                ("name", &t.requester_name),
-                ("number", &t.number),
-                ("subject", &t.subject),
-                ("text", &new.text),
-                ("link", &ticket_link(core, t)),
-            ],
-        )]
+        vec![
+            compose(
+                core,
+                t.language,
+                &t.requester_email,
+                "ticket-answered",
+                &[
+                    ("name", &t.requester_name),
+                    ("number", &t.number),
+                    ("subject", &t.subject),
+                    ("text", &new.text),
+                    ("link", &ticket_link(core, t)),
+                ],
+            )
+            .in_thread(t.id),
+        ]
     } else {
         Vec::new()
     };
@@ -281,4 +284,5 @@ fn status_mail(core: &Core, t: &Ticket, link: &str) -> OutgoingMail {
             ("link", link),
         ],
     )
+    .in_thread(t.id)
 }

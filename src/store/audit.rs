@@ -68,12 +68,14 @@ crate::codes::stored_codes! {
         PersonErased = 23 => "PersonErased",
         /// A person's data was exported (by themselves or by the service team).
         DataExported = 24 => "DataExported",
+        /// The service team put a held incoming message back for another attempt.
+        InboxRetried = 25 => "InboxRetried",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 25] = [
+    pub const ALL: [Event; 26] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -99,6 +101,7 @@ impl Event {
         Event::TwoFactorReset,
         Event::PersonErased,
         Event::DataExported,
+        Event::InboxRetried,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -129,6 +132,7 @@ impl Event {
             Event::TwoFactorReset => "two-factor-reset",
             Event::PersonErased => "person-erased",
             Event::DataExported => "data-exported",
+            Event::InboxRetried => "inbox-retried",
         }
     }
 

@@ -19,6 +19,21 @@ pub struct OutgoingMail {
     pub subject: String,
     /// Plain-text body.
     pub text: String,
+    /// The ticket whose thread the message belongs to: it goes out with that thread's
+    /// Message-ID headers and reply address. Kept beside the record (in
+    /// `tables::MAIL_THREADS`), not in it, so the stored message keeps its format.
+    #[serde(skip)]
+    pub thread: Option<u64>,
+}
+
+impl OutgoingMail {
+    /// The message as part of ticket `id`'s thread.
+    pub fn in_thread(self, id: u64) -> Self {
+        Self {
+            thread: Some(id),
+            ..self
+        }
+    }
 }
 
 crate::codes::stored_variants! {
@@ -29,6 +44,9 @@ crate::codes::stored_variants! {
         Pending = 0,
         /// Handed to the transport at this unix time.
         Sent { at: u64 } = 1,
+        /// Sent, then returned by the recipient's mail server at this unix time (a
+        /// delivery status report came in); the reason is in `last_error`.
+        Bounced { at: u64 } = 2,
     }
 }
 
@@ -62,11 +80,41 @@ pub fn enqueue(txn: &Txn, mail: OutgoingMail) -> Result<u64, StoreError> {
         next_attempt_at: now,
         state: MailState::Pending,
     };
+    if let Some(ticket) = record.mail.thread {
+        txn.open_table(tables::MAIL_THREADS)?.insert(id, ticket)?;
+    }
     tables::MAIL.write(&mut table, id, &record)?;
     txn.open_table(tables::MAIL_PENDING)?
         .insert((now, id), ())?;
     txn.queued_mail();
     Ok(id)
+}
+
+/// Marks message `id` returned with `reason`, inside the caller's transaction: it is not
+/// sent again. `false` when there is no such message or it was never sent.
+pub fn bounce_in(txn: &Txn, id: u64, reason: &str, at: u64) -> Result<bool, StoreError> {
+    Ok(update_in(txn, id, |record| {
+        if !matches!(record.state, MailState::Sent { .. }) {
+            return false;
+        }
+        record.state = MailState::Bounced { at };
+        record.last_error = Some(reason.to_owned());
+        true
+    })? == Some(true)
+        && {
+            txn.open_table(tables::MAIL_RETURNED)?.insert(id, ())?;
+            true
+        })
+}
+
+/// `record` with the thread it belongs to, read beside it.
+fn with_thread(
+    threads: &impl redb::ReadableTable<u64, u64>,
+    id: u64,
+    mut record: QueuedMail,
+) -> Result<QueuedMail, StoreError> {
+    record.mail.thread = threads.get(id)?.map(|t| t.value());
+    Ok(record)
 }
 
 /// The outgoing mail queue the mail worker drains.
@@ -165,6 +213,8 @@ pub enum Show {
     Failed,
     /// Handed to the transport.
     Sent,
+    /// Sent, then returned by the recipient's server.
+    Returned,
 }
 
 impl Show {
@@ -173,6 +223,7 @@ impl Show {
             Show::All => true,
             Show::Waiting => m.state == MailState::Pending,
             Show::Failed => m.state == MailState::Pending && m.last_error.is_some(),
+            Show::Returned => matches!(m.state, MailState::Bounced { .. }),
             Show::Sent => matches!(m.state, MailState::Sent { .. }),
         }
     }
@@ -193,12 +244,14 @@ impl MailQueue for Store {
         let txn = self.read()?;
         let pending = txn.open_table(tables::MAIL_PENDING)?;
         let mail = txn.open_table(tables::MAIL.def())?;
+        let threads = txn.open_table(tables::MAIL_THREADS)?;
         let mut out = Vec::new();
         for row in pending.range(..=(due_by, u64::MAX))?.take(limit) {
             let (key, _) = row?;
             let (_, id) = key.value();
             if let Some(bytes) = mail.get(id)? {
-                out.push((id, tables::MAIL.decode(bytes.value())?));
+                let record = tables::MAIL.decode(bytes.value())?;
+                out.push((id, with_thread(&threads, id, record)?));
             }
         }
         Ok(out)
@@ -213,9 +266,10 @@ impl MailQueue for Store {
     fn get(&self, id: u64) -> Result<Option<QueuedMail>, StoreError> {
         let txn = self.read()?;
         let table = txn.open_table(tables::MAIL.def())?;
+        let threads = txn.open_table(tables::MAIL_THREADS)?;
         table
             .get(id)?
-            .map(|b| tables::MAIL.decode(b.value()))
+            .map(|b| with_thread(&threads, id, tables::MAIL.decode(b.value())?))
             .transpose()
     }
 
@@ -263,7 +317,15 @@ impl MailQueue for Store {
         let table = txn.open_table(tables::MAIL.def())?;
         let before = before.unwrap_or(u64::MAX);
         let mut out = Vec::with_capacity(size + 1);
-        if matches!(show, Show::Waiting | Show::Failed) {
+        if show == Show::Returned {
+            let returned = txn.open_table(tables::MAIL_RETURNED)?;
+            for row in returned.range(..before)?.rev().take(size + 1) {
+                let id = row?.0.value();
+                if let Some(b) = table.get(id)? {
+                    out.push((id, tables::MAIL.decode(b.value())?));
+                }
+            }
+        } else if matches!(show, Show::Waiting | Show::Failed) {
             let mut ids: Vec<u64> = Vec::new();
             for row in txn.open_table(tables::MAIL_PENDING)?.iter()? {
                 let id = row?.0.value().1;

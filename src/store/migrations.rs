@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 10;
+pub const SCHEMA_VERSION: u64 = 11;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0010_two_factor",
         apply: two_factor_v10,
     },
+    Migration {
+        version: 11,
+        name: "0011_inbox",
+        apply: inbox_v11,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -89,6 +94,16 @@ fn session_origins_v9(txn: &Txn) -> Result<(), StoreError> {
 /// Two-step log-in: no account has it yet.
 fn two_factor_v10(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::TWO_FACTOR.def())?;
+    Ok(())
+}
+
+/// Incoming mail: which thread each queued message belongs to (mail queued before has
+/// none), the messages processed and those held.
+fn inbox_v11(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::MAIL_THREADS)?;
+    txn.open_table(tables::MAIL_RETURNED)?;
+    txn.open_table(tables::INBOX_SEEN)?;
+    txn.open_table(tables::INBOX_HELD.def())?;
     Ok(())
 }
 

@@ -26,6 +26,7 @@ pub mod file_content;
 mod handle;
 pub mod import_preview;
 pub mod imports;
+pub mod inbox;
 pub mod index_feed;
 pub mod integrity;
 pub mod invitations;
@@ -173,6 +174,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn index_feed(&self) -> &dyn index_feed::IndexFeed;
     /// The outgoing mail queue.
     fn mail_queue(&self) -> &dyn mail_queue::MailQueue;
+    /// The incoming mail processed and held.
+    fn inbox(&self) -> &dyn inbox::Inbox;
     /// The audit log.
     fn audit(&self) -> &dyn audit::AuditLog;
     /// A batch writing many records in few commits (`osc seed`).
@@ -248,6 +251,7 @@ impl Storage for Store {
         ticket_list: ticket_list::TicketList,
         index_feed: index_feed::IndexFeed,
         mail_queue: mail_queue::MailQueue,
+        inbox: inbox::Inbox,
         audit: audit::AuditLog,
     );
 

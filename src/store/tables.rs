@@ -217,6 +217,22 @@ pub const USER_TOKENS: TableDefinition<(u64, u8, [u8; 32]), ()> =
 /// hashes (migration 0010 creates it).
 pub const TWO_FACTOR: Records<u64, super::two_factor::TwoStep> = Records::new("two_factor_v1");
 
+/// Key: mail id. Value: the ticket whose thread the message belongs to (migration 0011):
+/// it is sent with that thread's Message-ID headers and reply address.
+pub const MAIL_THREADS: TableDefinition<u64, u64> = TableDefinition::new("mail_threads_v1");
+
+/// Key: id of a sent message that came back (a delivery status report named it), for the
+/// service desk's list of returned mail (migration 0011).
+pub const MAIL_RETURNED: TableDefinition<u64, ()> = TableDefinition::new("mail_returned_v1");
+
+/// Key: SHA-256 of an incoming message's Message-ID (of the whole message when it has
+/// none). Value: when it was processed. A message seen here is never processed again.
+pub const INBOX_SEEN: TableDefinition<[u8; 32], u64> = TableDefinition::new("inbox_seen_v1");
+
+/// Key: held message id. Value: codec-encoded [`super::inbox::HeldMessage`]: an incoming
+/// message that could not be turned into a request, kept aside in the mail source.
+pub const INBOX_HELD: Records<u64, super::inbox::HeldMessage> = Records::new("inbox_held_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -279,5 +295,9 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(STAFF_USERS)?;
     v.visit(TICKETS_BY_STATE)?;
     v.visit(USER_TOKENS)?;
-    v.visit(TWO_FACTOR.def())
+    v.visit(TWO_FACTOR.def())?;
+    v.visit(MAIL_THREADS)?;
+    v.visit(MAIL_RETURNED)?;
+    v.visit(INBOX_SEEN)?;
+    v.visit(INBOX_HELD.def())
 }

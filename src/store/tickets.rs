@@ -377,6 +377,36 @@ pub trait Tickets: Send + Sync {
     fn ids(&self) -> Result<Vec<u64>, StoreError>;
 }
 
+/// Adds a message with its files to ticket `id`'s thread inside the caller's
+/// transaction; a customer's message to a ticket waiting for them puts it back to work.
+/// `None` when there is no such ticket.
+pub(crate) fn add_message_in(
+    txn: &Txn,
+    id: u64,
+    mut message: TicketMessage,
+    uploads: Vec<Upload>,
+) -> Result<Option<Ticket>, StoreError> {
+    let Some(old) = load_in(txn, id)? else {
+        return Ok(None);
+    };
+    let mut t = old.clone();
+    message.attachments = store_uploads(txn, &t, uploads)?;
+    t.updated_at = t.updated_at.max(message.at);
+    if !message.from_staff && t.status == TicketStatus::WaitingForCustomer {
+        let to = t.kind.working();
+        t.history.push(StatusChange {
+            at: message.at,
+            by: message.author_name.clone(),
+            from: Some(t.status),
+            to,
+        });
+        t.status = to;
+    }
+    t.messages.push(message);
+    save_in(txn, &old, &t)?;
+    Ok(Some(t))
+}
+
 /// Creates a ticket inside the caller's transaction: its id, the next number of `year`,
 /// its files, and every index it appears in. A ticket that comes with a history (seeded
 /// data) keeps it; a new one starts in its kind's first state.
@@ -598,30 +628,15 @@ impl Tickets for Store {
     fn add_message(
         &self,
         id: u64,
-        mut message: TicketMessage,
+        message: TicketMessage,
         uploads: Vec<Upload>,
         mails: Vec<OutgoingMail>,
         audit: Option<super::audit::Entry>,
     ) -> Result<Option<Ticket>, StoreError> {
         let txn = self.write()?;
-        let Some(old) = load_in(&txn, id)? else {
+        let Some(t) = add_message_in(&txn, id, message, uploads)? else {
             return Ok(None);
         };
-        let mut t = old.clone();
-        message.attachments = store_uploads(&txn, &t, uploads)?;
-        t.updated_at = t.updated_at.max(message.at);
-        if !message.from_staff && t.status == TicketStatus::WaitingForCustomer {
-            let to = t.kind.working();
-            t.history.push(StatusChange {
-                at: message.at,
-                by: message.author_name.clone(),
-                from: Some(t.status),
-                to,
-            });
-            t.status = to;
-        }
-        t.messages.push(message);
-        save_in(&txn, &old, &t)?;
         users::queue_all(&txn, mails)?;
         if let Some(entry) = audit {
             super::audit::record_in(&txn, entry)?;

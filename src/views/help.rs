@@ -86,7 +86,7 @@ pub fn help(ctx: &PageCtx, query: &str, found: &[Question]) -> Markup {
 }
 
 /// Every question, by section.
-pub const QUESTIONS: [Question; 16] = [
+pub const QUESTIONS: [Question; 17] = [
     Question {
         id: "register",
         section: "account",
@@ -166,6 +166,11 @@ pub const QUESTIONS: [Question; 16] = [
         id: "contact",
         section: "contact",
         link: "/contact",
+    },
+    Question {
+        id: "by-mail",
+        section: "contact",
+        link: "/tickets",
     },
 ];
 

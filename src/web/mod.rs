@@ -243,6 +243,9 @@ fn routes() -> Routes {
         .get("/service/audit", service::oversight::audit_log)
         .get("/service/mail", service::oversight::mail)
         .post("/service/mail/{id}/retry", service::oversight::retry)
+        .get("/service/inbox", service::inbox::page)
+        .get("/service/inbox/{id}/message", service::inbox::message)
+        .post("/service/inbox/{id}/retry", service::inbox::retry)
         .get("/email/confirm/{token}", accounts::confirm_email_change)
         .get("/help", help::help)
         // Plant documents

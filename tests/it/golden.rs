@@ -21,6 +21,7 @@ use osc::store::companies::Company;
 use osc::store::devices::{Device, SerialSwap};
 use osc::store::documents::Document;
 use osc::store::imports::{Applied, ImportRecord, ImportState, Outcome};
+use osc::store::inbox::{HeldMessage, HoldReason};
 use osc::store::invitations::{Invitation, InvitationState};
 use osc::store::mail_queue::{MailState, OutgoingMail, QueuedMail};
 use osc::store::plants::{Plant, SubPlant};
@@ -382,10 +383,12 @@ fn mail_audit_and_imports() {
         to: "anna.mueller@example.com".into(),
         subject: "Ticket 2026-000123".into(),
         text: "Hallo Anna,\n\nIhr Ticket ist eingegangen.\n".into(),
+        thread: None,
     };
     for (name, state) in [
         ("mail-pending", MailState::Pending),
         ("mail-sent", MailState::Sent { at: 1_767_312_005 }),
+        ("mail-bounced", MailState::Bounced { at: 1_767_312_905 }),
     ] {
         pinned(
             name,
@@ -402,6 +405,27 @@ fn mail_audit_and_imports() {
     // The events of the first release as they were pinned, then each added since.
     pinned("audit-events", &Event::ALL[..17].to_vec());
     pinned("audit-event-sessions-ended", &Event::SessionsEnded);
+    pinned("audit-event-inbox-retried", &Event::InboxRetried);
+    pinned(
+        "inbox-hold-reasons",
+        &vec![
+            HoldReason::Unreadable,
+            HoldReason::TooLarge,
+            HoldReason::TooMany,
+            HoldReason::Failed,
+        ],
+    );
+    pinned(
+        "inbox-held",
+        &HeldMessage {
+            at: 1_767_312_005,
+            file: "1767312005.M1P2.mx:2,".into(),
+            from: "anna.mueller@example.com".into(),
+            subject: "Re: 2026-000123".into(),
+            size: 4096,
+            reason: HoldReason::TooMany,
+        },
+    );
     pinned("audit-events-two-factor", &Event::ALL[18..23].to_vec());
     pinned(
         "audit-entry",

@@ -15,6 +15,7 @@ fn sample(subject: &str) -> OutgoingMail {
         to: "Anna Müller <anna@example.com>".into(),
         subject: subject.into(),
         text: "Hallo Anna,\n\nIhr Ticket 2026-000001 ist eingegangen.\n".into(),
+        thread: None,
     }
 }
 

@@ -17,6 +17,7 @@ mod fixtures;
 mod golden;
 mod hardening;
 mod html;
+mod inbox;
 mod layers;
 mod layout;
 mod mail;

@@ -44,6 +44,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let document = f.document;
     let ticket = f.ticket;
     let import = f.import;
+    let held = f.held;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -451,6 +452,19 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         ),
         ("GET", "/service/audit", p("/service/audit"), STAFF_ONLY),
         ("GET", "/service/mail", p("/service/mail"), STAFF_ONLY),
+        ("GET", "/service/inbox", p("/service/inbox"), STAFF_ONLY),
+        (
+            "GET",
+            "/service/inbox/{id}/message",
+            format!("/service/inbox/{held}/message"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/inbox/{id}/retry",
+            format!("/service/inbox/{held}/retry"),
+            STAFF_ONLY,
+        ),
         (
             "POST",
             "/service/mail/{id}/retry",
@@ -631,6 +645,30 @@ struct Fixture {
     document: u64,
     ticket: u64,
     import: u64,
+    held: u64,
+}
+
+/// An unreadable message dropped into the Maildir, once it is held: its id.
+async fn held_message(app: &TestApp) -> u64 {
+    let inbox = app.data_dir().join("inbox");
+    std::fs::create_dir_all(inbox.join("tmp")).unwrap();
+    std::fs::create_dir_all(inbox.join("new")).unwrap();
+    let file = inbox.join("tmp/1.matrix.host");
+    std::fs::write(&file, b"not a message").unwrap();
+    // Written a while ago, so it is not taken for one still being copied in.
+    let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(earlier)
+        .unwrap();
+    std::fs::rename(&file, inbox.join("new/1.matrix.host")).unwrap();
+    let store = app.state.store.clone();
+    crate::common::eventually(std::time::Duration::from_secs(10), || {
+        store.inbox().held().unwrap().first().map(|(id, _)| *id)
+    })
+    .await
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -780,7 +818,9 @@ async fn fixture(app: &TestApp) -> Fixture {
         .find(|s| s.starts_with("/assets/") && s.ends_with(".css"))
         .unwrap()
         .to_owned();
+    let held = held_message(app).await;
     Fixture {
+        held,
         agents: vec![
             (app.new_agent(), None),
             (operator, Some("op@example.com".into())),

@@ -671,7 +671,7 @@ async fn the_faq_answers_in_three_languages_links_real_pages_and_filters() {
         assert_eq!(status, 200, "{lang}");
         assert_eq!(
             html.matches("<details").count(),
-            16,
+            17,
             "{lang}: every question"
         );
         // Every answer links a page the router serves.

@@ -89,3 +89,7 @@ help-link-search = Ticket-Tracking
 
 help-q-contact = Wie erreiche ich das Service-Team?
 help-a-contact = Über das Kontaktformular; es funktioniert auch ohne Konto. Bitte geben Sie bei technischen Fragen die Seriennummer des Geräts an: Sie steht auf dem Typenschild, und damit kann { $team } sofort antworten. Sie erhalten eine Anfragenummer per E-Mail; nennen Sie sie, wenn Sie erneut schreiben.
+
+help-q-by-mail = Kann ich dem Service-Team per E-Mail schreiben oder antworten?
+help-a-by-mail = Ja. Antworten Sie auf eine E-Mail zu Ihrer Anfrage: Ihre Antwort und ihre Anhänge (PDF, Bilder, Office-Dateien) werden der Anfrage hinzugefügt, und eine Anfrage, die auf Sie wartet, geht zurück an { $team }. Schreiben Sie über dem zitierten Text; er wird im Verlauf ausgelassen, aber mit der Nachricht aufbewahrt. Eine E-Mail an die Service-Adresse eröffnet eine neue Anfrage, deren Nummer Sie erhalten. Nur Sie und die Personen Ihrer Firma, die eine Anfrage sehen dürfen, können per E-Mail in sie schreiben; die Antwort einer anderen Person wird zu einer eigenen Anfrage.
+help-link-by-mail = Ticket Tracking

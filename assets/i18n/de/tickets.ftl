@@ -193,3 +193,7 @@ mail-ticket-status-approved = Der Austausch ist genehmigt. Die RMA-Nummer lautet
 mail-ticket-status-shipped = Das Austauschgerät (Seriennummer { $serial }) ist unterwegs; die Sendungsnummer lautet { $tracking }. Es wird ohne Zubehör geliefert.
 mail-ticket-status-return = Bitte halten Sie das defekte Gerät innerhalb von 5 Werktagen zur Abholung bereit.
 mail-ticket-status-waiting = Das Service-Team braucht eine Antwort von Ihnen: Bitte öffnen Sie die Anfrage und antworten Sie.
+
+inbox-file-refused = Anhang nicht angenommen: { $name } ({ $reason })
+inbox-original-file = originalnachricht.txt
+inbox-refers-to = Zur Anfrage { $number }

@@ -89,3 +89,7 @@ help-link-search = Ticket Tracking
 
 help-q-contact = How do I reach the service team?
 help-a-contact = Use the contact form; it works without an account too. Please give the device's serial number for any technical question: it is on the type label, and it lets { $team } answer at once. You receive a request number by e-mail; quote it when you write again.
+
+help-q-by-mail = Can I write to the service team, or answer it, by e-mail?
+help-a-by-mail = Yes. Answer any e-mail about your request: your reply and its attachments (PDF, images, Office files) are added to the request, and a request waiting for you goes back to { $team }. Write above the quoted text; it is left out of the thread but kept with the message. An e-mail to the service address opens a new request, and you receive its number. Only you and the people of your company who may see a request can write into it by e-mail; a reply from anyone else becomes a request of their own.
+help-link-by-mail = Ticket Tracking

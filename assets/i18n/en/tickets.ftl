@@ -193,3 +193,7 @@ mail-ticket-status-approved = The replacement is approved. Its RMA number is { $
 mail-ticket-status-shipped = The replacement device (serial number { $serial }) is on its way; the carrier's tracking number is { $tracking }. It ships without accessories.
 mail-ticket-status-return = Please have the failed device ready for pickup within 5 business days.
 mail-ticket-status-waiting = The service team needs an answer from you: please open the request and reply.
+
+inbox-file-refused = Attachment not accepted: { $name } ({ $reason })
+inbox-original-file = original-message.txt
+inbox-refers-to = About request { $number }

@@ -89,3 +89,7 @@ help-link-search = Suivi des tickets
 
 help-q-contact = Comment joindre l’équipe de service ?
 help-a-contact = Par le formulaire de contact ; il fonctionne aussi sans compte. Pour toute question technique, indiquez le numéro de série de l’appareil : il figure sur la plaque signalétique et permet à { $team } de répondre tout de suite. Vous recevez un numéro de demande par e-mail ; rappelez-le si vous écrivez à nouveau.
+
+help-q-by-mail = Puis-je écrire à l’équipe de service, ou lui répondre, par e-mail ?
+help-a-by-mail = Oui. Répondez à n’importe quel e-mail concernant votre demande : votre réponse et ses pièces jointes (PDF, images, fichiers Office) sont ajoutées à la demande, et une demande qui vous attendait repart chez { $team }. Écrivez au-dessus du texte cité ; il est omis du fil mais conservé avec le message. Un e-mail à l’adresse de service ouvre une nouvelle demande, dont vous recevez le numéro. Seuls vous et les personnes de votre entreprise qui peuvent voir une demande peuvent y écrire par e-mail ; la réponse de quelqu’un d’autre devient une demande à son nom.
+help-link-by-mail = Suivi des tickets

@@ -193,3 +193,7 @@ mail-ticket-status-approved = Le remplacement est approuvé. Son numéro RMA est
 mail-ticket-status-shipped = L’appareil de remplacement (numéro de série { $serial }) est en route ; le numéro de suivi du transporteur est { $tracking }. Il est livré sans accessoires.
 mail-ticket-status-return = Veuillez tenir l’appareil défectueux prêt à être enlevé dans les 5 jours ouvrés.
 mail-ticket-status-waiting = L’équipe de service attend une réponse de votre part : ouvrez la demande et répondez.
+
+inbox-file-refused = Pièce jointe refusée : { $name } ({ $reason })
+inbox-original-file = message-original.txt
+inbox-refers-to = Au sujet de la demande { $number }

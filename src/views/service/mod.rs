@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod dashboard;
+pub mod inbox;
 pub mod on_behalf;
 pub mod oversight;
 pub mod queue;
@@ -22,16 +23,18 @@ pub enum Part {
     People,
     Audit,
     Mail,
+    Inbox,
 }
 
 impl Part {
-    const ALL: [Part; 6] = [
+    const ALL: [Part; 7] = [
         Part::Dashboard,
         Part::Queue,
         Part::NewTicket,
         Part::People,
         Part::Audit,
         Part::Mail,
+        Part::Inbox,
     ];
 
     fn link(self) -> (&'static str, &'static str) {
@@ -42,6 +45,7 @@ impl Part {
             Part::People => ("/service/users", "service-nav-people"),
             Part::Audit => ("/service/audit", "service-nav-audit"),
             Part::Mail => ("/service/mail", "service-nav-mail"),
+            Part::Inbox => ("/service/inbox", "service-nav-inbox"),
         }
     }
 }

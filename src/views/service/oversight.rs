@@ -140,6 +140,7 @@ pub fn mail(
         ("waiting", "service-mail-waiting"),
         ("failed", "service-mail-failed"),
         ("sent", "service-mail-sent"),
+        ("returned", "service-mail-bounced"),
     ];
     let saved = match q.saved.as_str() {
         "retried" => Some("service-mail-retried"),
@@ -184,6 +185,10 @@ pub fn mail(
                                         @match m.state {
                                             MailState::Sent { at } => {
                                                 span.badge.ok { (ctx.t("service-mail-sent")) } br;
+                                                span.small.hint { (format::when(at)) }
+                                            }
+                                            MailState::Bounced { at } => {
+                                                span.badge.bad { (ctx.t("service-mail-bounced")) } br;
                                                 span.small.hint { (format::when(at)) }
                                             }
                                             MailState::Pending => {
@@ -238,7 +243,7 @@ pub struct AuditQuery {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct MailQuery {
-    /// `waiting`, `failed`, `sent` or empty for all.
+    /// `waiting`, `failed`, `sent`, `returned` or empty for all.
     pub show: String,
     pub before: String,
     /// What was just done (`retried`, `sent-already`).

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod dashboard;
+pub mod inbox;
 pub mod on_behalf;
 pub mod oversight;
 pub mod queue;

@@ -63,6 +63,7 @@ pub async fn mail(
         "waiting" => Show::Waiting,
         "failed" => Show::Failed,
         "sent" => Show::Sent,
+        "returned" => Show::Returned,
         _ => Show::All,
     };
     let (mails, next) =

@@ -1,0 +1,477 @@
+//! Requests by e-mail: a reply to a notification lands in its request's thread, mail to
+//! the service address opens a request, a delivery status report marks the returned mail,
+//! and machines (auto-replies, lists) open nothing. Each message is one unit of work that
+//! also records its Message-ID, so a second delivery adds nothing; a message that cannot
+//! be processed is held aside and listed for the service desk with a retry.
+//!
+//! Who may write into a thread: the requester, a member of the requester's company who
+//! may see the request, or (for a visitor's request) the address it was filed with. Any
+//! other sender's reply becomes a new request of theirs that names the number, so nothing
+//! leaks and nothing is lost.
+
+use std::sync::Arc;
+
+use crate::access::AccountKind;
+use crate::clock::WindowCounts;
+use crate::config::MailInSource;
+use crate::domain::upload;
+use crate::domain::{Email, ticket::TicketKind};
+use crate::i18n::{Lang, args};
+use crate::mail::inbound::{self, Automatic, Incoming};
+use crate::mail::maildir::{Maildir, Waiting};
+use crate::mail::quotes;
+use crate::store::audit::Event;
+use crate::store::file_content::FileContent;
+use crate::store::inbox::{Arrival, HeldMessage, HoldReason, Received};
+use crate::store::tickets::{Requester, Ticket, TicketMessage, Upload};
+use crate::store::users::{User, UserStatus};
+
+use super::requests::{confirmation, subject_of, year};
+use super::{Acting, Core, Failure};
+
+/// The longest text kept of a message in a thread (as on the page); the full original is
+/// attached.
+const MAX_TEXT: usize = 5000;
+
+/// What one incoming message led to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It went into the thread of the request with this number.
+    Replied(String),
+    /// It opened the request with this number.
+    Filed(String),
+    /// It was processed before.
+    Again,
+    /// A machine sent it (or the portal itself): nothing was opened or answered.
+    Ignored,
+    /// A delivery status report: the returned message was marked (`false`: not ours).
+    Bounced(bool),
+    /// It could not be processed; it is kept aside for the reason.
+    Held(HoldReason),
+}
+
+/// Messages per sender address and hour, counted in memory since the start.
+#[derive(Debug)]
+pub struct SenderCounts(WindowCounts<String>);
+
+impl Default for SenderCounts {
+    fn default() -> Self {
+        Self(WindowCounts::new(3600))
+    }
+}
+
+/// Processes one message `raw`, received at `now`.
+pub fn receive(core: &Core, counts: &SenderCounts, raw: &[u8]) -> Result<Outcome, Failure> {
+    let settings = &core.config.mail_in;
+    if raw.len() as u64 > settings.max_message_kb.saturating_mul(1024) {
+        return Ok(Outcome::Held(HoldReason::TooLarge));
+    }
+    let Some(mail) = inbound::parse(raw) else {
+        return Ok(Outcome::Held(HoldReason::Unreadable));
+    };
+    let seen = mail.seen_key(raw);
+    if core.store.inbox().was_seen(seen)? {
+        return Ok(Outcome::Again);
+    }
+    let now = core.clock.now();
+    let threading = core.threading()?;
+    let own = own_address(core);
+    if mail.automatic.is_some() || mail.from == own || threading.is_service_address(&mail.from) {
+        let arrival = match (mail.automatic, returned_mail(core, raw)?) {
+            (Some(Automatic::Report), Some(id)) => Arrival::Bounce {
+                mail: id,
+                reason: mail
+                    .report_reason
+                    .clone()
+                    .unwrap_or_else(|| "returned".to_owned()),
+            },
+            _ => Arrival::Ignored,
+        };
+        let received = core.store.inbox().receive(seen, now, arrival, None)?;
+        tracing::info!(event = "mail_in_ignored", automatic = ?mail.automatic, "machine mail: nothing opened");
+        return Ok(match received {
+            Received::Again => Outcome::Again,
+            Received::Bounced(marked) => Outcome::Bounced(marked),
+            _ => Outcome::Ignored,
+        });
+    }
+    if counts
+        .0
+        .bump_below(&mail.from, settings.per_sender_per_hour, now)
+        .is_err()
+    {
+        return Ok(Outcome::Held(HoldReason::TooMany));
+    }
+    let sender = sender_account(core, &mail.from)?;
+    let thread = thread_of(core, &mail)?;
+    let arrival = match thread {
+        Some(t) if may_write(core, sender.as_ref(), &mail.from, &t)? => {
+            reply(core, sender.as_ref(), &mail, &t)
+        }
+        other => new_request(core, sender.as_ref(), &mail, other.as_ref()),
+    };
+    Ok(
+        match core.store.inbox().receive(seen, now, arrival, None)? {
+            Received::Again => Outcome::Again,
+            Received::Replied(t) => {
+                tracing::info!(
+                    event = "mail_in_reply",
+                    ticket = t.id,
+                    "reply added to its thread"
+                );
+                Outcome::Replied(t.number)
+            }
+            Received::Filed(t) => {
+                tracing::info!(
+                    event = "mail_in_request",
+                    ticket = t.id,
+                    "request opened by mail"
+                );
+                Outcome::Filed(t.number)
+            }
+            // The thread's request was erased meanwhile: the next attempt opens a new one.
+            Received::Gone => Outcome::Held(HoldReason::Failed),
+            Received::Bounced(marked) => Outcome::Bounced(marked),
+            Received::Ignored => Outcome::Ignored,
+        },
+    )
+}
+
+/// The portal's own sender address, lower case.
+fn own_address(core: &Core) -> String {
+    core.config
+        .mail
+        .from
+        .parse::<lettre::message::Mailbox>()
+        .map(|m| m.email.to_string().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The queued message a delivery status report returns, when it quotes one of ours.
+fn returned_mail(core: &Core, raw: &[u8]) -> Result<Option<u64>, Failure> {
+    let threading = core.threading()?;
+    Ok(inbound::quoted_ids(raw)
+        .iter()
+        .find_map(|id| threading.mail_of_id(id)))
+}
+
+/// The active account of the sender's address, if any.
+fn sender_account(core: &Core, from: &str) -> Result<Option<User>, Failure> {
+    let Ok(email) = Email::parse(from) else {
+        return Ok(None);
+    };
+    Ok(core
+        .store
+        .users()
+        .find_by_email(&email)?
+        .filter(|u| u.status == UserStatus::Active))
+}
+
+/// The request a message answers: by its per-request reply address, else by the
+/// Message-IDs it answers; never by its subject.
+fn thread_of(core: &Core, mail: &Incoming) -> Result<Option<Ticket>, Failure> {
+    let threading = core.threading()?;
+    let id = mail
+        .recipients
+        .iter()
+        .find_map(|r| threading.ticket_of_address(r))
+        .or_else(|| mail.answers.iter().find_map(|a| threading.ticket_of_id(a)));
+    match id {
+        Some(id) => Ok(core.store.tickets().by_ids(&[id])?.pop()),
+        None => Ok(None),
+    }
+}
+
+/// Whether the sender may write into `t`'s thread.
+fn may_write(core: &Core, sender: Option<&User>, from: &str, t: &Ticket) -> Result<bool, Failure> {
+    match sender {
+        Some(user) => Ok(core.store.tickets().visible(&user.actor(), t.id)?.is_some()),
+        None => Ok(t.requester.is_none() && t.requester_email.eq_ignore_ascii_case(from)),
+    }
+}
+
+/// The message's files under the upload rules, and a line for each refused one.
+fn files(core: &Core, mail: &Incoming, lang: Lang) -> (Vec<Upload>, Vec<String>) {
+    let limit = core
+        .config
+        .uploads
+        .max_document_mb
+        .saturating_mul(1024 * 1024);
+    let mut uploads = Vec::new();
+    let mut refused = Vec::new();
+    for part in &mail.files {
+        let name = upload::safe_name(&part.name);
+        let checked = if uploads.len() >= crate::views::ticket_page::MAX_FILES {
+            Err("upload-too-many")
+        } else if part.data.len() as u64 > limit {
+            Err("upload-too-large")
+        } else {
+            upload::detect(&name, &part.data)
+        };
+        match checked {
+            Ok(kind) => uploads.push(Upload {
+                name,
+                content_type: kind.content_type.to_owned(),
+                content: FileContent::from_bytes(part.data.clone()),
+            }),
+            Err(reason) => refused.push(core.i18n.t_args(
+                lang,
+                "inbox-file-refused",
+                &args(&[("name", &name), ("reason", &core.i18n.t(lang, reason))]),
+            )),
+        }
+    }
+    (uploads, refused)
+}
+
+/// What the thread shows of a message: its new part, the refused files listed; and the
+/// full original attached when something was cut.
+fn thread_text(core: &Core, mail: &Incoming, lang: Lang) -> (String, Vec<Upload>) {
+    let (mut uploads, refused) = files(core, mail, lang);
+    let full = mail.text.trim();
+    let mut text = quotes::new_part(full);
+    let cut = text.len() < full.len() || full.chars().count() > MAX_TEXT;
+    if text.is_empty() {
+        text = if mail.subject.is_empty() {
+            "—".to_owned()
+        } else {
+            mail.subject.clone()
+        };
+    }
+    if text.chars().count() > MAX_TEXT {
+        text = text.chars().take(MAX_TEXT).collect::<String>() + "…";
+    }
+    if !refused.is_empty() {
+        text = format!("{text}\n\n{}", refused.join("\n"));
+    }
+    if cut {
+        uploads.push(Upload {
+            name: core.i18n.t(lang, "inbox-original-file"),
+            content_type: "text/plain; charset=utf-8".to_owned(),
+            content: FileContent::from_bytes(full.as_bytes().to_vec()),
+        });
+    }
+    (text, uploads)
+}
+
+fn sender_name(sender: Option<&User>, mail: &Incoming) -> String {
+    match sender {
+        Some(user) => user.full_name(),
+        None => mail.from_name.clone().unwrap_or_else(|| mail.from.clone()),
+    }
+}
+
+/// The message as the next one of `t`'s thread. A staff member's mail becomes an internal
+/// note: nothing written by mail reaches a customer without the page.
+fn reply<'a>(core: &Core, sender: Option<&User>, mail: &Incoming, t: &Ticket) -> Arrival<'a> {
+    let (text, uploads) = thread_text(core, mail, t.language);
+    let staff = sender.is_some_and(|u| u.kind == AccountKind::Staff);
+    let message = TicketMessage {
+        internal: staff,
+        ..TicketMessage::new(
+            core.clock.now(),
+            sender.map(|u| u.id),
+            sender_name(sender, mail),
+            staff,
+            text,
+        )
+    };
+    Arrival::Reply {
+        ticket: t.id,
+        message,
+        uploads,
+        mails: Vec::new(),
+    }
+}
+
+/// A new contact request of the sender's: tied to their account if they have one (it
+/// shows in their Ticket Tracking), else a visitor's; `about` is the request another
+/// sender's reply named, which the new one refers to by number.
+fn new_request<'a>(
+    core: &'a Core,
+    sender: Option<&User>,
+    mail: &Incoming,
+    about: Option<&Ticket>,
+) -> Arrival<'a> {
+    let sender = sender.filter(|u| u.kind != AccountKind::Staff);
+    let lang = sender.map_or(core.config.i18n.default_language, |u| u.language);
+    let (mut text, uploads) = thread_text(core, mail, lang);
+    if let Some(t) = about {
+        let refers = core
+            .i18n
+            .t_args(lang, "inbox-refers-to", &args(&[("number", &t.number)]));
+        text = format!("{refers}\n\n{text}");
+    }
+    let requester = match sender {
+        Some(user) => Requester::of(user),
+        None => Requester {
+            user: None,
+            name: sender_name(None, mail),
+            email: mail.from.clone(),
+            language: lang,
+            company: None,
+        },
+    };
+    let subject = if mail.subject.trim().is_empty() {
+        subject_of(&text)
+    } else {
+        subject_of(&mail.subject)
+    };
+    let first = TicketMessage::new(
+        core.clock.now(),
+        sender.map(|u| u.id),
+        requester.name.clone(),
+        false,
+        text,
+    );
+    let ticket = Ticket {
+        topic: Some("other".to_owned()),
+        ..Ticket::filed(TicketKind::Contact, requester, subject, first)
+    };
+    Arrival::Request {
+        ticket: Box::new(ticket),
+        year: year(core.clock.now()),
+        uploads,
+        compose: Box::new(confirmation(core, sender.is_some())),
+    }
+}
+
+/// Puts held message `id` back into the source for another attempt, audited; `false`
+/// when it is not held (any more).
+pub fn retry(core: &Core, who: &Acting, id: u64) -> Result<bool, Failure> {
+    let Some(held) = core.store.inbox().held_one(id)? else {
+        return Ok(false);
+    };
+    let maildir = open_maildir(core).map_err(|e| Failure::Task(e.to_string()))?;
+    // Moved back first: a crash before the record is forgotten leaves a stale line,
+    // never a message nobody lists.
+    let moved = maildir
+        .put_back(&held.file)
+        .map_err(|e| Failure::Task(e.to_string()))?;
+    let entry = who.entry(core.clock.now(), Event::InboxRetried, &held.file);
+    core.store.inbox().release(id, entry)?;
+    tracing::info!(
+        event = "mail_in_retry",
+        held = id,
+        moved,
+        "held message put back"
+    );
+    Ok(moved)
+}
+
+/// The held message `id`'s content, for the service desk to look at.
+pub fn held_content(core: &Core, id: u64) -> Result<Option<(HeldMessage, Vec<u8>)>, Failure> {
+    let Some(held) = core.store.inbox().held_one(id)? else {
+        return Ok(None);
+    };
+    let maildir = open_maildir(core).map_err(|e| Failure::Task(e.to_string()))?;
+    let content = maildir
+        .held_content(&held.file)
+        .map_err(|e| Failure::Task(e.to_string()))?;
+    Ok(content.map(|c| (held, c)))
+}
+
+fn open_maildir(core: &Core) -> std::io::Result<Maildir> {
+    let settings = &core.config.mail_in;
+    Maildir::open(
+        &settings.maildir_in(&core.config.storage.data_dir),
+        &settings.held_folder,
+    )
+}
+
+/// Processes every message waiting in the Maildir, oldest first; how many were handled.
+pub fn process_waiting(core: &Core, maildir: &Maildir, counts: &SenderCounts) -> usize {
+    let waiting = match maildir.waiting() {
+        Ok(w) => w,
+        Err(e) => {
+            tracing::error!(error = %e, "the incoming Maildir is unreadable");
+            return 0;
+        }
+    };
+    let mut handled = 0;
+    for w in waiting {
+        match process_one(core, maildir, counts, &w) {
+            Ok(true) => handled += 1,
+            Ok(false) => {}
+            Err(e) => {
+                // The store refuses writes (disk reserve, shutdown): the message stays in
+                // new/ and is tried again on the next pass.
+                tracing::warn!(error = %e, file = %w.name, "incoming message not processed; will retry");
+                break;
+            }
+        }
+    }
+    handled
+}
+
+/// One waiting message: processed and moved on, or held; `false` when it was left for
+/// the next pass (still being written).
+fn process_one(
+    core: &Core,
+    maildir: &Maildir,
+    counts: &SenderCounts,
+    w: &Waiting,
+) -> Result<bool, Failure> {
+    let raw = maildir
+        .read(w)
+        .map_err(|e| Failure::Task(format!("reading {}: {e}", w.name)))?;
+    let outcome = match receive(core, counts, &raw) {
+        Ok(o) => o,
+        Err(Failure::Store(e)) if !matches!(e, crate::store::StoreError::DiskFull(_)) => {
+            tracing::error!(error = %e, file = %w.name, "storing an incoming message failed");
+            Outcome::Held(HoldReason::Failed)
+        }
+        Err(e) => return Err(e),
+    };
+    let io = |e: std::io::Error| Failure::Task(format!("moving {}: {e}", w.name));
+    match outcome {
+        Outcome::Held(HoldReason::Unreadable) if w.fresh => return Ok(false),
+        Outcome::Held(reason) => {
+            let parsed = inbound::parse(&raw);
+            // Listed first, then moved: a crash in between lists a message that is still
+            // waiting (processed again, the stale line retried to no effect).
+            core.store.inbox().hold(HeldMessage {
+                at: core.clock.now(),
+                file: w.name.clone(),
+                from: parsed.as_ref().map(|m| m.from.clone()).unwrap_or_default(),
+                subject: parsed.map(|m| m.subject).unwrap_or_default(),
+                size: w.size,
+                reason,
+            })?;
+            maildir.hold(w).map_err(io)?;
+            tracing::warn!(event = "mail_in_held", file = %w.name, reason = reason.slug(), "incoming message held");
+        }
+        _ => maildir.done(w).map_err(io)?,
+    }
+    Ok(true)
+}
+
+/// How often the Maildir is looked at.
+const POLL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Reads the configured source until `shutdown`: messages are picked up within a second
+/// of their delivery.
+pub async fn watch(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    if core.config.mail_in.source == MailInSource::Off {
+        return;
+    }
+    let maildir = match open_maildir(&core) {
+        Ok(m) => Arc::new(m),
+        Err(e) => {
+            tracing::error!(error = %e, "the incoming Maildir cannot be created; no mail is read");
+            return;
+        }
+    };
+    let counts = Arc::new(SenderCounts::default());
+    loop {
+        let (c, m, n) = (core.clone(), maildir.clone(), counts.clone());
+        let _ = tokio::task::spawn_blocking(move || process_waiting(&c, &m, &n)).await;
+        tokio::select! {
+            () = tokio::time::sleep(POLL) => {}
+            _ = shutdown.changed() => return,
+        }
+        if *shutdown.borrow() {
+            return;
+        }
+    }
+}

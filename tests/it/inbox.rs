@@ -1,0 +1,484 @@
+//! Requests by e-mail through the Maildir: replies land in their thread (and only for
+//! people who may see it), mail to the service address opens a request, machines open
+//! nothing, bounces mark the mail they return, nothing is processed twice or lost.
+
+use std::path::Path;
+use std::time::Duration;
+
+use osc::domain::ticket::TicketStatus;
+use osc::store::Storage;
+use osc::store::inbox::HoldReason;
+use osc::store::mail_queue::MailState;
+use osc::store::tickets::Ticket;
+
+use crate::common::{Registration, TestApp, eventually, outbox_files};
+
+const SERVICE: &str = "service@example.com";
+
+async fn app() -> TestApp {
+    TestApp::spawn_with(|c| c.mail_in.address = SERVICE.to_owned()).await
+}
+
+/// Delivers `raw` as a mail server does: written into `tmp/`, then moved into `new/`.
+fn deliver(dir: &Path, name: &str, raw: &str) {
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(inbox.join("tmp")).unwrap();
+    std::fs::create_dir_all(inbox.join("new")).unwrap();
+    std::fs::write(inbox.join("tmp").join(name), raw.replace('\n', "\r\n")).unwrap();
+    std::fs::rename(inbox.join("tmp").join(name), inbox.join("new").join(name)).unwrap();
+}
+
+fn waiting(dir: &Path) -> usize {
+    std::fs::read_dir(dir.join("inbox/new")).map_or(0, |d| d.count())
+}
+
+/// Waits until the Maildir's `new/` is empty: every message was processed or held.
+async fn processed(app: &TestApp) {
+    let dir = app.data_dir();
+    eventually(Duration::from_secs(10), || {
+        (waiting(&dir) == 0).then_some(())
+    })
+    .await;
+}
+
+fn ticket(app: &TestApp, id: u64) -> Ticket {
+    app.state.store.tickets().by_ids(&[id]).unwrap().remove(0)
+}
+
+/// A header's value in an `.eml` the outbox holds.
+fn header<'a>(eml: &'a str, name: &str) -> &'a str {
+    eml.lines()
+        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+        .unwrap_or_else(|| panic!("{name} in {eml}"))
+        .trim()
+}
+
+/// An outbox message to `to` whose text holds `needle`.
+fn sent_to(app: &TestApp, to: &str, needle: &str) -> Option<String> {
+    outbox_files(&app.data_dir().join("outbox"))
+        .into_iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .rfind(|t| t.lines().any(|l| l.starts_with("To:") && l.contains(to)) && t.contains(needle))
+}
+
+async fn mail_to(app: &TestApp, to: &str, needle: &str) -> String {
+    eventually(Duration::from_secs(10), || sent_to(app, to, needle)).await
+}
+
+const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+#[tokio::test]
+async fn a_reply_to_a_notification_lands_in_its_thread_once() {
+    let app = app().await;
+    let (staff, company, _, t) = app
+        .workshop_with_request(TicketStatus::WaitingForCustomer)
+        .await;
+    let chef = &company.admin.user.email;
+    // The notification names its thread and carries the request's reply address.
+    let notice = mail_to(&app, chef, &t.number).await;
+    let reply_to = header(&notice, "Reply-To");
+    assert!(
+        reply_to.contains(&format!("service+t{}.", t.id)),
+        "{reply_to}"
+    );
+    let thread = header(&notice, "References");
+    assert!(thread.starts_with(&format!("<osc.t{}.", t.id)), "{thread}");
+    assert_eq!(header(&notice, "In-Reply-To"), thread);
+    let address = reply_to
+        .rsplit_once('<')
+        .map_or(reply_to, |(_, a)| a.trim_end_matches('>'));
+
+    let before = ticket(&app, t.id).messages.len();
+    let reply = format!(
+        "From: Chef <{chef}>\n\
+To: {address}\n\
+Subject: Re: {number}\n\
+Message-ID: <reply-1@kuehn-solar.de>\n\
+MIME-Version: 1.0\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\n\
+\n\
+--b1\n\
+Content-Type: text/plain; charset=utf-8\n\
+\n\
+Hier das Foto vom Typenschild.\n\
+\n\
+Am 01.12.2026 um 10:00 schrieb Service:\n\
+> Bitte senden Sie uns ein Foto.\n\
+--b1\n\
+Content-Type: image/png; name=\"typenschild.png\"\n\
+Content-Disposition: attachment; filename=\"typenschild.png\"\n\
+Content-Transfer-Encoding: base64\n\
+\n\
+{PNG}\n\
+--b1\n\
+Content-Type: application/octet-stream; name=\"tool.exe\"\n\
+Content-Disposition: attachment; filename=\"tool.exe\"\n\
+Content-Transfer-Encoding: base64\n\
+\n\
+TVqQAAMAAAAEAAAA\n\
+--b1--\n",
+        number = t.number
+    );
+    deliver(&app.data_dir(), "1.reply.host", &reply);
+    processed(&app).await;
+    let after = ticket(&app, t.id);
+    assert_eq!(after.messages.len(), before + 1);
+    let m = after.messages.last().unwrap();
+    assert!(!m.from_staff && !m.internal);
+    assert_eq!(m.author, Some(company.admin.user.id));
+    assert!(
+        m.text.starts_with("Hier das Foto vom Typenschild."),
+        "{}",
+        m.text
+    );
+    assert!(
+        !m.text.contains("Bitte senden"),
+        "the quote is cut: {}",
+        m.text
+    );
+    assert!(
+        m.text.contains("tool.exe"),
+        "the refused file is listed: {}",
+        m.text
+    );
+    let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["typenschild.png", "original-message.txt"]);
+    // Waiting for the customer, the reply puts it back to work.
+    assert_eq!(after.status, TicketStatus::InProgress);
+    // The full original is viewable from the page.
+    let (status, html) = company
+        .admin
+        .agent
+        .page(&format!("/tickets/{}", t.id))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Hier das Foto vom Typenschild.") && html.contains("original-message.txt")
+    );
+
+    // The same mail delivered a second time adds nothing.
+    deliver(&app.data_dir(), "2.reply-again.host", &reply);
+    processed(&app).await;
+    assert_eq!(ticket(&app, t.id).messages.len(), before + 1);
+    assert!(
+        app.data_dir()
+            .join("inbox/cur/2.reply-again.host:2,S")
+            .exists()
+    );
+
+    // A staff answer goes out in the same thread, so the customer's program threads it.
+    let r = staff
+        .multipart(
+            &format!("/tickets/{}/messages", t.id),
+            &[("message", "Danke, wir prüfen das.")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let answer = mail_to(&app, chef, "Danke, wir pr").await;
+    assert_eq!(header(&answer, "References"), thread);
+    assert_eq!(header(&answer, "In-Reply-To"), thread);
+    assert!(header(&answer, "Message-ID").starts_with("<osc.m"));
+}
+
+#[tokio::test]
+async fn a_reply_from_someone_who_may_not_see_the_request_opens_their_own() {
+    let app = app().await;
+    let (_, company, _, t) = app.workshop_with_request(TicketStatus::InProgress).await;
+    let notice = mail_to(&app, &company.admin.user.email, &t.number).await;
+    let message_id = header(&notice, "Message-ID").to_owned();
+    let before = ticket(&app, t.id).messages.len();
+    // Forwarded to someone outside the company, who answers it.
+    deliver(
+        &app.data_dir(),
+        "1.stranger.host",
+        &format!(
+            "From: Otto Fremd <otto@fremd.example>\nTo: {SERVICE}\nSubject: Re: Ihre Anfrage\n\
+Message-ID: <otto-1@fremd.example>\nIn-Reply-To: {message_id}\nReferences: {message_id}\n\n\
+Ich habe das gleiche Problem.\n"
+        ),
+    );
+    processed(&app).await;
+    assert_eq!(
+        ticket(&app, t.id).messages.len(),
+        before,
+        "nothing leaks into the thread"
+    );
+    let confirmation = mail_to(&app, "otto@fremd.example", "2026-").await;
+    let tickets = app.state.store.tickets().page(t.id, 10).unwrap();
+    let theirs = tickets
+        .iter()
+        .find(|x| x.requester_email == "otto@fremd.example")
+        .expect("a request of their own");
+    assert!(confirmation.contains(&theirs.number));
+    assert!(theirs.requester.is_none());
+    let text = &theirs.messages[0].text;
+    assert!(
+        text.contains(&t.number) && text.contains("Ich habe das gleiche Problem."),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn mail_to_the_service_address_opens_a_request_and_its_replies_thread() {
+    let app = app().await;
+    // A customer with an account: the request shows in their Ticket Tracking.
+    let olaf = app
+        .signed_in(&Registration::operator("olaf@example.org").with("first_name", "Olaf"))
+        .await;
+    deliver(
+        &app.data_dir(),
+        "1.olaf.host",
+        &format!(
+            "From: Olaf <Olaf@Example.org>\nTo: Service <{SERVICE}>\nSubject: Display bleibt dunkel\n\
+Message-ID: <olaf-1@example.org>\n\nSeit heute Morgen ist das Display dunkel.\n"
+        ),
+    );
+    processed(&app).await;
+    let (_, tracking) = olaf.page("/tickets").await;
+    assert!(tracking.contains("Display bleibt dunkel"), "{tracking}");
+    mail_to(&app, "olaf@example.org", "Display bleibt dunkel").await;
+
+    // A visitor: a request like the logged-out contact form's, confirmed with its number.
+    deliver(
+        &app.data_dir(),
+        "2.vera.host",
+        &format!(
+            "From: Vera Vogel <vera@example.net>\nTo: {SERVICE}\nSubject: Frage zur Garantie\n\
+Message-ID: <vera-1@example.net>\n\nWie lange gilt die Garantie?\n"
+        ),
+    );
+    processed(&app).await;
+    let all = app.state.store.tickets().page(0, 10).unwrap();
+    let vera = all
+        .iter()
+        .find(|x| x.requester_email == "vera@example.net")
+        .expect("the visitor's request");
+    assert!(vera.requester.is_none());
+    assert_eq!(vera.subject, "Frage zur Garantie");
+    let confirmation = mail_to(&app, "vera@example.net", &vera.number).await;
+    // Her answer to the confirmation lands in that request.
+    let id = header(&confirmation, "Message-ID").to_owned();
+    deliver(
+        &app.data_dir(),
+        "3.vera.host",
+        &format!(
+            "From: vera@example.net\nTo: {SERVICE}\nSubject: Re: {}\nMessage-ID: <vera-2@example.net>\n\
+In-Reply-To: {id}\n\nDie Seriennummer ist 3001234567.\n",
+            vera.number
+        ),
+    );
+    processed(&app).await;
+    let thread = ticket(&app, vera.id);
+    assert_eq!(thread.messages.len(), 2);
+    assert_eq!(thread.messages[1].text, "Die Seriennummer ist 3001234567.");
+    assert_eq!(app.state.store.tickets().page(0, 10).unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn machines_open_nothing_and_a_bounce_marks_the_mail_it_returns() {
+    let app = app().await;
+    deliver(
+        &app.data_dir(),
+        "1.ask.host",
+        &format!(
+            "From: kunde@nirgendwo.example\nTo: {SERVICE}\nSubject: Hallo\nMessage-ID: <k-1@nirgendwo.example>\n\nHallo?\n"
+        ),
+    );
+    processed(&app).await;
+    let confirmation = mail_to(&app, "kunde@nirgendwo.example", "2026-").await;
+    let confirmation_id = header(&confirmation, "Message-ID").to_owned();
+    let tickets = || app.state.store.tickets().page(0, 100).unwrap().len();
+    assert_eq!(tickets(), 1);
+    let outbox = || outbox_files(&app.data_dir().join("outbox")).len();
+    let sent_before = outbox();
+
+    // An out-of-office reply, list mail and the portal's own mail: nothing opened or sent.
+    for (n, extra) in [
+        "Auto-Submitted: auto-replied",
+        "X-Autoreply: yes",
+        "Precedence: bulk",
+        "List-Id: <news.example.com>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        deliver(
+            &app.data_dir(),
+            &format!("2.auto-{n}.host"),
+            &format!(
+                "From: someone@example.net\nTo: {SERVICE}\n{extra}\nSubject: Abwesend\nMessage-ID: <auto-{n}@example.net>\n\nIch bin nicht im Büro.\n"
+            ),
+        );
+    }
+    deliver(
+        &app.data_dir(),
+        "3.own.host",
+        &format!(
+            "From: Online Service Center <noreply@localhost>\nTo: {SERVICE}\nSubject: loop\nMessage-ID: <own@localhost>\n\nloop\n"
+        ),
+    );
+    // The recipient's server returns the confirmation: a delivery status report.
+    deliver(
+        &app.data_dir(),
+        "4.bounce.host",
+        &format!(
+            "From: Mail Delivery System <MAILER-DAEMON@mx.nirgendwo.example>\n\
+To: noreply@localhost\nSubject: Undelivered Mail Returned to Sender\n\
+Message-ID: <bounce-1@mx.nirgendwo.example>\nMIME-Version: 1.0\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\n\n\
+--r\nContent-Type: text/plain\n\nThe mail could not be delivered.\n\
+--r\nContent-Type: message/delivery-status\n\n\
+Reporting-MTA: dns; mx.nirgendwo.example\n\nFinal-Recipient: rfc822; kunde@nirgendwo.example\n\
+Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <kunde@nirgendwo.example>: user unknown\n\n\
+--r\nContent-Type: text/rfc822-headers\n\n\
+From: noreply@localhost\nTo: kunde@nirgendwo.example\nMessage-ID: {confirmation_id}\n\
+--r--\n"
+        ),
+    );
+    processed(&app).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(tickets(), 1, "machines open no request");
+    assert_eq!(outbox(), sent_before, "and get no answer");
+    let (mails, _) = app
+        .state
+        .store
+        .mail_queue()
+        .list(osc::store::mail_queue::Show::Returned, None, 10)
+        .unwrap();
+    assert_eq!(mails.len(), 1);
+    let (_, bounced) = &mails[0];
+    assert!(matches!(bounced.state, MailState::Bounced { .. }));
+    assert!(bounced.mail.to.contains("kunde@nirgendwo.example"));
+    assert_eq!(
+        bounced.last_error.as_deref(),
+        Some("550 5.1.1 <kunde@nirgendwo.example>: user unknown")
+    );
+    let staff = app.staff("sam@service.example").await;
+    let (_, page) = staff.page("/service/mail?show=returned").await;
+    assert!(
+        page.contains("Returned") && page.contains("user unknown"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn what_cannot_be_processed_is_held_listed_and_retried() {
+    let app = TestApp::spawn_with(|c| {
+        c.mail_in.address = SERVICE.to_owned();
+        c.mail_in.per_sender_per_hour = 2;
+    })
+    .await;
+    deliver(
+        &app.data_dir(),
+        "1.garbage.host",
+        "\u{1}\u{2} this is not an e-mail at all",
+    );
+    for n in 0..3 {
+        deliver(
+            &app.data_dir(),
+            &format!("2.storm-{n}.host"),
+            &format!(
+                "From: sturm@example.net\nTo: {SERVICE}\nSubject: Nummer {n}\nMessage-ID: <storm-{n}@example.net>\n\nNachricht {n}\n"
+            ),
+        );
+    }
+    let store = app.state.store.clone();
+    let held = eventually(Duration::from_secs(10), || {
+        let held = store.inbox().held().unwrap();
+        (held.len() == 2).then_some(held)
+    })
+    .await;
+    let reasons: Vec<HoldReason> = held.iter().map(|(_, h)| h.reason).collect();
+    assert!(reasons.contains(&HoldReason::Unreadable) && reasons.contains(&HoldReason::TooMany));
+    assert_eq!(
+        app.state.store.tickets().page(0, 10).unwrap().len(),
+        2,
+        "two of the storm got in"
+    );
+    // Listed first, then moved aside: kept, not deleted.
+    let held_folder = app.data_dir().join("inbox/.Held/cur");
+    eventually(Duration::from_secs(10), || {
+        (std::fs::read_dir(&held_folder).unwrap().count() == 2).then_some(())
+    })
+    .await;
+
+    // The service desk lists them with the reason, lets them be read and retried.
+    let staff = app.staff("sam@service.example").await;
+    let (status, page) = staff.page("/service/inbox").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Not a readable e-mail") && page.contains("Too many from this sender"),
+        "{page}"
+    );
+    assert!(page.contains("Nummer 2"));
+    let (garbage, _) = held
+        .iter()
+        .find(|(_, h)| h.reason == HoldReason::Unreadable)
+        .unwrap();
+    let download = staff
+        .get(&format!("/service/inbox/{garbage}/message"))
+        .await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "message/rfc822");
+    assert!(download.text().await.unwrap().contains("not an e-mail"));
+    let r = staff
+        .post(&format!("/service/inbox/{garbage}/retry"), &[])
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/service/inbox?saved=retried");
+    // Read again (still unreadable, so held again under a new line), and audited.
+    let again = eventually(Duration::from_secs(10), || {
+        let held = store.inbox().held().unwrap();
+        held.iter()
+            .any(|(id, h)| id != garbage && h.reason == HoldReason::Unreadable)
+            .then_some(held)
+    })
+    .await;
+    assert_eq!(again.len(), 2);
+    let (_, audit) = staff.page("/service/audit?event=inbox-retried").await;
+    assert!(audit.contains("1.garbage.host"), "{audit}");
+    // Unknown ids answer 404, not 500.
+    assert_eq!(staff.get("/service/inbox/999/message").await.status(), 404);
+    assert_eq!(
+        staff.post("/service/inbox/999/retry", &[]).await.status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn a_server_killed_while_reading_mail_processes_each_message_exactly_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let count = 60;
+    for n in 0..count {
+        deliver(
+            dir.path(),
+            &format!("{n:04}.crash.host"),
+            &format!(
+                "From: k{n}@example.net\nTo: service@example.com\nSubject: Anfrage {n}\nMessage-ID: <crash-{n}@example.net>\n\nText {n}\n"
+            ),
+        );
+    }
+    let (mut child, _) = crate::durability::serve(dir.path());
+    let cur = dir.path().join("inbox/cur");
+    eventually(Duration::from_secs(30), || {
+        (std::fs::read_dir(&cur).map_or(0, |d| d.count()) >= 5).then_some(())
+    })
+    .await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (mut child, _) = crate::durability::serve(dir.path());
+    eventually(Duration::from_secs(30), || {
+        (waiting(dir.path()) == 0).then_some(())
+    })
+    .await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let store = osc::store::Store::open(dir.path(), 1 << 20).unwrap();
+    let tickets = store.tickets().page(0, 1000).unwrap();
+    let mut subjects: Vec<String> = tickets.iter().map(|t| t.subject.clone()).collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(tickets.len(), count, "each message once");
+    assert_eq!(subjects.len(), count);
+}
