@@ -87,7 +87,7 @@ pub fn receive(core: &Core, counts: &SenderCounts, raw: &[u8]) -> Result<Outcome
             },
             _ => Arrival::Ignored,
         };
-        let received = core.store.inbox().receive(seen, now, arrival, None)?;
+        let received = core.store.inbox().receive(seen, now, arrival)?;
         tracing::info!(event = "mail_in_ignored", automatic = ?mail.automatic, "machine mail: nothing opened");
         return Ok(match received {
             Received::Again => Outcome::Again,
@@ -110,31 +110,29 @@ pub fn receive(core: &Core, counts: &SenderCounts, raw: &[u8]) -> Result<Outcome
         }
         other => new_request(core, sender.as_ref(), &mail, other.as_ref()),
     };
-    Ok(
-        match core.store.inbox().receive(seen, now, arrival, None)? {
-            Received::Again => Outcome::Again,
-            Received::Replied(t) => {
-                tracing::info!(
-                    event = "mail_in_reply",
-                    ticket = t.id,
-                    "reply added to its thread"
-                );
-                Outcome::Replied(t.number)
-            }
-            Received::Filed(t) => {
-                tracing::info!(
-                    event = "mail_in_request",
-                    ticket = t.id,
-                    "request opened by mail"
-                );
-                Outcome::Filed(t.number)
-            }
-            // The thread's request was erased meanwhile: the next attempt opens a new one.
-            Received::Gone => Outcome::Held(HoldReason::Failed),
-            Received::Bounced(marked) => Outcome::Bounced(marked),
-            Received::Ignored => Outcome::Ignored,
-        },
-    )
+    Ok(match core.store.inbox().receive(seen, now, arrival)? {
+        Received::Again => Outcome::Again,
+        Received::Replied(t) => {
+            tracing::info!(
+                event = "mail_in_reply",
+                ticket = t.id,
+                "reply added to its thread"
+            );
+            Outcome::Replied(t.number)
+        }
+        Received::Filed(t) => {
+            tracing::info!(
+                event = "mail_in_request",
+                ticket = t.id,
+                "request opened by mail"
+            );
+            Outcome::Filed(t.number)
+        }
+        // The thread's request was erased meanwhile: the next attempt opens a new one.
+        Received::Gone => Outcome::Held(HoldReason::Failed),
+        Received::Bounced(marked) => Outcome::Bounced(marked),
+        Received::Ignored => Outcome::Ignored,
+    })
 }
 
 /// The portal's own sender address, lower case.
@@ -336,18 +334,27 @@ fn new_request<'a>(
     }
 }
 
+/// Held message `id` and the Maildir it is kept in; `None` when it is not held.
+fn held_in_maildir(core: &Core, id: u64) -> Result<Option<(HeldMessage, Maildir)>, Failure> {
+    let Some(held) = core.store.inbox().held_one(id)? else {
+        return Ok(None);
+    };
+    Ok(Some((held, open_maildir(core).map_err(io_failure)?)))
+}
+
+fn io_failure(e: std::io::Error) -> Failure {
+    Failure::Task(e.to_string())
+}
+
 /// Puts held message `id` back into the source for another attempt, audited; `false`
 /// when it is not held (any more).
 pub fn retry(core: &Core, who: &Acting, id: u64) -> Result<bool, Failure> {
-    let Some(held) = core.store.inbox().held_one(id)? else {
+    let Some((held, maildir)) = held_in_maildir(core, id)? else {
         return Ok(false);
     };
-    let maildir = open_maildir(core).map_err(|e| Failure::Task(e.to_string()))?;
     // Moved back first: a crash before the record is forgotten leaves a stale line,
     // never a message nobody lists.
-    let moved = maildir
-        .put_back(&held.file)
-        .map_err(|e| Failure::Task(e.to_string()))?;
+    let moved = maildir.put_back(&held.file).map_err(io_failure)?;
     let entry = who.entry(core.clock.now(), Event::InboxRetried, &held.file);
     core.store.inbox().release(id, entry)?;
     tracing::info!(
@@ -361,13 +368,10 @@ pub fn retry(core: &Core, who: &Acting, id: u64) -> Result<bool, Failure> {
 
 /// The held message `id`'s content, for the service desk to look at.
 pub fn held_content(core: &Core, id: u64) -> Result<Option<(HeldMessage, Vec<u8>)>, Failure> {
-    let Some(held) = core.store.inbox().held_one(id)? else {
+    let Some((held, maildir)) = held_in_maildir(core, id)? else {
         return Ok(None);
     };
-    let maildir = open_maildir(core).map_err(|e| Failure::Task(e.to_string()))?;
-    let content = maildir
-        .held_content(&held.file)
-        .map_err(|e| Failure::Task(e.to_string()))?;
+    let content = maildir.held_content(&held.file).map_err(io_failure)?;
     Ok(content.map(|c| (held, c)))
 }
 

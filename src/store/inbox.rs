@@ -113,13 +113,12 @@ pub enum Received {
 /// again, and after it, never twice.
 pub trait Inbox: Send + Sync {
     /// Applies `arrival` for the message `seen` (its Message-ID's SHA-256) unless it was
-    /// processed before, with `audit` when given.
+    /// processed before.
     fn receive(
         &self,
         seen: [u8; 32],
         at: u64,
         arrival: Arrival<'_>,
-        audit: Option<audit::Entry>,
     ) -> Result<Received, StoreError>;
 
     /// Whether the message `seen` was processed.
@@ -176,7 +175,6 @@ impl Inbox for Store {
         seen: [u8; 32],
         at: u64,
         arrival: Arrival<'_>,
-        audit: Option<audit::Entry>,
     ) -> Result<Received, StoreError> {
         let txn = self.write()?;
         {
@@ -187,9 +185,6 @@ impl Inbox for Store {
             table.insert(seen, at)?;
         }
         let received = received_in(&txn, arrival, at)?;
-        if let Some(entry) = audit {
-            audit::record_in(&txn, entry)?;
-        }
         txn.commit()?;
         Ok(received)
     }
