@@ -206,8 +206,9 @@ async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let url = config.public_url();
     let data_dir = config.storage.data_dir.clone();
     let instance = Instance::start(config).await?;
+    let shutdown = osc::shutdown_signal();
     tracing::info!(address = %local, data_dir = %data_dir.display(), "Online Service Center listening on {url}");
-    instance.serve(listener, osc::shutdown_signal()).await?;
+    instance.serve(listener, shutdown).await?;
     Ok(())
 }
 
