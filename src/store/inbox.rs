@@ -185,6 +185,11 @@ impl Inbox for Store {
             table.insert(seen, at)?;
         }
         let received = received_in(&txn, arrival, at)?;
+        if matches!(received, Received::Gone) {
+            // Nothing was written: dropped uncommitted, the message is not marked seen
+            // and is processed afresh when it is retried.
+            return Ok(received);
+        }
         txn.commit()?;
         Ok(received)
     }
