@@ -191,15 +191,28 @@ pub struct MailConfig {
 pub enum MailInSource {
     /// A Maildir (`new/`, `cur/`, `tmp/`) a local mail server delivers into.
     Maildir,
+    /// A folder of a mailbox read over IMAP (a mailbox at a provider).
+    Imap,
     /// No incoming mail.
     Off,
+}
+
+/// How an IMAP connection is secured; there is no unencrypted IMAP, the password would
+/// cross the network in clear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImapSecurity {
+    /// TLS from the first byte (usually port 993).
+    Tls,
+    /// A plain connection upgraded with STARTTLS before logging in (usually port 143).
+    Starttls,
 }
 
 /// `[mail_in]`
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MailInConfig {
-    /// `maildir` or `off`.
+    /// `maildir`, `imap` or `off`.
     pub source: MailInSource,
     /// The service address customers write to, e.g. `service@example.com`. Notifications
     /// about a request carry `service+<token>@example.com` in `Reply-To`. Empty: replies
@@ -207,8 +220,29 @@ pub struct MailInConfig {
     pub address: String,
     /// The Maildir read with `source = "maildir"`; empty means `<data_dir>/inbox`.
     pub maildir: PathBuf,
+    /// IMAP server host name, with `source = "imap"`.
+    pub imap_host: String,
+    /// IMAP server port; 0 means 993 with `tls` and 143 with `starttls`.
+    pub imap_port: u16,
+    /// `tls` or `starttls`.
+    pub imap_security: ImapSecurity,
+    /// IMAP user name.
+    pub imap_user: String,
+    /// IMAP password.
+    pub imap_password: Secret,
+    /// A PEM file of certificates trusted besides the usual public ones, for a server
+    /// with a certificate of the site's own authority; empty means only the public ones.
+    pub imap_ca_file: PathBuf,
+    /// The IMAP folder new mail is read from.
+    pub imap_folder: String,
+    /// The IMAP folder a message is moved to once its effect is stored.
+    pub processed_folder: String,
+    /// How often the IMAP folder is looked at when the server cannot announce new mail
+    /// (IDLE), in seconds.
+    pub poll_secs: u64,
     /// Where messages that could not be turned into a request are kept: a folder of the
-    /// Maildir (`.Held/`), listed in the service desk with the reason and a retry.
+    /// Maildir (`.Held/`) or of the IMAP mailbox, listed in the service desk with the
+    /// reason and a retry.
     pub held_folder: String,
     /// Largest message read, in KiB; larger ones are held.
     pub max_message_kb: u64,
@@ -222,6 +256,15 @@ impl Default for MailInConfig {
             source: MailInSource::Maildir,
             address: String::new(),
             maildir: PathBuf::new(),
+            imap_host: String::new(),
+            imap_port: 0,
+            imap_security: ImapSecurity::Tls,
+            imap_user: String::new(),
+            imap_password: Secret::default(),
+            imap_ca_file: PathBuf::new(),
+            imap_folder: "INBOX".to_owned(),
+            processed_folder: "Processed".to_owned(),
+            poll_secs: 60,
             held_folder: "Held".to_owned(),
             max_message_kb: 25 * 1024,
             per_sender_per_hour: 30,
@@ -230,6 +273,15 @@ impl Default for MailInConfig {
 }
 
 impl MailInConfig {
+    /// The IMAP port: the configured one, else the usual one of the security.
+    pub fn imap_port(&self) -> u16 {
+        match (self.imap_port, self.imap_security) {
+            (0, ImapSecurity::Tls) => 993,
+            (0, ImapSecurity::Starttls) => 143,
+            (port, _) => port,
+        }
+    }
+
     /// The Maildir to read: the configured one, else `<data_dir>/inbox`.
     pub fn maildir_in(&self, data_dir: &Path) -> PathBuf {
         if self.maildir.as_os_str().is_empty() {
@@ -544,6 +596,13 @@ impl Secret {
     }
 }
 
+/// A secret given in code (the tests, a command that asked for it).
+impl From<&str> for Secret {
+    fn from(secret: &str) -> Self {
+        Self(secret.to_owned())
+    }
+}
+
 /// Serialized as an empty string: a secret never leaves the process this way.
 impl Serialize for Secret {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -755,6 +814,32 @@ impl Config {
                 "must be a folder name without `/`, `\\` or `.`",
             ));
         }
+        if inbound.source == MailInSource::Imap {
+            if inbound.imap_host.trim().is_empty() || inbound.imap_user.trim().is_empty() {
+                return Err(bad(
+                    "mail_in.imap_host",
+                    "and mail_in.imap_user are required when mail_in.source is imap",
+                ));
+            }
+            let folders = [
+                &inbound.imap_folder,
+                &inbound.processed_folder,
+                &inbound.held_folder,
+            ];
+            if folders.iter().any(|f| f.trim().is_empty())
+                || folders[0] == folders[1]
+                || folders[1] == folders[2]
+                || folders[0] == folders[2]
+            {
+                return Err(bad(
+                    "mail_in.processed_folder",
+                    "mail_in.imap_folder and mail_in.held_folder must be three different folders",
+                ));
+            }
+            if inbound.poll_secs == 0 {
+                return Err(bad("mail_in.poll_secs", "must be at least 1"));
+            }
+        }
         if self.mail.retry_base_secs == 0 || self.mail.retry_max_secs < self.mail.retry_base_secs {
             return Err(bad(
                 "mail.retry_max_secs",
@@ -957,6 +1042,38 @@ mod tests {
         let err = Config::load_from(None, env(&[("OSC_SERVER_TRUSTED_PROXIES", "proxy.lan")]))
             .unwrap_err();
         assert!(err.to_string().contains("server.trusted_proxies"), "{err}");
+    }
+
+    #[test]
+    fn an_imap_source_is_set_by_the_environment_and_needs_its_server() {
+        let imap = [
+            ("OSC_MAIL_IN_SOURCE", "imap"),
+            ("OSC_MAIL_IN_IMAP_HOST", "imap.example.com"),
+            ("OSC_MAIL_IN_IMAP_USER", "service@example.com"),
+            ("OSC_MAIL_IN_IMAP_PASSWORD", "hunter2-imap"),
+            ("OSC_MAIL_IN_IMAP_SECURITY", "starttls"),
+        ];
+        let config = Config::load_from(None, env(&imap)).unwrap();
+        let inbound = &config.mail_in;
+        assert_eq!(inbound.source, MailInSource::Imap);
+        assert_eq!(inbound.imap_port(), 143, "the usual port of STARTTLS");
+        assert_eq!(inbound.imap_password.expose(), "hunter2-imap");
+        assert!(!format!("{inbound:?}").contains("hunter2"), "never printed");
+        assert_eq!(
+            (inbound.imap_folder.as_str(), inbound.processed_folder.as_str()),
+            ("INBOX", "Processed")
+        );
+
+        let err = Config::load_from(None, env(&imap[..2])).unwrap_err();
+        assert!(err.to_string().contains("mail_in.imap_user"), "{err}");
+        let mut same = imap.to_vec();
+        same.push(("OSC_MAIL_IN_PROCESSED_FOLDER", "INBOX"));
+        let err = Config::load_from(None, env(&same)).unwrap_err();
+        assert!(err.to_string().contains("mail_in.processed_folder"), "{err}");
+        let mut plain = imap.to_vec();
+        plain.push(("OSC_MAIL_IN_IMAP_SECURITY", "none"));
+        let err = Config::load_from(None, env(&plain)).unwrap_err();
+        assert!(err.to_string().contains("imap_security"), "{err}");
     }
 
     #[test]

@@ -84,6 +84,16 @@ impl Maildir {
         std::fs::read(self.root.join("new").join(&w.name))
     }
 
+    /// The first `limit` bytes of a waiting message (its headers, for one too large).
+    pub fn head(&self, w: &Waiting, limit: u64) -> io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut head = Vec::new();
+        std::fs::File::open(self.root.join("new").join(&w.name))?
+            .take(limit)
+            .read_to_end(&mut head)?;
+        Ok(head)
+    }
+
     /// Moves a processed message to `cur/`, flagged seen.
     pub fn done(&self, w: &Waiting) -> io::Result<()> {
         let base = w.name.split(":2,").next().unwrap_or(&w.name);

@@ -1,11 +1,14 @@
 //! Mail that is never lost: messages are queued in the store (see
 //! [`crate::store::mail_queue`]) inside the transaction of the action that caused them,
 //! then a background [`worker`] delivers them through the configured [`transport`],
-//! retrying with exponential backoff, also after a restart. Mail coming in is read from a
-//! [`maildir`], parsed ([`inbound`]), stripped of what it quotes ([`quotes`]) and matched
-//! to its request by the ids [`threading`] gives every message sent.
+//! retrying with exponential backoff, also after a restart. Mail coming in is read from the
+//! [`mailbox`] (a [`maildir`] or an [`imap`] folder), parsed ([`inbound`]), stripped of what
+//! it quotes ([`quotes`]) and matched to its request by the ids [`threading`] gives every
+//! message sent.
 
+pub mod imap;
 pub mod inbound;
+pub mod mailbox;
 pub mod maildir;
 pub mod quotes;
 pub mod templates;

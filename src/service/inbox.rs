@@ -10,15 +10,16 @@
 //! leaks and nothing is lost.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::access::AccountKind;
 use crate::clock::WindowCounts;
-use crate::config::MailInSource;
 use crate::domain::upload;
 use crate::domain::{Email, ticket::TicketKind};
 use crate::i18n::{Lang, args};
 use crate::mail::inbound::{self, Automatic, Incoming};
-use crate::mail::maildir::{Maildir, Waiting};
+use crate::mail::mailbox::Mailbox;
+use crate::mail::maildir::Waiting;
 use crate::mail::quotes;
 use crate::store::audit::Event;
 use crate::store::file_content::FileContent;
@@ -334,12 +335,17 @@ fn new_request<'a>(
     }
 }
 
-/// Held message `id` and the Maildir it is kept in; `None` when it is not held.
-fn held_in_maildir(core: &Core, id: u64) -> Result<Option<(HeldMessage, Maildir)>, Failure> {
+/// Held message `id` and the mailbox it is kept in, opened; `None` when it is not held.
+async fn held_in_mailbox(core: &Core, id: u64) -> Result<Option<(HeldMessage, Mailbox)>, Failure> {
     let Some(held) = core.store.inbox().held_one(id)? else {
         return Ok(None);
     };
-    Ok(Some((held, open_maildir(core).map_err(io_failure)?)))
+    let settings = &core.config.mail_in;
+    let mailbox = Mailbox::open(settings, &core.config.storage.data_dir)
+        .await
+        .map_err(io_failure)?
+        .ok_or_else(|| Failure::Task("incoming mail is off (mail_in.source)".to_owned()))?;
+    Ok(Some((held, mailbox)))
 }
 
 fn io_failure(e: std::io::Error) -> Failure {
@@ -348,13 +354,15 @@ fn io_failure(e: std::io::Error) -> Failure {
 
 /// Puts held message `id` back into the source for another attempt, audited; `false`
 /// when it is not held (any more).
-pub fn retry(core: &Core, who: &Acting, id: u64) -> Result<bool, Failure> {
-    let Some((held, maildir)) = held_in_maildir(core, id)? else {
+pub async fn retry(core: &Core, who: &Acting<'_>, id: u64) -> Result<bool, Failure> {
+    let Some((held, mut mailbox)) = held_in_mailbox(core, id).await? else {
         return Ok(false);
     };
     // Moved back first: a crash before the record is forgotten leaves a stale line,
     // never a message nobody lists.
-    let moved = maildir.put_back(&held.file).map_err(io_failure)?;
+    let moved = mailbox.put_back(&held.file).await.map_err(io_failure);
+    mailbox.close().await;
+    let moved = moved?;
     let entry = who.entry(core.clock.now(), Event::InboxRetried, &held.file);
     core.store.inbox().release(id, entry)?;
     tracing::info!(
@@ -367,115 +375,164 @@ pub fn retry(core: &Core, who: &Acting, id: u64) -> Result<bool, Failure> {
 }
 
 /// The held message `id`'s content, for the service desk to look at.
-pub fn held_content(core: &Core, id: u64) -> Result<Option<(HeldMessage, Vec<u8>)>, Failure> {
-    let Some((held, maildir)) = held_in_maildir(core, id)? else {
+pub async fn held_content(core: &Core, id: u64) -> Result<Option<(HeldMessage, Vec<u8>)>, Failure> {
+    let Some((held, mut mailbox)) = held_in_mailbox(core, id).await? else {
         return Ok(None);
     };
-    let content = maildir.held_content(&held.file).map_err(io_failure)?;
-    Ok(content.map(|c| (held, c)))
+    let content = mailbox.held_content(&held.file).await.map_err(io_failure);
+    mailbox.close().await;
+    Ok(content?.map(|c| (held, c)))
 }
 
-fn open_maildir(core: &Core) -> std::io::Result<Maildir> {
-    let settings = &core.config.mail_in;
-    Maildir::open(
-        &settings.maildir_in(&core.config.storage.data_dir),
-        &settings.held_folder,
-    )
-}
-
-/// Processes every message waiting in the Maildir, oldest first; how many were handled.
-pub fn process_waiting(core: &Core, maildir: &Maildir, counts: &SenderCounts) -> usize {
-    let waiting = match maildir.waiting() {
-        Ok(w) => w,
-        Err(e) => {
-            tracing::error!(error = %e, "the incoming Maildir is unreadable");
-            return 0;
-        }
-    };
+/// Processes every message waiting in the mailbox, oldest first; how many were handled.
+/// An error (the mailbox unreadable, the connection lost, the store refusing writes)
+/// ends the pass: what is left is still waiting and read on the next one.
+pub async fn process_waiting(
+    core: &Arc<Core>,
+    mailbox: &mut Mailbox,
+    counts: &Arc<SenderCounts>,
+) -> Result<usize, Failure> {
+    let waiting = mailbox
+        .waiting()
+        .await
+        .map_err(|e| Failure::Task(format!("listing the waiting mail: {e}")))?;
     let mut handled = 0;
     for w in waiting {
-        match process_one(core, maildir, counts, &w) {
-            Ok(true) => handled += 1,
-            Ok(false) => {}
-            Err(e) => {
-                // The store refuses writes (disk reserve, shutdown): the message stays in
-                // new/ and is tried again on the next pass.
-                tracing::warn!(error = %e, file = %w.name, "incoming message not processed; will retry");
-                break;
-            }
+        if process_one(core, mailbox, counts, &w).await? {
+            handled += 1;
         }
     }
-    handled
+    Ok(handled)
 }
 
 /// One waiting message: processed and moved on, or held; `false` when it was left for
 /// the next pass (still being written).
-fn process_one(
-    core: &Core,
-    maildir: &Maildir,
-    counts: &SenderCounts,
+async fn process_one(
+    core: &Arc<Core>,
+    mailbox: &mut Mailbox,
+    counts: &Arc<SenderCounts>,
     w: &Waiting,
 ) -> Result<bool, Failure> {
-    let raw = maildir
-        .read(w)
-        .map_err(|e| Failure::Task(format!("reading {}: {e}", w.name)))?;
-    let outcome = match receive(core, counts, &raw) {
-        Ok(o) => o,
-        Err(Failure::Store(e)) if !matches!(e, crate::store::StoreError::DiskFull(_)) => {
-            tracing::error!(error = %e, file = %w.name, "storing an incoming message failed");
-            Outcome::Held(HoldReason::Failed)
-        }
-        Err(e) => return Err(e),
+    let io = |step: &'static str| {
+        let name = w.name.clone();
+        move |e: std::io::Error| Failure::Task(format!("{step} {name}: {e}"))
     };
-    let io = |e: std::io::Error| Failure::Task(format!("moving {}: {e}", w.name));
+    let too_large = w.size > core.config.mail_in.max_message_kb.saturating_mul(1024);
+    let raw = if too_large {
+        mailbox.head(w).await.map_err(io("reading"))?
+    } else {
+        mailbox.read(w).await.map_err(io("reading"))?
+    };
+    let parsed = inbound::parse(&raw).map(|m| (m.from, m.subject));
+    let outcome = if too_large {
+        Outcome::Held(HoldReason::TooLarge)
+    } else {
+        let (c, n) = (core.clone(), counts.clone());
+        match tokio::task::spawn_blocking(move || receive(&c, &n, &raw)).await {
+            Ok(Ok(o)) => o,
+            Ok(Err(Failure::Store(e))) if !matches!(e, crate::store::StoreError::DiskFull(_)) => {
+                tracing::error!(error = %e, file = %w.name, "storing an incoming message failed");
+                Outcome::Held(HoldReason::Failed)
+            }
+            Ok(Err(e)) => return Err(e),
+            Err(e) => return Err(Failure::Task(e.to_string())),
+        }
+    };
     match outcome {
         Outcome::Held(HoldReason::Unreadable) if w.fresh => return Ok(false),
         Outcome::Held(reason) => {
-            let parsed = inbound::parse(&raw);
-            // Listed first, then moved: a crash in between lists a message that is still
-            // waiting (processed again, the stale line retried to no effect).
-            core.store.inbox().hold(HeldMessage {
+            let file = mailbox.held_name(w).await.map_err(io("holding"))?;
+            let (from, subject) = parsed.unwrap_or_default();
+            let held = HeldMessage {
                 at: core.clock.now(),
-                file: w.name.clone(),
-                from: parsed.as_ref().map(|m| m.from.clone()).unwrap_or_default(),
-                subject: parsed.map(|m| m.subject).unwrap_or_default(),
+                file: file.clone(),
+                from,
+                subject,
                 size: w.size,
                 reason,
-            })?;
-            maildir.hold(w).map_err(io)?;
-            tracing::warn!(event = "mail_in_held", file = %w.name, reason = reason.slug(), "incoming message held");
+            };
+            // Listed first, then moved: a crash in between lists a message that is still
+            // waiting (processed again, the stale line retried to no effect).
+            let c = core.clone();
+            tokio::task::spawn_blocking(move || c.store.inbox().hold(held))
+                .await
+                .map_err(|e| Failure::Task(e.to_string()))??;
+            mailbox.hold(w).await.map_err(io("holding"))?;
+            tracing::warn!(event = "mail_in_held", file = %file, reason = reason.slug(), "incoming message held");
         }
-        _ => maildir.done(w).map_err(io)?,
+        _ => mailbox.done(w).await.map_err(io("moving"))?,
     }
     Ok(true)
 }
 
 /// How often the Maildir is looked at.
-const POLL: std::time::Duration = std::time::Duration::from_millis(500);
+const POLL: Duration = Duration::from_millis(500);
 
-/// Reads the configured source until `shutdown`: messages are picked up within a second
-/// of their delivery.
-pub async fn watch(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
-    if core.config.mail_in.source == MailInSource::Off {
-        return;
+/// The longest wait before connecting to the IMAP server again.
+const MAX_BACKOFF: Duration = Duration::from_secs(300);
+
+/// Waits for `d`, or until `shutdown`; `false` when it is time to stop.
+async fn pause(d: Duration, shutdown: &mut tokio::sync::watch::Receiver<bool>) -> bool {
+    tokio::select! {
+        () = tokio::time::sleep(d) => !*shutdown.borrow(),
+        _ = shutdown.changed() => false,
     }
-    let maildir = match open_maildir(&core) {
-        Ok(m) => Arc::new(m),
-        Err(e) => {
-            tracing::error!(error = %e, "the incoming Maildir cannot be created; no mail is read");
-            return;
-        }
-    };
+}
+
+/// Reads the configured source until `shutdown`: from the Maildir, messages are picked
+/// up within a second of their delivery; from IMAP, as soon as the server announces them
+/// (else every `mail_in.poll_secs`), connecting again after a failure with a growing
+/// pause.
+pub async fn watch(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    let settings = &core.config.mail_in;
     let counts = Arc::new(SenderCounts::default());
+    let mut backoff = Duration::from_secs(1);
     loop {
-        let (c, m, n) = (core.clone(), maildir.clone(), counts.clone());
-        let _ = tokio::task::spawn_blocking(move || process_waiting(&c, &m, &n)).await;
-        tokio::select! {
-            () = tokio::time::sleep(POLL) => {}
+        let opened = tokio::select! {
+            opened = Mailbox::open(settings, &core.config.storage.data_dir) => opened,
             _ = shutdown.changed() => return,
+        };
+        let mut mailbox = match opened {
+            Ok(Some(m)) => m,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::error!(error = %e, source = ?settings.source, "the incoming mailbox cannot be opened; trying again");
+                if !pause(backoff, &mut shutdown).await {
+                    return;
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                continue;
+            }
+        };
+        loop {
+            match process_waiting(&core, &mut mailbox, &counts).await {
+                Ok(_) => backoff = Duration::from_secs(1),
+                Err(e) => {
+                    tracing::warn!(error = %e, "incoming mail not all processed; will retry");
+                    if matches!(mailbox, Mailbox::Imap(_)) {
+                        break;
+                    }
+                }
+            }
+            let news = match &mut mailbox {
+                Mailbox::Maildir(_) => pause(POLL, &mut shutdown).await.then_some(Ok(())),
+                Mailbox::Imap(folder) => tokio::select! {
+                    news = folder.wait_for_news() => Some(news),
+                    _ = shutdown.changed() => None,
+                },
+            };
+            match news {
+                None => return,
+                Some(Ok(())) => {}
+                Some(Err(e)) => {
+                    tracing::warn!(error = %e, "the IMAP connection was lost; connecting again");
+                    break;
+                }
+            }
         }
-        if *shutdown.borrow() {
+        if !pause(backoff, &mut shutdown).await {
             return;
         }
+        backoff = (backoff * 2).min(MAX_BACKOFF);
     }
 }

@@ -1,10 +1,14 @@
-//! Requests by e-mail through the Maildir: replies land in their thread (and only for
-//! people who may see it), mail to the service address opens a request, machines open
-//! nothing, bounces mark the mail they return, nothing is processed twice or lost.
+//! Requests by e-mail, from both sources: files delivered into the Maildir, and messages
+//! delivered into a real IMAP server (Dovecot, on loopback) read over TLS. Replies land in
+//! their thread (and only for people who may see it), mail to the service address opens
+//! a request, machines open nothing, bounces mark the mail they return, nothing is
+//! processed twice or lost. Every scenario runs once per source.
 
+use std::ops::Deref;
 use std::path::Path;
 use std::time::Duration;
 
+use osc::config::Config;
 use osc::domain::ticket::TicketStatus;
 use osc::store::Storage;
 use osc::store::inbox::HoldReason;
@@ -12,19 +16,110 @@ use osc::store::mail_queue::MailState;
 use osc::store::tickets::Ticket;
 
 use crate::common::{Registration, TestApp, eventually, outbox_files};
+use crate::dovecot::Dovecot;
 
 const SERVICE: &str = "service@example.com";
 
-async fn app() -> TestApp {
-    TestApp::spawn_with(|c| c.mail_in.address = SERVICE.to_owned()).await
+/// The IMAP user whose INBOX the portal reads.
+const USER: &str = "service";
+
+/// Where a test delivers mail for the portal to read.
+#[derive(Debug, Clone, Copy)]
+enum Via {
+    Maildir,
+    Imap,
 }
 
-/// Delivers `raw` as a mail server does: written into `tmp/`, then moved into `new/`.
+/// The portal and the mailbox it reads.
+struct Mail {
+    app: TestApp,
+    dovecot: Option<Dovecot>,
+}
+
+impl Deref for Mail {
+    type Target = TestApp;
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
+}
+
+/// The portal reading mail `via` a source; `None` when that source's server is not
+/// installed (outside CI).
+async fn app(via: Via) -> Option<Mail> {
+    app_with(via, |_| {}).await
+}
+
+async fn app_with(via: Via, adjust: impl FnOnce(&mut Config)) -> Option<Mail> {
+    let dovecot = match via {
+        Via::Maildir => None,
+        Via::Imap => Some(Dovecot::start().await?),
+    };
+    let app = TestApp::spawn_with(|c| {
+        c.mail_in.address = SERVICE.to_owned();
+        if let Some(d) = &dovecot {
+            d.configure(&mut c.mail_in, USER);
+            // Far beyond the waits below: new mail is only seen in time if the
+            // server announces it (IDLE).
+            c.mail_in.poll_secs = 600;
+        }
+        adjust(c);
+    })
+    .await;
+    Some(Mail { app, dovecot })
+}
+
+impl Mail {
+    /// Delivers `raw` as a mail server does: for the Maildir written into `tmp/`, then
+    /// moved into `new/`; for IMAP into the INBOX.
+    fn deliver(&self, name: &str, raw: &str) {
+        let raw = raw.replace('\n', "\r\n");
+        match &self.dovecot {
+            None => deliver(&self.data_dir(), name, &raw),
+            Some(d) => d.deliver(USER, raw.as_bytes()),
+        }
+    }
+
+    /// Messages still waiting to be read.
+    fn waiting(&self) -> usize {
+        match &self.dovecot {
+            None => waiting(&self.data_dir()),
+            Some(d) => d.count(USER, "INBOX"),
+        }
+    }
+
+    /// Messages read and moved on.
+    fn processed_count(&self) -> usize {
+        match &self.dovecot {
+            None => std::fs::read_dir(self.data_dir().join("inbox/cur")).map_or(0, |d| d.count()),
+            Some(d) => d.count(USER, "Processed"),
+        }
+    }
+
+    /// Messages moved to the held folder.
+    fn held_count(&self) -> usize {
+        match &self.dovecot {
+            None => {
+                std::fs::read_dir(self.data_dir().join("inbox/.Held/cur")).map_or(0, |d| d.count())
+            }
+            Some(d) => d.count(USER, "Held"),
+        }
+    }
+
+    /// Waits until nothing is waiting: every message was processed or held.
+    async fn processed(&self) {
+        eventually(Duration::from_secs(10), || {
+            (self.waiting() == 0).then_some(())
+        })
+        .await;
+    }
+}
+
+/// Delivers `raw` into the Maildir under `dir` as a mail server does.
 fn deliver(dir: &Path, name: &str, raw: &str) {
     let inbox = dir.join("inbox");
     std::fs::create_dir_all(inbox.join("tmp")).unwrap();
     std::fs::create_dir_all(inbox.join("new")).unwrap();
-    std::fs::write(inbox.join("tmp").join(name), raw.replace('\n', "\r\n")).unwrap();
+    std::fs::write(inbox.join("tmp").join(name), raw).unwrap();
     std::fs::rename(inbox.join("tmp").join(name), inbox.join("new").join(name)).unwrap();
 }
 
@@ -32,14 +127,32 @@ fn waiting(dir: &Path) -> usize {
     std::fs::read_dir(dir.join("inbox/new")).map_or(0, |d| d.count())
 }
 
-/// Waits until the Maildir's `new/` is empty: every message was processed or held.
-async fn processed(app: &TestApp) {
-    let dir = app.data_dir();
-    eventually(Duration::from_secs(10), || {
-        (waiting(&dir) == 0).then_some(())
-    })
-    .await;
+/// Each scenario as one test per source.
+macro_rules! from_both_sources {
+    ($($scenario:ident),* $(,)?) => {
+        mod maildir {
+            $(#[tokio::test]
+            async fn $scenario() {
+                super::$scenario(super::Via::Maildir).await
+            })*
+        }
+        mod imap {
+            $(#[tokio::test]
+            async fn $scenario() {
+                super::$scenario(super::Via::Imap).await
+            })*
+        }
+    };
 }
+
+from_both_sources!(
+    a_reply_to_a_notification_lands_in_its_thread_once,
+    a_reply_from_someone_who_may_not_see_the_request_opens_their_own,
+    mail_to_the_service_address_opens_a_request_and_its_replies_thread,
+    machines_open_nothing_and_a_bounce_marks_the_mail_it_returns,
+    what_cannot_be_processed_is_held_listed_and_retried,
+    a_server_killed_while_reading_mail_processes_each_message_exactly_once,
+);
 
 fn ticket(app: &TestApp, id: u64) -> Ticket {
     app.state.store.tickets().by_ids(&[id]).unwrap().remove(0)
@@ -67,9 +180,8 @@ async fn mail_to(app: &TestApp, to: &str, needle: &str) -> String {
 
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
-#[tokio::test]
-async fn a_reply_to_a_notification_lands_in_its_thread_once() {
-    let app = app().await;
+async fn a_reply_to_a_notification_lands_in_its_thread_once(via: Via) {
+    let Some(app) = app(via).await else { return };
     let (staff, company, _, t) = app
         .workshop_with_request(TicketStatus::WaitingForCustomer)
         .await;
@@ -119,8 +231,8 @@ TVqQAAMAAAAEAAAA\n\
 --b1--\n",
         number = t.number
     );
-    deliver(&app.data_dir(), "1.reply.host", &reply);
-    processed(&app).await;
+    app.deliver("1.reply.host", &reply);
+    app.processed().await;
     let after = ticket(&app, t.id);
     assert_eq!(after.messages.len(), before + 1);
     let m = after.messages.last().unwrap();
@@ -157,14 +269,10 @@ TVqQAAMAAAAEAAAA\n\
     );
 
     // The same mail delivered a second time adds nothing.
-    deliver(&app.data_dir(), "2.reply-again.host", &reply);
-    processed(&app).await;
+    app.deliver("2.reply-again.host", &reply);
+    app.processed().await;
     assert_eq!(ticket(&app, t.id).messages.len(), before + 1);
-    assert!(
-        app.data_dir()
-            .join("inbox/cur/2.reply-again.host:2,S")
-            .exists()
-    );
+    assert_eq!(app.processed_count(), 2, "moved on, not deleted");
 
     // A staff answer goes out in the same thread, so the customer's program threads it.
     let r = staff
@@ -181,16 +289,14 @@ TVqQAAMAAAAEAAAA\n\
     assert!(header(&answer, "Message-ID").starts_with("<osc.m"));
 }
 
-#[tokio::test]
-async fn a_reply_from_someone_who_may_not_see_the_request_opens_their_own() {
-    let app = app().await;
+async fn a_reply_from_someone_who_may_not_see_the_request_opens_their_own(via: Via) {
+    let Some(app) = app(via).await else { return };
     let (_, company, _, t) = app.workshop_with_request(TicketStatus::InProgress).await;
     let notice = mail_to(&app, &company.admin.user.email, &t.number).await;
     let message_id = header(&notice, "Message-ID").to_owned();
     let before = ticket(&app, t.id).messages.len();
     // Forwarded to someone outside the company, who answers it.
-    deliver(
-        &app.data_dir(),
+    app.deliver(
         "1.stranger.host",
         &format!(
             "From: Otto Fremd <otto@fremd.example>\nTo: {SERVICE}\nSubject: Re: Ihre Anfrage\n\
@@ -198,7 +304,7 @@ Message-ID: <otto-1@fremd.example>\nIn-Reply-To: {message_id}\nReferences: {mess
 Ich habe das gleiche Problem.\n"
         ),
     );
-    processed(&app).await;
+    app.processed().await;
     assert_eq!(
         ticket(&app, t.id).messages.len(),
         before,
@@ -219,36 +325,32 @@ Ich habe das gleiche Problem.\n"
     );
 }
 
-#[tokio::test]
-async fn mail_to_the_service_address_opens_a_request_and_its_replies_thread() {
-    let app = app().await;
+async fn mail_to_the_service_address_opens_a_request_and_its_replies_thread(via: Via) {
+    let Some(app) = app(via).await else { return };
     // A customer with an account: the request shows in their Ticket Tracking.
     let olaf = app
         .signed_in(&Registration::operator("olaf@example.org").with("first_name", "Olaf"))
         .await;
-    deliver(
-        &app.data_dir(),
-        "1.olaf.host",
+    app.deliver("1.olaf.host",
         &format!(
             "From: Olaf <Olaf@Example.org>\nTo: Service <{SERVICE}>\nSubject: Display bleibt dunkel\n\
 Message-ID: <olaf-1@example.org>\n\nSeit heute Morgen ist das Display dunkel.\n"
         ),
     );
-    processed(&app).await;
+    app.processed().await;
     let (_, tracking) = olaf.page("/tickets").await;
     assert!(tracking.contains("Display bleibt dunkel"), "{tracking}");
     mail_to(&app, "olaf@example.org", "Display bleibt dunkel").await;
 
     // A visitor: a request like the logged-out contact form's, confirmed with its number.
-    deliver(
-        &app.data_dir(),
+    app.deliver(
         "2.vera.host",
         &format!(
             "From: Vera Vogel <vera@example.net>\nTo: {SERVICE}\nSubject: Frage zur Garantie\n\
 Message-ID: <vera-1@example.net>\n\nWie lange gilt die Garantie?\n"
         ),
     );
-    processed(&app).await;
+    app.processed().await;
     let all = app.state.store.tickets().page(0, 10).unwrap();
     let vera = all
         .iter()
@@ -259,33 +361,28 @@ Message-ID: <vera-1@example.net>\n\nWie lange gilt die Garantie?\n"
     let confirmation = mail_to(&app, "vera@example.net", &vera.number).await;
     // Her answer to the confirmation lands in that request.
     let id = header(&confirmation, "Message-ID").to_owned();
-    deliver(
-        &app.data_dir(),
-        "3.vera.host",
+    app.deliver("3.vera.host",
         &format!(
             "From: vera@example.net\nTo: {SERVICE}\nSubject: Re: {}\nMessage-ID: <vera-2@example.net>\n\
 In-Reply-To: {id}\n\nDie Seriennummer ist 3001234567.\n",
             vera.number
         ),
     );
-    processed(&app).await;
+    app.processed().await;
     let thread = ticket(&app, vera.id);
     assert_eq!(thread.messages.len(), 2);
     assert_eq!(thread.messages[1].text, "Die Seriennummer ist 3001234567.");
     assert_eq!(app.state.store.tickets().page(0, 10).unwrap().len(), 2);
 }
 
-#[tokio::test]
-async fn machines_open_nothing_and_a_bounce_marks_the_mail_it_returns() {
-    let app = app().await;
-    deliver(
-        &app.data_dir(),
-        "1.ask.host",
+async fn machines_open_nothing_and_a_bounce_marks_the_mail_it_returns(via: Via) {
+    let Some(app) = app(via).await else { return };
+    app.deliver("1.ask.host",
         &format!(
             "From: kunde@nirgendwo.example\nTo: {SERVICE}\nSubject: Hallo\nMessage-ID: <k-1@nirgendwo.example>\n\nHallo?\n"
         ),
     );
-    processed(&app).await;
+    app.processed().await;
     let confirmation = mail_to(&app, "kunde@nirgendwo.example", "2026-").await;
     let confirmation_id = header(&confirmation, "Message-ID").to_owned();
     let tickets = || app.state.store.tickets().page(0, 100).unwrap().len();
@@ -303,25 +400,19 @@ async fn machines_open_nothing_and_a_bounce_marks_the_mail_it_returns() {
     .iter()
     .enumerate()
     {
-        deliver(
-            &app.data_dir(),
-            &format!("2.auto-{n}.host"),
+        app.deliver(&format!("2.auto-{n}.host"),
             &format!(
                 "From: someone@example.net\nTo: {SERVICE}\n{extra}\nSubject: Abwesend\nMessage-ID: <auto-{n}@example.net>\n\nIch bin nicht im Büro.\n"
             ),
         );
     }
-    deliver(
-        &app.data_dir(),
-        "3.own.host",
+    app.deliver("3.own.host",
         &format!(
             "From: Online Service Center <noreply@localhost>\nTo: {SERVICE}\nSubject: loop\nMessage-ID: <own@localhost>\n\nloop\n"
         ),
     );
     // The recipient's server returns the confirmation: a delivery status report.
-    deliver(
-        &app.data_dir(),
-        "4.bounce.host",
+    app.deliver("4.bounce.host",
         &format!(
             "From: Mail Delivery System <MAILER-DAEMON@mx.nirgendwo.example>\n\
 To: noreply@localhost\nSubject: Undelivered Mail Returned to Sender\n\
@@ -336,7 +427,7 @@ From: noreply@localhost\nTo: kunde@nirgendwo.example\nMessage-ID: {confirmation_
 --r--\n"
         ),
     );
-    processed(&app).await;
+    app.processed().await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(tickets(), 1, "machines open no request");
     assert_eq!(outbox(), sent_before, "and get no answer");
@@ -362,22 +453,27 @@ From: noreply@localhost\nTo: kunde@nirgendwo.example\nMessage-ID: {confirmation_
     );
 }
 
-#[tokio::test]
-async fn what_cannot_be_processed_is_held_listed_and_retried() {
-    let app = TestApp::spawn_with(|c| {
-        c.mail_in.address = SERVICE.to_owned();
+async fn what_cannot_be_processed_is_held_listed_and_retried(via: Via) {
+    let Some(app) = app_with(via, |c| {
         c.mail_in.per_sender_per_hour = 2;
+        c.mail_in.max_message_kb = 2;
     })
-    .await;
-    deliver(
-        &app.data_dir(),
-        "1.garbage.host",
-        "\u{1}\u{2} this is not an e-mail at all",
+    .await
+    else {
+        return;
+    };
+    // Larger than the limit: held unread, listed by its headers.
+    app.deliver(
+        "0.large.host",
+        &format!(
+            "From: Gross <gross@example.net>\nTo: {SERVICE}\nSubject: Riesige Anlage\n\
+Message-ID: <large-1@example.net>\n\n{}\n",
+            "Zeile mit Messwerten\n".repeat(200)
+        ),
     );
+    app.deliver("1.garbage.host", "\u{1}\u{2} this is not an e-mail at all");
     for n in 0..3 {
-        deliver(
-            &app.data_dir(),
-            &format!("2.storm-{n}.host"),
+        app.deliver(&format!("2.storm-{n}.host"),
             &format!(
                 "From: sturm@example.net\nTo: {SERVICE}\nSubject: Nummer {n}\nMessage-ID: <storm-{n}@example.net>\n\nNachricht {n}\n"
             ),
@@ -386,20 +482,27 @@ async fn what_cannot_be_processed_is_held_listed_and_retried() {
     let store = app.state.store.clone();
     let held = eventually(Duration::from_secs(10), || {
         let held = store.inbox().held().unwrap();
-        (held.len() == 2).then_some(held)
+        (held.len() == 3).then_some(held)
     })
     .await;
     let reasons: Vec<HoldReason> = held.iter().map(|(_, h)| h.reason).collect();
     assert!(reasons.contains(&HoldReason::Unreadable) && reasons.contains(&HoldReason::TooMany));
+    let (_, large) = held
+        .iter()
+        .find(|(_, h)| h.reason == HoldReason::TooLarge)
+        .expect("the large one");
+    assert_eq!(
+        (large.from.as_str(), large.subject.as_str()),
+        ("gross@example.net", "Riesige Anlage")
+    );
     assert_eq!(
         app.state.store.tickets().page(0, 10).unwrap().len(),
         2,
         "two of the storm got in"
     );
     // Listed first, then moved aside: kept, not deleted.
-    let held_folder = app.data_dir().join("inbox/.Held/cur");
     eventually(Duration::from_secs(10), || {
-        (std::fs::read_dir(&held_folder).unwrap().count() == 2).then_some(())
+        (app.held_count() == 3).then_some(())
     })
     .await;
 
@@ -408,11 +511,14 @@ async fn what_cannot_be_processed_is_held_listed_and_retried() {
     let (status, page) = staff.page("/service/inbox").await;
     assert_eq!(status, 200);
     assert!(
-        page.contains("Not a readable e-mail") && page.contains("Too many from this sender"),
+        page.contains("Not a readable e-mail")
+            && page.contains("Too many from this sender")
+            && page.contains("Larger than the limit")
+            && page.contains("Riesige Anlage"),
         "{page}"
     );
     assert!(page.contains("Nummer 2"));
-    let (garbage, _) = held
+    let (garbage, garbage_held) = held
         .iter()
         .find(|(_, h)| h.reason == HoldReason::Unreadable)
         .unwrap();
@@ -435,9 +541,9 @@ async fn what_cannot_be_processed_is_held_listed_and_retried() {
             .then_some(held)
     })
     .await;
-    assert_eq!(again.len(), 2);
+    assert_eq!(again.len(), 3);
     let (_, audit) = staff.page("/service/audit?event=inbox-retried").await;
-    assert!(audit.contains("1.garbage.host"), "{audit}");
+    assert!(audit.contains(&garbage_held.file), "{audit}");
     // Unknown ids answer 404, not 500.
     assert_eq!(staff.get("/service/inbox/999/message").await.status(), 404);
     assert_eq!(
@@ -446,34 +552,47 @@ async fn what_cannot_be_processed_is_held_listed_and_retried() {
     );
 }
 
-#[tokio::test]
-async fn a_server_killed_while_reading_mail_processes_each_message_exactly_once() {
+/// The real binary killed with `kill -9` while it reads: after a restart each message is
+/// a request exactly once, and nothing is left waiting.
+async fn a_server_killed_while_reading_mail_processes_each_message_exactly_once(via: Via) {
     let dir = tempfile::tempdir().unwrap();
+    let dovecot = match via {
+        Via::Maildir => None,
+        Via::Imap => match Dovecot::start().await {
+            Some(d) => Some(d),
+            None => return,
+        },
+    };
     let count = 60;
     for n in 0..count {
-        deliver(
-            dir.path(),
-            &format!("{n:04}.crash.host"),
-            &format!(
-                "From: k{n}@example.net\nTo: service@example.com\nSubject: Anfrage {n}\nMessage-ID: <crash-{n}@example.net>\n\nText {n}\n"
-            ),
+        let raw = format!(
+            "From: k{n}@example.net\r\nTo: service@example.com\r\nSubject: Anfrage {n}\r\n\
+Message-ID: <crash-{n}@example.net>\r\n\r\nText {n}\r\n"
         );
+        match &dovecot {
+            None => deliver(dir.path(), &format!("{n:04}.crash.host"), &raw),
+            Some(d) => d.deliver(USER, raw.as_bytes()),
+        }
     }
-    let (mut child, _) = crate::durability::serve(dir.path());
-    let cur = dir.path().join("inbox/cur");
-    eventually(Duration::from_secs(30), || {
-        (std::fs::read_dir(&cur).map_or(0, |d| d.count()) >= 5).then_some(())
-    })
-    .await;
+    let env: Vec<(&str, String)> = dovecot.as_ref().map_or_else(Vec::new, |d| d.env(USER));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let done = || match &dovecot {
+        None => std::fs::read_dir(dir.path().join("inbox/cur")).map_or(0, |d| d.count()),
+        Some(d) => d.count(USER, "Processed"),
+    };
+    let left = || match &dovecot {
+        None => waiting(dir.path()),
+        Some(d) => d.count(USER, "INBOX"),
+    };
+    let (mut child, _) = crate::common::serve_binary(dir.path(), &env);
+    eventually(Duration::from_secs(30), || (done() >= 5).then_some(())).await;
     child.kill().unwrap();
     child.wait().unwrap();
-    let (mut child, _) = crate::durability::serve(dir.path());
-    eventually(Duration::from_secs(30), || {
-        (waiting(dir.path()) == 0).then_some(())
-    })
-    .await;
+    let (mut child, _) = crate::common::serve_binary(dir.path(), &env);
+    eventually(Duration::from_secs(30), || (left() == 0).then_some(())).await;
     child.kill().unwrap();
     child.wait().unwrap();
+    assert_eq!(done(), count, "every message moved on, none deleted");
     let store = osc::store::Store::open(dir.path(), 1 << 20).unwrap();
     let tickets = store.tickets().page(0, 1000).unwrap();
     let mut subjects: Vec<String> = tickets.iter().map(|t| t.subject.clone()).collect();
@@ -481,4 +600,115 @@ async fn a_server_killed_while_reading_mail_processes_each_message_exactly_once(
     subjects.dedup();
     assert_eq!(tickets.len(), count, "each message once");
     assert_eq!(subjects.len(), count);
+}
+
+/// The message the IMAP tests below deliver.
+const HELLO: &str = "From: Olga <olga@example.org>\r\nTo: service@example.com\r\n\
+Subject: Wechselrichter piept\r\nMessage-ID: <olga-1@example.org>\r\n\r\nEr piept.\r\n";
+
+fn filed(app: &TestApp) -> usize {
+    app.state.store.tickets().page(0, 10).unwrap().len()
+}
+
+#[tokio::test]
+async fn imap_over_starttls_reads_the_mail_and_a_server_it_cannot_trust_gets_no_password() {
+    let Some(dovecot) = Dovecot::start().await else {
+        return;
+    };
+    // On the plain port, upgraded with STARTTLS before logging in.
+    let app = TestApp::spawn_with(|c| {
+        dovecot.configure(&mut c.mail_in, "upgraded");
+        c.mail_in.imap_security = osc::config::ImapSecurity::Starttls;
+        c.mail_in.imap_port = dovecot.imap;
+    })
+    .await;
+    dovecot.deliver("upgraded", HELLO.as_bytes());
+    eventually(Duration::from_secs(10), || {
+        (dovecot.count("upgraded", "Processed") == 1).then_some(())
+    })
+    .await;
+    assert_eq!(dovecot.count("upgraded", "INBOX"), 0);
+    assert_eq!(filed(&app), 1);
+
+    // Without the site's authority the certificate is refused before anything is sent;
+    // with a wrong password the server refuses the log-in. Either way the mail stays.
+    let untrusted = TestApp::spawn_with(|c| {
+        dovecot.configure(&mut c.mail_in, "untrusted");
+        c.mail_in.imap_ca_file = std::path::PathBuf::new();
+    })
+    .await;
+    let refused = TestApp::spawn_with(|c| {
+        dovecot.configure(&mut c.mail_in, "refused");
+        c.mail_in.imap_password = "falsch".into();
+    })
+    .await;
+    dovecot.deliver("untrusted", HELLO.as_bytes());
+    dovecot.deliver("refused", HELLO.as_bytes());
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    for (user, app) in [("untrusted", &untrusted), ("refused", &refused)] {
+        assert_eq!(dovecot.count(user, "INBOX"), 1, "{user}: left where it was");
+        assert_eq!(dovecot.count(user, "Processed"), 0);
+        assert_eq!(filed(app), 0);
+    }
+    let log = dovecot.log();
+    assert!(log.contains("user=<upgraded>"), "{log}");
+    assert!(
+        !log.contains("user=<untrusted>"),
+        "no log-in was tried: {log}"
+    );
+}
+
+#[tokio::test]
+async fn imap_mail_is_read_again_once_the_server_is_back() {
+    let Some(dovecot) = Dovecot::start().await else {
+        return;
+    };
+    let app = TestApp::spawn_with(|c| {
+        dovecot.configure(&mut c.mail_in, USER);
+        c.mail_in.poll_secs = 600;
+    })
+    .await;
+    dovecot.deliver(USER, HELLO.as_bytes());
+    eventually(Duration::from_secs(10), || (filed(&app) == 1).then_some(())).await;
+    // The server goes away under the open connection, and comes back.
+    let dovecot = dovecot.restart().await;
+    dovecot.deliver(
+        USER,
+        HELLO
+            .replace("olga-1@", "olga-2@")
+            .replace("piept", "schweigt")
+            .as_bytes(),
+    );
+    eventually(Duration::from_secs(20), || (filed(&app) == 2).then_some(())).await;
+    assert_eq!(dovecot.count(USER, "Processed"), 2);
+}
+
+#[tokio::test]
+async fn imap_without_idle_or_move_is_polled_and_copies_before_it_expunges() {
+    // A server that announces neither IDLE nor MOVE (as some providers' do not).
+    let Some(dovecot) = Dovecot::start_with("imap_capability = IMAP4rev1 LITERAL+ UIDPLUS").await
+    else {
+        return;
+    };
+    let app = TestApp::spawn_with(|c| {
+        dovecot.configure(&mut c.mail_in, USER);
+        c.mail_in.poll_secs = 1;
+    })
+    .await;
+    dovecot.deliver(USER, HELLO.as_bytes());
+    eventually(Duration::from_secs(10), || (filed(&app) == 1).then_some(())).await;
+    // Delivered while the portal waits between two looks.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    dovecot.deliver(
+        USER,
+        HELLO
+            .replace("olga-1@", "olga-2@")
+            .replace("piept", "schweigt")
+            .as_bytes(),
+    );
+    eventually(Duration::from_secs(10), || {
+        (dovecot.count(USER, "Processed") == 2 && dovecot.count(USER, "INBOX") == 0).then_some(())
+    })
+    .await;
+    assert_eq!(filed(&app), 2);
 }

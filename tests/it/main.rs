@@ -11,6 +11,7 @@ mod company;
 mod devices;
 mod disk;
 mod documents;
+mod dovecot;
 mod durability;
 mod first_run;
 mod fixtures;

@@ -258,9 +258,14 @@ service-inbox-title = Eingehende E-Mails
 service-inbox-retried = Die Nachricht wurde zurückgelegt; sie wird in wenigen Sekunden erneut gelesen.
 service-inbox-gone = Die Nachricht lag nicht mehr im Ordner der zurückgehaltenen; ihre Zeile wurde entfernt.
 service-inbox-reads = Antworten und Anfragen per E-Mail werden gelesen aus dem Maildir
+service-inbox-reads-imap = Antworten und Anfragen per E-Mail werden per IMAP gelesen aus dem Ordner
 service-inbox-off = Eingehende E-Mails sind ausgeschaltet (mail_in.source = "off").
 service-inbox-address = Kunden schreiben an
 service-inbox-no-address = Keine Service-Adresse eingestellt (mail_in.address): Antworten auf Benachrichtigungen gehen an die Absenderadresse und werden über ihre Kopfzeilen der Anfrage zugeordnet.
+service-inbox-connect = Ein Postfach anbinden
+service-inbox-connect-imap = Ein Postfach bei einem Anbieter: mail_in.source = "imap" mit imap_host, imap_user und imap_password (oder der Umgebungsvariablen OSC_MAIL_IN_IMAP_PASSWORD) setzen, dazu imap_security = "starttls", wenn der Server nicht von Anfang an TLS spricht. Neue E-Mails werden aus imap_folder gelesen, sobald der Server sie meldet; eine verarbeitete wird nach processed_folder verschoben, eine zurückgehaltene nach held_folder, keine wird gelöscht.
+service-inbox-connect-maildir = Ein Mailserver auf diesem Rechner: Postfix oder OpenSMTPD in das Maildir zustellen lassen (mail_in.source = "maildir"), oder fetchmail bzw. getmail ein beliebiges Postfach dorthin abholen lassen.
+service-inbox-connect-address = Danach mail_in.address auf die Adresse dieses Postfachs setzen und das Portal neu starten.
 service-inbox-held = Zurückgehaltene Nachrichten
 service-inbox-held-intro = Nachrichten, aus denen keine Anfrage oder Antwort werden konnte, werden beiseitegelegt, nie gelöscht. „Erneut versuchen“ legt eine zurück, damit sie noch einmal gelesen wird.
 service-inbox-empty = Keine Nachricht wird zurückgehalten.

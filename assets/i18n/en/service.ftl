@@ -258,9 +258,14 @@ service-inbox-title = Incoming mail
 service-inbox-retried = The message was put back; it is read again within seconds.
 service-inbox-gone = The message was no longer in the held folder; its line was removed.
 service-inbox-reads = Replies and requests by e-mail are read from the Maildir
+service-inbox-reads-imap = Replies and requests by e-mail are read over IMAP from the folder
 service-inbox-off = Incoming mail is off (mail_in.source = "off").
 service-inbox-address = Customers write to
 service-inbox-no-address = No service address is set (mail_in.address): replies to notifications go to the sender address and are matched to their request by their headers.
+service-inbox-connect = Connecting a mailbox
+service-inbox-connect-imap = A mailbox at a provider: set mail_in.source = "imap" with imap_host, imap_user and imap_password (or the environment variable OSC_MAIL_IN_IMAP_PASSWORD), and imap_security = "starttls" if the server does not speak TLS from the start. New mail is read from imap_folder as soon as the server announces it; a processed message is moved to processed_folder, a held one to held_folder, none is deleted.
+service-inbox-connect-maildir = A mail server on this machine: have Postfix or OpenSMTPD deliver into the Maildir (mail_in.source = "maildir"), or fetchmail or getmail fetch any mailbox into it.
+service-inbox-connect-address = Then set mail_in.address to the address that mailbox receives, and restart the portal.
 service-inbox-held = Held messages
 service-inbox-held-intro = Messages that could not be turned into a request or a reply are kept aside, never deleted. Retry puts one back to be read again.
 service-inbox-empty = No message is held.

@@ -258,9 +258,14 @@ service-inbox-title = Courriels entrants
 service-inbox-retried = Le message a été remis en place ; il est relu dans quelques secondes.
 service-inbox-gone = Le message n’était plus dans le dossier des messages retenus ; sa ligne a été retirée.
 service-inbox-reads = Les réponses et les demandes par courriel sont lues dans le Maildir
+service-inbox-reads-imap = Les réponses et les demandes par courriel sont lues par IMAP dans le dossier
 service-inbox-off = Les courriels entrants sont désactivés (mail_in.source = "off").
 service-inbox-address = Les clients écrivent à
 service-inbox-no-address = Aucune adresse de service n’est définie (mail_in.address) : les réponses aux notifications vont à l’adresse d’expédition et sont rattachées à leur demande par leurs en-têtes.
+service-inbox-connect = Raccorder une boîte aux lettres
+service-inbox-connect-imap = Une boîte chez un fournisseur : réglez mail_in.source = "imap" avec imap_host, imap_user et imap_password (ou la variable d’environnement OSC_MAIL_IN_IMAP_PASSWORD), et imap_security = "starttls" si le serveur ne parle pas TLS dès le début. Les nouveaux courriels sont lus dans imap_folder dès que le serveur les annonce ; un courriel traité est déplacé dans processed_folder, un courriel retenu dans held_folder, aucun n’est supprimé.
+service-inbox-connect-maildir = Un serveur de messagerie sur cette machine : faites livrer Postfix ou OpenSMTPD dans le Maildir (mail_in.source = "maildir"), ou relever n’importe quelle boîte par fetchmail ou getmail.
+service-inbox-connect-address = Réglez ensuite mail_in.address sur l’adresse que reçoit cette boîte, et redémarrez le portail.
 service-inbox-held = Messages retenus
 service-inbox-held-intro = Les messages dont on n’a pu faire ni une demande ni une réponse sont mis de côté, jamais supprimés. « Réessayer » en remet un en place pour qu’il soit relu.
 service-inbox-empty = Aucun message n’est retenu.

@@ -22,8 +22,10 @@ pub struct InboxQuery {
 /// Where incoming mail comes from, as the page states it.
 #[derive(Debug)]
 pub struct Source {
-    /// The Maildir read, or `None` when incoming mail is off.
+    /// The Maildir read, or `None`.
     pub maildir: Option<String>,
+    /// The IMAP folder read (`folder` of `user@host`), or `None`.
+    pub imap: Option<String>,
     /// The service address, when one is set.
     pub address: Option<String>,
 }
@@ -48,13 +50,20 @@ pub fn inbox(
         html! {
             h1 { (title) }
             @if let Some((kind, id)) = saved { (notice(kind, &ctx.t(id))) }
-            @match &source.maildir {
-                Some(path) => p { (ctx.t("service-inbox-reads")) " " code { (path) } },
-                None => p { (ctx.t("service-inbox-off")) },
+            @match (&source.maildir, &source.imap) {
+                (Some(path), _) => p { (ctx.t("service-inbox-reads")) " " code { (path) } },
+                (None, Some(folder)) => p { (ctx.t("service-inbox-reads-imap")) " " code { (folder) } },
+                (None, None) => p { (ctx.t("service-inbox-off")) },
             }
             @match &source.address {
                 Some(address) => p { (ctx.t("service-inbox-address")) " " code { (address) } },
                 None => p.hint { (ctx.t("service-inbox-no-address")) },
+            }
+            details {
+                summary { (ctx.t("service-inbox-connect")) }
+                p { (ctx.t("service-inbox-connect-imap")) }
+                p { (ctx.t("service-inbox-connect-maildir")) }
+                p { (ctx.t("service-inbox-connect-address")) }
             }
             h2 { (ctx.t("service-inbox-held")) }
             p.hint { (ctx.t("service-inbox-held-intro")) }

@@ -31,6 +31,15 @@ pub async fn page(
                 .display()
                 .to_string()
         }),
+        imap: (settings.source == MailInSource::Imap).then(|| {
+            format!(
+                "{} — {}@{}:{}",
+                settings.imap_folder,
+                settings.imap_user,
+                settings.imap_host,
+                settings.imap_port()
+            )
+        }),
         address: (!settings.address.is_empty()).then(|| settings.address.clone()),
     };
     let held = ctx.state.store.inbox().held()?;
@@ -43,7 +52,7 @@ pub async fn message(
     StaffMember(_me): StaffMember,
     Path(id): Path<u64>,
 ) -> Result<Response> {
-    let Some((held, content)) = inbox::held_content(&ctx.state.core, id)? else {
+    let Some((held, content)) = inbox::held_content(&ctx.state.core, id).await? else {
         return Err(AppError::NotFound);
     };
     file_response(content, "message/rfc822", &format!("{}.eml", held.file))
@@ -60,7 +69,7 @@ pub async fn retry(
     if ctx.state.store.inbox().held_one(id)?.is_none() {
         return Err(AppError::NotFound);
     }
-    let moved = inbox::retry(&ctx.state.core, &trail.acting(&me), id)?;
+    let moved = inbox::retry(&ctx.state.core, &trail.acting(&me), id).await?;
     let saved = if moved { "retried" } else { "gone" };
     Ok(Redirect::to(&format!("/service/inbox?saved={saved}")).into_response())
 }
