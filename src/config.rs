@@ -1060,7 +1060,10 @@ mod tests {
         assert_eq!(inbound.imap_password.expose(), "hunter2-imap");
         assert!(!format!("{inbound:?}").contains("hunter2"), "never printed");
         assert_eq!(
-            (inbound.imap_folder.as_str(), inbound.processed_folder.as_str()),
+            (
+                inbound.imap_folder.as_str(),
+                inbound.processed_folder.as_str()
+            ),
             ("INBOX", "Processed")
         );
 
@@ -1069,7 +1072,10 @@ mod tests {
         let mut same = imap.to_vec();
         same.push(("OSC_MAIL_IN_PROCESSED_FOLDER", "INBOX"));
         let err = Config::load_from(None, env(&same)).unwrap_err();
-        assert!(err.to_string().contains("mail_in.processed_folder"), "{err}");
+        assert!(
+            err.to_string().contains("mail_in.processed_folder"),
+            "{err}"
+        );
         let mut plain = imap.to_vec();
         plain.push(("OSC_MAIL_IN_IMAP_SECURITY", "none"));
         let err = Config::load_from(None, env(&plain)).unwrap_err();

@@ -108,6 +108,8 @@ impl From<crate::service::Failure> for AppError {
     fn from(e: crate::service::Failure) -> Self {
         match e {
             crate::service::Failure::Store(e) => e.into(),
+            // The IMAP server away: the desk may try again in a moment.
+            e @ crate::service::Failure::Mailbox(_) => AppError::Unavailable(e.to_string()),
             other => AppError::internal(other),
         }
     }

@@ -31,6 +31,9 @@ type Connection = Session<TlsStream<TcpStream>>;
 /// given up (and made again).
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// How many messages' sizes are asked for in one command.
+const FETCH_SLICE: usize = 500;
+
 /// How long one IDLE lasts before it is renewed (servers end it after 30 minutes).
 const IDLE_RENEWAL: Duration = Duration::from_secs(10 * 60);
 
@@ -175,29 +178,30 @@ impl ImapFolder {
             return Ok(Vec::new());
         }
         uids.sort_unstable();
-        let set = uids
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        let sizes: Vec<_> = timed("FETCH", async {
-            session
-                .uid_fetch(&set, "(UID RFC822.SIZE)")
-                .await?
-                .try_collect::<Vec<_>>()
-                .await
-        })
-        .await?;
-        let mut out: Vec<Waiting> = sizes
-            .iter()
-            .filter_map(|f| {
+        let mut out = Vec::with_capacity(uids.len());
+        // In slices, so a full folder does not make a command line too long for the server.
+        for slice in uids.chunks(FETCH_SLICE) {
+            let set = slice
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            let sizes: Vec<_> = timed("FETCH", async {
+                session
+                    .uid_fetch(&set, "(UID RFC822.SIZE)")
+                    .await?
+                    .try_collect::<Vec<_>>()
+                    .await
+            })
+            .await?;
+            out.extend(sizes.iter().filter_map(|f| {
                 Some(Waiting {
                     name: f.uid?.to_string(),
                     size: u64::from(f.size.unwrap_or(0)),
                     fresh: false,
                 })
-            })
-            .collect();
+            }));
+        }
         out.sort_by_key(|w| w.name.parse::<u32>().unwrap_or(u32::MAX));
         Ok(out)
     }
@@ -236,8 +240,18 @@ impl ImapFolder {
         Ok(())
     }
 
-    /// Moves a processed message to the processed folder.
+    /// Moves a processed message to the processed folder, flagged seen (as a mail
+    /// program shows what was read).
     pub async fn done(&mut self, w: &Waiting) -> io::Result<()> {
+        let session = self.session()?;
+        timed("STORE", async {
+            session
+                .uid_store(&w.name, "+FLAGS.SILENT (\\Seen)")
+                .await?
+                .try_collect::<Vec<_>>()
+                .await
+        })
+        .await?;
         let to = self.processed.clone();
         self.move_to(&w.name, &to).await
     }

@@ -344,12 +344,12 @@ async fn held_in_mailbox(core: &Core, id: u64) -> Result<Option<(HeldMessage, Ma
     let mailbox = Mailbox::open(settings, &core.config.storage.data_dir)
         .await
         .map_err(io_failure)?
-        .ok_or_else(|| Failure::Task("incoming mail is off (mail_in.source)".to_owned()))?;
+        .ok_or_else(|| Failure::Mailbox("incoming mail is off (mail_in.source)".to_owned()))?;
     Ok(Some((held, mailbox)))
 }
 
 fn io_failure(e: std::io::Error) -> Failure {
-    Failure::Task(e.to_string())
+    Failure::Mailbox(e.to_string())
 }
 
 /// Puts held message `id` back into the source for another attempt, audited; `false`
@@ -395,7 +395,7 @@ pub async fn process_waiting(
     let waiting = mailbox
         .waiting()
         .await
-        .map_err(|e| Failure::Task(format!("listing the waiting mail: {e}")))?;
+        .map_err(|e| Failure::Mailbox(format!("listing the waiting mail: {e}")))?;
     let mut handled = 0;
     for w in waiting {
         if process_one(core, mailbox, counts, &w).await? {
@@ -415,7 +415,7 @@ async fn process_one(
 ) -> Result<bool, Failure> {
     let io = |step: &'static str| {
         let name = w.name.clone();
-        move |e: std::io::Error| Failure::Task(format!("{step} {name}: {e}"))
+        move |e: std::io::Error| Failure::Mailbox(format!("{step} {name}: {e}"))
     };
     let too_large = w.size > core.config.mail_in.max_message_kb.saturating_mul(1024);
     let raw = if too_large {

@@ -182,6 +182,9 @@ pub enum Failure {
     /// Work moved off the async workers did not finish (it panicked).
     #[error("background task: {0}")]
     Task(String),
+    /// The mailbox incoming mail is read from cannot be reached or refused a step.
+    #[error("incoming mailbox: {0}")]
+    Mailbox(String),
 }
 
 #[cfg(test)]

@@ -255,6 +255,21 @@ service anvil {{\n  chroot =\n}}\n{extra}\n"
     }
 }
 
+impl Dovecot {
+    /// How many messages in `user`'s `folder` are flagged seen (Maildir's `:2,…S…`).
+    pub fn seen(&self, user: &str, folder: &str) -> usize {
+        let dir = self.maildir(user).join(format!(".{folder}")).join("cur");
+        std::fs::read_dir(dir).map_or(0, |d| {
+            d.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|name| {
+                    name.rsplit_once(":2,")
+                        .is_some_and(|(_, flags)| flags.contains('S'))
+                })
+                .count()
+        })
+    }
+}
+
 fn count_in(dir: &Path) -> usize {
     ["new", "cur"]
         .iter()

@@ -373,6 +373,44 @@ In-Reply-To: {id}\n\nDie Seriennummer ist 3001234567.\n",
     assert_eq!(thread.messages.len(), 2);
     assert_eq!(thread.messages[1].text, "Die Seriennummer ist 3001234567.");
     assert_eq!(app.state.store.tickets().page(0, 10).unwrap().len(), 2);
+
+    // An old mail program's Windows-1252 with an encoded subject, and an HTML-only mail.
+    app.deliver(
+        "4.legacy.host",
+        &format!(
+            "From: =?windows-1252?Q?J=FCrgen_M=FCller?= <juergen@example.net>\nTo: {SERVICE}\n\
+Subject: =?windows-1252?Q?Z=E4hler_l=E4uft_r=FCckw=E4rts?=\nMessage-ID: <legacy-1@example.net>\n\
+MIME-Version: 1.0\nContent-Type: text/plain; charset=windows-1252\n\
+Content-Transfer-Encoding: quoted-printable\n\nDer Z=E4hler zeigt =80 statt kWh.\n"
+        ),
+    );
+    app.deliver(
+        "5.html.host",
+        &format!(
+            "From: hanna@example.net\nTo: {SERVICE}\nSubject: Angebot\nMessage-ID: <html-1@example.net>\n\
+MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n\
+<html><body><p>Bitte ein <b>Angebot</b> f&uuml;r zwei Speicher.</p><script>x()</script></body></html>\n"
+        ),
+    );
+    app.processed().await;
+    let all = app.state.store.tickets().page(0, 10).unwrap();
+    let legacy = all
+        .iter()
+        .find(|x| x.requester_email == "juergen@example.net")
+        .expect("the Windows-1252 mail");
+    assert_eq!(legacy.subject, "Zähler läuft rückwärts");
+    assert_eq!(legacy.requester_name, "Jürgen Müller");
+    assert_eq!(legacy.messages[0].text, "Der Zähler zeigt € statt kWh.");
+    let html = all
+        .iter()
+        .find(|x| x.requester_email == "hanna@example.net")
+        .expect("the HTML-only mail");
+    let text = &html.messages[0].text;
+    assert!(
+        text.contains("Bitte ein Angebot für zwei Speicher."),
+        "{text}"
+    );
+    assert!(!text.contains('<') && !text.contains("x()"), "{text}");
 }
 
 async fn machines_open_nothing_and_a_bounce_marks_the_mail_it_returns(via: Via) {
@@ -606,6 +644,26 @@ Message-ID: <crash-{n}@example.net>\r\n\r\nText {n}\r\n"
 const HELLO: &str = "From: Olga <olga@example.org>\r\nTo: service@example.com\r\n\
 Subject: Wechselrichter piept\r\nMessage-ID: <olga-1@example.org>\r\n\r\nEr piept.\r\n";
 
+/// A second message, from the same sender.
+fn hello_again() -> String {
+    HELLO
+        .replace("olga-1@", "olga-2@")
+        .replace("piept", "schweigt")
+}
+
+/// A portal reading [`USER`]'s INBOX every `poll_secs` (where the server has no IDLE),
+/// once it has read [`HELLO`].
+async fn reading_hello(dovecot: &Dovecot, poll_secs: u64) -> TestApp {
+    let app = TestApp::spawn_with(|c| {
+        dovecot.configure(&mut c.mail_in, USER);
+        c.mail_in.poll_secs = poll_secs;
+    })
+    .await;
+    dovecot.deliver(USER, HELLO.as_bytes());
+    eventually(Duration::from_secs(10), || (filed(&app) == 1).then_some(())).await;
+    app
+}
+
 fn filed(app: &TestApp) -> usize {
     app.state.store.tickets().page(0, 10).unwrap().len()
 }
@@ -628,6 +686,7 @@ async fn imap_over_starttls_reads_the_mail_and_a_server_it_cannot_trust_gets_no_
     })
     .await;
     assert_eq!(dovecot.count("upgraded", "INBOX"), 0);
+    assert_eq!(dovecot.seen("upgraded", "Processed"), 1, "flagged read");
     assert_eq!(filed(&app), 1);
 
     // Without the site's authority the certificate is refused before anything is sent;
@@ -650,6 +709,30 @@ async fn imap_over_starttls_reads_the_mail_and_a_server_it_cannot_trust_gets_no_
         assert_eq!(dovecot.count(user, "Processed"), 0);
         assert_eq!(filed(app), 0);
     }
+    // The desk cannot reach a mailbox that refuses it: 503, to be tried again, not 500.
+    let id = refused
+        .state
+        .store
+        .inbox()
+        .hold(osc::store::inbox::HeldMessage {
+            at: refused.state.clock.now(),
+            file: "1.1".to_owned(),
+            from: "olga@example.org".to_owned(),
+            subject: "Wechselrichter piept".to_owned(),
+            size: 100,
+            reason: HoldReason::Failed,
+        })
+        .unwrap();
+    let staff = refused.staff("sam@service.example").await;
+    let r = staff.get(&format!("/service/inbox/{id}/message")).await;
+    assert_eq!(r.status(), 503);
+    let r = staff.post(&format!("/service/inbox/{id}/retry"), &[]).await;
+    assert_eq!(r.status(), 503);
+    assert!(
+        refused.state.store.inbox().held_one(id).unwrap().is_some(),
+        "still listed"
+    );
+
     let log = dovecot.log();
     assert!(log.contains("user=<upgraded>"), "{log}");
     assert!(
@@ -663,22 +746,10 @@ async fn imap_mail_is_read_again_once_the_server_is_back() {
     let Some(dovecot) = Dovecot::start().await else {
         return;
     };
-    let app = TestApp::spawn_with(|c| {
-        dovecot.configure(&mut c.mail_in, USER);
-        c.mail_in.poll_secs = 600;
-    })
-    .await;
-    dovecot.deliver(USER, HELLO.as_bytes());
-    eventually(Duration::from_secs(10), || (filed(&app) == 1).then_some(())).await;
+    let app = reading_hello(&dovecot, 600).await;
     // The server goes away under the open connection, and comes back.
     let dovecot = dovecot.restart().await;
-    dovecot.deliver(
-        USER,
-        HELLO
-            .replace("olga-1@", "olga-2@")
-            .replace("piept", "schweigt")
-            .as_bytes(),
-    );
+    dovecot.deliver(USER, hello_again().as_bytes());
     eventually(Duration::from_secs(20), || (filed(&app) == 2).then_some(())).await;
     assert_eq!(dovecot.count(USER, "Processed"), 2);
 }
@@ -690,25 +761,14 @@ async fn imap_without_idle_or_move_is_polled_and_copies_before_it_expunges() {
     else {
         return;
     };
-    let app = TestApp::spawn_with(|c| {
-        dovecot.configure(&mut c.mail_in, USER);
-        c.mail_in.poll_secs = 1;
-    })
-    .await;
-    dovecot.deliver(USER, HELLO.as_bytes());
-    eventually(Duration::from_secs(10), || (filed(&app) == 1).then_some(())).await;
+    let app = reading_hello(&dovecot, 1).await;
     // Delivered while the portal waits between two looks.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    dovecot.deliver(
-        USER,
-        HELLO
-            .replace("olga-1@", "olga-2@")
-            .replace("piept", "schweigt")
-            .as_bytes(),
-    );
+    dovecot.deliver(USER, hello_again().as_bytes());
     eventually(Duration::from_secs(10), || {
         (dovecot.count(USER, "Processed") == 2 && dovecot.count(USER, "INBOX") == 0).then_some(())
     })
     .await;
     assert_eq!(filed(&app), 2);
+    assert_eq!(dovecot.seen(USER, "Processed"), 2, "flags kept by the copy");
 }
