@@ -238,7 +238,7 @@ pub struct MailInConfig {
     /// The IMAP folder a message is moved to once its effect is stored.
     pub processed_folder: String,
     /// How often the IMAP folder is looked at when the server cannot announce new mail
-    /// (IDLE), in seconds.
+    /// (IDLE), and how often IDLE is renewed where it can, in seconds.
     pub poll_secs: u64,
     /// Where messages that could not be turned into a request are kept: a folder of the
     /// Maildir (`.Held/`) or of the IMAP mailbox, listed in the service desk with the

@@ -34,7 +34,7 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 /// How many messages' sizes are asked for in one command.
 const FETCH_SLICE: usize = 500;
 
-/// How long one IDLE lasts before it is renewed (servers end it after 30 minutes).
+/// The longest one IDLE lasts before it is renewed (servers end it after 30 minutes).
 const IDLE_RENEWAL: Duration = Duration::from_secs(10 * 60);
 
 /// A logged-in connection to the configured mailbox.
@@ -331,7 +331,9 @@ impl ImapFolder {
             .ok_or_else(|| broken("the IMAP connection was lost"))?;
         let mut idle = session.idle();
         timed("IDLE", idle.init()).await?;
-        let (news, _stop) = idle.wait_with_timeout(IDLE_RENEWAL);
+        // Renewed at least every poll interval: should an announcement slip between the
+        // last look and the start of IDLE, the message waits no longer than when polling.
+        let (news, _stop) = idle.wait_with_timeout(self.poll.min(IDLE_RENEWAL));
         news.await.map_err(broken)?;
         self.session = Some(timed("DONE", idle.done()).await?);
         Ok(())
