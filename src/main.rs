@@ -11,6 +11,12 @@ use osc::store::Storage;
 use osc::{Config, Instance};
 use tracing_subscriber::EnvFilter;
 
+/// jemalloc, not glibc's allocator: pages decode and render many short strings on the
+/// blocking pool's threads and hyper frees them on the runtime's (see Cargo.toml). Its
+/// settings are built in (`.cargo/config.toml`); `_RJEM_MALLOC_CONF` overrides them.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Online Service Center: a self-hosted service portal for solar installers, plant
 /// operators and wholesalers.
 #[derive(Debug, Parser)]
@@ -123,39 +129,8 @@ fn init_tracing(format: LogFormat) {
     }
 }
 
-/// glibc gives every thread that allocates an arena of its own (up to eight per core)
-/// and keeps what was freed in it: under load the server's resident memory tripled (314
-/// MB against 113 MB with two arenas, at a few percent of throughput; see
-/// `benches/load/core-load.sh` and the README). The limit is read only when the
-/// allocator starts, so `serve` starts itself once more with it set, under the same
-/// process id. A `MALLOC_ARENA_MAX` the operator set is kept.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn bound_allocator_arenas() {
-    use std::os::unix::process::CommandExt;
-    if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
-        return;
-    }
-    let Ok(exe) = std::env::current_exe() else {
-        return;
-    };
-    let mut args = std::env::args_os();
-    let arg0 = args.next().unwrap_or_else(|| exe.clone().into_os_string());
-    let error = std::process::Command::new(&exe)
-        .arg0(arg0)
-        .args(args)
-        .env("MALLOC_ARENA_MAX", "2")
-        .exec();
-    eprintln!("osc: could not start again with two allocator arenas ({error}); going on");
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn bound_allocator_arenas() {}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if matches!(cli.command, Command::Serve) {
-        bound_allocator_arenas();
-    }
     init_tracing(cli.log_format);
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,

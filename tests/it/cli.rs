@@ -92,14 +92,17 @@ fn serves_with_no_configuration_and_stops_cleanly_on_sigterm() {
             .status()
     });
     assert_eq!(status, 200);
-    // The server runs, under the process id it was started with, with glibc's arenas
-    // bounded (the resident memory target of the core load bench).
-    let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap();
+    // The server allocates with jemalloc, with its settings: the background thread that
+    // returns freed memory to the system runs.
+    let threads = std::fs::read_dir(format!("/proc/{}/task", child.id())).unwrap();
+    let names: Vec<String> = threads
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+        .collect();
     assert!(
-        environ
-            .split(|b| *b == 0)
-            .any(|var| var == b"MALLOC_ARENA_MAX=2"),
-        "serve starts with two allocator arenas"
+        names
+            .iter()
+            .any(|n| n.trim().starts_with("jemalloc_bg_thd")),
+        "jemalloc's background thread: {names:?}"
     );
 
     let killed = Command::new("kill")
