@@ -61,6 +61,45 @@ impl Default for SenderCounts {
     }
 }
 
+/// Whether the incoming mailbox can be read: set by the reader each time it connects
+/// or fails, shown on the service desk's "Incoming mail" page.
+#[derive(Debug, Default)]
+pub struct MailboxStatus(std::sync::Mutex<Option<Reachable>>);
+
+/// The reader's last finding, since when (unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reachable {
+    /// Open and read.
+    Since(u64),
+    /// Not reachable, for this reason (the server's answer or the network's error).
+    Failing(u64, String),
+}
+
+impl MailboxStatus {
+    /// The last finding; `None` before the first attempt.
+    pub fn get(&self) -> Option<Reachable> {
+        self.0.lock().map_or(None, |s| s.clone())
+    }
+
+    fn reached(&self, now: u64) {
+        if let Ok(mut s) = self.0.lock()
+            && !matches!(*s, Some(Reachable::Since(_)))
+        {
+            *s = Some(Reachable::Since(now));
+        }
+    }
+
+    fn failed(&self, now: u64, reason: String) {
+        if let Ok(mut s) = self.0.lock() {
+            let since = match &*s {
+                Some(Reachable::Failing(since, _)) => *since,
+                _ => now,
+            };
+            *s = Some(Reachable::Failing(since, reason));
+        }
+    }
+}
+
 /// Processes one message `raw`, received at `now`.
 pub fn receive(core: &Core, counts: &SenderCounts, raw: &[u8]) -> Result<Outcome, Failure> {
     let settings = &core.config.mail_in;
@@ -496,6 +535,7 @@ pub async fn watch(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<b
             Ok(Some(m)) => m,
             Ok(None) => return,
             Err(e) => {
+                core.mailbox.failed(core.clock.now(), e.to_string());
                 tracing::error!(error = %e, source = ?settings.source, "the incoming mailbox cannot be opened; trying again");
                 if !pause(backoff, &mut shutdown).await {
                     return;
@@ -506,8 +546,14 @@ pub async fn watch(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<b
         };
         loop {
             match process_waiting(&core, &mut mailbox, &counts).await {
-                Ok(_) => backoff = Duration::from_secs(1),
+                Ok(_) => {
+                    core.mailbox.reached(core.clock.now());
+                    backoff = Duration::from_secs(1);
+                }
                 Err(e) => {
+                    if let Failure::Mailbox(reason) = &e {
+                        core.mailbox.failed(core.clock.now(), reason.clone());
+                    }
                     tracing::warn!(error = %e, "incoming mail not all processed; will retry");
                     if matches!(mailbox, Mailbox::Imap(_)) {
                         break;
@@ -525,6 +571,7 @@ pub async fn watch(core: Arc<Core>, mut shutdown: tokio::sync::watch::Receiver<b
                 None => return,
                 Some(Ok(())) => {}
                 Some(Err(e)) => {
+                    core.mailbox.failed(core.clock.now(), e.to_string());
                     tracing::warn!(error = %e, "the IMAP connection was lost; connecting again");
                     break;
                 }

@@ -69,6 +69,8 @@ pub struct Core {
     pub exports: personal_data::Exports,
     /// How often each client address used the forms that cost a mail or a record.
     pub rate_limits: rate_limits::RateLimits,
+    /// Whether the incoming mailbox can be read, as the reader last found it.
+    pub mailbox: inbox::MailboxStatus,
     /// The instance's key for the decoy security questions, read from the store once.
     decoy_key: std::sync::OnceLock<[u8; 32]>,
     /// The Message-IDs and reply addresses of threads, with the instance's key.
@@ -95,6 +97,7 @@ impl Core {
             imports: Progress::default(),
             exports: personal_data::Exports::default(),
             rate_limits: rate_limits::RateLimits::default(),
+            mailbox: inbox::MailboxStatus::default(),
             decoy_key: std::sync::OnceLock::new(),
             threading: std::sync::OnceLock::new(),
         }

@@ -723,7 +723,28 @@ async fn imap_over_starttls_reads_the_mail_and_a_server_it_cannot_trust_gets_no_
             reason: HoldReason::Failed,
         })
         .unwrap();
+    // The desk says whether the mailbox is read, and if not why.
+    let (_, page) = app
+        .staff("sam@service.example")
+        .await
+        .page("/service/inbox")
+        .await;
+    assert!(page.contains("read without trouble since"), "{page}");
+    let (_, page) = untrusted
+        .staff("sam@service.example")
+        .await
+        .page("/service/inbox")
+        .await;
+    assert!(
+        page.contains("cannot be read since") && page.contains("certificate"),
+        "{page}"
+    );
     let staff = refused.staff("sam@service.example").await;
+    let (_, page) = staff.page("/service/inbox").await;
+    assert!(
+        page.contains("cannot be read since") && page.contains("uthentication"),
+        "{page}"
+    );
     let r = staff.get(&format!("/service/inbox/{id}/message")).await;
     assert_eq!(r.status(), 503);
     let r = staff.post(&format!("/service/inbox/{id}/retry"), &[]).await;

@@ -259,6 +259,8 @@ service-inbox-retried = Die Nachricht wurde zurückgelegt; sie wird in wenigen S
 service-inbox-gone = Die Nachricht lag nicht mehr im Ordner der zurückgehaltenen; ihre Zeile wurde entfernt.
 service-inbox-reads = Antworten und Anfragen per E-Mail werden gelesen aus dem Maildir
 service-inbox-reads-imap = Antworten und Anfragen per E-Mail werden per IMAP gelesen aus dem Ordner
+service-inbox-works = Das Postfach wird seit { $since } ohne Störung gelesen.
+service-inbox-fails = Das Postfach kann seit { $since } nicht gelesen werden; die E-Mails warten dort und werden gelesen, sobald es wieder geht. Die letzte Antwort:
 service-inbox-off = Eingehende E-Mails sind ausgeschaltet (mail_in.source = "off").
 service-inbox-address = Kunden schreiben an
 service-inbox-no-address = Keine Service-Adresse eingestellt (mail_in.address): Antworten auf Benachrichtigungen gehen an die Absenderadresse und werden über ihre Kopfzeilen der Anfrage zugeordnet.

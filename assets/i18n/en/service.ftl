@@ -259,6 +259,8 @@ service-inbox-retried = The message was put back; it is read again within second
 service-inbox-gone = The message was no longer in the held folder; its line was removed.
 service-inbox-reads = Replies and requests by e-mail are read from the Maildir
 service-inbox-reads-imap = Replies and requests by e-mail are read over IMAP from the folder
+service-inbox-works = The mailbox has been read without trouble since { $since }.
+service-inbox-fails = The mailbox cannot be read since { $since }; messages wait there and are read once it works again. The last answer:
 service-inbox-off = Incoming mail is off (mail_in.source = "off").
 service-inbox-address = Customers write to
 service-inbox-no-address = No service address is set (mail_in.address): replies to notifications go to the sender address and are matched to their request by their headers.

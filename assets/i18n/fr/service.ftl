@@ -259,6 +259,8 @@ service-inbox-retried = Le message a été remis en place ; il est relu dans que
 service-inbox-gone = Le message n’était plus dans le dossier des messages retenus ; sa ligne a été retirée.
 service-inbox-reads = Les réponses et les demandes par courriel sont lues dans le Maildir
 service-inbox-reads-imap = Les réponses et les demandes par courriel sont lues par IMAP dans le dossier
+service-inbox-works = La boîte est lue sans problème depuis le { $since }.
+service-inbox-fails = La boîte ne peut pas être lue depuis le { $since } ; les courriels y attendent et seront lus dès que cela fonctionnera de nouveau. La dernière réponse :
 service-inbox-off = Les courriels entrants sont désactivés (mail_in.source = "off").
 service-inbox-address = Les clients écrivent à
 service-inbox-no-address = Aucune adresse de service n’est définie (mail_in.address) : les réponses aux notifications vont à l’adresse d’expédition et sont rattachées à leur demande par leurs en-têtes.

@@ -28,6 +28,17 @@ pub struct Source {
     pub imap: Option<String>,
     /// The service address, when one is set.
     pub address: Option<String>,
+    /// Whether the mailbox could be read when last tried; `None` before the first try.
+    pub reading: Option<Reading>,
+}
+
+/// The reader's last finding about the mailbox.
+#[derive(Debug)]
+pub enum Reading {
+    /// Read without trouble since then (unix seconds).
+    Works { since: u64 },
+    /// Failing since then, for this reason (the server's answer or the network's error).
+    Fails { since: u64, reason: String },
 }
 
 /// `GET /service/inbox`
@@ -54,6 +65,16 @@ pub fn inbox(
                 (Some(path), _) => p { (ctx.t("service-inbox-reads")) " " code { (path) } },
                 (None, Some(folder)) => p { (ctx.t("service-inbox-reads-imap")) " " code { (folder) } },
                 (None, None) => p { (ctx.t("service-inbox-off")) },
+            }
+            @match &source.reading {
+                Some(Reading::Works { since }) => p {
+                    (ctx.t_args("service-inbox-works", &args(&[("since", &format::date_time(*since))])))
+                },
+                Some(Reading::Fails { since, reason }) => div.notice.error role="alert" {
+                    p { (ctx.t_args("service-inbox-fails", &args(&[("since", &format::date_time(*since))]))) }
+                    p { code { (reason) } }
+                },
+                None => {},
             }
             @match &source.address {
                 Some(address) => p { (ctx.t("service-inbox-address")) " " code { (address) } },

@@ -10,8 +10,8 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::extract::StaffMember;
 use crate::config::MailInSource;
 use crate::error::{AppError, Result};
-use crate::service::inbox;
-use crate::views::service::inbox::{self as view, InboxQuery, Source};
+use crate::service::inbox::{self, Reachable};
+use crate::views::service::inbox::{self as view, InboxQuery, Reading, Source};
 use crate::web::context::PageCtx;
 use crate::web::documents::file_response;
 use crate::web::trail::Trail;
@@ -41,6 +41,10 @@ pub async fn page(
             )
         }),
         address: (!settings.address.is_empty()).then(|| settings.address.clone()),
+        reading: ctx.state.core.mailbox.get().map(|r| match r {
+            Reachable::Since(since) => Reading::Works { since },
+            Reachable::Failing(since, reason) => Reading::Fails { since, reason },
+        }),
     };
     let held = ctx.state.store.inbox().held()?;
     Ok(view::inbox(&ctx, &q, &source, &held))
