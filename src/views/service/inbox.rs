@@ -80,7 +80,7 @@ pub fn inbox(
                 Some(address) => p { (ctx.t("service-inbox-address")) " " code { (address) } },
                 None => p.hint { (ctx.t("service-inbox-no-address")) },
             }
-            details {
+            details.how-to {
                 summary { (ctx.t("service-inbox-connect")) }
                 p { (ctx.t("service-inbox-connect-imap")) }
                 p { (ctx.t("service-inbox-connect-maildir")) }
