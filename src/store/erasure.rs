@@ -51,6 +51,8 @@ pub struct Erased {
     pub audit_entries: u64,
     pub plants: u64,
     pub mails: u64,
+    /// Held incoming messages from the person's address, their sender and subject cleared.
+    pub held: u64,
 }
 
 /// The strings of a person to replace, longest first (so a full name goes before a
@@ -177,10 +179,37 @@ pub(super) fn erase(
     done.audit_entries = scrub_audit(&txn, id, &traces, with)?;
     done.plants = release_plants(&txn, &user, with)?;
     done.mails = delete_mails(&txn, &mails)?;
+    done.held = clear_held(&txn, &user.email)?;
     delete_account(&txn, &user)?;
     super::audit::record_in(&txn, audit)?;
     txn.commit()?;
     Ok(Ok(done))
+}
+
+/// Held incoming messages from `email` keep their line (the message itself lies in the
+/// mailbox's held folder, which is the mail server's) without the sender and subject.
+fn clear_held(txn: &Txn, email: &str) -> Result<u64, StoreError> {
+    let held: Vec<(u64, super::inbox::HeldMessage)> = {
+        let table = txn.open_table(tables::INBOX_HELD.def())?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (id, bytes) = row?;
+            let m: super::inbox::HeldMessage = tables::INBOX_HELD.decode(bytes.value())?;
+            if m.from.eq_ignore_ascii_case(email) {
+                out.push((id.value(), m));
+            }
+        }
+        out
+    };
+    for (id, m) in &held {
+        let cleared = super::inbox::HeldMessage {
+            from: String::new(),
+            subject: String::new(),
+            ..m.clone()
+        };
+        tables::INBOX_HELD.put_in(txn, *id, &cleared)?;
+    }
+    Ok(held.len() as u64)
 }
 
 /// The ids of the tickets `wanted` picks, from a snapshot.

@@ -143,6 +143,20 @@ async fn an_erased_person_is_gone_from_every_page_search_export_and_mail_of_the_
     )
     .await;
     let ticket = app.state.store.tickets().page(0, 10).unwrap().remove(0);
+    // A message of hers held aside by the incoming mail (too large, say).
+    let held = app
+        .state
+        .store
+        .inbox()
+        .hold(osc::store::inbox::HeldMessage {
+            at: app.state.clock.now(),
+            file: "1.olga.host".to_owned(),
+            from: "olga@example.com".to_owned(),
+            subject: "Fotos vom Dach, Olga Sonnenberg".to_owned(),
+            size: 30 << 20,
+            reason: osc::store::inbox::HoldReason::TooLarge,
+        })
+        .unwrap();
     let person_page = format!("/service/users/{}", user.id);
     let (_, html) = staff.page(&person_page).await;
     assert!(html.contains("Erase this person"), "{html}");
@@ -173,6 +187,16 @@ async fn an_erased_person_is_gone_from_every_page_search_export_and_mail_of_the_
             .starts_with("/service/users?erased=")
     );
     assert!(app.state.store.users().get(user.id).unwrap().is_none());
+    // Her held message stays listed, without her address or subject.
+    let kept = app
+        .state
+        .store
+        .inbox()
+        .held_one(held)
+        .unwrap()
+        .expect("still listed");
+    assert_eq!((kept.from.as_str(), kept.subject.as_str()), ("", ""));
+    assert_eq!(kept.file, "1.olga.host");
     let (status, _) = olga.page("/tickets").await;
     assert_ne!(status, 200, "her session ended");
 
