@@ -60,6 +60,7 @@ const DERIVED: &[&str] = &[
     "ticket_weeks_v1",
     "ticket_state_counts_v1",
     "tickets_by_state_v1",
+    "ticket_rows_v1",
     "company_plants_v1",
     "operator_plants_v1",
     "device_by_serial_v1",
@@ -88,6 +89,7 @@ fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
     v.visit(tables::TICKET_WEEKS)?;
     v.visit(tables::TICKET_STATE_COUNTS)?;
     v.visit(tables::TICKETS_BY_STATE)?;
+    v.visit(tables::TICKET_ROWS.def())?;
     v.visit(tables::COMPANY_PLANTS)?;
     v.visit(tables::OPERATOR_PLANTS)?;
     v.visit(tables::DEVICE_BY_SERIAL)?;

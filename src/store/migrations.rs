@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 11;
+pub const SCHEMA_VERSION: u64 = 12;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -79,6 +79,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 11,
         name: "0011_inbox",
         apply: inbox_v11,
+    },
+    Migration {
+        version: 12,
+        name: "0012_ticket_rows",
+        apply: super::ticket_list::write_all_rows_in,
     },
 ];
 
@@ -388,6 +393,59 @@ mod tests {
             txn.open_table(tables::TICKET_LIST_V1).is_err(),
             "the old list is gone"
         );
+    }
+
+    #[test]
+    fn schema_11_tickets_get_their_list_rows() {
+        use crate::store::ticket_list::TicketRow;
+        use crate::store::tickets::{Ticket, TicketMessage};
+        let dir = tempfile::tempdir().unwrap();
+        let ticket = Ticket {
+            id: 5,
+            number: "2026-000005".into(),
+            kind: crate::domain::ticket::TicketKind::Replacement,
+            topic: None,
+            status: crate::domain::ticket::TicketStatus::InProgress,
+            history: Vec::new(),
+            requester: Some(7),
+            requester_name: "Eva Berger".into(),
+            requester_email: "eva@example.com".into(),
+            language: crate::i18n::Lang::De,
+            company: Some(3),
+            plant: None,
+            device: None,
+            serial: Some(3_001_234_567),
+            subject: "Display dunkel".into(),
+            replacement: None,
+            messages: vec![TicketMessage {
+                at: 1_795_392_000,
+                author: Some(7),
+                author_name: "Eva Berger".into(),
+                from_staff: false,
+                internal: false,
+                text: "Display dunkel".into(),
+                attachments: Vec::new(),
+            }],
+            created_at: 1_795_392_000,
+            updated_at: 1_795_400_000,
+            assignee: None,
+        };
+        {
+            // A schema-11 file: its tickets have no rows yet.
+            let store = Store::open(dir.path(), 1 << 20).unwrap();
+            let txn = store.write().unwrap();
+            tables::TICKETS.put_in(&txn, 5, &ticket).unwrap();
+            txn.open_table(tables::TICKET_ROWS.def())
+                .unwrap()
+                .remove(5)
+                .unwrap();
+            txn.commit().unwrap();
+            force_version(&store, 11).unwrap();
+        }
+        let store = Store::open(dir.path(), 1 << 20).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let row = tables::TICKET_ROWS.get(&store.read().unwrap(), 5).unwrap();
+        assert_eq!(row, Some(TicketRow::of(&ticket)));
     }
 
     #[test]

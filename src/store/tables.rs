@@ -121,6 +121,10 @@ pub const PLANT_DOCUMENTS: TableDefinition<(u64, u64), ()> =
 /// Key: ticket id. Value: codec-encoded [`super::tickets::Ticket`].
 pub const TICKETS: Records<u64, super::tickets::Ticket> = Records::new("tickets_v1");
 
+/// Key: ticket id. Value: codec-encoded [`super::ticket_list::TicketRow`], what a list
+/// row shows of the ticket; derived, written with the list entries (migration 0012).
+pub const TICKET_ROWS: Records<u64, super::ticket_list::TicketRow> = Records::new("ticket_rows_v1");
+
 /// Key: year. Value: the last ticket sequence number given out that year.
 pub const TICKET_SEQUENCE: TableDefinition<u32, u64> = TableDefinition::new("ticket_sequence_v1");
 
@@ -294,6 +298,7 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(TICKET_STATE_COUNTS)?;
     v.visit(STAFF_USERS)?;
     v.visit(TICKETS_BY_STATE)?;
+    v.visit(TICKET_ROWS.def())?;
     v.visit(USER_TOKENS)?;
     v.visit(TWO_FACTOR.def())?;
     v.visit(MAIL_THREADS)?;

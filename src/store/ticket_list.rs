@@ -9,11 +9,49 @@
 
 use super::Txn;
 use redb::ReadableTable;
+use serde::{Deserialize, Serialize};
 
 use super::tickets::Ticket;
 use super::{Store, StoreError, tables};
 use crate::access::TicketScope;
 use crate::domain::ticket::{TicketKind, TicketStatus};
+
+/// What a row of a list of requests shows and needs, kept beside each ticket
+/// (`ticket_rows_v1`, written with the list entries): a searched list reads its hits'
+/// rows without decoding whole tickets (their messages and history).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketRow {
+    pub id: u64,
+    pub number: String,
+    pub kind: TicketKind,
+    pub status: TicketStatus,
+    pub subject: String,
+    /// For the visibility check, as on the ticket.
+    pub requester: Option<u64>,
+    pub requester_name: String,
+    /// For the visibility check, as on the ticket.
+    pub company: Option<u64>,
+    pub serial: Option<u32>,
+    pub updated_at: u64,
+}
+
+impl TicketRow {
+    /// The row of `t`.
+    pub fn of(t: &Ticket) -> Self {
+        Self {
+            id: t.id,
+            number: t.number.clone(),
+            kind: t.kind,
+            status: t.status,
+            subject: t.subject.clone(),
+            requester: t.requester,
+            requester_name: t.requester_name.clone(),
+            company: t.company,
+            serial: t.serial,
+            updated_at: t.updated_at,
+        }
+    }
+}
 
 /// The order of a list (always descending: newest, highest, most urgent first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +174,23 @@ pub(crate) fn write_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreErro
                 table.remove(key)?;
             }
         }
+    }
+    if add {
+        tables::TICKET_ROWS.put_in(txn, t.id, &TicketRow::of(t))?;
+    } else {
+        txn.open_table(tables::TICKET_ROWS.def())?.remove(t.id)?;
+    }
+    Ok(())
+}
+
+/// Migration 0012: the row of every ticket there is, written as the tickets are read
+/// (another table, so both can be open at once; nothing is gathered in memory).
+pub(crate) fn write_all_rows_in(txn: &Txn) -> Result<(), StoreError> {
+    let tickets = txn.open_table(tables::TICKETS.def())?;
+    let mut rows = txn.open_table(tables::TICKET_ROWS.def())?;
+    for row in tickets.iter()? {
+        let t: Ticket = tables::TICKETS.decode(row?.1.value())?;
+        tables::TICKET_ROWS.write(&mut rows, t.id, &TicketRow::of(&t))?;
     }
     Ok(())
 }

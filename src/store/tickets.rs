@@ -325,6 +325,14 @@ pub trait Tickets: Send + Sync {
     /// transaction (search hits).
     fn visible_many(&self, actor: &Actor, ids: &[u64]) -> Result<Vec<Ticket>, StoreError>;
 
+    /// The list rows of the tickets `ids` that `actor` may see, in the order given: what a
+    /// searched list shows, without decoding whole tickets.
+    fn visible_rows(
+        &self,
+        actor: &Actor,
+        ids: &[u64],
+    ) -> Result<Vec<super::ticket_list::TicketRow>, StoreError>;
+
     /// The tickets about a plant that `actor` may see, last updated first.
     fn of_plant(&self, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError>;
 
@@ -583,6 +591,27 @@ impl Tickets for Store {
                 && policy::can_see_ticket(actor, t.company, t.requester.unwrap_or(0))
             {
                 out.push(t);
+            }
+        }
+        Ok(out)
+    }
+
+    fn visible_rows(
+        &self,
+        actor: &Actor,
+        ids: &[u64],
+    ) -> Result<Vec<super::ticket_list::TicketRow>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::TICKET_ROWS.def())?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = table
+                .get(*id)?
+                .map(|b| tables::TICKET_ROWS.decode(b.value()))
+                .transpose()?
+                && policy::can_see_ticket(actor, row.company, row.requester.unwrap_or(0))
+            {
+                out.push(row);
             }
         }
         Ok(out)

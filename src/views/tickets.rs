@@ -10,7 +10,7 @@ use super::layout;
 use super::layout::url_encode;
 use crate::domain::ticket::{TOPICS, TicketKind, TicketStatus};
 use crate::i18n::args;
-use crate::store::ticket_list::Page;
+use crate::store::ticket_list::{Page, TicketRow};
 use crate::store::tickets::Ticket;
 use crate::views::PageCtx;
 
@@ -141,6 +141,7 @@ fn matched_label(ctx: &PageCtx, matched: Option<crate::search::query::Matched>) 
 pub fn list(
     ctx: &PageCtx,
     page: &Page,
+    tickets: &[TicketRow],
     q: &ListQuery,
     matched: Option<crate::search::query::Matched>,
 ) -> Markup {
@@ -176,7 +177,6 @@ pub fn list(
     let title = ctx.t("nav-tickets");
     let days = ctx.config.tickets.visible_days.to_string();
     let staff = ctx.viewer.as_ref().is_some_and(|a| a.is_staff());
-    let tickets = &page.tickets;
     layout::page(
         ctx,
         &title,

@@ -11,8 +11,7 @@ use crate::access as policy;
 use crate::auth::extract::CurrentUser;
 use crate::domain::ticket::TicketKind;
 use crate::error::{AppError, Result};
-use crate::store::ticket_list::{Filter, From, Order, Page};
-use crate::store::tickets::Ticket;
+use crate::store::ticket_list::{Filter, From, Order, Page, TicketRow};
 use crate::views::tickets as view;
 
 impl ListQuery {
@@ -50,7 +49,7 @@ pub const PAGE_SIZE: usize = 50;
 const SEARCH_LIMIT: usize = 100;
 
 /// Applies the state and kind filters and the sort order of `q` to search hits.
-fn filter_hits(mut found: Vec<Ticket>, q: &ListQuery) -> Vec<Ticket> {
+fn filter_hits(mut found: Vec<TicketRow>, q: &ListQuery) -> Vec<TicketRow> {
     let filter = q.filter(None);
     found.retain(|t| {
         filter.open.is_none_or(|o| o == t.status.is_open())
@@ -93,17 +92,15 @@ pub async fn list(
             q.from(),
             PAGE_SIZE,
         )?;
-        return Ok(view::list(&ctx, &page, &q, None));
+        let rows: Vec<TicketRow> = page.tickets.iter().map(TicketRow::of).collect();
+        return Ok(view::list(&ctx, &page, &rows, &q, None));
     }
     let since = i64::try_from(since.unwrap_or(0)).unwrap_or(0);
     let (ids, matched) =
         crate::search::query::search(&state.search, scope, since, query, SEARCH_LIMIT)
             .map_err(AppError::internal)?;
     // The query already applied the scope; reading the tickets checks it once more.
-    let found = state.store.tickets().visible_many(&me.actor, &ids)?;
-    let page = Page {
-        tickets: filter_hits(found, &q),
-        ..Page::default()
-    };
-    Ok(view::list(&ctx, &page, &q, matched))
+    let found = state.store.tickets().visible_rows(&me.actor, &ids)?;
+    let rows = filter_hits(found, &q);
+    Ok(view::list(&ctx, &Page::default(), &rows, &q, matched))
 }

@@ -340,6 +340,10 @@ fn tickets_in_every_kind_and_state() {
         assignee: Some(1),
     };
     pinned("ticket-replacement", &ticket);
+    pinned(
+        "ticket-row",
+        &osc::store::ticket_list::TicketRow::of(&ticket),
+    );
     let kinds = [
         TicketKind::Contact,
         TicketKind::Replacement,
