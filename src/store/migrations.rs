@@ -308,15 +308,10 @@ mod tests {
         );
     }
 
-    /// A store written by schema 1 (tickets without an assignee, the first list
-    /// layout) opens with its tickets readable, listed and counted.
-    #[test]
-    fn schema_1_tickets_are_carried_over() {
-        use crate::store::ticket_list::{self, Filter, From, Order, Scope};
+    /// A contact request of Eva's, filed at `created`.
+    fn eva_s_ticket(created: u64) -> crate::store::tickets::Ticket {
         use crate::store::tickets::{Ticket, TicketMessage};
-        let dir = tempfile::tempdir().unwrap();
-        let created = 1_795_392_000;
-        let ticket = Ticket {
+        Ticket {
             id: 1,
             number: "2026-000001".into(),
             kind: crate::domain::ticket::TicketKind::Contact,
@@ -345,7 +340,17 @@ mod tests {
             created_at: created,
             updated_at: created,
             assignee: None,
-        };
+        }
+    }
+
+    /// A store written by schema 1 (tickets without an assignee, the first list
+    /// layout) opens with its tickets readable, listed and counted.
+    #[test]
+    fn schema_1_tickets_are_carried_over() {
+        use crate::store::ticket_list::{self, Filter, From, Order, Scope};
+        let dir = tempfile::tempdir().unwrap();
+        let created = 1_795_392_000;
+        let ticket = eva_s_ticket(created);
         {
             let store = Store::open(dir.path(), 1 << 20).unwrap();
             // Schema 1 had no assignee: postcard writes `None` as one trailing zero.
@@ -398,37 +403,16 @@ mod tests {
     #[test]
     fn schema_11_tickets_get_their_list_rows() {
         use crate::store::ticket_list::TicketRow;
-        use crate::store::tickets::{Ticket, TicketMessage};
+        use crate::store::tickets::Ticket;
         let dir = tempfile::tempdir().unwrap();
         let ticket = Ticket {
             id: 5,
             number: "2026-000005".into(),
             kind: crate::domain::ticket::TicketKind::Replacement,
-            topic: None,
             status: crate::domain::ticket::TicketStatus::InProgress,
-            history: Vec::new(),
-            requester: Some(7),
-            requester_name: "Eva Berger".into(),
-            requester_email: "eva@example.com".into(),
-            language: crate::i18n::Lang::De,
-            company: Some(3),
-            plant: None,
-            device: None,
             serial: Some(3_001_234_567),
-            subject: "Display dunkel".into(),
-            replacement: None,
-            messages: vec![TicketMessage {
-                at: 1_795_392_000,
-                author: Some(7),
-                author_name: "Eva Berger".into(),
-                from_staff: false,
-                internal: false,
-                text: "Display dunkel".into(),
-                attachments: Vec::new(),
-            }],
-            created_at: 1_795_392_000,
             updated_at: 1_795_400_000,
-            assignee: None,
+            ..eva_s_ticket(1_795_392_000)
         };
         {
             // A schema-11 file: its tickets have no rows yet.
