@@ -771,8 +771,17 @@ async fn imap_mail_is_read_again_once_the_server_is_back() {
     // The server goes away under the open connection, and comes back.
     let dovecot = dovecot.restart().await;
     dovecot.deliver(USER, hello_again().as_bytes());
-    eventually(Duration::from_secs(20), || (filed(&app) == 2).then_some(())).await;
-    assert_eq!(dovecot.count(USER, "Processed"), 2);
+    // Filed first, moved once that is durable: wait until nothing is left. A message
+    // whose MOVE the stopping server had copied but not yet expunged is read again (and
+    // skipped: one request each) and moved again, so Processed may hold it twice; it
+    // is never in neither.
+    eventually(Duration::from_secs(20), || {
+        (filed(&app) == 2 && dovecot.count(USER, "INBOX") == 0).then_some(())
+    })
+    .await;
+    assert!(dovecot.count(USER, "Processed") >= 2);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(filed(&app), 2, "one request per message");
 }
 
 #[tokio::test]
