@@ -462,26 +462,31 @@ async fn process_one(
     } else {
         mailbox.read(w).await.map_err(io("reading"))?
     };
-    let parsed = inbound::parse(&raw).map(|m| (m.from, m.subject));
-    let outcome = if too_large {
-        Outcome::Held(HoldReason::TooLarge)
+    let (outcome, raw) = if too_large {
+        (Ok(Outcome::Held(HoldReason::TooLarge)), raw)
     } else {
         let (c, n) = (core.clone(), counts.clone());
-        match tokio::task::spawn_blocking(move || receive(&c, &n, &raw)).await {
-            Ok(Ok(o)) => o,
-            Ok(Err(Failure::Store(e))) if !matches!(e, crate::store::StoreError::DiskFull(_)) => {
-                tracing::error!(error = %e, file = %w.name, "storing an incoming message failed");
-                Outcome::Held(HoldReason::Failed)
-            }
-            Ok(Err(e)) => return Err(e),
-            Err(e) => return Err(Failure::Task(e.to_string())),
+        tokio::task::spawn_blocking(move || (receive(&c, &n, &raw), raw))
+            .await
+            .map_err(|e| Failure::Task(e.to_string()))?
+    };
+    let outcome = match outcome {
+        Ok(o) => o,
+        Err(Failure::Store(e)) if !matches!(e, crate::store::StoreError::DiskFull(_)) => {
+            tracing::error!(error = %e, file = %w.name, "storing an incoming message failed");
+            Outcome::Held(HoldReason::Failed)
         }
+        Err(e) => return Err(e),
     };
     match outcome {
         Outcome::Held(HoldReason::Unreadable) if w.fresh => return Ok(false),
         Outcome::Held(reason) => {
             let file = mailbox.held_name(w).await.map_err(io("holding"))?;
-            let (from, subject) = parsed.unwrap_or_default();
+            // Read for the list only here: a message that is not held was parsed once,
+            // by the use case.
+            let (from, subject) = inbound::parse(&raw)
+                .map(|m| (m.from, m.subject))
+                .unwrap_or_default();
             let held = HeldMessage {
                 at: core.clock.now(),
                 file: file.clone(),

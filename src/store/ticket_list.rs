@@ -17,8 +17,9 @@ use crate::access::TicketScope;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 
 /// What a row of a list of requests shows and needs, kept beside each ticket
-/// (`ticket_rows_v1`, written with the list entries): a searched list reads its hits'
-/// rows without decoding whole tickets (their messages and history).
+/// (`ticket_rows_v1`, written wherever the ticket is: `tickets::index_in` and
+/// `tickets::save_in`): a searched list reads its hits' rows without decoding whole
+/// tickets (their messages and history).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketRow {
     pub id: u64,
@@ -174,11 +175,6 @@ pub(crate) fn write_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreErro
                 table.remove(key)?;
             }
         }
-    }
-    if add {
-        tables::TICKET_ROWS.put_in(txn, t.id, &TicketRow::of(t))?;
-    } else {
-        txn.open_table(tables::TICKET_ROWS.def())?.remove(t.id)?;
     }
     Ok(())
 }

@@ -451,7 +451,7 @@ pub(crate) fn create_in(
     Ok(t)
 }
 
-/// Adds a new ticket to every table derived from it (its number, its plant's tickets,
+/// Adds a new ticket to every table derived from it (its number, its list row, its plant's tickets,
 /// the lists, the weekly figures, the counts by state, the tickets by state): what a
 /// creation writes, and what `osc check` derives again to compare.
 pub(crate) fn index_in(txn: &Txn, t: &Ticket) -> Result<(), StoreError> {
@@ -462,6 +462,7 @@ pub(crate) fn index_in(txn: &Txn, t: &Ticket) -> Result<(), StoreError> {
             .insert((p, t.id), ())?;
     }
     ticket_list::write_in(txn, t, true)?;
+    tables::TICKET_ROWS.put_in(txn, t.id, &ticket_list::TicketRow::of(t))?;
     ticket_list::count_week_in(txn, None, t)?;
     ticket_list::count_state_in(txn, None, t)?;
     ticket_list::index_state_in(txn, None, t)
@@ -512,6 +513,8 @@ pub(crate) fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), Store
     ticket_list::write_in(txn, old, false)?;
     tables::TICKETS.put_in(txn, new.id, new)?;
     ticket_list::write_in(txn, new, true)?;
+    // The row is replaced in place: a ticket is never without one.
+    tables::TICKET_ROWS.put_in(txn, new.id, &ticket_list::TicketRow::of(new))?;
     ticket_list::count_week_in(txn, Some(old), new)?;
     ticket_list::count_state_in(txn, Some(old), new)?;
     ticket_list::index_state_in(txn, Some(old), new)?;
