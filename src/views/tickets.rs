@@ -137,6 +137,51 @@ fn matched_label(ctx: &PageCtx, matched: Option<crate::search::query::Matched>) 
     })
 }
 
+/// The words every row of a ticket list repeats, translated and escaped once per page
+/// rather than once per row (a list shows up to a hundred rows).
+struct RowWords {
+    subject: Markup,
+    serial: Markup,
+    kind: Markup,
+    requester: Markup,
+    status: Markup,
+    updated: Markup,
+    kinds: Vec<(TicketKind, Markup)>,
+    badges: Vec<(TicketStatus, Markup)>,
+}
+
+impl RowWords {
+    fn new(ctx: &PageCtx) -> Self {
+        let word = |id: &str| html! { (ctx.t(id)) };
+        RowWords {
+            subject: word("ticket-subject"),
+            serial: word("device-serial"),
+            kind: word("ticket-kind"),
+            requester: word("ticket-requester"),
+            status: word("ticket-status"),
+            updated: word("ticket-updated"),
+            kinds: TicketKind::ALL
+                .iter()
+                .map(|&k| (k, word(k.message_id())))
+                .collect(),
+            badges: TicketStatus::ALL
+                .iter()
+                .map(|&s| (s, status_badge(ctx, s)))
+                .collect(),
+        }
+    }
+
+    fn kind_word(&self, kind: TicketKind) -> &Markup {
+        let found = self.kinds.iter().find(|(k, _)| *k == kind);
+        found.map_or(&self.kind, |(_, w)| w)
+    }
+
+    fn badge(&self, status: TicketStatus) -> &Markup {
+        let found = self.badges.iter().find(|(s, _)| *s == status);
+        found.map_or(&self.status, |(_, b)| b)
+    }
+}
+
 /// `GET /tickets`
 pub fn list(
     ctx: &PageCtx,
@@ -175,6 +220,7 @@ pub fn list(
         }
     };
     let title = ctx.t("nav-tickets");
+    let words = RowWords::new(ctx);
     let days = ctx.config.tickets.visible_days.to_string();
     let staff = ctx.viewer.as_ref().is_some_and(|a| a.is_staff());
     layout::page(
@@ -241,11 +287,11 @@ pub fn list(
                             @for t in tickets {
                                 tr {
                                     td { a href={ "/tickets/" (t.id) } { code { (t.number) } } }
-                                    td data-label=(ctx.t("ticket-subject")) { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (ctx.t("device-serial")) " " (s) } } }
-                                    td data-label=(ctx.t("ticket-kind")) { (ctx.t(t.kind.message_id())) }
-                                    td data-label=(ctx.t("ticket-requester")) { (t.requester_name) }
-                                    td data-label=(ctx.t("ticket-status")) { (status_badge(ctx, t.status)) }
-                                    td data-label=(ctx.t("ticket-updated")) { (format::when(t.updated_at)) }
+                                    td data-label=(words.subject) { (t.subject) @if let Some(s) = t.serial { br; span.small.hint { (words.serial) " " (s) } } }
+                                    td data-label=(words.kind) { (words.kind_word(t.kind)) }
+                                    td data-label=(words.requester) { (t.requester_name) }
+                                    td data-label=(words.status) { (words.badge(t.status)) }
+                                    td data-label=(words.updated) { (format::when(t.updated_at)) }
                                 }
                             }
                         }
