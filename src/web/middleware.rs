@@ -241,19 +241,123 @@ pub async fn session_and_csrf(
     response
 }
 
+/// How many reading requests (`GET`, `HEAD`) run on the blocking pool at once; the rest
+/// wait their turn without a thread. A page is work for the processor: more threads than
+/// a few per core add no speed, only stacks and allocator caches (a burst of 64
+/// connections made 180 threads and 25 MB before there was a limit). Form posts are not
+/// counted: their bodies may arrive slowly, and their commits wait for the disk.
+#[derive(Clone)]
+pub struct ReadSlots(std::sync::Arc<tokio::sync::Semaphore>);
+
+impl ReadSlots {
+    /// Eight per processor core, at least 16: enough that a page waiting on a slow
+    /// mail server or a file never holds up the others.
+    pub fn for_this_machine() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Self::new(cores.saturating_mul(8).max(16))
+    }
+
+    /// `slots` readers at once.
+    pub fn new(slots: usize) -> Self {
+        ReadSlots(std::sync::Arc::new(tokio::sync::Semaphore::new(slots)))
+    }
+}
+
 /// Runs the rest of the request (session lookup, handler, error page) on tokio's
 /// blocking pool: the store's calls are synchronous, and a durable commit waits for the
 /// disk, so none of them may run on one of the few async workers that accept
-/// connections and move bytes. The request's span goes along.
-pub async fn off_the_runtime(request: Request, next: Next) -> Response {
+/// connections and move bytes. A reading request first takes one of the
+/// [`ReadSlots`]. The request's span goes along.
+pub async fn off_the_runtime(
+    State(slots): State<ReadSlots>,
+    request: Request,
+    next: Next,
+) -> Response {
     use tracing::Instrument;
+    let reading = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    // The semaphore is never closed, so a permit always comes.
+    let slot = match reading {
+        true => slots.0.clone().acquire_owned().await.ok(),
+        false => None,
+    };
     let span = Span::current();
     let runtime = tokio::runtime::Handle::current();
     let handler =
         tokio::task::spawn_blocking(move || runtime.block_on(next.run(request).instrument(span)));
-    match handler.await {
+    let answer = handler.await;
+    // Given back once the thread is free again, so the next reader finds it idle
+    // rather than starting another.
+    drop(slot);
+    match answer {
         Ok(response) => response,
-        // A panic in a handler: the same answer CatchPanicLayer gives inside.
         Err(_) => axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{Method, Request};
+    use axum::routing::any;
+    use tower::ServiceExt;
+
+    use super::{ReadSlots, off_the_runtime};
+
+    /// The most requests that were inside the handler at once, for `count` requests of
+    /// `method` sent together through one reading slot.
+    async fn most_at_once(method: Method, count: usize) -> usize {
+        let inside = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let (i, m) = (inside.clone(), most.clone());
+        let router = Router::new()
+            .route(
+                "/",
+                any(move || {
+                    let (i, m) = (i.clone(), m.clone());
+                    async move {
+                        let now = i.fetch_add(1, Ordering::SeqCst) + 1;
+                        m.fetch_max(now, Ordering::SeqCst);
+                        // The handler runs on the blocking pool: it may block.
+                        std::thread::sleep(Duration::from_millis(100));
+                        i.fetch_sub(1, Ordering::SeqCst);
+                    }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(
+                ReadSlots::new(1),
+                off_the_runtime,
+            ));
+        let requests = (0..count).map(|_| {
+            let request = Request::builder()
+                .method(method.clone())
+                .uri("/")
+                .body(Body::empty())
+                .expect("request");
+            tokio::spawn(router.clone().oneshot(request))
+        });
+        for answer in futures_util::future::join_all(requests).await {
+            assert!(
+                answer
+                    .expect("joined")
+                    .expect("answered")
+                    .status()
+                    .is_success()
+            );
+        }
+        most.load(Ordering::SeqCst)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn readers_take_turns_in_their_slots_and_form_posts_do_not_wait() {
+        assert_eq!(most_at_once(Method::GET, 4).await, 1);
+        assert!(most_at_once(Method::POST, 4).await > 1);
     }
 }

@@ -293,7 +293,10 @@ pub fn build_router(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn(middleware::metrics))
                 .layer(CompressionLayer::new())
                 .layer(middleware::trace())
-                .layer(axum::middleware::from_fn(middleware::off_the_runtime))
+                .layer(axum::middleware::from_fn_with_state(
+                    middleware::ReadSlots::for_this_machine(),
+                    middleware::off_the_runtime,
+                ))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     middleware::session_and_csrf,
