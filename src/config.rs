@@ -77,6 +77,25 @@ pub struct Config {
     pub backup: BackupConfig,
     /// The Prometheus metrics at `/metrics`.
     pub metrics: MetricsConfig,
+    /// The JSON API at `/api/v1/`.
+    pub api: ApiConfig,
+}
+
+/// `[api]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApiConfig {
+    /// Requests one access token may make per minute; past it the API answers 429 with
+    /// `Retry-After` until the minute is over.
+    pub requests_per_minute: u32,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        Self {
+            requests_per_minute: 600,
+        }
+    }
 }
 
 /// `[server]`
@@ -783,6 +802,9 @@ impl Config {
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));
         }
+        if self.api.requests_per_minute == 0 {
+            return Err(bad("api.requests_per_minute", "must be at least 1"));
+        }
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(bad(
                 "mail.from",
@@ -921,6 +943,7 @@ const SECTIONS: &[&str] = &[
     "tickets",
     "backup",
     "metrics",
+    "api",
 ];
 
 /// Writes every `OSC_<SECTION>_<KEY>` variable into `table` as `<section>.<key>`.

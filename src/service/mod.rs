@@ -8,6 +8,7 @@
 //! the page for its outcome.
 
 pub mod access_recovery;
+pub mod api_tokens;
 pub mod backups;
 pub mod company;
 pub mod desk;

@@ -31,16 +31,22 @@ impl Form {
     }
 }
 
+/// The window of the API's per-token limit (`api.requests_per_minute`), in seconds.
+pub const API_WINDOW_SECS: u64 = 60;
+
 /// The counters.
 #[derive(Debug)]
 pub struct RateLimits {
     counts: WindowCounts<(Form, IpAddr)>,
+    /// Requests per API access token (by its hash), per minute.
+    tokens: WindowCounts<[u8; 32]>,
 }
 
 impl Default for RateLimits {
     fn default() -> Self {
         Self {
             counts: WindowCounts::new(WINDOW_SECS),
+            tokens: WindowCounts::new(API_WINDOW_SECS),
         }
     }
 }
@@ -52,6 +58,12 @@ impl RateLimits {
         self.counts
             .bump_below(&(form, address), limit, now)
             .map(|_| ())
+    }
+
+    /// Counts one API request made with the token hashing to `token`; `Err(seconds)`
+    /// when it is past `limit` within the minute, with the seconds until it is over.
+    pub fn admit_token(&self, token: [u8; 32], limit: u32, now: u64) -> Result<(), u64> {
+        self.tokens.bump_below(&token, limit, now).map(|_| ())
     }
 }
 

@@ -70,12 +70,16 @@ crate::codes::stored_codes! {
         DataExported = 24 => "DataExported",
         /// The service team put a held incoming message back for another attempt.
         InboxRetried = 25 => "InboxRetried",
+        /// A personal access token for the API was made.
+        ApiTokenCreated = 26 => "ApiTokenCreated",
+        /// A personal access token for the API was revoked.
+        ApiTokenRevoked = 27 => "ApiTokenRevoked",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 26] = [
+    pub const ALL: [Event; 28] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -102,6 +106,8 @@ impl Event {
         Event::PersonErased,
         Event::DataExported,
         Event::InboxRetried,
+        Event::ApiTokenCreated,
+        Event::ApiTokenRevoked,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -133,6 +139,8 @@ impl Event {
             Event::PersonErased => "person-erased",
             Event::DataExported => "data-exported",
             Event::InboxRetried => "inbox-retried",
+            Event::ApiTokenCreated => "api-token-created",
+            Event::ApiTokenRevoked => "api-token-revoked",
         }
     }
 
@@ -164,6 +172,8 @@ impl Event {
                 | Event::TwoFactorReset
                 | Event::PersonErased
                 | Event::DataExported
+                | Event::ApiTokenCreated
+                | Event::ApiTokenRevoked
         )
     }
 

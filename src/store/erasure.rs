@@ -306,6 +306,7 @@ fn delete_mails(txn: &Txn, ids: &[u64]) -> Result<u64, StoreError> {
 
 fn delete_account(txn: &Txn, user: &User) -> Result<(), StoreError> {
     super::sessions::delete_for_user(txn, user.id, None)?;
+    super::api_tokens::delete_for_user(txn, user.id)?;
     let tokens: Vec<(u64, u8, [u8; 32])> = {
         let index = txn.open_table(tables::USER_TOKENS)?;
         let mut out = Vec::new();

@@ -79,6 +79,7 @@ const DERIVED: &[&str] = &[
     "user_tokens_v1",
     "company_by_key_v1",
     "assignments_by_user_v1",
+    "user_api_tokens_v1",
 ];
 
 /// Calls `visit` for every derived table (the same list as [`DERIVED`]).
@@ -107,7 +108,8 @@ fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
     v.visit(tables::COMPANY_INVITATIONS)?;
     v.visit(tables::USER_TOKENS)?;
     v.visit(tables::COMPANY_BY_KEY)?;
-    v.visit(tables::ASSIGNMENTS_BY_USER)
+    v.visit(tables::ASSIGNMENTS_BY_USER)?;
+    v.visit(tables::USER_API_TOKENS)
 }
 
 /// Derives every derived table of the records in `source` into `txn`s `begin` hands out
@@ -175,6 +177,10 @@ fn derive(
             t.open_table(tables::USER_TOKENS)?
                 .insert((token.user_id, token.kind.stored_code(), hash), ())?;
         }
+    });
+    each!(tables::API_TOKENS, |t, hash, token| {
+        t.open_table(tables::USER_API_TOKENS)?
+            .insert((token.user_id, hash), ())?;
     });
     each!(tables::COMPANIES, |t, id, company| {
         let key =

@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 12;
+pub const SCHEMA_VERSION: u64 = 13;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -85,6 +85,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0012_ticket_rows",
         apply: super::ticket_list::write_all_rows_in,
     },
+    Migration {
+        version: 13,
+        name: "0013_api_tokens",
+        apply: api_tokens_v13,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -109,6 +114,13 @@ fn inbox_v11(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::MAIL_RETURNED)?;
     txn.open_table(tables::INBOX_SEEN)?;
     txn.open_table(tables::INBOX_HELD.def())?;
+    Ok(())
+}
+
+/// Personal access tokens for the JSON API: nobody has one yet.
+fn api_tokens_v13(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::API_TOKENS.def())?;
+    txn.open_table(tables::USER_API_TOKENS)?;
     Ok(())
 }
 

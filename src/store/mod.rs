@@ -13,6 +13,7 @@
 //! [`migrations`] brings a file to the current [`SCHEMA_VERSION`] at open and refuses a
 //! file written by a newer binary. Nothing outside this module touches redb.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod bulk;
@@ -158,6 +159,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn tokens(&self) -> &dyn tokens::Tokens;
     /// The accounts' two-step log-in.
     fn two_factor(&self) -> &dyn two_factor::TwoFactor;
+    /// The personal access tokens of the JSON API.
+    fn api_tokens(&self) -> &dyn api_tokens::ApiTokens;
     /// The plants and sub-plants.
     fn plants(&self) -> &dyn plants::Plants;
     /// The devices.
@@ -243,6 +246,7 @@ impl Storage for Store {
         sessions: sessions::Sessions,
         tokens: tokens::Tokens,
         two_factor: two_factor::TwoFactor,
+        api_tokens: api_tokens::ApiTokens,
         plants: plants::Plants,
         devices: devices::Devices,
         documents: documents::Documents,

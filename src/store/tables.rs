@@ -237,6 +237,15 @@ pub const INBOX_SEEN: TableDefinition<[u8; 32], u64> = TableDefinition::new("inb
 /// message that could not be turned into a request, kept aside in the mail source.
 pub const INBOX_HELD: Records<u64, super::inbox::HeldMessage> = Records::new("inbox_held_v1");
 
+/// Key: SHA-256 of a personal access token. Value: codec-encoded
+/// [`super::api_tokens::ApiToken`] (migration 0013 creates it).
+pub const API_TOKENS: Records<[u8; 32], super::api_tokens::ApiToken> =
+    Records::new("api_tokens_v1");
+
+/// Key: (user id, SHA-256 of the token). Value: unit. A person's access tokens.
+pub const USER_API_TOKENS: TableDefinition<(u64, [u8; 32]), ()> =
+    TableDefinition::new("user_api_tokens_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -304,5 +313,7 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(MAIL_THREADS)?;
     v.visit(MAIL_RETURNED)?;
     v.visit(INBOX_SEEN)?;
-    v.visit(INBOX_HELD.def())
+    v.visit(INBOX_HELD.def())?;
+    v.visit(API_TOKENS.def())?;
+    v.visit(USER_API_TOKENS)
 }

@@ -70,6 +70,11 @@ impl Errors {
         }
     }
 
+    /// Every (field, message id), in form order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.0.iter().copied()
+    }
+
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -83,6 +83,15 @@ pub fn when(unix: u64) -> Markup {
     PreEscaped(out)
 }
 
+/// `2026-11-26T14:05:09Z` (RFC 3339, as the JSON API writes instants).
+pub fn rfc3339(unix: u64) -> String {
+    let mut out = String::with_capacity(20);
+    if let Some(p) = Parts::of(unix) {
+        p.iso(&mut out);
+    }
+    out
+}
+
 /// `2026-11-26`
 pub fn date(unix: u64) -> String {
     let mut out = String::with_capacity(10);
@@ -129,6 +138,7 @@ mod tests {
             r#"<time class="when" datetime="2026-11-18T11:06:40Z">2026-11-18</time>"#
         );
         assert_eq!(super::date(u64::MAX), "");
+        assert_eq!(super::rfc3339(1_795_000_000), "2026-11-18T11:06:40Z");
         assert_eq!(super::date_time(u64::MAX), "");
     }
 }

@@ -267,6 +267,8 @@ pub struct AccessOf<'a> {
     pub current: [u8; 32],
     /// Whether log-in asks for a second step.
     pub two_factor: super::two_factor::Status,
+    /// How many API access tokens the person holds.
+    pub api_tokens: usize,
 }
 
 pub fn access(
@@ -338,6 +340,11 @@ pub fn access(
                     p { a.button.primary href="/account/two-factor" { (ctx.t("two-factor-set-up")) } }
                 }
             }
+        }
+        section.card #api-tokens aria-labelledby="api-tokens-heading" {
+            h2 #api-tokens-heading { (ctx.t("api-tokens-title")) }
+            p { (ctx.t_args("api-tokens-summary", &crate::i18n::args(&[("count", &of.api_tokens.to_string())]))) }
+            p { a.button href="/account/tokens" { (ctx.t("api-tokens-manage")) } }
         }
         section.card #sessions aria-labelledby="sessions-heading" {
             h2 #sessions-heading { (ctx.t("sessions-heading")) }

@@ -2,6 +2,8 @@
 //! and one handler file per area of the portal.
 
 pub mod accounts;
+pub mod api;
+pub mod api_tokens;
 pub mod assets;
 pub mod client_address;
 pub mod company;
@@ -146,6 +148,8 @@ fn routes() -> Routes {
         .post("/account/security-question", profile::change_question)
         .post("/account/sessions/end-all", profile::end_other_sessions)
         .post("/account/sessions/{handle}/end", profile::end_session)
+        .get_post("/account/tokens", api_tokens::page, api_tokens::create)
+        .post("/account/tokens/{handle}/revoke", api_tokens::revoke)
         .get("/account/two-factor", two_factor::page)
         .post("/account/two-factor/setup", two_factor::setup)
         .post("/account/two-factor/confirm", two_factor::confirm)
@@ -284,6 +288,7 @@ pub fn build_router(state: AppState) -> Router {
                 .layer(RequestBodyLimitLayer::new(upload_limit))
                 .layer(DefaultBodyLimit::max(upload_limit)),
         )
+        .nest(api::PREFIX, api::router(state.clone()))
         .fallback(|| async { AppError::NotFound })
         .layer(
             // Outermost first: every response, error pages and assets included, gets the

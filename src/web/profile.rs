@@ -254,6 +254,7 @@ fn access_of<'a>(ctx: &PageCtx, me: &'a Viewer, trail: &'a Trail) -> Result<view
         sessions: use_case::sessions(&ctx.state.core, &trail.acting(me))?,
         current: me.session,
         two_factor: crate::service::two_factor::status(&ctx.state.core, &me.user)?,
+        api_tokens: crate::service::api_tokens::list(&ctx.state.core, &me.user)?.len(),
     })
 }
 

@@ -1356,3 +1356,66 @@ async fn focus_rings_reach_three_to_one_against_their_surroundings() {
     assert!(seen >= 10, "tabbed through {seen} elements");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn an_api_token_is_made_copied_and_revoked_in_a_real_browser_at_desk_and_phone_width() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let email = app
+        .register_and_confirm(&crate::common::Registration::installer(
+            "chefin@dach-solar.de",
+            "Dach Solar KG",
+        ))
+        .await;
+    for (width, height, suffix) in [(1280, 1000, "desk"), (390, 844, "phone")] {
+        let c = browser(&driver, width, height).await;
+        log_in(&c, &app, &email).await;
+        c.goto(&app.url("/account/access")).await.unwrap();
+        click(&c, r#"main a[href="/account/tokens"]"#).await;
+        wait_for_text(&c, "main h1", "API access tokens").await;
+        // Without a scope: said next to the scopes, the name kept.
+        type_into(&c, "name", &format!("ERP {suffix}")).await;
+        click(&c, "#read").await;
+        click(&c, r#"form[action="/account/tokens"] button[type=submit]"#).await;
+        wait_for_text(&c, "#scopes-error", "⚠ Choose at least one scope.").await;
+        shot(&c, &format!("api-token-refused-{suffix}.png")).await;
+        click(&c, "#read").await;
+        click(&c, "#write").await;
+        click(&c, "#company_wide").await;
+        click(&c, r#"form[action="/account/tokens"] button[type=submit]"#).await;
+        wait_for_text(&c, "main h1", "Your new token").await;
+        let token = c
+            .find(Locator::Id("api-token"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(token.starts_with("osc_"), "{token}");
+        shot(&c, &format!("api-token-made-{suffix}.png")).await;
+        click(&c, r#"main a[href="/account/tokens"].button"#).await;
+        wait_for_text(&c, "main h1", "API access tokens").await;
+        let rows = c
+            .find(Locator::Css("#tokens tbody"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            rows.contains(&format!("ERP {suffix}")) && !rows.contains(&token),
+            "{rows}"
+        );
+        shot(&c, &format!("api-tokens-{suffix}.png")).await;
+        click(&c, r#"#tokens form[action$="/revoke"] button"#).await;
+        wait_for_text(
+            &c,
+            ".notice.success",
+            "The token has been revoked: it no longer works.",
+        )
+        .await;
+        c.close().await.unwrap();
+    }
+}

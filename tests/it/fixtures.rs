@@ -6,6 +6,7 @@
 
 use osc::access::Actor;
 use osc::domain::ticket::{TicketKind, TicketStatus, can_move};
+use osc::service::api_tokens::{self, NewApiToken};
 use osc::service::company::{self, Administering, NewInvitation, NewMember};
 use osc::service::devices::{self, NewDevice};
 use osc::service::plants::{self, PlantData};
@@ -19,6 +20,7 @@ use osc::store::plants::Plant;
 use osc::store::tickets::Ticket;
 use osc::store::users::User;
 use osc::views::accounts::RegisterForm;
+use osc::views::api_tokens::ApiTokenForm;
 use osc::views::company::{InviteForm, JoinForm};
 use osc::views::devices::DeviceForm;
 use osc::views::plants::PlantForm;
@@ -178,6 +180,25 @@ impl TestApp {
             id: scope.company_id(),
             admin,
             installer,
+        }
+    }
+
+    /// An API access token of `user` through the use case: `scopes` is `"read"`,
+    /// `"write"` or `"read write"`; valid for 90 days.
+    pub fn api_token(&self, user: &User, scopes: &str, company_wide: bool) -> String {
+        let form = ApiTokenForm {
+            name: format!("{scopes} token"),
+            read: if scopes.contains("read") { "on" } else { "" }.into(),
+            write: if scopes.contains("write") { "on" } else { "" }.into(),
+            company_wide: if company_wide { "on" } else { "" }.into(),
+            lifetime: "90".into(),
+        };
+        let new = NewApiToken::parse(&form, &user.actor()).expect("a valid token form");
+        match acting(user, |who| {
+            api_tokens::create(self.core(), who, new).unwrap()
+        }) {
+            api_tokens::Made::Made { secret, .. } => secret,
+            api_tokens::Made::TooMany => panic!("too many tokens"),
         }
     }
 

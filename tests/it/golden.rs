@@ -15,6 +15,7 @@ use osc::domain::ticket::{TicketKind, TicketStatus};
 use osc::i18n::Lang;
 use osc::import::plan::{DevicePlan, PlantPlan, Preview};
 use osc::import::{Place, Problem, Reason};
+use osc::store::api_tokens::ApiToken;
 use osc::store::audit::{self, Entry, Event};
 use osc::store::codec;
 use osc::store::companies::Company;
@@ -151,6 +152,19 @@ fn accounts_companies_sessions_tokens_invitations() {
             enabled_at: Some(1_767_312_030),
             last_step: 58_910_401,
             recovery: vec![[7; 32], [9; 32]],
+        },
+    );
+    pinned(
+        "api-token",
+        &ApiToken {
+            user_id: 42,
+            name: "ERP Süd".into(),
+            read: true,
+            write: false,
+            company_wide: true,
+            created_at: 1_767_312_000,
+            expires_at: Some(1_775_088_000),
+            last_used_at: Some(1_767_313_000),
         },
     );
     for (name, kind) in [
@@ -410,6 +424,10 @@ fn mail_audit_and_imports() {
     pinned("audit-events", &Event::ALL[..17].to_vec());
     pinned("audit-event-sessions-ended", &Event::SessionsEnded);
     pinned("audit-event-inbox-retried", &Event::InboxRetried);
+    pinned(
+        "audit-events-api-tokens",
+        &vec![Event::ApiTokenCreated, Event::ApiTokenRevoked],
+    );
     pinned(
         "inbox-hold-reasons",
         &vec![

@@ -303,6 +303,21 @@ async fn every_page_passes_the_nu_html_checker() {
     pages
         .refused("administrator", admin, "/company/invitations", &[])
         .await;
+    pages
+        .refused("administrator", admin, "/account/tokens", &[])
+        .await;
+    // An API access token, shown the one time it is made.
+    let r = admin
+        .post(
+            "/account/tokens",
+            &[("name", "ERP"), ("read", "on"), ("lifetime", "90")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    pages.keep(
+        "administrator: POST /account/tokens",
+        &r.text().await.unwrap(),
+    );
     // Two-step log-in's set-up page, with its QR code.
     let r = operator
         .post(

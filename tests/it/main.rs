@@ -3,6 +3,7 @@
 //! per area.
 
 mod accounts;
+mod api;
 mod backup;
 mod browser;
 mod cli;

@@ -209,6 +209,25 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         ),
         (
             "GET",
+            "/account/tokens",
+            p("/account/tokens"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "POST",
+            "/account/tokens",
+            p("/account/tokens"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        // Another person's token, or none: the list as it is.
+        (
+            "POST",
+            "/account/tokens/{handle}/revoke",
+            p("/account/tokens/0123456789abcdef/revoke"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "GET",
             "/account/two-factor",
             p("/account/two-factor"),
             [Login, Ok, Ok, Ok, Ok, Ok],

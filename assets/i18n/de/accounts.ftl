@@ -354,3 +354,50 @@ data-ready = Die Datei ist fertig ({ $size }). Sie kann bis { $until } herunterg
 data-download = Datei herunterladen
 data-again = Neu zusammenstellen
 data-failed = Die Datei konnte nicht erstellt werden. Bitte versuchen Sie es erneut; wenn es wieder misslingt, wenden Sie sich an { $team }.
+
+# API-Zugangstoken (Meine Zugangsdaten)
+api-tokens-title = API-Zugangstoken
+api-tokens-intro = Mit einem Token nutzt ein Programm, etwa Ihr ERP oder Ihre Anlagenüberwachung, die API des Portals in Ihrem Namen: Es sieht und tut, was Sie hier sehen und tun, im Rahmen der Berechtigungen, die Sie ihm geben.
+api-tokens-summary = { $count ->
+    [0] Sie haben keine API-Zugangstoken.
+    [one] Sie haben ein API-Zugangstoken.
+   *[other] Sie haben { $count } API-Zugangstoken.
+}
+api-tokens-manage = API-Zugangstoken verwalten
+api-tokens-yours = Ihre Token
+api-tokens-none = Noch keine Token.
+api-token-name = Name
+api-token-name-hint = Wofür das Token ist, z. B. „ERP“ oder „Überwachung“.
+api-token-scopes = Berechtigungen
+api-token-scope-read = Lesen
+api-token-scope-read-hint = Anfragen, Anlagen und Geräte ansehen
+api-token-scope-write = Schreiben
+api-token-scope-write-hint = Anfragen stellen, Nachrichten hinzufügen, Geräte registrieren
+api-token-company-wide = Firmenweit
+api-token-company-wide-hint = sieht die Anfragen und Anlagen Ihrer Firma wie Sie als Administrator; sonst nur Ihre eigenen
+api-token-company-wide-badge = firmenweit
+api-token-lifetime = Gültig für
+api-token-lifetime-90 = 90 Tage
+api-token-lifetime-30 = 30 Tage
+api-token-lifetime-365 = ein Jahr
+api-token-lifetime-never = bis zum Widerruf
+api-token-created = Erstellt
+api-token-expires = Läuft ab
+api-token-expired = abgelaufen
+api-token-never-expires = nie
+api-token-last-used = Zuletzt genutzt
+api-token-never-used = nie
+api-token-revoke = Widerrufen
+api-token-revoke-label = Das Token { $name } widerrufen
+api-token-new = Neues Token
+api-token-create = Token erstellen
+api-token-made-title = Ihr neues Token
+api-token-made = Das Token wurde erstellt.
+api-token-once = Kopieren Sie es jetzt: Es wird nur dieses eine Mal angezeigt. Geht es verloren, widerrufen Sie es und erstellen Sie ein neues.
+api-token-secret = Token
+api-token-use = Programme senden es bei jeder Anfrage in diesem Header:
+api-token-done = Ich habe es kopiert
+api-token-no-scope = Wählen Sie mindestens eine Berechtigung.
+api-token-company-wide-admins = Nur Administratoren einer Firma können firmenweite Token erstellen.
+api-token-too-many = Sie haben die größtmögliche Zahl an Token (20). Widerrufen Sie zuerst eines, das Sie nicht mehr nutzen.
+saved-api-token-revoked = Das Token wurde widerrufen: Es funktioniert nicht mehr.

@@ -354,3 +354,50 @@ data-ready = The file is ready ({ $size }). It can be downloaded until { $until 
 data-download = Download the file
 data-again = Prepare it again
 data-failed = Preparing the file failed. Please try again; if it fails again, contact { $team }.
+
+# API access tokens (My access data)
+api-tokens-title = API access tokens
+api-tokens-intro = A token lets a program, such as your ERP or your plant monitoring, use the portal's API in your name: it sees and does what you see and do here, within the scopes you give it.
+api-tokens-summary = { $count ->
+    [0] You have no API access tokens.
+    [one] You have one API access token.
+   *[other] You have { $count } API access tokens.
+}
+api-tokens-manage = Manage API access tokens
+api-tokens-yours = Your tokens
+api-tokens-none = No tokens yet.
+api-token-name = Name
+api-token-name-hint = What the token is for, e.g. "ERP" or "Monitoring".
+api-token-scopes = Scopes
+api-token-scope-read = Read
+api-token-scope-read-hint = see requests, plants and devices
+api-token-scope-write = Write
+api-token-scope-write-hint = file requests, add messages, register devices
+api-token-company-wide = Company-wide
+api-token-company-wide-hint = sees your company's requests and plants, as you do as administrator; otherwise only yours
+api-token-company-wide-badge = company-wide
+api-token-lifetime = Valid for
+api-token-lifetime-90 = 90 days
+api-token-lifetime-30 = 30 days
+api-token-lifetime-365 = one year
+api-token-lifetime-never = until revoked
+api-token-created = Created
+api-token-expires = Expires
+api-token-expired = expired
+api-token-never-expires = never
+api-token-last-used = Last used
+api-token-never-used = never
+api-token-revoke = Revoke
+api-token-revoke-label = Revoke the token { $name }
+api-token-new = New token
+api-token-create = Create token
+api-token-made-title = Your new token
+api-token-made = The token has been created.
+api-token-once = Copy it now: it is shown this once and cannot be shown again. If it is lost, revoke it and create another.
+api-token-secret = Token
+api-token-use = Programs send it with every request in this header:
+api-token-done = I have copied it
+api-token-no-scope = Choose at least one scope.
+api-token-company-wide-admins = Only a company's administrators can create company-wide tokens.
+api-token-too-many = You have the most tokens allowed (20). Revoke one you no longer use first.
+saved-api-token-revoked = The token has been revoked: it no longer works.

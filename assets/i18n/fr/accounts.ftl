@@ -354,3 +354,50 @@ data-ready = Le fichier est prêt ({ $size }). Il peut être téléchargé jusqu
 data-download = Télécharger le fichier
 data-again = Le préparer à nouveau
 data-failed = La préparation du fichier a échoué. Veuillez réessayer ; si l'échec se répète, contactez { $team }.
+
+# Jetons d’accès à l’API (Mes données d’accès)
+api-tokens-title = Jetons d’accès à l’API
+api-tokens-intro = Un jeton permet à un programme, par exemple votre ERP ou la supervision de vos installations, d’utiliser l’API du portail en votre nom : il voit et fait ce que vous voyez et faites ici, dans les limites des droits que vous lui donnez.
+api-tokens-summary = { $count ->
+    [0] Vous n’avez aucun jeton d’accès à l’API.
+    [one] Vous avez un jeton d’accès à l’API.
+   *[other] Vous avez { $count } jetons d’accès à l’API.
+}
+api-tokens-manage = Gérer les jetons d’accès à l’API
+api-tokens-yours = Vos jetons
+api-tokens-none = Aucun jeton pour l’instant.
+api-token-name = Nom
+api-token-name-hint = À quoi sert le jeton, par ex. « ERP » ou « Supervision ».
+api-token-scopes = Droits
+api-token-scope-read = Lecture
+api-token-scope-read-hint = voir les demandes, installations et appareils
+api-token-scope-write = Écriture
+api-token-scope-write-hint = déposer des demandes, ajouter des messages, enregistrer des appareils
+api-token-company-wide = Pour toute l’entreprise
+api-token-company-wide-hint = voit les demandes et installations de votre entreprise, comme vous en tant qu’administrateur ; sinon seulement les vôtres
+api-token-company-wide-badge = toute l’entreprise
+api-token-lifetime = Valable
+api-token-lifetime-90 = 90 jours
+api-token-lifetime-30 = 30 jours
+api-token-lifetime-365 = un an
+api-token-lifetime-never = jusqu’à révocation
+api-token-created = Créé le
+api-token-expires = Expire le
+api-token-expired = expiré
+api-token-never-expires = jamais
+api-token-last-used = Dernière utilisation
+api-token-never-used = jamais
+api-token-revoke = Révoquer
+api-token-revoke-label = Révoquer le jeton { $name }
+api-token-new = Nouveau jeton
+api-token-create = Créer le jeton
+api-token-made-title = Votre nouveau jeton
+api-token-made = Le jeton a été créé.
+api-token-once = Copiez-le maintenant : il n’est affiché que cette fois. S’il est perdu, révoquez-le et créez-en un autre.
+api-token-secret = Jeton
+api-token-use = Les programmes l’envoient avec chaque requête dans cet en-tête :
+api-token-done = Je l’ai copié
+api-token-no-scope = Choisissez au moins un droit.
+api-token-company-wide-admins = Seuls les administrateurs d’une entreprise peuvent créer des jetons pour toute l’entreprise.
+api-token-too-many = Vous avez le nombre maximal de jetons (20). Révoquez d’abord un jeton que vous n’utilisez plus.
+saved-api-token-revoked = Le jeton a été révoqué : il ne fonctionne plus.

@@ -1,0 +1,126 @@
+//! The JSON API (`/api/v1/`): the same use cases as the pages, for programs (an ERP, a
+//! plant monitoring), with personal access tokens instead of cookies. Every route is
+//! registered through utoipa-axum's router, so the OpenAPI 3.1 description served at
+//! `/api/v1/openapi.json` is generated from the very handlers the router serves.
+//!
+//! - [`caller`]: the bearer token, its scopes and its rate;
+//! - [`problem`]: errors as RFC 9457 problem details, in the caller's language;
+//! - one module per resource.
+
+pub mod caller;
+pub mod me;
+pub mod problem;
+
+use std::sync::OnceLock;
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+pub use problem::ApiError;
+
+/// Where the API lives.
+pub const PREFIX: &str = "/api/v1";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Online Service Center API",
+        version = "1",
+        description = "Service requests, plants and devices of the Online Service Center, \
+            for programs. Every request carries a personal access token made under \
+            \"My access data\": `Authorization: Bearer osc_…`. A token sees and does what \
+            its owner sees and does in the pages, within its scopes (`read` for GET, \
+            `write` for everything else). Errors are RFC 9457 problem details \
+            (`application/problem+json`) in the language of `Accept-Language`."
+    ),
+    modifiers(&BearerToken),
+    tags((name = "caller", description = "Who a token acts for"))
+)]
+struct Description;
+
+/// Declares the bearer token every route asks for.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A personal access token (`osc_` and 64 hex digits) from \
+                         \"My access data\" → \"API access tokens\".",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The API's routes with their description.
+fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(Description::openapi())
+        .routes(routes!(me::me))
+        .split_for_parts()
+}
+
+/// The OpenAPI 3.1 description of every API route, with the server's address.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, mut doc) = described();
+    doc.servers = Some(vec![utoipa::openapi::Server::new(PREFIX)]);
+    doc
+}
+
+/// `GET /api/v1/openapi.json`: the description, generated once.
+async fn openapi_json() -> Response {
+    static JSON: OnceLock<String> = OnceLock::new();
+    let json = JSON.get_or_init(|| openapi().to_pretty_json().unwrap_or_default());
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        json.as_str(),
+    )
+        .into_response()
+}
+
+/// Every (method, path) the API answers, as its description lists them, with the
+/// prefix (the authorization tests go through each).
+pub fn route_table() -> Vec<(String, String)> {
+    let doc = openapi();
+    let mut out = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        let methods = [
+            ("GET", item.get.is_some()),
+            ("POST", item.post.is_some()),
+            ("PUT", item.put.is_some()),
+            ("PATCH", item.patch.is_some()),
+            ("DELETE", item.delete.is_some()),
+        ];
+        for (method, present) in methods {
+            if present {
+                out.push((method.to_owned(), format!("{PREFIX}{path}")));
+            }
+        }
+    }
+    out
+}
+
+/// The API's router, to nest at [`PREFIX`]: the described routes, the description
+/// itself, problem details for every error and for paths it does not know.
+pub fn router(state: AppState) -> Router<AppState> {
+    let (routes, _) = described();
+    routes
+        .route("/openapi.json", axum::routing::get(openapi_json))
+        .fallback(|| async { ApiError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state, problem::render))
+}
