@@ -30,6 +30,7 @@ pub mod requests;
 pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;
+pub mod tracking;
 pub mod two_factor;
 pub mod warranty;
 
@@ -189,6 +190,9 @@ pub enum Failure {
     /// The mailbox incoming mail is read from cannot be reached or refused a step.
     #[error("incoming mailbox: {0}")]
     Mailbox(String),
+    /// The search index failed.
+    #[error("search: {0}")]
+    Search(String),
 }
 
 #[cfg(test)]

@@ -531,3 +531,293 @@ async fn hostile_requests_to_the_api_get_problems_never_a_server_error() {
         assert_eq!(r.headers()["content-type"], "application/problem+json");
     }
 }
+
+/// `GET path` of the API as JSON, expecting 200.
+async fn api_json(app: &TestApp, path: &str, token: &str) -> Value {
+    let r = api_get(app, path, token, "en").await;
+    assert_eq!(r.status(), 200, "{path}");
+    r.json().await.unwrap()
+}
+
+/// The numbers of a list's items.
+fn numbers(list: &Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["number"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn requests_are_listed_paged_searched_and_read_as_the_pages_show_them_to_each_person() {
+    use osc::domain::ticket::TicketStatus;
+    let app = TestApp::spawn().await;
+    let (_, kuehn, _, first) = app.workshop_with_request(TicketStatus::InProgress).await;
+    let sam = app.user("sam@service.example");
+    let other = app.company("Dachdecker Süd", "dachdecker.example").await;
+    // Kühn Solar's installer files five more; the other company one.
+    let mut own = vec![first.clone()];
+    for _ in 0..5 {
+        own.push(app.ticket_in(&kuehn.installer.user, None, &sam, TicketStatus::New));
+    }
+    let theirs = app.ticket_in(
+        &other.admin.user,
+        Some("3009999999"),
+        &sam,
+        TicketStatus::New,
+    );
+    app.message(
+        &sam,
+        &first,
+        "Ersatzgerät bestellt, Lieferung Freitag.",
+        false,
+    );
+    app.message(&sam, &first, "Intern: Kunde ist Großabnehmer.", true);
+
+    let wide = app.api_token(&kuehn.admin.user, "read", true);
+    let personal = app.api_token(&kuehn.admin.user, "read", false);
+    let installer = app.api_token(&kuehn.installer.user, "read", false);
+    let staff = app.api_token(&sam, "read", false);
+    let them = app.api_token(&other.admin.user, "read", true);
+
+    // The company-wide token sees the company's six, newest first, in pages of four.
+    let page1 = api_json(&app, "/api/v1/requests?limit=4", &wide).await;
+    assert_eq!(page1["items"].as_array().unwrap().len(), 4);
+    let cursor = page1["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let page2 = api_json(
+        &app,
+        &format!("/api/v1/requests?limit=4&cursor={cursor}"),
+        &wide,
+    )
+    .await;
+    assert!(page2["next_cursor"].is_null());
+    let mut all = numbers(&page1);
+    all.extend(numbers(&page2));
+    let mut expected: Vec<String> = own.iter().map(|t| t.number.clone()).collect();
+    expected.reverse();
+    assert_eq!(all, expected, "every page, newest first, nothing twice");
+    // The same as Ticket Tracking shows the administrator.
+    let (_, html) = kuehn.admin.agent.page("/tickets").await;
+    for n in &all {
+        assert!(html.contains(n.as_str()));
+    }
+    assert!(!html.contains(&theirs.number));
+
+    // Each person sees their own: the personal token of the administrator the one they
+    // filed, the installer their five, the other company its one, the service team all.
+    assert_eq!(
+        numbers(&api_json(&app, "/api/v1/requests", &personal).await),
+        vec![first.number.clone()]
+    );
+    assert_eq!(
+        numbers(&api_json(&app, "/api/v1/requests", &installer).await).len(),
+        5
+    );
+    assert_eq!(
+        numbers(&api_json(&app, "/api/v1/requests", &them).await),
+        vec![theirs.number.clone()]
+    );
+    assert_eq!(
+        numbers(&api_json(&app, "/api/v1/requests", &staff).await).len(),
+        7
+    );
+
+    // Filters and search, inside the scope (once the index has every request).
+    app.state.indexer.flush().await;
+    let closed = api_json(&app, "/api/v1/requests?state=closed", &wide).await;
+    assert!(closed["items"].as_array().unwrap().is_empty());
+    let found = api_json(&app, "/api/v1/requests?q=3001234567", &wide).await;
+    assert_eq!(numbers(&found), vec![first.number.clone()]);
+    assert!(found["next_cursor"].is_null());
+    let found = api_json(&app, "/api/v1/requests?q=3009999999", &wide).await;
+    assert!(
+        numbers(&found).is_empty(),
+        "another company's serial finds nothing"
+    );
+    let found = api_json(
+        &app,
+        &format!("/api/v1/requests?q={}", theirs.number),
+        &staff,
+    )
+    .await;
+    assert_eq!(numbers(&found), vec![theirs.number.clone()]);
+
+    // One request: its thread and history; internal notes for the service team only.
+    let path = format!("/api/v1/requests/{}", first.id);
+    let detail = api_json(&app, &path, &wide).await;
+    assert_eq!(detail["number"], first.number);
+    assert_eq!(detail["state"], "in-progress");
+    assert_eq!(detail["serial"], 3001234567u64);
+    let texts: Vec<&str> = detail["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"Ersatzgerät bestellt, Lieferung Freitag."));
+    assert!(!texts.iter().any(|t| t.starts_with("Intern")), "{texts:?}");
+    assert!(detail["history"].as_array().unwrap().len() >= 2);
+    let seen_by_staff = api_json(&app, &path, &staff).await;
+    assert!(
+        seen_by_staff["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["internal"] == true)
+    );
+    // Another company's request, or one the person did not file: 404, as in the pages.
+    problem(api_get(&app, &path, &them, "en").await, 404).await;
+    problem(api_get(&app, &path, &installer, "en").await, 404).await;
+    assert_eq!(
+        kuehn
+            .installer
+            .agent
+            .page(&format!("/tickets/{}", first.id))
+            .await
+            .0,
+        404
+    );
+    problem(
+        api_get(&app, "/api/v1/requests/999999", &staff, "en").await,
+        404,
+    )
+    .await;
+    problem(
+        api_get(&app, "/api/v1/requests/abc", &staff, "en").await,
+        400,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_request_list_asked_for_wrongly_names_each_wrong_parameter() {
+    let app = TestApp::spawn().await;
+    let olga = app
+        .person(&Registration::operator("olga@example.com"))
+        .await;
+    let token = app.api_token(&olga.user, "read", false);
+    let r = api_get(
+        &app,
+        "/api/v1/requests?state=half&kind=nope&sort=size&cursor=zz&limit=1000",
+        &token,
+        "de",
+    )
+    .await;
+    let body = problem(r, 422).await;
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, vec!["state", "kind", "sort", "cursor", "limit"]);
+    assert_eq!(
+        body["errors"][4]["message"],
+        "Geben Sie eine Zahl von 1 bis 100 an."
+    );
+    assert_eq!(body["errors"][0]["code"], "field-choose");
+    for limit in ["0", "-1", "abc", "101"] {
+        problem(
+            api_get(
+                &app,
+                &format!("/api/v1/requests?limit={limit}"),
+                &token,
+                "en",
+            )
+            .await,
+            422,
+        )
+        .await;
+    }
+    assert_eq!(
+        api_get(&app, "/api/v1/requests?limit=100", &token, "en")
+            .await
+            .status(),
+        200
+    );
+}
+
+/// The token kinds of the API's authorization matrix, in the order of its rows.
+const TOKENS: [&str; 8] = [
+    "none",
+    "write-only",
+    "installer",
+    "admin, personal",
+    "admin, company-wide",
+    "other company",
+    "operator",
+    "staff",
+];
+
+#[tokio::test]
+async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
+    use osc::domain::ticket::TicketStatus;
+    let app = TestApp::spawn().await;
+    let (_, kuehn, _, ticket) = app.workshop_with_request(TicketStatus::New).await;
+    let sam = app.user("sam@service.example");
+    let other = app.company("Dachdecker Süd", "dachdecker.example").await;
+    let olga = app
+        .person(&Registration::operator("olga@example.com"))
+        .await;
+    let tokens = [
+        String::new(),
+        app.api_token(&kuehn.installer.user, "write", false),
+        app.api_token(&kuehn.installer.user, "read", false),
+        app.api_token(&kuehn.admin.user, "read", false),
+        app.api_token(&kuehn.admin.user, "read", true),
+        app.api_token(&other.admin.user, "read write", true),
+        app.api_token(&olga.user, "read write", false),
+        app.api_token(&sam, "read write", false),
+    ];
+    let id = ticket.id.to_string();
+    // (method, route, path, status per token kind in TOKENS order)
+    let rows: Vec<(&str, &str, String, [u16; 8])> = vec![
+        (
+            "GET",
+            "/api/v1/me",
+            "/api/v1/me".into(),
+            [401, 403, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/requests",
+            "/api/v1/requests".into(),
+            [401, 403, 200, 200, 200, 200, 200, 200],
+        ),
+        // The administrator filed it: their personal token sees it, the installer's not.
+        (
+            "GET",
+            "/api/v1/requests/{id}",
+            format!("/api/v1/requests/{id}"),
+            [401, 403, 404, 200, 200, 404, 404, 200],
+        ),
+    ];
+    let table: Vec<(String, String)> = rows
+        .iter()
+        .map(|(m, r, _, _)| ((*m).to_owned(), (*r).to_owned()))
+        .collect();
+    let mut served = osc::web::api::route_table();
+    served.sort();
+    let mut listed = table.clone();
+    listed.sort();
+    assert_eq!(listed, served, "the matrix lists exactly the API's routes");
+    for (method, _, path, expected) in &rows {
+        for (k, token) in tokens.iter().enumerate() {
+            let mut request =
+                reqwest::Client::new().request(method.parse().unwrap(), app.url(path));
+            if !token.is_empty() {
+                request = request.bearer_auth(token);
+            }
+            let status = request.send().await.unwrap().status().as_u16();
+            assert_eq!(
+                status, expected[k],
+                "{method} {path} with the {} token",
+                TOKENS[k]
+            );
+        }
+    }
+}

@@ -260,6 +260,20 @@ impl TestApp {
         (staff, company, plant, ticket)
     }
 
+    /// A message by `author` in the thread of `ticket`: an internal note when `internal`
+    /// (and `author` is of the service team).
+    pub fn message(&self, author: &User, ticket: &Ticket, text: &str, internal: bool) {
+        let form = osc::views::ticket_page::MessageForm {
+            message: text.into(),
+            internal: if internal { "on" } else { "" }.into(),
+        };
+        let staff = author.kind == osc::access::AccountKind::Staff;
+        let new = ticket_thread::NewMessage::check(&form, Ok(Vec::new()), staff).unwrap();
+        acting(author, |who| {
+            ticket_thread::add_message(self.core(), who, ticket, new).unwrap()
+        });
+    }
+
     /// A contact request of `requester` (about `serial`, if any), moved by `staff`
     /// along the allowed transitions until it is `status`.
     pub fn ticket_in(

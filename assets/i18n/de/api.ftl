@@ -26,3 +26,5 @@ api-problem-500 = Interner Fehler
 api-problem-500-detail = Bei uns ist etwas schiefgegangen. Das Service-Team sieht es im Protokoll; versuchen Sie es später erneut.
 api-problem-503 = Vorübergehend nicht verfügbar
 api-problem-503-detail = Der Dienst kann diese Anfrage gerade nicht annehmen. Versuchen Sie es nach den Sekunden in Retry-After erneut.
+api-cursor-invalid = Das ist kein Cursor dieser Liste: Übergeben Sie den next_cursor der vorigen Seite.
+api-limit-invalid = Geben Sie eine Zahl von 1 bis 100 an.

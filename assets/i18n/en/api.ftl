@@ -26,3 +26,5 @@ api-problem-500 = Internal error
 api-problem-500-detail = Something went wrong on our side. The service team has been told in the log; try again later.
 api-problem-503 = Unavailable for now
 api-problem-503-detail = The service cannot accept this request for now. Try again after the seconds in Retry-After.
+api-cursor-invalid = This is not a cursor of this list: pass the next_cursor of the previous page.
+api-limit-invalid = Give a number from 1 to 100.

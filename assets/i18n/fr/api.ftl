@@ -26,3 +26,5 @@ api-problem-500 = Erreur interne
 api-problem-500-detail = Un problème est survenu chez nous. L’équipe de service le voit dans le journal ; réessayez plus tard.
 api-problem-503 = Momentanément indisponible
 api-problem-503-detail = Le service ne peut pas accepter cette requête pour l’instant. Réessayez après les secondes indiquées dans Retry-After.
+api-cursor-invalid = Ce n’est pas un curseur de cette liste : passez le next_cursor de la page précédente.
+api-limit-invalid = Indiquez un nombre de 1 à 100.

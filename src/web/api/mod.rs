@@ -10,6 +10,7 @@
 pub mod caller;
 pub mod me;
 pub mod problem;
+pub mod requests;
 
 use std::sync::OnceLock;
 
@@ -40,7 +41,10 @@ pub const PREFIX: &str = "/api/v1";
             (`application/problem+json`) in the language of `Accept-Language`."
     ),
     modifiers(&BearerToken),
-    tags((name = "caller", description = "Who a token acts for"))
+    tags(
+        (name = "caller", description = "Who a token acts for"),
+        (name = "requests", description = "Service requests, as Ticket Tracking shows them")
+    )
 )]
 struct Description;
 
@@ -69,6 +73,8 @@ impl utoipa::Modify for BearerToken {
 fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(Description::openapi())
         .routes(routes!(me::me))
+        .routes(routes!(requests::list))
+        .routes(routes!(requests::get))
         .split_for_parts()
 }
 

@@ -1,0 +1,280 @@
+//! Service requests in the API: Ticket Tracking's list (its filters, the search query
+//! `q`, pages by cursor) and one request with its thread and history, each exactly as the
+//! same person sees them in the pages (another company's request answers 404).
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::caller::ApiCaller;
+use super::problem::ApiError;
+use crate::access as policy;
+use crate::app::AppState;
+use crate::domain::ticket::{TicketKind, TicketStatus};
+use crate::service::tracking::{self, ListQuery};
+use crate::store::ticket_list::{Cursor, TicketRow};
+use crate::store::tickets::Ticket;
+use crate::views::components::Errors;
+use crate::views::format::rfc3339;
+
+/// The list's filters, order and place.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct RequestQuery {
+    /// Search: a ticket number, a serial number (or its start), names and words. A
+    /// search returns its best 100 hits on one page.
+    pub q: String,
+    /// `open` or `closed`; all when empty.
+    pub state: String,
+    /// `contact`, `replacement`, `warranty` or `info-sheet`; all when empty.
+    pub kind: String,
+    /// `updated` (newest first, the default), `number` or `status`.
+    pub sort: String,
+    /// The `next_cursor` of the previous page.
+    pub cursor: String,
+    /// Requests per page, 1 to 100 (50 when empty).
+    pub limit: String,
+}
+
+impl RequestQuery {
+    /// The list query of the page, and the page size; field errors for values the
+    /// pages never send.
+    fn checked(&self) -> Result<(ListQuery, usize), Errors> {
+        let mut e = Errors::new();
+        if !matches!(self.state.as_str(), "" | "open" | "closed") {
+            e.add("state", "field-choose");
+        }
+        if !self.kind.is_empty() && TicketKind::from_slug(&self.kind).is_none() {
+            e.add("kind", "field-choose");
+        }
+        if !matches!(self.sort.as_str(), "" | "updated" | "number" | "status") {
+            e.add("sort", "field-choose");
+        }
+        if !self.cursor.is_empty() && Cursor::parse(&self.cursor).is_none() {
+            e.add("cursor", "api-cursor-invalid");
+        }
+        let limit = match self.limit.as_str() {
+            "" => Some(tracking::PAGE_SIZE),
+            l => l.parse::<usize>().ok().filter(|n| (1..=100).contains(n)),
+        };
+        if limit.is_none() {
+            e.add("limit", "api-limit-invalid");
+        }
+        if self.q.chars().count() > 200 {
+            e.add("q", "field-too-long");
+        }
+        e.finish(|| {
+            Some((
+                ListQuery {
+                    q: self.q.clone(),
+                    state: self.state.clone(),
+                    kind: self.kind.clone(),
+                    sort: self.sort.clone(),
+                    after: self.cursor.clone(),
+                    ..ListQuery::default()
+                },
+                limit?,
+            ))
+        })
+    }
+}
+
+/// A request as a list shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestSummary {
+    pub id: u64,
+    /// `2026-000123`
+    pub number: String,
+    /// `contact`, `replacement`, `warranty` or `info-sheet`.
+    pub kind: &'static str,
+    /// `new`, `submitted`, `in-progress`, `in-review`, `waiting`, `approved`,
+    /// `rejected`, `shipped`, `awaiting-return` or `closed`.
+    pub state: &'static str,
+    pub open: bool,
+    pub subject: String,
+    pub requester_name: String,
+    /// The serial number of the device it is about.
+    pub serial: Option<u32>,
+    /// Its last change (RFC 3339).
+    pub updated_at: String,
+}
+
+impl RequestSummary {
+    fn of(row: &TicketRow) -> Self {
+        RequestSummary {
+            id: row.id,
+            number: row.number.clone(),
+            kind: row.kind.slug(),
+            state: row.status.slug(),
+            open: row.status.is_open(),
+            subject: row.subject.clone(),
+            requester_name: row.requester_name.clone(),
+            serial: row.serial,
+            updated_at: rfc3339(row.updated_at),
+        }
+    }
+}
+
+/// One page of requests.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestList {
+    pub items: Vec<RequestSummary>,
+    /// Pass as `cursor` for the next page; absent on the last page (and for a search).
+    pub next_cursor: Option<String>,
+}
+
+/// A file attached to a message.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentOut {
+    /// Its number within the request.
+    pub no: u32,
+    pub name: String,
+    pub size: u64,
+    pub content_type: String,
+}
+
+/// A message of a request's thread.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessageOut {
+    pub at: String,
+    pub author_name: String,
+    /// Written by the service team.
+    pub from_staff: bool,
+    /// An internal note of the service team (only the service team sees them).
+    pub internal: bool,
+    pub text: String,
+    pub attachments: Vec<AttachmentOut>,
+}
+
+/// A change of state.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StateChangeOut {
+    pub at: String,
+    /// Who, by name.
+    pub by: String,
+    /// The state before; absent for the first.
+    pub from: Option<&'static str>,
+    pub to: &'static str,
+}
+
+/// A request with its thread and history.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestDetail {
+    #[serde(flatten)]
+    pub summary: RequestSummary,
+    /// The contact topic, for contact requests.
+    pub topic: Option<String>,
+    /// The plant it is about.
+    pub plant_id: Option<u64>,
+    pub created_at: String,
+    pub messages: Vec<MessageOut>,
+    pub history: Vec<StateChangeOut>,
+}
+
+fn state_name(s: TicketStatus) -> &'static str {
+    s.slug()
+}
+
+impl RequestDetail {
+    /// `t` as `staff` (the service team) or a customer sees it.
+    fn of(t: &Ticket, staff: bool) -> Self {
+        RequestDetail {
+            summary: RequestSummary::of(&TicketRow::of(t)),
+            topic: t.topic.clone(),
+            plant_id: t.plant,
+            created_at: rfc3339(t.created_at),
+            messages: t
+                .messages
+                .iter()
+                .filter(|m| staff || !m.internal)
+                .map(|m| MessageOut {
+                    at: rfc3339(m.at),
+                    author_name: m.author_name.clone(),
+                    from_staff: m.from_staff,
+                    internal: m.internal,
+                    text: m.text.clone(),
+                    attachments: m
+                        .attachments
+                        .iter()
+                        .map(|a| AttachmentOut {
+                            no: a.no,
+                            name: a.name.clone(),
+                            size: a.size,
+                            content_type: a.content_type.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            history: t
+                .history
+                .iter()
+                .map(|h| StateChangeOut {
+                    at: rfc3339(h.at),
+                    by: h.by.clone(),
+                    from: h.from.map(state_name),
+                    to: state_name(h.to),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The requests the token's owner sees in Ticket Tracking.
+#[utoipa::path(
+    get,
+    path = "/requests",
+    tag = "requests",
+    params(RequestQuery),
+    security(("token" = ["read"])),
+    responses(
+        (status = 200, description = "One page of requests", body = RequestList),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the read scope", content_type = "application/problem+json"),
+        (status = 422, description = "A filter, cursor or limit that is not valid", content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Query(q): Query<RequestQuery>,
+) -> Result<Json<RequestList>, ApiError> {
+    let (query, size) = q.checked().map_err(ApiError::Invalid)?;
+    let listing = tracking::list(&state.core, &state.search, &caller.actor, &query, size)?;
+    Ok(Json(RequestList {
+        items: listing.rows.iter().map(RequestSummary::of).collect(),
+        next_cursor: listing.page.next.map(|c| c.to_string()),
+    }))
+}
+
+/// One request with its thread and its history.
+#[utoipa::path(
+    get,
+    path = "/requests/{id}",
+    tag = "requests",
+    params(("id" = u64, Path, description = "The request's id")),
+    security(("token" = ["read"])),
+    responses(
+        (status = 200, description = "The request", body = RequestDetail),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the read scope", content_type = "application/problem+json"),
+        (status = 404, description = "No such request that the token may see", content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<u64>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    let t = state
+        .store
+        .tickets()
+        .visible(&caller.actor, id)
+        .map_err(crate::service::Failure::from)?
+        .ok_or(ApiError::NotFound)?;
+    let staff = policy::can_handle_tickets(&caller.actor);
+    Ok(Json(RequestDetail::of(&t, staff)))
+}
