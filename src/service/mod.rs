@@ -157,12 +157,25 @@ pub struct Acting<'a> {
     pub user: &'a User,
     pub actor: &'a Actor,
     pub trail: &'a audit::Actor,
+    /// The name of the API access token the person acts through, if it is one.
+    pub via_token: Option<&'a str>,
 }
 
 impl Acting<'_> {
     /// An audit entry by this person, to record with the action it describes.
     pub fn entry(&self, at: u64, event: Event, subject: impl Into<String>) -> Entry {
         Entry::new(at, event, self.trail.clone(), subject)
+    }
+
+    /// When acting through an API access token: the audit entry of a change made with
+    /// it (`what`, e.g. "request 2026-000123 filed"), to record with the change.
+    pub fn token_entry(&self, at: u64, what: impl Into<String>) -> Option<Entry> {
+        let token = self.via_token?;
+        Some(
+            Entry::new(at, Event::ApiWrite, self.trail.clone(), token)
+                .about(self.user.id)
+                .detail(what),
+        )
     }
 }
 

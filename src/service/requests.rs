@@ -184,6 +184,28 @@ impl NewContact {
 /// Files a contact request. A serial of a device the requester may see ties the request
 /// to it and its plant.
 pub fn contact(core: &Core, filer: &Filer, new: NewContact) -> Result<Ticket, Failure> {
+    contact_audited(core, filer, new, |_| None)
+}
+
+/// Files a contact request for a person acting through the JSON API, audited as a change
+/// made with their token in the same unit of work.
+pub fn contact_by_token(core: &Core, who: &Acting, new: NewContact) -> Result<Ticket, Failure> {
+    let filer = Filer {
+        signed_in: Some((who.user, who.actor)),
+        lang: who.user.language,
+    };
+    let now = core.clock.now();
+    contact_audited(core, &filer, new, |t| {
+        who.token_entry(now, format!("request {} filed", t.number))
+    })
+}
+
+fn contact_audited(
+    core: &Core,
+    filer: &Filer,
+    new: NewContact,
+    audit: impl FnOnce(&Ticket) -> Option<Entry>,
+) -> Result<Ticket, Failure> {
     let (device, plant) = match (filer.signed_in, new.serial) {
         (Some((_, actor)), Some(s)) => match core.store.devices().by_serial(s.value())? {
             Some(d) if core.store.plants().visible(actor, d.plant_id)?.is_some() => {
@@ -213,9 +235,7 @@ pub fn contact(core: &Core, filer: &Filer, new: NewContact) -> Result<Ticket, Fa
             first,
         )
     };
-    file(core, ticket, Vec::new(), filer.signed_in.is_some(), |_| {
-        None
-    })
+    file(core, ticket, Vec::new(), filer.signed_in.is_some(), audit)
 }
 
 /// An information sheet, checked.

@@ -7,6 +7,7 @@ use crate::domain::ticket::{self, TicketKind, TicketStatus};
 use crate::domain::{self, SerialNumber};
 use crate::mail::templates::compose;
 use crate::store::audit::Event;
+use crate::store::effects::Effects;
 use crate::store::mail_queue::OutgoingMail;
 use crate::store::tickets::{ChangeRefused, StatusUpdate, Ticket, TicketMessage, Upload};
 use crate::views::components::Errors;
@@ -100,7 +101,7 @@ pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Re
         Vec::new()
     };
     let files = new.uploads.len();
-    let audit = staff.then(|| {
+    let answered = staff.then(|| {
         who.entry(now, Event::TicketAnswered, &t.number)
             .detail(if new.internal {
                 "internal-note"
@@ -108,9 +109,14 @@ pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Re
                 "answer"
             })
     });
+    let through_api = who.token_entry(now, format!("message added to {}", t.number));
+    let effects = Effects {
+        mails,
+        audit: answered.into_iter().chain(through_api).collect(),
+    };
     core.store
         .tickets()
-        .add_message(t.id, message, new.uploads, mails, audit)?;
+        .add_message(t.id, message, new.uploads, effects)?;
     tracing::info!(
         event = "ticket_message",
         ticket = t.id,

@@ -74,12 +74,14 @@ crate::codes::stored_codes! {
         ApiTokenCreated = 26 => "ApiTokenCreated",
         /// A personal access token for the API was revoked.
         ApiTokenRevoked = 27 => "ApiTokenRevoked",
+        /// A change made through the JSON API with a personal access token.
+        ApiWrite = 28 => "ApiWrite",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 28] = [
+    pub const ALL: [Event; 29] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -108,6 +110,7 @@ impl Event {
         Event::InboxRetried,
         Event::ApiTokenCreated,
         Event::ApiTokenRevoked,
+        Event::ApiWrite,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -141,6 +144,7 @@ impl Event {
             Event::InboxRetried => "inbox-retried",
             Event::ApiTokenCreated => "api-token-created",
             Event::ApiTokenRevoked => "api-token-revoked",
+            Event::ApiWrite => "api-write",
         }
     }
 

@@ -3,11 +3,10 @@
 //! the write transaction. Lists are in `ticket_list`.
 
 use super::Txn;
-use super::effects::{AuditFor, MailsFor};
+use super::effects::{AuditFor, Effects, MailsFor};
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
-use super::mail_queue::OutgoingMail;
 use super::{Store, StoreError, codec, devices, documents, tables, ticket_list, users};
 use crate::access::{self as policy, Actor};
 use crate::domain::ticket::{self, TicketKind, TicketStatus};
@@ -352,8 +351,7 @@ pub trait Tickets: Send + Sync {
         id: u64,
         message: TicketMessage,
         uploads: Vec<Upload>,
-        mails: Vec<OutgoingMail>,
-        audit: Option<super::audit::Entry>,
+        effects: Effects,
     ) -> Result<Option<Ticket>, StoreError>;
 
     /// Moves a ticket to another state if that is a valid transition (decided inside the
@@ -662,17 +660,13 @@ impl Tickets for Store {
         id: u64,
         message: TicketMessage,
         uploads: Vec<Upload>,
-        mails: Vec<OutgoingMail>,
-        audit: Option<super::audit::Entry>,
+        effects: Effects,
     ) -> Result<Option<Ticket>, StoreError> {
         let txn = self.write()?;
         let Some(t) = add_message_in(&txn, id, message, uploads)? else {
             return Ok(None);
         };
-        users::queue_all(&txn, mails)?;
-        if let Some(entry) = audit {
-            super::audit::record_in(&txn, entry)?;
-        }
+        effects.write_in(&txn)?;
         txn.commit()?;
         Ok(Some(t))
     }

@@ -43,6 +43,7 @@ impl Trail {
             user: &me.user,
             actor: &me.actor,
             trail: &self.0,
+            via_token: None,
         }
     }
 }

@@ -58,6 +58,7 @@ fn acting<T>(user: &User, f: impl FnOnce(&Acting) -> T) -> T {
         user,
         actor: &actor,
         trail: &trail,
+        via_token: None,
     })
 }
 

@@ -428,6 +428,7 @@ fn mail_audit_and_imports() {
         "audit-events-api-tokens",
         &vec![Event::ApiTokenCreated, Event::ApiTokenRevoked],
     );
+    pinned("audit-event-api-write", &Event::ApiWrite);
     pinned(
         "inbox-hold-reasons",
         &vec![

@@ -256,6 +256,7 @@ service-mail-bounced = Zurückgewiesen
 audit-event-inbox-retried = Zurückgehaltene E-Mail erneut versucht
 audit-event-api-token-created = API-Token erstellt
 audit-event-api-token-revoked = API-Token widerrufen
+audit-event-api-write = Änderung über die API
 service-inbox-title = Eingehende E-Mails
 service-inbox-retried = Die Nachricht wurde zurückgelegt; sie wird in wenigen Sekunden erneut gelesen.
 service-inbox-gone = Die Nachricht lag nicht mehr im Ordner der zurückgehaltenen; ihre Zeile wurde entfernt.

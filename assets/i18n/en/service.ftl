@@ -256,6 +256,7 @@ service-mail-bounced = Returned
 audit-event-inbox-retried = Held incoming mail retried
 audit-event-api-token-created = API token created
 audit-event-api-token-revoked = API token revoked
+audit-event-api-write = Change through the API
 service-inbox-title = Incoming mail
 service-inbox-retried = The message was put back; it is read again within seconds.
 service-inbox-gone = The message was no longer in the held folder; its line was removed.

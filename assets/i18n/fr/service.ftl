@@ -256,6 +256,7 @@ service-mail-bounced = Renvoyé
 audit-event-inbox-retried = Courriel retenu relancé
 audit-event-api-token-created = Jeton d’API créé
 audit-event-api-token-revoked = Jeton d’API révoqué
+audit-event-api-write = Modification par l’API
 service-inbox-title = Courriels entrants
 service-inbox-retried = Le message a été remis en place ; il est relu dans quelques secondes.
 service-inbox-gone = Le message n’était plus dans le dossier des messages retenus ; sa ligne a été retirée.

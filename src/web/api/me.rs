@@ -77,7 +77,7 @@ pub fn kind_name(kind: AccountKind) -> &'static str {
 )]
 pub async fn me(
     axum::extract::State(state): axum::extract::State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCaller(caller, _): ApiCaller,
 ) -> Result<Json<Me>, ApiError> {
     let company = caller.company(&state.core)?.map(|c| MyCompany {
         id: c.id,

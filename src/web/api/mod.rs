@@ -5,8 +5,10 @@
 //!
 //! - [`caller`]: the bearer token, its scopes and its rate;
 //! - [`problem`]: errors as RFC 9457 problem details, in the caller's language;
+//! - [`body`]: JSON request bodies, refused as problems;
 //! - one module per resource.
 
+pub mod body;
 pub mod caller;
 pub mod me;
 pub mod problem;
@@ -73,8 +75,9 @@ impl utoipa::Modify for BearerToken {
 fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(Description::openapi())
         .routes(routes!(me::me))
-        .routes(routes!(requests::list))
+        .routes(routes!(requests::list, requests::create))
         .routes(routes!(requests::get))
+        .routes(routes!(requests::add_message))
         .split_for_parts()
 }
 

@@ -27,6 +27,10 @@ pub enum ApiError {
     MissingScope(&'static str),
     /// Nothing the caller may see is there.
     NotFound,
+    /// The body is not JSON of the shape the route reads.
+    Unreadable,
+    /// The body is not sent as `application/json`.
+    NotJson,
     /// The input contradicts what is stored (a serial already taken); the message id.
     Conflict(&'static str),
     /// The input has field errors.
@@ -65,6 +69,8 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::MissingScope(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Unreadable => StatusCode::BAD_REQUEST,
+            ApiError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,

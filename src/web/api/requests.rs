@@ -7,12 +7,14 @@ use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::body::Body;
 use super::caller::ApiCaller;
 use super::problem::ApiError;
 use crate::access as policy;
 use crate::app::AppState;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::service::tracking::{self, ListQuery};
+use crate::service::{requests, ticket_thread};
 use crate::store::ticket_list::{Cursor, TicketRow};
 use crate::store::tickets::Ticket;
 use crate::views::components::Errors;
@@ -238,7 +240,7 @@ impl RequestDetail {
 )]
 pub async fn list(
     State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCaller(caller, _): ApiCaller,
     Query(q): Query<RequestQuery>,
 ) -> Result<Json<RequestList>, ApiError> {
     let (query, size) = q.checked().map_err(ApiError::Invalid)?;
@@ -266,7 +268,7 @@ pub async fn list(
 )]
 pub async fn get(
     State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCaller(caller, _): ApiCaller,
     Path(id): Path<u64>,
 ) -> Result<Json<RequestDetail>, ApiError> {
     let t = state
@@ -277,4 +279,127 @@ pub async fn get(
         .ok_or(ApiError::NotFound)?;
     let staff = policy::can_handle_tickets(&caller.actor);
     Ok(Json(RequestDetail::of(&t, staff)))
+}
+
+/// A contact request to file.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct NewContactIn {
+    /// `general`, `technical`, `login`, `account` or `other`.
+    pub topic: String,
+    /// The serial number of the device it is about (required for `technical`).
+    pub serial: String,
+    /// What the request is about (the first line becomes its subject).
+    pub message: String,
+}
+
+/// Files a contact request in the token owner's name, as the contact form does: they
+/// get its confirmation by e-mail; a serial of one of their devices ties it to the
+/// device and its plant.
+#[utoipa::path(
+    post,
+    path = "/requests",
+    tag = "requests",
+    request_body = NewContactIn,
+    security(("token" = ["write"])),
+    responses(
+        (status = 201, description = "The request as filed; its address in Location", body = RequestDetail),
+        (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
+        (status = 422, description = "Field errors, as the contact form shows them", content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    api: ApiCaller,
+    Body(body): Body<NewContactIn>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let who = api.acting();
+    let form = crate::views::tickets::ContactForm {
+        topic: body.topic,
+        serial: body.serial,
+        message: body.message,
+        ..Default::default()
+    };
+    let filer = requests::Filer {
+        signed_in: Some((who.user, who.actor)),
+        lang: who.user.language,
+    };
+    let new = requests::NewContact::check(&form, &filer).map_err(ApiError::Invalid)?;
+    let t = requests::contact_by_token(&state.core, &who, new)?;
+    let staff = policy::can_handle_tickets(who.actor);
+    let location = format!("{}/requests/{}", super::PREFIX, t.id);
+    Ok((
+        axum::http::StatusCode::CREATED,
+        [(axum::http::header::LOCATION, location)],
+        Json(RequestDetail::of(&t, staff)),
+    )
+        .into_response())
+}
+
+/// A message to add to a request's thread.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct NewMessageIn {
+    /// The text.
+    pub message: String,
+    /// For the service team: an internal note, which no customer sees and nobody is
+    /// e-mailed about.
+    pub internal: bool,
+}
+
+/// Adds a message to the thread, as the request's page does: the requester or their
+/// company's administrator writes to the service team; the service team answers (the
+/// requester is e-mailed) or notes.
+#[utoipa::path(
+    post,
+    path = "/requests/{id}/messages",
+    tag = "requests",
+    params(("id" = u64, Path, description = "The request's id")),
+    request_body = NewMessageIn,
+    security(("token" = ["write"])),
+    responses(
+        (status = 201, description = "The request with the new message", body = RequestDetail),
+        (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
+        (status = 404, description = "No such request that the token may see", content_type = "application/problem+json"),
+        (status = 422, description = "Field errors", content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_message(
+    State(state): State<AppState>,
+    api: ApiCaller,
+    Path(id): Path<u64>,
+    Body(body): Body<NewMessageIn>,
+) -> Result<(axum::http::StatusCode, Json<RequestDetail>), ApiError> {
+    let who = api.acting();
+    let t = state
+        .store
+        .tickets()
+        .visible(who.actor, id)
+        .map_err(crate::service::Failure::from)?
+        .ok_or(ApiError::NotFound)?;
+    let staff = policy::can_handle_tickets(who.actor);
+    let form = crate::views::ticket_page::MessageForm {
+        message: body.message,
+        internal: if body.internal { "on" } else { "" }.into(),
+    };
+    let new = ticket_thread::NewMessage::check(&form, Ok(Vec::new()), staff)
+        .map_err(ApiError::Invalid)?;
+    ticket_thread::add_message(&state.core, &who, &t, new)?;
+    let t = state
+        .store
+        .tickets()
+        .visible(who.actor, id)
+        .map_err(crate::service::Failure::from)?
+        .ok_or(ApiError::NotFound)?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(RequestDetail::of(&t, staff)),
+    ))
 }
