@@ -49,13 +49,19 @@ pub fn assign(core: &Core, who: &Acting, t: &Ticket, to: Assignee) -> Result<boo
         }
     };
     let detail = assignee.map_or_else(|| "—".to_owned(), User::full_name);
+    let now = core.clock.now();
+    let through_api = who.token_entry(now, format!("{} assigned to {detail}", t.number));
     let entry = who
-        .entry(core.clock.now(), Event::TicketAssigned, &t.number)
+        .entry(now, Event::TicketAssigned, &t.number)
         .detail(detail);
     if core
         .store
         .tickets()
-        .assign(t.id, assignee.map(|u| u.id), entry)?
+        .assign(
+            t.id,
+            assignee.map(|u| u.id),
+            [entry].into_iter().chain(through_api).collect(),
+        )?
         .is_none()
     {
         return Ok(false);

@@ -227,11 +227,12 @@ pub fn change_status(
     };
     let link = ticket_link(core, t);
     let entry = who.entry(now, Event::TicketMoved, &t.number);
+    let through_api = who.token_entry(now, format!("{} moved to {}", t.number, change.to.slug()));
     let changed = core.store.tickets().change_status(
         t.id,
         update,
         Box::new(|changed| vec![status_mail(core, changed, &link)]),
-        entry,
+        (entry, through_api.into_iter().collect()),
     )?;
     Ok(match changed {
         None => StatusChanged::Gone,

@@ -675,7 +675,7 @@ mod tests {
                 contact.id,
                 update,
                 Box::new(|_| Vec::new()),
-                entry.clone(),
+                (entry.clone(), Vec::new()),
             )
             .unwrap()
             .unwrap()

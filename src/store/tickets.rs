@@ -335,13 +335,13 @@ pub trait Tickets: Send + Sync {
     /// The tickets about a plant that `actor` may see, last updated first.
     fn of_plant(&self, actor: &Actor, plant: u64) -> Result<Vec<Ticket>, StoreError>;
 
-    /// Assigns a ticket to a member of the service team (or to nobody) and records it in the
-    /// audit log, in one transaction. The customer's view does not change.
+    /// Assigns a ticket to a member of the service team (or to nobody) and records `audit`
+    /// in the audit log, in one transaction. The customer's view does not change.
     fn assign(
         &self,
         id: u64,
         assignee: Option<u64>,
-        audit: super::audit::Entry,
+        audit: Vec<super::audit::Entry>,
     ) -> Result<Option<Ticket>, StoreError>;
 
     /// Adds a message with its files to the thread and queues `mails` (and records `audit`,
@@ -356,13 +356,14 @@ pub trait Tickets: Send + Sync {
 
     /// Moves a ticket to another state if that is a valid transition (decided inside the
     /// write transaction), recording it in the audit log in the same transaction. Shipping a replacement records the new serial and swaps it into
-    /// the device record, which keeps the old one in its history.
+    /// the device record, which keeps the old one in its history. `also` are further audit
+    /// entries of the change (one made through the API).
     fn change_status(
         &self,
         id: u64,
         update: StatusUpdate,
         compose: MailsFor<'_, Ticket>,
-        audit: super::audit::Entry,
+        audit: (super::audit::Entry, Vec<super::audit::Entry>),
     ) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError>;
 
     /// Every ticket about a device (its id), whoever filed it.
@@ -641,7 +642,7 @@ impl Tickets for Store {
         &self,
         id: u64,
         assignee: Option<u64>,
-        audit: super::audit::Entry,
+        audit: Vec<super::audit::Entry>,
     ) -> Result<Option<Ticket>, StoreError> {
         let txn = self.write()?;
         let Some(old) = load_in(&txn, id)? else {
@@ -650,7 +651,9 @@ impl Tickets for Store {
         let mut t = old.clone();
         t.assignee = assignee;
         save_in(&txn, &old, &t)?;
-        super::audit::record_in(&txn, audit)?;
+        for entry in audit {
+            super::audit::record_in(&txn, entry)?;
+        }
         txn.commit()?;
         Ok(Some(t))
     }
@@ -676,7 +679,7 @@ impl Tickets for Store {
         id: u64,
         update: StatusUpdate,
         compose: MailsFor<'_, Ticket>,
-        audit: super::audit::Entry,
+        (audit, also): (super::audit::Entry, Vec<super::audit::Entry>),
     ) -> Result<Option<Result<Ticket, ChangeRefused>>, StoreError> {
         let txn = self.write()?;
         let Some(old) = load_in(&txn, id)? else {
@@ -727,6 +730,9 @@ impl Tickets for Store {
             &txn,
             audit.detail(format!("{} → {}", old.status.slug(), t.status.slug())),
         )?;
+        for entry in also {
+            super::audit::record_in(&txn, entry)?;
+        }
         txn.commit()?;
         Ok(Some(Ok(t)))
     }

@@ -80,6 +80,7 @@ pub fn help(ctx: &PageCtx, query: &str, found: &[Question]) -> Markup {
                 @if found.len() == QUESTIONS.len() {
                     p.hint { (ctx.t("help-more")) " " a href="/contact" { (ctx.t("help-link-contact")) } }
                 }
+                p.hint { a href="/help/api" { (ctx.t("help-link-api")) } }
             }
         },
     )

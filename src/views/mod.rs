@@ -4,6 +4,7 @@
 //! or the application state.
 
 pub mod accounts;
+pub mod api_reference;
 pub mod api_tokens;
 pub mod assets;
 pub mod company;

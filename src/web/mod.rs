@@ -252,6 +252,7 @@ fn routes() -> Routes {
         .post("/service/inbox/{id}/retry", service::inbox::retry)
         .get("/email/confirm/{token}", accounts::confirm_email_change)
         .get("/help", help::help)
+        .get("/help/api", help::api_reference)
         // Plant documents
         .upload("/plants/{id}/documents", documents::upload)
         .get("/documents/{id}", documents::download)

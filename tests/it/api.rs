@@ -790,6 +790,19 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
             format!("/api/v1/requests/{id}/messages"),
             [401, 404, 403, 403, 403, 404, 404, 201],
         ),
+        // The service desk's actions: the service team's only, 404 for everyone else.
+        (
+            "POST",
+            "/api/v1/requests/{id}/state",
+            format!("/api/v1/requests/{id}/state"),
+            [401, 404, 403, 403, 403, 404, 404, 200],
+        ),
+        (
+            "POST",
+            "/api/v1/requests/{id}/assignee",
+            format!("/api/v1/requests/{id}/assignee"),
+            [401, 404, 403, 403, 403, 404, 404, 204],
+        ),
         (
             "GET",
             "/api/v1/me",
@@ -828,6 +841,10 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
             }
             if *method == "POST" && path.ends_with("/messages") {
                 request = request.json(&serde_json::json!({ "message": "Matrix" }));
+            } else if *method == "POST" && path.ends_with("/state") {
+                request = request.json(&serde_json::json!({ "to": "in-progress" }));
+            } else if *method == "POST" && path.ends_with("/assignee") {
+                request = request.json(&serde_json::json!({ "to": "me" }));
             } else if *method == "POST" {
                 request = request.json(&serde_json::json!({
                     "topic": "general",
@@ -1089,4 +1106,140 @@ async fn messages_added_through_the_api_follow_the_pages_rules_and_are_audited()
         4,
         "the first message and the three added"
     );
+}
+
+#[tokio::test]
+async fn the_reference_page_shows_every_operation_and_shape_and_is_linked_from_the_help() {
+    let app = TestApp::spawn().await;
+    let help = app.get_page("/help", 200).await;
+    assert!(help.contains(r#"href="/help/api""#));
+    let page = api_get(&app, "/help/api", "", "en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<h1>API reference</h1>"));
+    assert!(page.contains(r#"href="/api/v1/openapi.json""#));
+    for (method, path) in osc::web::api::route_table() {
+        let rel = path.trim_start_matches("/api/v1");
+        assert!(
+            page.contains(&format!("<code>{method} {rel}</code>")),
+            "{method} {path} is in the contents"
+        );
+    }
+    for shape in [
+        "Me",
+        "RequestList",
+        "RequestDetail",
+        "NewContactIn",
+        "NewMessageIn",
+    ] {
+        assert!(page.contains(&format!(r#"id="schema-{shape}""#)), "{shape}");
+    }
+    // Nothing from elsewhere: no script, no outside address.
+    assert!(!page.contains("<script") && !page.contains("https://cdn"));
+    let de = reqwest::Client::new()
+        .get(app.url("/help/api"))
+        .header("Accept-Language", "de")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(de.contains("<h1>API-Referenz</h1>"));
+}
+
+#[tokio::test]
+async fn the_service_team_moves_and_assigns_requests_through_the_api_as_on_the_desk() {
+    use osc::domain::ticket::TicketStatus;
+    use osc::store::audit::Event;
+    let app = TestApp::spawn().await;
+    let (_, kuehn, _, ticket) = app.workshop_with_request(TicketStatus::New).await;
+    let sam = app.user("sam@service.example");
+    let desk = app.api_token(&sam, "read write", false);
+    let state = format!("/api/v1/requests/{}/state", ticket.id);
+    let assignee = format!("/api/v1/requests/{}/assignee", ticket.id);
+
+    // A move the kind does not allow from here: said next to `to`, nothing changes.
+    let body = problem(
+        api_post(&app, &state, &desk, serde_json::json!({ "to": "closed" })).await,
+        422,
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "to");
+    let r = api_post(
+        &app,
+        &state,
+        &desk,
+        serde_json::json!({ "to": "in-progress" }),
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let moved: Value = r.json().await.unwrap();
+    assert_eq!(moved["state"], "in-progress");
+    // The requester is told, as from the page.
+    app.mail("chef@kuehn-solar.de", &ticket.number).await;
+
+    let r = api_post(&app, &assignee, &desk, serde_json::json!({ "to": "me" })).await;
+    assert_eq!(r.status(), 204);
+    let now = app
+        .state
+        .store
+        .tickets()
+        .by_ids(&[ticket.id])
+        .unwrap()
+        .remove(0);
+    assert_eq!(now.assignee, Some(sam.id));
+    let body = problem(
+        api_post(&app, &assignee, &desk, serde_json::json!({ "to": "99999" })).await,
+        422,
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "to");
+    problem(
+        api_post(&app, &assignee, &desk, serde_json::json!({ "to": "chef" })).await,
+        422,
+    )
+    .await;
+
+    // Audited as on the desk, and as changes through the token.
+    assert_eq!(audited(&app, Event::TicketMoved).len(), 1);
+    assert_eq!(audited(&app, Event::TicketAssigned).len(), 1);
+    let writes: Vec<String> = audited(&app, Event::ApiWrite)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    assert_eq!(
+        writes,
+        vec![
+            format!("{} assigned to Sam Service", ticket.number),
+            format!("{} moved to in-progress", ticket.number),
+        ],
+        "newest first"
+    );
+    // A customer's token cannot use the desk's actions: 404, as the forms.
+    let customer = app.api_token(&kuehn.admin.user, "read write", true);
+    problem(
+        api_post(
+            &app,
+            &state,
+            &customer,
+            serde_json::json!({ "to": "closed" }),
+        )
+        .await,
+        404,
+    )
+    .await;
+    problem(
+        api_post(
+            &app,
+            &assignee,
+            &customer,
+            serde_json::json!({ "to": "me" }),
+        )
+        .await,
+        404,
+    )
+    .await;
 }

@@ -61,6 +61,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         ("GET", "/favicon.ico", p("/favicon.ico"), [Pub; 6]),
         ("GET", "/assets/{hash}/{*path}", f.css.clone(), [Pub; 6]),
         ("GET", "/privacy", p("/privacy"), [Pub; 6]),
+        ("GET", "/help/api", p("/help/api"), [Pub; 6]),
         ("GET", "/terms", p("/terms"), [Pub; 6]),
         ("GET", "/privacy/download", p("/privacy/download"), [Pub; 6]),
         ("GET", "/terms/download", p("/terms/download"), [Pub; 6]),

@@ -28,3 +28,4 @@ api-problem-503 = Vorübergehend nicht verfügbar
 api-problem-503-detail = Der Dienst kann diese Anfrage gerade nicht annehmen. Versuchen Sie es nach den Sekunden in Retry-After erneut.
 api-cursor-invalid = Das ist kein Cursor dieser Liste: Übergeben Sie den next_cursor der vorigen Seite.
 api-limit-invalid = Geben Sie eine Zahl von 1 bis 100 an.
+api-assignee-invalid = Geben Sie „me“, „none“ oder die ID eines aktiven Mitglieds des Service-Teams an.

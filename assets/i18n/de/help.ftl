@@ -93,3 +93,21 @@ help-a-contact = Über das Kontaktformular; es funktioniert auch ohne Konto. Bit
 help-q-by-mail = Kann ich dem Service-Team per E-Mail schreiben oder antworten?
 help-a-by-mail = Ja. Antworten Sie auf eine E-Mail zu Ihrer Anfrage: Ihre Antwort und ihre Anhänge (PDF, Bilder, Office-Dateien) werden der Anfrage hinzugefügt, und eine Anfrage, die auf Sie wartet, geht zurück an { $team }. Schreiben Sie über dem zitierten Text; er wird im Verlauf ausgelassen, aber mit der Nachricht aufbewahrt. Eine E-Mail an die Service-Adresse eröffnet eine neue Anfrage, deren Nummer Sie erhalten. Nur Sie und die Personen Ihrer Firma, die eine Anfrage sehen dürfen, können per E-Mail in sie schreiben; die Antwort einer anderen Person wird zu einer eigenen Anfrage.
 help-link-by-mail = Ticket Tracking
+
+# Referenz der JSON-API
+api-ref-title = API-Referenz
+api-ref-intro = Programme nutzen das Portal über seine JSON-API mit einem persönlichen Zugangstoken. Jede Operation unten, mit Parametern, Inhalt und Antworten, ist der eigenen Beschreibung der API entnommen (auf Englisch).
+api-ref-download = Die OpenAPI-3.1-Beschreibung (JSON)
+api-ref-operations = Operationen
+api-ref-shapes = Datenformen
+api-ref-scope = Berechtigung:
+api-ref-parameters = Parameter
+api-ref-name = Name
+api-ref-in = In
+api-ref-type = Typ
+api-ref-description = Beschreibung
+api-ref-required = erforderlich
+api-ref-body = Inhalt
+api-ref-responses = Antworten
+api-ref-field = Feld
+help-link-api = Die API-Referenz, für Programme

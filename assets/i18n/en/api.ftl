@@ -28,3 +28,4 @@ api-problem-503 = Unavailable for now
 api-problem-503-detail = The service cannot accept this request for now. Try again after the seconds in Retry-After.
 api-cursor-invalid = This is not a cursor of this list: pass the next_cursor of the previous page.
 api-limit-invalid = Give a number from 1 to 100.
+api-assignee-invalid = Give "me", "none" or the id of an active member of the service team.

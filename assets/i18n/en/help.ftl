@@ -93,3 +93,21 @@ help-a-contact = Use the contact form; it works without an account too. Please g
 help-q-by-mail = Can I write to the service team, or answer it, by e-mail?
 help-a-by-mail = Yes. Answer any e-mail about your request: your reply and its attachments (PDF, images, Office files) are added to the request, and a request waiting for you goes back to { $team }. Write above the quoted text; it is left out of the thread but kept with the message. An e-mail to the service address opens a new request, and you receive its number. Only you and the people of your company who may see a request can write into it by e-mail; a reply from anyone else becomes a request of their own.
 help-link-by-mail = Ticket Tracking
+
+# The JSON API's reference
+api-ref-title = API reference
+api-ref-intro = Programs use the portal through its JSON API with a personal access token. Every operation below, with its parameters, body and answers, is read from the API's own description.
+api-ref-download = The OpenAPI 3.1 description (JSON)
+api-ref-operations = Operations
+api-ref-shapes = Shapes
+api-ref-scope = Scope:
+api-ref-parameters = Parameters
+api-ref-name = Name
+api-ref-in = In
+api-ref-type = Type
+api-ref-description = Description
+api-ref-required = required
+api-ref-body = Body
+api-ref-responses = Answers
+api-ref-field = Field
+help-link-api = The API reference, for programs

@@ -28,3 +28,4 @@ api-problem-503 = Momentanément indisponible
 api-problem-503-detail = Le service ne peut pas accepter cette requête pour l’instant. Réessayez après les secondes indiquées dans Retry-After.
 api-cursor-invalid = Ce n’est pas un curseur de cette liste : passez le next_cursor de la page précédente.
 api-limit-invalid = Indiquez un nombre de 1 à 100.
+api-assignee-invalid = Indiquez « me », « none » ou l’identifiant d’un membre actif de l’équipe de service.

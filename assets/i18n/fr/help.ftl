@@ -93,3 +93,21 @@ help-a-contact = Par le formulaire de contact ; il fonctionne aussi sans compte.
 help-q-by-mail = Puis-je écrire à l’équipe de service, ou lui répondre, par e-mail ?
 help-a-by-mail = Oui. Répondez à n’importe quel e-mail concernant votre demande : votre réponse et ses pièces jointes (PDF, images, fichiers Office) sont ajoutées à la demande, et une demande qui vous attendait repart chez { $team }. Écrivez au-dessus du texte cité ; il est omis du fil mais conservé avec le message. Un e-mail à l’adresse de service ouvre une nouvelle demande, dont vous recevez le numéro. Seuls vous et les personnes de votre entreprise qui peuvent voir une demande peuvent y écrire par e-mail ; la réponse de quelqu’un d’autre devient une demande à son nom.
 help-link-by-mail = Suivi des tickets
+
+# Référence de l’API JSON
+api-ref-title = Référence de l’API
+api-ref-intro = Les programmes utilisent le portail par son API JSON avec un jeton d’accès personnel. Chaque opération ci-dessous, avec ses paramètres, son contenu et ses réponses, est tirée de la description de l’API elle-même (en anglais).
+api-ref-download = La description OpenAPI 3.1 (JSON)
+api-ref-operations = Opérations
+api-ref-shapes = Formes des données
+api-ref-scope = Droit :
+api-ref-parameters = Paramètres
+api-ref-name = Nom
+api-ref-in = Dans
+api-ref-type = Type
+api-ref-description = Description
+api-ref-required = obligatoire
+api-ref-body = Contenu
+api-ref-responses = Réponses
+api-ref-field = Champ
+help-link-api = La référence de l’API, pour les programmes

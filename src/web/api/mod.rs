@@ -35,8 +35,8 @@ pub const PREFIX: &str = "/api/v1";
     info(
         title = "Online Service Center API",
         version = "1",
-        description = "Service requests, plants and devices of the Online Service Center, \
-            for programs. Every request carries a personal access token made under \
+        description = "The service requests of the Online Service Center, for programs. \
+            Every request carries a personal access token made under \
             \"My access data\": `Authorization: Bearer osc_…`. A token sees and does what \
             its owner sees and does in the pages, within its scopes (`read` for GET, \
             `write` for everything else). Errors are RFC 9457 problem details \
@@ -78,6 +78,8 @@ fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::list, requests::create))
         .routes(routes!(requests::get))
         .routes(routes!(requests::add_message))
+        .routes(routes!(requests::change_state))
+        .routes(routes!(requests::assign))
         .split_for_parts()
 }
 

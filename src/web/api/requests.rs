@@ -403,3 +403,124 @@ pub async fn add_message(
         Json(RequestDetail::of(&t, staff)),
     ))
 }
+
+/// A change of state, for the service team.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct StateChangeIn {
+    /// The new state (one the request's kind allows from where it is).
+    pub to: String,
+    /// Approving a replacement: the return authorisation number.
+    pub rma: String,
+    /// Shipping a replacement: the carrier's tracking number.
+    pub tracking: String,
+    /// Shipping a replacement: the new device's serial number.
+    pub new_serial: String,
+}
+
+/// The visible request `id` for a member of the service team; 404 for anyone else, as
+/// the service desk's forms are for them.
+fn for_the_desk(
+    state: &AppState,
+    who: &crate::service::Acting<'_>,
+    id: u64,
+) -> Result<Ticket, ApiError> {
+    if !policy::can_handle_tickets(who.actor) {
+        return Err(ApiError::NotFound);
+    }
+    state
+        .store
+        .tickets()
+        .visible(who.actor, id)
+        .map_err(crate::service::Failure::from)?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Moves a request on, for the service team, as the request's page does: the requester
+/// is e-mailed; a shipped replacement's serial goes to the device record.
+#[utoipa::path(
+    post,
+    path = "/requests/{id}/state",
+    tag = "requests",
+    params(("id" = u64, Path, description = "The request's id")),
+    request_body = StateChangeIn,
+    security(("token" = ["write"])),
+    responses(
+        (status = 200, description = "The request in its new state", body = RequestDetail),
+        (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
+        (status = 404, description = "No such request, or the token is not the service team's", content_type = "application/problem+json"),
+        (status = 409, description = "Moved meanwhile, or the new serial is registered already", content_type = "application/problem+json"),
+        (status = 422, description = "A state not allowed from here, or what it needs missing", content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
+    )
+)]
+pub async fn change_state(
+    State(state): State<AppState>,
+    api: ApiCaller,
+    Path(id): Path<u64>,
+    Body(body): Body<StateChangeIn>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    let who = api.acting();
+    let t = for_the_desk(&state, &who, id)?;
+    let form = crate::views::ticket_page::StatusForm {
+        to: body.to,
+        rma: body.rma,
+        tracking: body.tracking,
+        new_serial: body.new_serial,
+    };
+    let change = ticket_thread::StatusChange::check(&form, &t).map_err(ApiError::Invalid)?;
+    match ticket_thread::change_status(&state.core, &who, &t, change)? {
+        ticket_thread::StatusChanged::Moved(t) => Ok(Json(RequestDetail::of(&t, true))),
+        ticket_thread::StatusChanged::Gone => Err(ApiError::NotFound),
+        ticket_thread::StatusChanged::TransitionRefused => {
+            Err(ApiError::Conflict("ticket-transition-refused"))
+        }
+        ticket_thread::StatusChanged::SerialTaken => Err(ApiError::Conflict("device-serial-taken")),
+    }
+}
+
+/// Who takes a request.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct AssigneeIn {
+    /// `me`, `none`, or the account id of a member of the service team.
+    pub to: String,
+}
+
+/// Gives a request to a member of the service team (or to nobody), for the service team.
+#[utoipa::path(
+    post,
+    path = "/requests/{id}/assignee",
+    tag = "requests",
+    params(("id" = u64, Path, description = "The request's id")),
+    request_body = AssigneeIn,
+    security(("token" = ["write"])),
+    responses(
+        (status = 204, description = "Assigned"),
+        (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
+        (status = 404, description = "No such request, or the token is not the service team's", content_type = "application/problem+json"),
+        (status = 422, description = "Not an active member of the service team", content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
+    )
+)]
+pub async fn assign(
+    State(state): State<AppState>,
+    api: ApiCaller,
+    Path(id): Path<u64>,
+    Body(body): Body<AssigneeIn>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    let who = api.acting();
+    let t = for_the_desk(&state, &who, id)?;
+    let mut invalid = Errors::new();
+    invalid.add("to", "api-assignee-invalid");
+    let to = crate::service::desk::Assignee::parse(body.to.trim())
+        .ok_or_else(|| ApiError::Invalid(invalid.clone()))?;
+    match crate::service::desk::assign(&state.core, &who, &t, to)? {
+        true => Ok(axum::http::StatusCode::NO_CONTENT),
+        false => Err(ApiError::Invalid(invalid)),
+    }
+}
