@@ -437,6 +437,13 @@ async fn the_openapi_description_lists_every_route_the_api_serves() {
         doc["components"]["securitySchemes"]["token"]["scheme"],
         "bearer"
     );
+    let problem = &doc["components"]["schemas"]["Problem"]["properties"];
+    for member in ["type", "title", "status", "detail", "errors"] {
+        assert!(
+            problem[member].is_object(),
+            "the problem shape has {member}"
+        );
+    }
     // Valid OpenAPI 3.1, as an independent validator reads it.
     if let Some(validator) = openapi_validator() {
         let dir = tempfile::tempdir().unwrap();
@@ -461,10 +468,13 @@ async fn the_openapi_description_lists_every_route_the_api_serves() {
         let rel = path.trim_start_matches("/api/v1");
         let op = &doc["paths"][rel][method.to_lowercase()];
         assert!(op.is_object(), "{method} {path} is described");
-        assert!(
-            op["responses"]["401"].is_object(),
-            "{method} {path} says 401"
-        );
+        for status in ["401", "403", "429"] {
+            let problem = &op["responses"][status]["content"]["application/problem+json"];
+            assert_eq!(
+                problem["schema"]["$ref"], "#/components/schemas/Problem",
+                "{method} {path} says {status} with a problem"
+            );
+        }
         let concrete = rel.replace("{id}", "1").replace("{serial}", "1");
         let r = reqwest::Client::new()
             .request(
@@ -1242,4 +1252,38 @@ async fn the_service_team_moves_and_assigns_requests_through_the_api_as_on_the_d
         404,
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_removed_members_tokens_stop_and_their_administrators_keep_working() {
+    let app = TestApp::spawn().await;
+    let company = app.company("Sonnenwerk GmbH", "sonnenwerk.example").await;
+    let admin_token = app.api_token(&company.admin.user, "read", false);
+    let _kai = app
+        .invite_and_join(
+            &company.admin.agent,
+            "kai@sonnenwerk.example",
+            "installer",
+            ("Kai", "Kollege"),
+        )
+        .await;
+    let theirs = app.api_token(&app.user("kai@sonnenwerk.example"), "read", false);
+    assert_eq!(
+        api_get(&app, "/api/v1/me", &theirs, "en").await.status(),
+        200
+    );
+    let id = app.user("kai@sonnenwerk.example").id;
+    let r = company
+        .admin
+        .agent
+        .post(&format!("/company/members/{id}/remove"), &[])
+        .await;
+    assert_eq!(r.status(), 303);
+    problem(api_get(&app, "/api/v1/me", &theirs, "en").await, 401).await;
+    assert_eq!(
+        api_get(&app, "/api/v1/me", &admin_token, "en")
+            .await
+            .status(),
+        200
+    );
 }

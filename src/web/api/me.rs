@@ -70,9 +70,6 @@ pub fn kind_name(kind: AccountKind) -> &'static str {
     security(("token" = ["read"])),
     responses(
         (status = 200, description = "The token's owner and the token", body = Me),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the read scope", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn me(

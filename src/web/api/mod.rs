@@ -43,6 +43,7 @@ pub const PREFIX: &str = "/api/v1";
             (`application/problem+json`) in the language of `Accept-Language`."
     ),
     modifiers(&BearerToken),
+    components(schemas(problem::Problem, problem::FieldProblem)),
     tags(
         (name = "caller", description = "Who a token acts for"),
         (name = "requests", description = "Service requests, as Ticket Tracking shows them")
@@ -71,16 +72,68 @@ impl utoipa::Modify for BearerToken {
     }
 }
 
+/// The answers every operation may give, whatever it does: no valid token, a token
+/// without the scope, too many requests this minute. Added to each operation here rather
+/// than repeated in each annotation.
+const EVERY_OPERATION: [(&str, &str); 3] = [
+    ("401", "No valid token"),
+    ("403", "The token lacks the scope"),
+    ("429", "Too many requests this minute (see Retry-After)"),
+];
+
+/// Adds [`EVERY_OPERATION`]'s answers to each operation of `doc`, and the problem
+/// shape they (and every error) carry.
+fn with_common_problems(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let problem = || {
+        ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build()
+    };
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for operation in operations.into_iter().flatten() {
+            for (status, description) in EVERY_OPERATION {
+                let answers = &mut operation.responses.responses;
+                if !answers.contains_key(status) {
+                    let answer = ResponseBuilder::new()
+                        .description(description)
+                        .content("application/problem+json", problem())
+                        .build();
+                    answers.insert(status.to_owned(), answer.into());
+                }
+            }
+            // The errors an annotation names carry the problem shape too.
+            for response in operation.responses.responses.values_mut() {
+                if let utoipa::openapi::RefOr::T(r) = response
+                    && let Some(content) = r.content.get_mut("application/problem+json")
+                    && content.schema.is_none()
+                {
+                    content.schema = Some(Ref::from_schema_name("Problem").into());
+                }
+            }
+        }
+    }
+    doc
+}
+
 /// The API's routes with their description.
 fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(Description::openapi())
+    let (router, doc) = OpenApiRouter::with_openapi(Description::openapi())
         .routes(routes!(me::me))
         .routes(routes!(requests::list, requests::create))
         .routes(routes!(requests::get))
         .routes(routes!(requests::add_message))
         .routes(routes!(requests::change_state))
         .routes(routes!(requests::assign))
-        .split_for_parts()
+        .split_for_parts();
+    (router, with_common_problems(doc))
 }
 
 /// The OpenAPI 3.1 description of every API route, with the server's address.

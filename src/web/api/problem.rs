@@ -110,23 +110,28 @@ fn retry_after(response: &mut Response, secs: u64) {
 }
 
 /// A field's error as the problem lists it.
-#[derive(Debug, Serialize)]
-struct FieldProblem {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
     /// The field, as the request named it.
     field: &'static str,
-    /// A stable code for programs (the message id).
+    /// A stable code for programs.
     code: &'static str,
     /// The message, in the caller's language.
     message: String,
 }
 
-/// An RFC 9457 problem.
-#[derive(Debug, Serialize)]
-struct Problem {
+/// An RFC 9457 problem, in the language of `Accept-Language`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// Always `about:blank`: the status says what kind of problem it is.
     r#type: &'static str,
+    /// The status in words.
     title: String,
+    /// The HTTP status.
     status: u16,
+    /// What went wrong and what to do.
     detail: String,
+    /// For invalid input: each field's error.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     errors: Vec<FieldProblem>,
 }

@@ -232,10 +232,7 @@ impl RequestDetail {
     security(("token" = ["read"])),
     responses(
         (status = 200, description = "One page of requests", body = RequestList),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the read scope", content_type = "application/problem+json"),
         (status = 422, description = "A filter, cursor or limit that is not valid", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn list(
@@ -260,10 +257,7 @@ pub async fn list(
     security(("token" = ["read"])),
     responses(
         (status = 200, description = "The request", body = RequestDetail),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the read scope", content_type = "application/problem+json"),
         (status = 404, description = "No such request that the token may see", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn get(
@@ -305,10 +299,7 @@ pub struct NewContactIn {
     responses(
         (status = 201, description = "The request as filed; its address in Location", body = RequestDetail),
         (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
         (status = 422, description = "Field errors, as the contact form shows them", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn create(
@@ -364,11 +355,8 @@ pub struct NewMessageIn {
     responses(
         (status = 201, description = "The request with the new message", body = RequestDetail),
         (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
         (status = 404, description = "No such request that the token may see", content_type = "application/problem+json"),
         (status = 422, description = "Field errors", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn add_message(
@@ -448,12 +436,9 @@ fn for_the_desk(
     responses(
         (status = 200, description = "The request in its new state", body = RequestDetail),
         (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
         (status = 404, description = "No such request, or the token is not the service team's", content_type = "application/problem+json"),
         (status = 409, description = "Moved meanwhile, or the new serial is registered already", content_type = "application/problem+json"),
         (status = 422, description = "A state not allowed from here, or what it needs missing", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn change_state(
@@ -500,11 +485,8 @@ pub struct AssigneeIn {
     responses(
         (status = 204, description = "Assigned"),
         (status = 400, description = "A body that is not JSON of this shape", content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the write scope", content_type = "application/problem+json"),
         (status = 404, description = "No such request, or the token is not the service team's", content_type = "application/problem+json"),
         (status = 422, description = "Not an active member of the service team", content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests this minute", content_type = "application/problem+json"),
     )
 )]
 pub async fn assign(
