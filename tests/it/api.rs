@@ -767,7 +767,14 @@ const TOKENS: [&str; 8] = [
 async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
     use osc::domain::ticket::TicketStatus;
     let app = TestApp::spawn().await;
-    let (_, kuehn, _, ticket) = app.workshop_with_request(TicketStatus::New).await;
+    let (_, kuehn, plant, ticket) = app.workshop_with_request(TicketStatus::New).await;
+    let device = app
+        .state
+        .store
+        .devices()
+        .by_serial(3001234567)
+        .unwrap()
+        .unwrap();
     let sam = app.user("sam@service.example");
     let other = app.company("Dachdecker Süd", "dachdecker.example").await;
     let olga = app
@@ -799,6 +806,33 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
             "/api/v1/requests/{id}/messages",
             format!("/api/v1/requests/{id}/messages"),
             [401, 404, 403, 403, 403, 404, 404, 201],
+        ),
+        // Plants: the overview answers everyone (with what they see); a plant and its
+        // devices the company-wide token and the service team (the administrator's
+        // personal token sees what they are assigned: nothing).
+        (
+            "GET",
+            "/api/v1/plants",
+            "/api/v1/plants".into(),
+            [401, 403, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/plants/{id}",
+            format!("/api/v1/plants/{}", plant.id),
+            [401, 403, 404, 404, 200, 404, 404, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/devices/{id}",
+            format!("/api/v1/devices/{}", device.id),
+            [401, 403, 404, 404, 200, 404, 404, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/devices/by-serial/{serial}",
+            "/api/v1/devices/by-serial/3001234567".into(),
+            [401, 403, 404, 404, 200, 404, 404, 200],
         ),
         // The service desk's actions: the service team's only, 404 for everyone else.
         (
@@ -1285,5 +1319,82 @@ async fn a_removed_members_tokens_stop_and_their_administrators_keep_working() {
             .await
             .status(),
         200
+    );
+}
+
+#[tokio::test]
+async fn plants_and_devices_are_read_as_the_plant_pages_show_them() {
+    use osc::domain::ticket::TicketStatus;
+    let app = TestApp::spawn().await;
+    let (_, kuehn, plant, _) = app.workshop_with_request(TicketStatus::New).await;
+    let other = app.company("Dachdecker Süd", "dachdecker.example").await;
+    let wide = app.api_token(&kuehn.admin.user, "read", true);
+    let them = app.api_token(&other.admin.user, "read", true);
+
+    let list = api_json(&app, "/api/v1/plants", &wide).await;
+    let names: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["Scheune Nord"]);
+    assert!(
+        api_json(&app, "/api/v1/plants", &them).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        api_json(&app, "/api/v1/plants?q=Scheune", &wide).await["items"][0]["id"],
+        plant.id
+    );
+    assert!(
+        api_json(&app, "/api/v1/plants?q=Zzyzx", &wide).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let detail = api_json(&app, &format!("/api/v1/plants/{}", plant.id), &wide).await;
+    assert_eq!(detail["name"], "Scheune Nord");
+    let devices = detail["devices"].as_array().unwrap();
+    assert_eq!(devices.len(), 1);
+    assert_eq!(devices[0]["serial"], 3001234567u64);
+    assert!(devices[0]["warranty"]["state"].is_string());
+    let id = devices[0]["id"].as_u64().unwrap();
+    let by_id = api_json(&app, &format!("/api/v1/devices/{id}"), &wide).await;
+    let by_serial = api_json(&app, "/api/v1/devices/by-serial/3001234567", &wide).await;
+    assert_eq!(by_id, by_serial);
+    assert_eq!(by_id["plant_id"], plant.id);
+    // Another company's: 404, as the pages; a serial that is not a number: 400.
+    problem(
+        api_get(&app, &format!("/api/v1/plants/{}", plant.id), &them, "en").await,
+        404,
+    )
+    .await;
+    problem(
+        api_get(&app, &format!("/api/v1/devices/{id}"), &them, "en").await,
+        404,
+    )
+    .await;
+    problem(
+        api_get(&app, "/api/v1/devices/by-serial/3001234567", &them, "en").await,
+        404,
+    )
+    .await;
+    problem(
+        api_get(&app, "/api/v1/devices/by-serial/abc", &wide, "en").await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        other
+            .admin
+            .agent
+            .page(&format!("/plants/{}", plant.id))
+            .await
+            .0,
+        404
     );
 }

@@ -66,6 +66,7 @@ pub fn kind_name(kind: AccountKind) -> &'static str {
 #[utoipa::path(
     get,
     path = "/me",
+    operation_id = "me",
     tag = "caller",
     security(("token" = ["read"])),
     responses(

@@ -11,6 +11,7 @@
 pub mod body;
 pub mod caller;
 pub mod me;
+pub mod plants;
 pub mod problem;
 pub mod requests;
 
@@ -35,7 +36,8 @@ pub const PREFIX: &str = "/api/v1";
     info(
         title = "Online Service Center API",
         version = "1",
-        description = "The service requests of the Online Service Center, for programs. \
+        description = "The service requests, plants and devices of the Online Service \
+            Center, for programs. \
             Every request carries a personal access token made under \
             \"My access data\": `Authorization: Bearer osc_…`. A token sees and does what \
             its owner sees and does in the pages, within its scopes (`read` for GET, \
@@ -46,7 +48,8 @@ pub const PREFIX: &str = "/api/v1";
     components(schemas(problem::Problem, problem::FieldProblem)),
     tags(
         (name = "caller", description = "Who a token acts for"),
-        (name = "requests", description = "Service requests, as Ticket Tracking shows them")
+        (name = "requests", description = "Service requests, as Ticket Tracking shows them"),
+        (name = "plants", description = "Plants and their devices, as the plant overview shows them")
     )
 )]
 struct Description;
@@ -132,6 +135,10 @@ fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::add_message))
         .routes(routes!(requests::change_state))
         .routes(routes!(requests::assign))
+        .routes(routes!(plants::list))
+        .routes(routes!(plants::get))
+        .routes(routes!(plants::device))
+        .routes(routes!(plants::by_serial))
         .split_for_parts();
     (router, with_common_problems(doc))
 }

@@ -227,6 +227,7 @@ impl RequestDetail {
 #[utoipa::path(
     get,
     path = "/requests",
+    operation_id = "list_requests",
     tag = "requests",
     params(RequestQuery),
     security(("token" = ["read"])),
@@ -252,6 +253,7 @@ pub async fn list(
 #[utoipa::path(
     get,
     path = "/requests/{id}",
+    operation_id = "get_request",
     tag = "requests",
     params(("id" = u64, Path, description = "The request's id")),
     security(("token" = ["read"])),
@@ -293,6 +295,7 @@ pub struct NewContactIn {
 #[utoipa::path(
     post,
     path = "/requests",
+    operation_id = "create_request",
     tag = "requests",
     request_body = NewContactIn,
     security(("token" = ["write"])),
@@ -348,6 +351,7 @@ pub struct NewMessageIn {
 #[utoipa::path(
     post,
     path = "/requests/{id}/messages",
+    operation_id = "add_message",
     tag = "requests",
     params(("id" = u64, Path, description = "The request's id")),
     request_body = NewMessageIn,
@@ -429,6 +433,7 @@ fn for_the_desk(
 #[utoipa::path(
     post,
     path = "/requests/{id}/state",
+    operation_id = "change_request_state",
     tag = "requests",
     params(("id" = u64, Path, description = "The request's id")),
     request_body = StateChangeIn,
@@ -478,6 +483,7 @@ pub struct AssigneeIn {
 #[utoipa::path(
     post,
     path = "/requests/{id}/assignee",
+    operation_id = "assign_request",
     tag = "requests",
     params(("id" = u64, Path, description = "The request's id")),
     request_body = AssigneeIn,
