@@ -67,8 +67,14 @@ pub fn ticket_link(core: &Core, t: &Ticket) -> String {
 }
 
 /// Adds the message to the thread of `t`, which `who` may see. An answer of the service
-/// team e-mails the requester and is audited; a note is audited only.
-pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Result<(), Failure> {
+/// team e-mails the requester and is audited; a note is audited only. The ticket as it is
+/// now, or `None` if it is gone.
+pub fn add_message(
+    core: &Core,
+    who: &Acting,
+    t: &Ticket,
+    new: NewMessage,
+) -> Result<Option<Ticket>, Failure> {
     let staff = policy::can_handle_tickets(who.actor);
     let now = core.clock.now();
     let message = TicketMessage {
@@ -114,7 +120,8 @@ pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Re
         mails,
         audit: answered.into_iter().chain(through_api).collect(),
     };
-    core.store
+    let changed = core
+        .store
         .tickets()
         .add_message(t.id, message, new.uploads, effects)?;
     tracing::info!(
@@ -126,7 +133,7 @@ pub fn add_message(core: &Core, who: &Acting, t: &Ticket, new: NewMessage) -> Re
         files,
         "message added"
     );
-    Ok(())
+    Ok(changed)
 }
 
 /// A change of state, checked against the ticket it moves.

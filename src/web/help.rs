@@ -42,6 +42,5 @@ pub async fn help(ctx: PageCtx, Query(q): Query<HelpQuery>) -> Markup {
 
 /// `GET /help/api`: the JSON API's reference, drawn from its OpenAPI description.
 pub async fn api_reference(ctx: PageCtx) -> Markup {
-    let doc = serde_json::to_value(crate::web::api::openapi()).unwrap_or_default();
-    crate::views::api_reference::page(&ctx, &doc)
+    crate::views::api_reference::page(&ctx, crate::web::api::openapi_json_value())
 }

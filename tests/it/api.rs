@@ -607,8 +607,12 @@ async fn requests_are_listed_paged_searched_and_read_as_the_pages_show_them_to_e
     assert!(page2["next_cursor"].is_null());
     let mut all = numbers(&page1);
     all.extend(numbers(&page2));
-    let mut expected: Vec<String> = own.iter().map(|t| t.number.clone()).collect();
-    expected.reverse();
+    // Newest change first (the messages made `first` the newest, or its equal within the
+    // second, when the higher number comes first).
+    let ids: Vec<u64> = own.iter().map(|t| t.id).collect();
+    let mut now = app.state.store.tickets().by_ids(&ids).unwrap();
+    now.sort_by_key(|t| std::cmp::Reverse((t.updated_at, t.id)));
+    let expected: Vec<String> = now.iter().map(|t| t.number.clone()).collect();
     assert_eq!(all, expected, "every page, newest first, nothing twice");
     // The same as Ticket Tracking shows the administrator.
     let (_, html) = kuehn.admin.agent.page("/tickets").await;

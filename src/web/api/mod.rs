@@ -143,17 +143,32 @@ fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     (router, with_common_problems(doc))
 }
 
-/// The OpenAPI 3.1 description of every API route, with the server's address.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, mut doc) = described();
-    doc.servers = Some(vec![utoipa::openapi::Server::new(PREFIX)]);
-    doc
+/// The OpenAPI 3.1 description of every API route, with the server's address,
+/// generated once.
+pub fn openapi() -> &'static utoipa::openapi::OpenApi {
+    &described_once().0
+}
+
+/// The description as JSON (`/api/v1/openapi.json`, the reference page).
+pub fn openapi_json_value() -> &'static serde_json::Value {
+    &described_once().1
+}
+
+/// The description, its JSON and its text, made at the first use.
+fn described_once() -> &'static (utoipa::openapi::OpenApi, serde_json::Value, String) {
+    static DOC: OnceLock<(utoipa::openapi::OpenApi, serde_json::Value, String)> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let (_, mut doc) = described();
+        doc.servers = Some(vec![utoipa::openapi::Server::new(PREFIX)]);
+        let value = serde_json::to_value(&doc).unwrap_or_default();
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        (doc, value, text)
+    })
 }
 
 /// `GET /api/v1/openapi.json`: the description, generated once.
 async fn openapi_json() -> Response {
-    static JSON: OnceLock<String> = OnceLock::new();
-    let json = JSON.get_or_init(|| openapi().to_pretty_json().unwrap_or_default());
+    let json = &described_once().2;
     (
         [(
             header::CONTENT_TYPE,

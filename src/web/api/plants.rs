@@ -13,7 +13,7 @@ use super::problem::ApiError;
 use crate::app::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::warranty::Warranty;
-use crate::service::{Failure, plants, warranty};
+use crate::service::{plants, warranty};
 use crate::store::devices::Device;
 use crate::store::plants::Plant;
 
@@ -176,11 +176,7 @@ pub async fn list(
     ApiCaller(caller, _): ApiCaller,
     Query(q): Query<PlantQuery>,
 ) -> Result<Json<PlantList>, ApiError> {
-    let found = state
-        .store
-        .plants()
-        .list(&caller.actor, q.q.trim())
-        .map_err(Failure::from)?;
+    let found = state.store.plants().list(&caller.actor, q.q.trim())?;
     Ok(Json(PlantList {
         items: found.iter().map(|(p, _)| PlantSummary::of(p)).collect(),
     }))
@@ -207,8 +203,7 @@ pub async fn get(
     let (plant, assignees) = state
         .store
         .plants()
-        .visible(&caller.actor, id)
-        .map_err(Failure::from)?
+        .visible(&caller.actor, id)?
         .ok_or(ApiError::NotFound)?;
     let page = plants::page(&state.core, &caller.actor, &plant, &assignees)?;
     Ok(Json(PlantDetail {
@@ -245,8 +240,7 @@ fn visible_device(
     state
         .store
         .plants()
-        .visible(&caller.actor, device.plant_id)
-        .map_err(Failure::from)?
+        .visible(&caller.actor, device.plant_id)?
         .ok_or(ApiError::NotFound)?;
     let w = warranty::today_of(&state.core, &device);
     Ok(Json(DeviceOut::of(&device, &w)))
@@ -270,7 +264,7 @@ pub async fn device(
     ApiCaller(caller, _): ApiCaller,
     Path(id): Path<u64>,
 ) -> Result<Json<DeviceOut>, ApiError> {
-    let found = state.store.devices().get(id).map_err(Failure::from)?;
+    let found = state.store.devices().get(id)?;
     visible_device(&state, &caller, found)
 }
 
@@ -292,10 +286,6 @@ pub async fn by_serial(
     ApiCaller(caller, _): ApiCaller,
     Path(serial): Path<u32>,
 ) -> Result<Json<DeviceOut>, ApiError> {
-    let found = state
-        .store
-        .devices()
-        .by_serial(serial)
-        .map_err(Failure::from)?;
+    let found = state.store.devices().by_serial(serial)?;
     visible_device(&state, &caller, found)
 }

@@ -223,6 +223,15 @@ impl RequestDetail {
     }
 }
 
+/// The request `id` if `actor` may see it (404 otherwise, as in the pages).
+fn visible(state: &AppState, actor: &crate::access::Actor, id: u64) -> Result<Ticket, ApiError> {
+    state
+        .store
+        .tickets()
+        .visible(actor, id)?
+        .ok_or(ApiError::NotFound)
+}
+
 /// The requests the token's owner sees in Ticket Tracking.
 #[utoipa::path(
     get,
@@ -267,12 +276,7 @@ pub async fn get(
     ApiCaller(caller, _): ApiCaller,
     Path(id): Path<u64>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let t = state
-        .store
-        .tickets()
-        .visible(&caller.actor, id)
-        .map_err(crate::service::Failure::from)?
-        .ok_or(ApiError::NotFound)?;
+    let t = visible(&state, &caller.actor, id)?;
     let staff = policy::can_handle_tickets(&caller.actor);
     Ok(Json(RequestDetail::of(&t, staff)))
 }
@@ -370,12 +374,7 @@ pub async fn add_message(
     Body(body): Body<NewMessageIn>,
 ) -> Result<(axum::http::StatusCode, Json<RequestDetail>), ApiError> {
     let who = api.acting();
-    let t = state
-        .store
-        .tickets()
-        .visible(who.actor, id)
-        .map_err(crate::service::Failure::from)?
-        .ok_or(ApiError::NotFound)?;
+    let t = visible(&state, who.actor, id)?;
     let staff = policy::can_handle_tickets(who.actor);
     let form = crate::views::ticket_page::MessageForm {
         message: body.message,
@@ -383,13 +382,7 @@ pub async fn add_message(
     };
     let new = ticket_thread::NewMessage::check(&form, Ok(Vec::new()), staff)
         .map_err(ApiError::Invalid)?;
-    ticket_thread::add_message(&state.core, &who, &t, new)?;
-    let t = state
-        .store
-        .tickets()
-        .visible(who.actor, id)
-        .map_err(crate::service::Failure::from)?
-        .ok_or(ApiError::NotFound)?;
+    let t = ticket_thread::add_message(&state.core, &who, &t, new)?.ok_or(ApiError::NotFound)?;
     Ok((
         axum::http::StatusCode::CREATED,
         Json(RequestDetail::of(&t, staff)),
@@ -420,12 +413,7 @@ fn for_the_desk(
     if !policy::can_handle_tickets(who.actor) {
         return Err(ApiError::NotFound);
     }
-    state
-        .store
-        .tickets()
-        .visible(who.actor, id)
-        .map_err(crate::service::Failure::from)?
-        .ok_or(ApiError::NotFound)
+    visible(state, who.actor, id)
 }
 
 /// Moves a request on, for the service team, as the request's page does: the requester
