@@ -34,22 +34,9 @@ html="http://127.0.0.1:$port/tickets?q=$query"
 json="http://127.0.0.1:$port/api/v1/requests?q=$query"
 echo "== $(curl -fs -H "Authorization: Bearer $token" "$json" | grep -o '"number"' | wc -l) hits for \"$query\" as $email"
 
-(
-  while kill -0 $server 2>/dev/null; do
-    awk '/VmRSS/ { print $2 }' /proc/$server/status
-    sleep 0.5
-  done
-) > "$out/rss.txt" &
-sampler=$!
+bench_sample_rss "$out/rss.txt"
 
-summary() {
-  local rps p50 p99 errors
-  rps=$(awk '/^Requests\/sec/ { print $2 }' "$2")
-  p50=$(awk '$1 == "50%" { print $2 }' "$2")
-  p99=$(awk '$1 == "99%" { print $2 }' "$2")
-  errors=$(grep -E 'Non-2xx|Socket errors' "$2" | tr -s ' ' | paste -sd';' - || true)
-  printf '   %-44s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-no errors}"
-}
+summary() { bench_summary 44 "$@"; }
 
 echo "== Ticket Tracking searched, at saturation (wrk -t2 -c64 -d${secs}s each)"
 wrk -t2 -c64 -d"${secs}s" --latency -H "Cookie: osc_session=$session" "$html" > "$out/html.txt"

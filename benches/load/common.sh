@@ -58,3 +58,26 @@ bench_login() {
     --data-urlencode "csrf_token=$token" --data-urlencode "email=$2" \
     --data-urlencode "password=$3" "http://127.0.0.1:$1/login"
 }
+
+# bench_summary WIDTH NAME FILE: requests/s, p50, p99 and errors of one wrk output, the
+# name padded to WIDTH.
+bench_summary() {
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec/ { print $2 }' "$3")
+  p50=$(awk '$1 == "50%" { print $2 }' "$3")
+  p99=$(awk '$1 == "99%" { print $2 }' "$3")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$3" | tr -s ' ' | paste -sd';' - || true)
+  printf "   %-${1}s %10s req/s   p50 %8s   p99 %8s   %s\n" "$2" "$rps" "$p50" "$p99" "${errors:-no errors}"
+}
+
+# bench_sample_rss FILE: writes the server's resident memory (KiB) to FILE every half
+# second until it stops; sets $sampler.
+bench_sample_rss() {
+  (
+    while kill -0 $server 2>/dev/null; do
+      awk '/VmRSS/ { print $2 }' /proc/$server/status
+      sleep 0.5
+    done
+  ) > "$1" &
+  sampler=$!
+}

@@ -38,23 +38,9 @@ export BENCH_CSRF_SEED BENCH_TOKEN=$token
 url="http://127.0.0.1:$port/tickets?q=$query"
 echo "== searching $url as $email"
 
-(
-  while kill -0 $server 2>/dev/null; do
-    awk '/VmRSS/ { print $2 }' /proc/$server/status
-    sleep 0.5
-  done
-) > "$out/rss.txt" &
-sampler=$!
+bench_sample_rss "$out/rss.txt"
 
-# summary NAME FILE: requests/s, p50, p99 and errors of one wrk output.
-summary() {
-  local rps p50 p99 errors
-  rps=$(awk '/^Requests\/sec/ { print $2 }' "$2")
-  p50=$(awk '$1 == "50%" { print $2 }' "$2")
-  p99=$(awk '$1 == "99%" { print $2 }' "$2")
-  errors=$(grep -E 'Non-2xx|Socket errors' "$2" | tr -s ' ' | paste -sd';' - || true)
-  printf '   %-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-no errors}"
-}
+summary() { bench_summary 34 "$@"; }
 
 healthz() {
   RATE=100 THREADS=1 wrk -t1 -c2 -d"${secs}s" --latency -s benches/load/paced.lua \
