@@ -79,6 +79,30 @@ pub struct Config {
     pub metrics: MetricsConfig,
     /// The JSON API at `/api/v1/`.
     pub api: ApiConfig,
+    /// Webhook deliveries.
+    pub webhooks: WebhooksConfig,
+}
+
+/// `[webhooks]`
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebhooksConfig {
+    /// Hosts, addresses and CIDR ranges webhooks may reach although they are internal
+    /// (loopback, private, link-local): an air-gapped site's own systems. A list in the
+    /// file, comma-separated in `OSC_WEBHOOKS_ALLOW`.
+    #[serde(deserialize_with = "list_or_csv")]
+    pub allow: Vec<String>,
+    /// An endpoint that has not answered within this many seconds has failed.
+    pub timeout_secs: u64,
+}
+
+impl Default for WebhooksConfig {
+    fn default() -> Self {
+        Self {
+            allow: Vec::new(),
+            timeout_secs: 10,
+        }
+    }
 }
 
 /// `[api]`
@@ -801,6 +825,9 @@ impl Config {
         }
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));
+        }
+        if self.webhooks.timeout_secs == 0 || self.webhooks.timeout_secs > 60 {
+            return Err(bad("webhooks.timeout_secs", "must be between 1 and 60"));
         }
         if self.api.requests_per_minute == 0 {
             return Err(bad("api.requests_per_minute", "must be at least 1"));

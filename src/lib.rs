@@ -26,6 +26,7 @@ pub mod service;
 pub mod store;
 pub mod views;
 pub mod web;
+pub mod webhooks;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -68,6 +69,8 @@ pub enum StartError {
     /// The key that threads replies to their requests could not be read or made.
     #[error("reading the mail threading key: {0}")]
     Threading(service::Failure),
+    #[error("setting up the webhook client: {0}")]
+    Webhooks(reqwest::Error),
 }
 
 /// A started instance: state plus the background workers that serve it.
@@ -181,6 +184,17 @@ impl Instance {
         // Incoming mail: replies and requests from the Maildir (`mail_in.source`).
         workers.push(tokio::spawn(service::inbox::watch(
             state.core.clone(),
+            shutdown.subscribe(),
+        )));
+        // Webhook deliveries queued with their events (`webhooks.*`).
+        let sender = webhooks::sender::Sender::new(
+            webhooks::address::Allow::new(&state.config.webhooks.allow),
+            std::time::Duration::from_secs(state.config.webhooks.timeout_secs),
+        )
+        .map_err(StartError::Webhooks)?;
+        workers.push(tokio::spawn(service::webhooks::deliver(
+            state.core.clone(),
+            sender,
             shutdown.subscribe(),
         )));
         // Scheduled backups (`backup.every_hours`; a stop waits for one in progress).

@@ -98,6 +98,36 @@ pub fn administered_company(actor: &Actor) -> Option<CompanyScope> {
     }
 }
 
+/// Whose webhook endpoints an actor keeps, and so what they hear of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookScope {
+    /// The service team's: every company's requests and plants, and internal notes.
+    Everything,
+    /// A company's administrators': that company's requests and plants.
+    Company(u64),
+}
+
+impl HookScope {
+    /// The company it is limited to (`None`: everything), as the store keeps it.
+    pub fn company(self) -> Option<u64> {
+        match self {
+            HookScope::Everything => None,
+            HookScope::Company(c) => Some(c),
+        }
+    }
+}
+
+/// The webhook endpoints `actor` may register and look after, if any: the service
+/// team's for staff, their company's for a company's administrators.
+#[must_use]
+pub fn webhook_scope(actor: &Actor) -> Option<HookScope> {
+    if actor.is_staff() {
+        Some(HookScope::Everything)
+    } else {
+        administered_company(actor).map(|c| HookScope::Company(c.company_id()))
+    }
+}
+
 /// Why a change to a company's people is refused: the message id shown to the
 /// administrator.
 pub type Refusal = &'static str;

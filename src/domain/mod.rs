@@ -15,6 +15,7 @@ pub mod ticket;
 pub mod upload;
 pub mod user_agent;
 pub mod warranty;
+pub mod webhook;
 
 pub use account::AccountType;
 pub use country::Country;

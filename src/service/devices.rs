@@ -137,7 +137,12 @@ pub fn register(
         swaps: Vec::new(),
         inherited_warranty_end: None,
     };
-    Ok(match core.store.devices().register(device)? {
+    let what = format!("device {} registered", device.serial);
+    let audit: Vec<_> = who
+        .token_entry(device.created_at, what)
+        .into_iter()
+        .collect();
+    Ok(match core.store.devices().register(device, audit)? {
         Ok(d) => {
             tracing::info!(
                 event = "device_registered",
@@ -166,7 +171,12 @@ pub fn editable(core: &Core, who: &Acting, id: u64) -> Result<Option<(Device, Pl
 }
 
 /// Saves a device's changeable details.
-pub fn save(core: &Core, device: Device, details: DeviceDetails) -> Result<(), Failure> {
+pub fn save(
+    core: &Core,
+    who: &Acting,
+    device: Device,
+    details: DeviceDetails,
+) -> Result<Device, Failure> {
     let changed = Device {
         name: details.name,
         subplant: details.subplant,
@@ -176,8 +186,13 @@ pub fn save(core: &Core, device: Device, details: DeviceDetails) -> Result<(), F
         rid: details.rid,
         ..device
     };
-    core.store.devices().update(&changed)?;
-    Ok(())
+    let what = format!("device {} changed", changed.serial);
+    let audit: Vec<_> = who
+        .token_entry(core.clock.now(), what)
+        .into_iter()
+        .collect();
+    core.store.devices().update(&changed, audit)?;
+    Ok(changed)
 }
 
 /// The device leaves its plant; its record and its tickets stay.

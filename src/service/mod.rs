@@ -33,6 +33,7 @@ pub mod ticket_thread;
 pub mod tracking;
 pub mod two_factor;
 pub mod warranty;
+pub mod webhooks;
 
 use std::sync::Arc;
 

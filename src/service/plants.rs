@@ -176,10 +176,14 @@ pub fn register(core: &Core, who: &Acting, data: PlantData) -> Result<Option<Pla
         updated_at: now,
         subplants: Vec::new(),
     };
+    let audit: Vec<_> = who
+        .token_entry(now, "plant registered")
+        .into_iter()
+        .collect();
     let plant = core
         .store
         .plants()
-        .create(data.apply(empty, now), assign_to)?;
+        .create(data.apply(empty, now), assign_to, audit)?;
     tracing::info!(
         event = "plant_created",
         user_id = who.user.id,
@@ -202,11 +206,13 @@ pub fn editable(core: &Core, who: &Acting, id: u64) -> Result<Option<(Plant, Vec
 
 /// Saves a plant's data (the tickets about it are indexed again when the operator's
 /// name changes: the index keeps it with them).
-pub fn save(core: &Core, plant: Plant, data: PlantData) -> Result<(), Failure> {
-    core.store
-        .plants()
-        .update(&data.apply(plant, core.clock.now()))?;
-    Ok(())
+pub fn save(core: &Core, who: &Acting, plant: Plant, data: PlantData) -> Result<Plant, Failure> {
+    let now = core.clock.now();
+    let what = format!("plant {} changed", plant.id);
+    let audit: Vec<_> = who.token_entry(now, what).into_iter().collect();
+    let plant = data.apply(plant, now);
+    core.store.plants().update(&plant, audit)?;
+    Ok(plant)
 }
 
 /// Whether the actor may assign this plant to installers (an administrator of the

@@ -76,12 +76,16 @@ crate::codes::stored_codes! {
         ApiTokenRevoked = 27 => "ApiTokenRevoked",
         /// A change made through the JSON API with a personal access token.
         ApiWrite = 28 => "ApiWrite",
+        /// A webhook endpoint was registered.
+        WebhookAdded = 29 => "WebhookAdded",
+        /// A webhook endpoint was deleted.
+        WebhookRemoved = 30 => "WebhookRemoved",
     }
 }
 
 impl Event {
     /// Every event, in the order filters offer them.
-    pub const ALL: [Event; 29] = [
+    pub const ALL: [Event; 31] = [
         Event::LoginFailed,
         Event::AccountLocked,
         Event::AccountUnlocked,
@@ -111,6 +115,8 @@ impl Event {
         Event::ApiTokenCreated,
         Event::ApiTokenRevoked,
         Event::ApiWrite,
+        Event::WebhookAdded,
+        Event::WebhookRemoved,
     ];
 
     /// The name in links and the translation id's suffix (`audit-event-<slug>`).
@@ -145,6 +151,8 @@ impl Event {
             Event::ApiTokenCreated => "api-token-created",
             Event::ApiTokenRevoked => "api-token-revoked",
             Event::ApiWrite => "api-write",
+            Event::WebhookAdded => "webhook-added",
+            Event::WebhookRemoved => "webhook-removed",
         }
     }
 
@@ -178,6 +186,8 @@ impl Event {
                 | Event::DataExported
                 | Event::ApiTokenCreated
                 | Event::ApiTokenRevoked
+                | Event::WebhookAdded
+                | Event::WebhookRemoved
         )
     }
 

@@ -3,6 +3,7 @@
 //! tickets and history refer to it) but frees its serial.
 
 use super::Txn;
+use crate::domain::webhook::HookEvent;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
@@ -80,8 +81,13 @@ pub enum RegisterRefused {
 /// Each write is one unit of work: the change and the effects handed to it (mails, audit
 /// entries, index changes) commit together or not at all.
 pub trait Devices: Send + Sync {
-    /// Registers a device in its plant.
-    fn register(&self, device: Device) -> Result<Result<Device, RegisterRefused>, StoreError>;
+    /// Registers a device in its plant, recording `audit` (a change through the API)
+    /// with it.
+    fn register(
+        &self,
+        device: Device,
+        audit: Vec<super::audit::Entry>,
+    ) -> Result<Result<Device, RegisterRefused>, StoreError>;
 
     /// A device by id (removed ones included).
     fn get(&self, id: u64) -> Result<Option<Device>, StoreError>;
@@ -95,8 +101,9 @@ pub trait Devices: Send + Sync {
     /// A plant's current devices, by sub-plant then serial.
     fn of_plant(&self, plant: u64) -> Result<Vec<Device>, StoreError>;
 
-    /// Saves a device's changed data (serial, plant and history stay).
-    fn update(&self, device: &Device) -> Result<(), StoreError>;
+    /// Saves a device's changed data (serial, plant and history stay), recording `audit`
+    /// with it.
+    fn update(&self, device: &Device, audit: Vec<super::audit::Entry>) -> Result<(), StoreError>;
 
     /// Removes a device from its plant: its record stays, its serial is free again.
     fn remove(&self, id: u64, now: u64) -> Result<(), StoreError>;
@@ -120,6 +127,16 @@ pub(crate) fn register_in(
     device.id = tables::DEVICES.next_id_in(txn)?;
     tables::DEVICES.put_in(txn, device.id, &device)?;
     index_in(txn, &device)?;
+    let company = super::plants::get_in(txn, device.plant_id)?.and_then(|p| p.company);
+    let data = super::webhooks::payload::device(&device);
+    super::webhooks::emit_in(
+        txn,
+        HookEvent::DeviceRegistered,
+        company,
+        false,
+        device.created_at,
+        data,
+    )?;
     Ok(Ok(device))
 }
 
@@ -197,6 +214,9 @@ pub(crate) fn swap_in(
     put_in(txn, &device)?;
     // Both serials find every request about the device: they are all indexed again.
     super::index_feed::record_plant_in(txn, device.plant_id)?;
+    let company = super::plants::get_in(txn, device.plant_id)?.and_then(|p| p.company);
+    let data = super::webhooks::payload::swapped(&device, old, ticket);
+    super::webhooks::emit_in(txn, HookEvent::DeviceSwapped, company, false, at, data)?;
     Ok(Ok(device))
 }
 
@@ -230,10 +250,17 @@ fn put_in(txn: &Txn, device: &Device) -> Result<(), StoreError> {
 }
 
 impl Devices for Store {
-    fn register(&self, device: Device) -> Result<Result<Device, RegisterRefused>, StoreError> {
+    fn register(
+        &self,
+        device: Device,
+        audit: Vec<super::audit::Entry>,
+    ) -> Result<Result<Device, RegisterRefused>, StoreError> {
         let txn = self.write()?;
         let out = register_in(&txn, device)?;
         if out.is_ok() {
+            for entry in audit {
+                super::audit::record_in(&txn, entry)?;
+            }
             txn.commit()?;
         }
         Ok(out)
@@ -261,9 +288,12 @@ impl Devices for Store {
         of_plant_from(&devices, &txn.open_table(tables::PLANT_DEVICES)?, plant)
     }
 
-    fn update(&self, device: &Device) -> Result<(), StoreError> {
+    fn update(&self, device: &Device, audit: Vec<super::audit::Entry>) -> Result<(), StoreError> {
         let txn = self.write()?;
         put_in(&txn, device)?;
+        for entry in audit {
+            super::audit::record_in(&txn, entry)?;
+        }
         txn.commit()?;
         Ok(())
     }

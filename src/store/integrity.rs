@@ -80,6 +80,8 @@ const DERIVED: &[&str] = &[
     "company_by_key_v1",
     "assignments_by_user_v1",
     "user_api_tokens_v1",
+    "webhook_pending_v1",
+    "webhook_endpoint_deliveries_v1",
 ];
 
 /// Calls `visit` for every derived table (the same list as [`DERIVED`]).
@@ -109,7 +111,9 @@ fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
     v.visit(tables::USER_TOKENS)?;
     v.visit(tables::COMPANY_BY_KEY)?;
     v.visit(tables::ASSIGNMENTS_BY_USER)?;
-    v.visit(tables::USER_API_TOKENS)
+    v.visit(tables::USER_API_TOKENS)?;
+    v.visit(tables::WEBHOOK_PENDING)?;
+    v.visit(tables::ENDPOINT_DELIVERIES)
 }
 
 /// Derives every derived table of the records in `source` into `txn`s `begin` hands out
@@ -181,6 +185,14 @@ fn derive(
     each!(tables::API_TOKENS, |t, hash, token| {
         t.open_table(tables::USER_API_TOKENS)?
             .insert((token.user_id, hash), ())?;
+    });
+    each!(tables::WEBHOOK_DELIVERIES, |t, id, delivery| {
+        t.open_table(tables::ENDPOINT_DELIVERIES)?
+            .insert((delivery.endpoint, id), ())?;
+        if let Some(at) = delivery.next_at {
+            t.open_table(tables::WEBHOOK_PENDING)?
+                .insert((at, id), ())?;
+        }
     });
     each!(tables::COMPANIES, |t, id, company| {
         let key =

@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 13;
+pub const SCHEMA_VERSION: u64 = 14;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -90,6 +90,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0013_api_tokens",
         apply: api_tokens_v13,
     },
+    Migration {
+        version: 14,
+        name: "0014_webhooks",
+        apply: webhooks_v14,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -121,6 +126,15 @@ fn inbox_v11(txn: &Txn) -> Result<(), StoreError> {
 fn api_tokens_v13(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::API_TOKENS.def())?;
     txn.open_table(tables::USER_API_TOKENS)?;
+    Ok(())
+}
+
+/// Webhooks: no endpoint is registered yet.
+fn webhooks_v14(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::WEBHOOKS.def())?;
+    txn.open_table(tables::WEBHOOK_DELIVERIES.def())?;
+    txn.open_table(tables::WEBHOOK_PENDING)?;
+    txn.open_table(tables::ENDPOINT_DELIVERIES)?;
     Ok(())
 }
 

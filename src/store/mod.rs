@@ -43,6 +43,7 @@ pub mod tokens;
 pub mod two_factor;
 pub mod txn;
 pub mod users;
+pub mod webhooks;
 
 use std::path::{Path, PathBuf};
 
@@ -181,6 +182,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn inbox(&self) -> &dyn inbox::Inbox;
     /// The audit log.
     fn audit(&self) -> &dyn audit::AuditLog;
+    /// The webhook endpoints and their deliveries.
+    fn webhooks(&self) -> &dyn webhooks::Webhooks;
     /// A batch writing many records in few commits (`osc seed`).
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError>;
     /// The doorbells rung after durable commits (the mail worker's, the indexer's).
@@ -257,6 +260,7 @@ impl Storage for Store {
         mail_queue: mail_queue::MailQueue,
         inbox: inbox::Inbox,
         audit: audit::AuditLog,
+        webhooks: webhooks::Webhooks,
     );
 
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError> {

@@ -3,6 +3,7 @@
 //! can list plants without the filter.
 
 use super::Txn;
+use crate::domain::webhook::HookEvent;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
@@ -98,11 +99,17 @@ pub(crate) fn index_in(txn: &Txn, plant: &Plant, add: bool) -> Result<(), StoreE
 /// Each write is one unit of work: the change and the effects handed to it (mails, audit
 /// entries, index changes) commit together or not at all.
 pub trait Plants: Send + Sync {
-    /// Creates a plant (assigned to `assign_to` when an installer creates it).
-    fn create(&self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError>;
+    /// Creates a plant (assigned to `assign_to` when an installer creates it), recording
+    /// `audit` (a change through the API) with it.
+    fn create(
+        &self,
+        plant: Plant,
+        assign_to: Option<u64>,
+        audit: Vec<super::audit::Entry>,
+    ) -> Result<Plant, StoreError>;
 
-    /// Saves changed plant data (company and id stay).
-    fn update(&self, plant: &Plant) -> Result<(), StoreError>;
+    /// Saves changed plant data (company and id stay), recording `audit` with it.
+    fn update(&self, plant: &Plant, audit: Vec<super::audit::Entry>) -> Result<(), StoreError>;
 
     /// A plant by id, whoever asks: for derived data (the search index), never for pages.
     fn get(&self, id: u64) -> Result<Option<Plant>, StoreError>;
@@ -146,6 +153,15 @@ pub(crate) fn create_in(
     if let Some(user) = assign_to {
         assign_in(txn, plant.id, user)?;
     }
+    let data = super::webhooks::payload::plant(&plant);
+    super::webhooks::emit_in(
+        txn,
+        HookEvent::PlantCreated,
+        plant.company,
+        false,
+        plant.created_at,
+        data,
+    )?;
     Ok(plant)
 }
 
@@ -233,16 +249,27 @@ pub struct LinkedOperator {
 }
 
 impl Plants for Store {
-    fn create(&self, plant: Plant, assign_to: Option<u64>) -> Result<Plant, StoreError> {
+    fn create(
+        &self,
+        plant: Plant,
+        assign_to: Option<u64>,
+        audit: Vec<super::audit::Entry>,
+    ) -> Result<Plant, StoreError> {
         let txn = self.write()?;
         let plant = create_in(&txn, plant, assign_to)?;
+        for entry in audit {
+            super::audit::record_in(&txn, entry)?;
+        }
         txn.commit()?;
         Ok(plant)
     }
 
-    fn update(&self, plant: &Plant) -> Result<(), StoreError> {
+    fn update(&self, plant: &Plant, audit: Vec<super::audit::Entry>) -> Result<(), StoreError> {
         let txn = self.write()?;
         save_in(&txn, plant)?;
+        for entry in audit {
+            super::audit::record_in(&txn, entry)?;
+        }
         txn.commit()?;
         Ok(())
     }

@@ -246,6 +246,23 @@ pub const API_TOKENS: Records<[u8; 32], super::api_tokens::ApiToken> =
 pub const USER_API_TOKENS: TableDefinition<(u64, [u8; 32]), ()> =
     TableDefinition::new("user_api_tokens_v1");
 
+/// Key: endpoint id. Value: codec-encoded [`super::webhooks::Endpoint`] (migration 0014).
+pub const WEBHOOKS: Records<u64, super::webhooks::Endpoint> = Records::new("webhooks_v1");
+
+/// Key: delivery id. Value: codec-encoded [`super::webhooks::Delivery`]: one event for one
+/// endpoint, kept with its last attempt.
+pub const WEBHOOK_DELIVERIES: Records<u64, super::webhooks::Delivery> =
+    Records::new("webhook_deliveries_v1");
+
+/// Key: (next attempt, unix seconds; delivery id). Value: unit. The deliveries still to
+/// make, in the order they are due: the delivery worker reads only this.
+pub const WEBHOOK_PENDING: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("webhook_pending_v1");
+
+/// Key: (endpoint id, delivery id). Value: unit. An endpoint's deliveries.
+pub const ENDPOINT_DELIVERIES: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("webhook_endpoint_deliveries_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -315,5 +332,9 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(INBOX_SEEN)?;
     v.visit(INBOX_HELD.def())?;
     v.visit(API_TOKENS.def())?;
-    v.visit(USER_API_TOKENS)
+    v.visit(USER_API_TOKENS)?;
+    v.visit(WEBHOOKS.def())?;
+    v.visit(WEBHOOK_DELIVERIES.def())?;
+    v.visit(WEBHOOK_PENDING)?;
+    v.visit(ENDPOINT_DELIVERIES)
 }

@@ -4,6 +4,7 @@
 
 use super::Txn;
 use super::effects::{AuditFor, Effects, MailsFor};
+use crate::domain::webhook::HookEvent;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
@@ -399,7 +400,9 @@ pub(crate) fn add_message_in(
     let mut t = old.clone();
     message.attachments = store_uploads(txn, &t, uploads)?;
     t.updated_at = t.updated_at.max(message.at);
-    if !message.from_staff && t.status == TicketStatus::WaitingForCustomer {
+    let (at, internal) = (message.at, message.internal);
+    let resumed = !message.from_staff && t.status == TicketStatus::WaitingForCustomer;
+    if resumed {
         let to = t.kind.working();
         t.history.push(StatusChange {
             at: message.at,
@@ -411,6 +414,28 @@ pub(crate) fn add_message_in(
     }
     t.messages.push(message);
     save_in(txn, &old, &t)?;
+    if let Some(m) = t.messages.last() {
+        let data = super::webhooks::payload::message(&t, t.messages.len(), m);
+        super::webhooks::emit_in(
+            txn,
+            HookEvent::RequestMessageAdded,
+            t.company,
+            internal,
+            at,
+            data,
+        )?;
+    }
+    if resumed {
+        let data = super::webhooks::payload::state_changed(&t, old.status.slug());
+        super::webhooks::emit_in(
+            txn,
+            HookEvent::RequestStateChanged,
+            t.company,
+            false,
+            at,
+            data,
+        )?;
+    }
     Ok(Some(t))
 }
 
@@ -447,6 +472,15 @@ pub(crate) fn create_in(
     }
     index_in(txn, &t)?;
     super::index_feed::record_in(txn, t.id)?;
+    let data = super::webhooks::payload::request(&t);
+    super::webhooks::emit_in(
+        txn,
+        HookEvent::RequestCreated,
+        t.company,
+        false,
+        t.created_at,
+        data,
+    )?;
     Ok(t)
 }
 
@@ -726,6 +760,15 @@ impl Tickets for Store {
         t.updated_at = t.updated_at.max(update.at);
         save_in(&txn, &old, &t)?;
         users::queue_all(&txn, compose(&t))?;
+        let data = super::webhooks::payload::state_changed(&t, old.status.slug());
+        super::webhooks::emit_in(
+            &txn,
+            HookEvent::RequestStateChanged,
+            t.company,
+            false,
+            update.at,
+            data,
+        )?;
         super::audit::record_in(
             &txn,
             audit.detail(format!("{} → {}", old.status.slug(), t.status.slug())),

@@ -41,6 +41,7 @@ pub struct Txn {
     shared: Arc<Shared>,
     mail: Cell<bool>,
     index: Cell<bool>,
+    hooks: Cell<bool>,
     _under_way: UnderWay,
 }
 
@@ -104,6 +105,7 @@ impl Txn {
             shared,
             mail: Cell::new(false),
             index: Cell::new(false),
+            hooks: Cell::new(false),
             _under_way: under_way,
         })
     }
@@ -119,6 +121,11 @@ impl Txn {
         self.mail.set(true);
     }
 
+    /// Notes that this transaction queued webhook deliveries: their worker is woken after it.
+    pub fn queued_hooks(&self) {
+        self.hooks.set(true);
+    }
+
     /// Notes that this transaction recorded index changes: the indexer is woken after it.
     pub fn changed_index(&self) {
         self.index.set(true);
@@ -132,6 +139,7 @@ impl Txn {
             shared,
             mail,
             index,
+            hooks,
             _under_way,
         } = self;
         let started = std::time::Instant::now();
@@ -146,6 +154,9 @@ impl Txn {
         if index.get() {
             shared.bells.index.ring();
         }
+        if hooks.get() {
+            shared.bells.hooks.notify_one();
+        }
         Ok(())
     }
 }
@@ -157,6 +168,8 @@ pub struct Doorbells {
     pub mail: tokio::sync::Notify,
     /// The search indexer (a thread).
     pub index: Doorbell,
+    /// The webhook delivery worker (an async task).
+    pub hooks: tokio::sync::Notify,
 }
 
 /// A doorbell for a thread: rung any number of times, answered once.

@@ -214,8 +214,50 @@ pub fn page(ctx: &PageCtx, doc: &Value) -> Markup {
         @for (method, path, op) in &operations { (operation(ctx, base, method, path, op)) }
         h2 { (ctx.t("api-ref-shapes")) }
         @for (name, schema) in &schemas { (shape(ctx, name, schema)) }
+        (webhooks(ctx))
     };
     layout::page(ctx, &title, body)
+}
+
+/// What a webhook receiver is sent and how it checks it (docs/webhooks.md).
+fn webhooks(ctx: &PageCtx) -> Markup {
+    use crate::domain::webhook::HookEvent;
+    let example = r#"POST /hooks/osc HTTP/1.1
+Content-Type: application/json
+OSC-Event: request.state_changed
+OSC-Delivery: whd_5f36a77259ecc3087f5db178
+OSC-Signature: t=1767312000,v1=8511f28f7a1949f0c42772b447d68b2d…
+
+{"id":"whd_5f36a77259ecc3087f5db178","event":"request.state_changed",
+ "created_at":"2026-01-02T00:00:00Z",
+ "data":{"request":{"id":4,"number":"2026-000004","status":"in-progress",…},
+         "from":"new","to":"in-progress"}}"#;
+    let verify = r#"import hmac, hashlib, time
+def verify(secret, header, body):
+    parts = dict(p.split("=", 1) for p in header.split(","))
+    if abs(time.time() - int(parts["t"])) > 300:
+        return False
+    mac = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256)
+    return hmac.compare_digest(mac.hexdigest(), parts["v1"])"#;
+    html! {
+        section.card #webhooks aria-labelledby="webhooks-ref-heading" {
+            h2 #webhooks-ref-heading { (ctx.t("webhooks-title")) }
+            p { (ctx.t("api-ref-webhooks-intro")) " " a href="/webhooks" { (ctx.t("webhooks-manage")) } }
+            h3 { (ctx.t("webhook-events")) }
+            ul {
+                @for event in HookEvent::ALL {
+                    li { code { (event.name()) } " — " (ctx.t(&format!("webhook-event-{}", event.name().replace(['.', '_'], "-")))) }
+                }
+            }
+            h3 { (ctx.t("api-ref-webhooks-request")) }
+            pre { code { (example) } }
+            h3 { (ctx.t("webhooks-how")) }
+            p { (ctx.t("api-ref-webhooks-verify")) }
+            pre { code { (verify) } }
+            h3 { (ctx.t("api-ref-webhooks-retries-heading")) }
+            p { (ctx.t("api-ref-webhooks-retries")) }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -218,6 +218,11 @@ pub fn members(ctx: &PageCtx, d: &MembersData<'_>) -> Markup {
                 }
             }
         }
+        section.card #webhooks aria-labelledby="webhooks-heading" {
+            h2 #webhooks-heading { (ctx.t("webhooks-title")) }
+            p { (ctx.t("webhooks-intro-company")) }
+            p { a.button href="/webhooks" { (ctx.t("webhooks-manage")) } }
+        }
     };
     layout::page(ctx, &title, body)
 }

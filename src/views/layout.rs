@@ -106,7 +106,10 @@ fn side_nav(ctx: &PageCtx, areas: &[Area]) -> Markup {
         // A request's page belongs to the service desk for the service team.
         let current = path == href
             || path.starts_with(&format!("{href}/"))
-            || (area == Area::ServiceDesk && path.starts_with("/tickets/"));
+            || (area == Area::ServiceDesk && path.starts_with("/tickets/"))
+            // Webhooks are the service team's (the desk) or a company's administrators'.
+            || (matches!(area, Area::ServiceDesk | Area::Collaborators)
+                && (path == "/webhooks" || path.starts_with("/webhooks/")));
         html! {
             li { a href=(href) aria-current=[current.then_some("page")] { (ctx.t(id)) } }
         }

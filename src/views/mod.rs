@@ -31,5 +31,6 @@ pub mod sessions;
 pub mod ticket_page;
 pub mod tickets;
 pub mod two_factor;
+pub mod webhooks;
 
 pub use context::PageCtx;

@@ -133,7 +133,7 @@ pub async fn save(
     let (device, plant) = editable_device(&ctx, &me, &trail, id)?;
     match DeviceDetails::check(&form, &plant, ctx.state.core.today()) {
         Ok(details) => {
-            use_case::save(&ctx.state.core, device, details)?;
+            use_case::save(&ctx.state.core, &trail.acting(&me), device, details)?;
             let to = format!("/plants/{}?saved=device#devices", plant.id);
             Ok(Redirect::to(&to).into_response())
         }

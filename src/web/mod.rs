@@ -29,6 +29,7 @@ pub mod ticket_tracking;
 pub mod tickets;
 pub mod trail;
 pub mod two_factor;
+pub mod webhooks;
 
 use std::time::Duration;
 
@@ -150,6 +151,16 @@ fn routes() -> Routes {
         .post("/account/sessions/{handle}/end", profile::end_session)
         .get_post("/account/tokens", api_tokens::page, api_tokens::create)
         .post("/account/tokens/{handle}/revoke", api_tokens::revoke)
+        // Webhooks (a company's administrators, the service team)
+        .get_post("/webhooks", webhooks::list, webhooks::create)
+        .get_post("/webhooks/{id}", webhooks::page, webhooks::save)
+        .post("/webhooks/{id}/pause", webhooks::pause)
+        .post("/webhooks/{id}/resume", webhooks::resume)
+        .post("/webhooks/{id}/delete", webhooks::delete)
+        .post(
+            "/webhooks/{id}/deliveries/{delivery}/resend",
+            webhooks::resend,
+        )
         .get("/account/two-factor", two_factor::page)
         .post("/account/two-factor/setup", two_factor::setup)
         .post("/account/two-factor/confirm", two_factor::confirm)

@@ -223,7 +223,7 @@ pub async fn save(
         use_case::editable(core, &trail.acting(&me), id)?.ok_or(AppError::NotFound)?;
     match checked(&ctx, &form, use_case::operator_fixed(&plant).as_ref()) {
         Ok(data) => {
-            use_case::save(core, plant, data)?;
+            use_case::save(core, &trail.acting(&me), plant, data)?;
             Ok(Redirect::to(&format!("/plants/{id}?saved=plant")).into_response())
         }
         Err(errors) => {

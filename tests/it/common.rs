@@ -83,11 +83,14 @@ impl TestApp {
         let server = tokio::spawn(instance.serve(listener, async {
             let _ = shutdown_rx.await;
         }));
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let client = {
+            osc::webhooks::sender::install_tls_provider();
+            reqwest::Client::builder()
+        }
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
         Self {
             base: format!("http://{addr}"),
             addr,
@@ -405,12 +408,15 @@ impl TestApp {
             headers.insert("user-agent", user_agent.parse().unwrap());
         }
         Agent {
-            client: reqwest::Client::builder()
-                .default_headers(headers)
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
+            client: {
+                osc::webhooks::sender::install_tls_provider();
+                reqwest::Client::builder()
+            }
+            .default_headers(headers)
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
             base: self.base.clone(),
         }
     }
@@ -700,11 +706,14 @@ impl Agent {
     /// A client with empty cookies that asks for no language, for a server at `base`.
     pub fn plain(base: &str) -> Self {
         Agent {
-            client: reqwest::Client::builder()
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
+            client: {
+                osc::webhooks::sender::install_tls_provider();
+                reqwest::Client::builder()
+            }
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
             base: base.to_owned(),
         }
     }

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use osc::access::{AccountKind, CompanyRole};
 use osc::domain::ticket::{TicketKind, TicketStatus};
+use osc::domain::webhook::HookEvent;
 use osc::i18n::Lang;
 use osc::import::plan::{DevicePlan, PlantPlan, Preview};
 use osc::import::{Place, Problem, Reason};
@@ -31,6 +32,7 @@ use osc::store::tickets::{Attachment, Replacement, StatusChange, Ticket, TicketM
 use osc::store::tokens::{Token, TokenKind};
 use osc::store::two_factor::TwoStep;
 use osc::store::users::{DeliveryAddress, InfoRequest, User, UserStatus};
+use osc::store::webhooks::{Attempt, Delivery, Endpoint};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -429,6 +431,52 @@ fn mail_audit_and_imports() {
         &vec![Event::ApiTokenCreated, Event::ApiTokenRevoked],
     );
     pinned("audit-event-api-write", &Event::ApiWrite);
+    pinned(
+        "audit-events-webhooks",
+        &vec![Event::WebhookAdded, Event::WebhookRemoved],
+    );
+    pinned("webhook-events", &HookEvent::ALL.to_vec());
+    pinned(
+        "webhook-endpoint",
+        &Endpoint {
+            owner: 42,
+            company: Some(7),
+            url: "https://erp.example.com/hooks/osc".into(),
+            events: vec![HookEvent::RequestCreated, HookEvent::DeviceSwapped],
+            secret: "whsec_00112233445566778899aabbccddeeff0011223344556677".into(),
+            created_at: 1_767_312_000,
+            failing_since: Some(1_767_313_000),
+            paused_at: None,
+        },
+    );
+    pinned(
+        "webhook-delivery",
+        &Delivery {
+            endpoint: 3,
+            event: HookEvent::RequestStateChanged,
+            key: "whd_0123456789abcdef01234567".into(),
+            body: r#"{"id":"whd_0123456789abcdef01234567","event":"request.state_changed"}"#.into(),
+            created_at: 1_767_312_000,
+            attempts: 2,
+            last: Some(Attempt {
+                at: 1_767_312_090,
+                status: Some(503),
+                millis: 41,
+                error: None,
+            }),
+            delivered_at: None,
+            next_at: Some(1_767_312_210),
+        },
+    );
+    pinned(
+        "webhook-attempt-refused",
+        &Attempt {
+            at: 1_767_312_000,
+            status: None,
+            millis: 0,
+            error: Some("refused".into()),
+        },
+    );
     pinned(
         "inbox-hold-reasons",
         &vec![

@@ -3,7 +3,8 @@
 //! The directions, top to bottom:
 //!
 //! ```text
-//! web, seed, control ─► app ─► auth, error ─► service ─► views, search, mail, import ─► store
+//! web, seed, control ─► app ─► auth, error ─► service ─► views, search, mail, import,
+//!            webhooks ─► store
 //!            ─► access, config ─► domain ─► i18n ─► codes, clock, links, secrets
 //! ```
 //!
@@ -55,9 +56,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "service",
         &[
             "views", "search", "mail", "import", "store", "access", "config", "domain", "i18n",
-            "codes", "clock", "links", "secrets", "metrics",
+            "codes", "clock", "links", "secrets", "metrics", "webhooks",
         ],
     ),
+    ("webhooks", &[]),
     (
         "views",
         &[

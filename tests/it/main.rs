@@ -36,3 +36,4 @@ mod service;
 mod sessions;
 mod tickets;
 mod two_factor;
+mod webhooks;

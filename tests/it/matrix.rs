@@ -35,6 +35,12 @@ const ACTORS: [&str; 6] = [
 /// The service desk's rows: only the service team gets in.
 const STAFF_ONLY: [O; 6] = [NotFound, NotFound, NotFound, NotFound, Ok, NotFound];
 
+/// Rows of what a company's administrators and the service team keep.
+const ADMINS_AND_STAFF: [O; 6] = [Login, NotFound, NotFound, Ok, Ok, Ok];
+
+/// Rows of company A's own things, for its administrator alone.
+const ONLY_A_ADMIN: [O; 6] = [Login, NotFound, NotFound, NotFound, NotFound, Ok];
+
 /// (method, route, path to request, outcome per actor in [`ACTORS`] order)
 fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let victim = f.victim;
@@ -45,6 +51,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let ticket = f.ticket;
     let import = f.import;
     let held = f.held;
+    let (hook, delivery) = f.hook;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -226,6 +233,46 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             "/account/tokens/{handle}/revoke",
             p("/account/tokens/0123456789abcdef/revoke"),
             [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        // Webhooks: a company's administrators keep theirs, the service team its own;
+        // nobody sees another scope's endpoint.
+        ("GET", "/webhooks", p("/webhooks"), ADMINS_AND_STAFF),
+        ("POST", "/webhooks", p("/webhooks"), ADMINS_AND_STAFF),
+        (
+            "GET",
+            "/webhooks/{id}",
+            format!("/webhooks/{hook}"),
+            ONLY_A_ADMIN,
+        ),
+        (
+            "POST",
+            "/webhooks/{id}",
+            format!("/webhooks/{hook}"),
+            ONLY_A_ADMIN,
+        ),
+        (
+            "POST",
+            "/webhooks/{id}/deliveries/{delivery}/resend",
+            format!("/webhooks/{hook}/deliveries/{delivery}/resend"),
+            ONLY_A_ADMIN,
+        ),
+        (
+            "POST",
+            "/webhooks/{id}/pause",
+            format!("/webhooks/{hook}/pause"),
+            ONLY_A_ADMIN,
+        ),
+        (
+            "POST",
+            "/webhooks/{id}/resume",
+            format!("/webhooks/{hook}/resume"),
+            ONLY_A_ADMIN,
+        ),
+        (
+            "POST",
+            "/webhooks/{id}/delete",
+            format!("/webhooks/{hook}/delete"),
+            ONLY_A_ADMIN,
         ),
         (
             "GET",
@@ -666,6 +713,8 @@ struct Fixture {
     ticket: u64,
     import: u64,
     held: u64,
+    /// A's webhook endpoint and one of its deliveries.
+    hook: (u64, u64),
 }
 
 /// An unreadable message dropped into the Maildir, once it is held: its id.
@@ -767,6 +816,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         .split('"')
         .find_map(|s| s.strip_prefix("/documents/")?.parse().ok())
         .unwrap();
+    // A's webhook, told of new requests (at a documentation address nobody answers).
+    let r = admin
+        .post(
+            "/webhooks",
+            &[("url", "http://192.0.2.10/hook"), ("request_created", "on")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "webhook registered");
+    let hook = crate::common::redirect_id(&r, "/webhooks/");
     let r = installer
         .post(
             "/contact",
@@ -839,8 +897,10 @@ async fn fixture(app: &TestApp) -> Fixture {
         .unwrap()
         .to_owned();
     let held = held_message(app).await;
+    let delivery = app.state.store.webhooks().recent(hook, 1).unwrap()[0].0;
     Fixture {
         held,
+        hook: (hook, delivery),
         agents: vec![
             (app.new_agent(), None),
             (operator, Some("op@example.com".into())),

@@ -24,10 +24,11 @@ pub enum Part {
     Audit,
     Mail,
     Inbox,
+    Webhooks,
 }
 
 impl Part {
-    const ALL: [Part; 7] = [
+    const ALL: [Part; 8] = [
         Part::Dashboard,
         Part::Queue,
         Part::NewTicket,
@@ -35,6 +36,7 @@ impl Part {
         Part::Audit,
         Part::Mail,
         Part::Inbox,
+        Part::Webhooks,
     ];
 
     fn link(self) -> (&'static str, &'static str) {
@@ -46,6 +48,7 @@ impl Part {
             Part::Audit => ("/service/audit", "service-nav-audit"),
             Part::Mail => ("/service/mail", "service-nav-mail"),
             Part::Inbox => ("/service/inbox", "service-nav-inbox"),
+            Part::Webhooks => ("/webhooks", "nav-webhooks"),
         }
     }
 }
