@@ -288,5 +288,8 @@ pub fn order_extension(
             first,
         )
     };
-    requests::file(core, ticket, Vec::new(), true, |_| None)
+    let now = core.clock.now();
+    requests::file(core, ticket, Vec::new(), true, |t| {
+        who.token_entry(now, format!("request {} filed", t.number))
+    })
 }

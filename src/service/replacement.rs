@@ -241,5 +241,8 @@ pub fn request(
         }),
         ..Ticket::filed(TicketKind::Replacement, Requester::of(me), subject, first)
     };
-    requests::file(core, ticket, new.proof, true, |_| None)
+    let now = core.clock.now();
+    requests::file(core, ticket, new.proof, true, |t| {
+        who.token_entry(now, format!("request {} filed", t.number))
+    })
 }

@@ -368,3 +368,22 @@ pub struct PlantForm {
     pub operator_email: String,
     pub smart_home: String,
 }
+
+impl PlantForm {
+    /// The form filled with a stored plant's data.
+    pub fn of(p: &crate::store::plants::Plant) -> Self {
+        Self {
+            name: p.name.clone(),
+            street: p.street.clone(),
+            postal_code: p.postal_code.clone(),
+            city: p.city.clone(),
+            country: p.country.clone(),
+            latitude: p.latitude.map(|v| v.to_string()).unwrap_or_default(),
+            longitude: p.longitude.map(|v| v.to_string()).unwrap_or_default(),
+            commissioning_date: p.commissioning.clone().unwrap_or_default(),
+            operator_name: p.operator_name.clone(),
+            operator_email: p.operator_email.clone(),
+            smart_home: String::new(),
+        }
+    }
+}

@@ -237,8 +237,8 @@ pub fn endpoint(
     let base = format!("/webhooks/{id}");
     let body = html! {
         p.breadcrumb { a href="/webhooks" { (ctx.t("webhooks-title")) } }
-        h1 { (title) " " (state(ctx, endpoint)) }
-        p.lead { code.wrap { (endpoint.url) } }
+        h1 { (title) }
+        p.lead { code.wrap { (endpoint.url) } " " (state(ctx, endpoint)) }
         @match saved {
             "saved" => (notice("success", &ctx.t("saved-webhook"))),
             "created" => (notice("success", &ctx.t("saved-webhook-created"))),

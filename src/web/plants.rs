@@ -57,24 +57,6 @@ pub async fn list(
     ))
 }
 
-impl PlantForm {
-    fn of(p: &Plant) -> Self {
-        Self {
-            name: p.name.clone(),
-            street: p.street.clone(),
-            postal_code: p.postal_code.clone(),
-            city: p.city.clone(),
-            country: p.country.clone(),
-            latitude: p.latitude.map(|v| v.to_string()).unwrap_or_default(),
-            longitude: p.longitude.map(|v| v.to_string()).unwrap_or_default(),
-            commissioning_date: p.commissioning.clone().unwrap_or_default(),
-            operator_name: p.operator_name.clone(),
-            operator_email: p.operator_email.clone(),
-            smart_home: String::new(),
-        }
-    }
-}
-
 /// `GET /plants/new`
 pub async fn new_page(ctx: PageCtx, CurrentUser(me): CurrentUser, trail: Trail) -> Result<Markup> {
     if !policy::can_create_plant(&me.actor) {

@@ -8,7 +8,12 @@ use serde_json::Value;
 use crate::common::{Agent, PASSWORD, Registration, TestApp};
 
 /// `GET path` of the API with `token` (none when empty) and `Accept-Language`.
-async fn api_get(app: &TestApp, path: &str, token: &str, lang: &str) -> reqwest::Response {
+pub(crate) async fn api_get(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    lang: &str,
+) -> reqwest::Response {
     let mut request = reqwest::Client::new()
         .get(app.url(path))
         .header("Accept-Language", lang);
@@ -19,7 +24,7 @@ async fn api_get(app: &TestApp, path: &str, token: &str, lang: &str) -> reqwest:
 }
 
 /// The body of a problem answer, checked to be one.
-async fn problem(response: reqwest::Response, status: u16) -> Value {
+pub(crate) async fn problem(response: reqwest::Response, status: u16) -> Value {
     assert_eq!(response.status(), status);
     assert_eq!(
         response.headers()["content-type"],
@@ -543,7 +548,7 @@ async fn hostile_requests_to_the_api_get_problems_never_a_server_error() {
 }
 
 /// `GET path` of the API as JSON, expecting 200.
-async fn api_json(app: &TestApp, path: &str, token: &str) -> Value {
+pub(crate) async fn api_json(app: &TestApp, path: &str, token: &str) -> Value {
     let r = api_get(app, path, token, "en").await;
     assert_eq!(r.status(), 200, "{path}");
     r.json().await.unwrap()
@@ -755,8 +760,50 @@ async fn a_request_list_asked_for_wrongly_names_each_wrong_parameter() {
     );
 }
 
+/// A valid plant for `POST /api/v1/plants`.
+pub(crate) fn plant_body(name: &str) -> Value {
+    serde_json::json!({
+        "name": name,
+        "street": "Feldweg 2",
+        "postal_code": "34266",
+        "city": "Niestetal",
+        "country": "DE",
+    })
+}
+
+/// A tiny PDF, as a proof of purchase, in base64.
+pub(crate) fn pdf_base64() -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .encode(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+}
+
+/// A valid replacement request for the typed `serial` (an inverter, product 9088).
+pub(crate) fn replacement_body(serial: &str) -> Value {
+    serde_json::json!({
+        "serial": serial,
+        "product": "9088",
+        "event": "3501",
+        "description": "Isolationsfehler seit dem Gewitter.",
+        "failure_date": "2026-11-02",
+        "role": "owner",
+        "address": {
+            "recipient": "Anna Müller",
+            "street": "Sonnenallee 1",
+            "postal_code": "34266",
+            "city": "Niestetal",
+            "country": "DE",
+        },
+        "onsite_name": "Anna Müller",
+        "onsite_phone": "+49 561 123456",
+        "confirm_pickup": true,
+        "confirm_accessories": true,
+        "proof_of_purchase": { "name": "rechnung.pdf", "content_base64": pdf_base64() },
+    })
+}
+
 /// The token kinds of the API's authorization matrix, in the order of its rows.
-const TOKENS: [&str; 8] = [
+const TOKENS: [&str; 9] = [
     "none",
     "write-only",
     "installer",
@@ -765,6 +812,7 @@ const TOKENS: [&str; 8] = [
     "other company",
     "operator",
     "staff",
+    "admin, company-wide, writing",
 ];
 
 #[tokio::test]
@@ -793,23 +841,25 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
         app.api_token(&other.admin.user, "read write", true),
         app.api_token(&olga.user, "read write", false),
         app.api_token(&sam, "read write", false),
+        app.api_token(&kuehn.admin.user, "read write", true),
     ];
     let id = ticket.id.to_string();
+    let bought = (app.state.core.today() - time::Duration::days(60)).to_string();
     // (method, route, path, status per token kind in TOKENS order); POSTs send a valid
     // body. The operator and the other company cannot see the request: 404, as in the
     // pages; the read-only tokens may not write: 403.
-    let rows: Vec<(&str, &str, String, [u16; 8])> = vec![
+    let rows: Vec<(&str, &str, String, [u16; 9])> = vec![
         (
             "POST",
             "/api/v1/requests",
             "/api/v1/requests".into(),
-            [401, 201, 403, 403, 403, 201, 201, 201],
+            [401, 201, 403, 403, 403, 201, 201, 201, 201],
         ),
         (
             "POST",
             "/api/v1/requests/{id}/messages",
             format!("/api/v1/requests/{id}/messages"),
-            [401, 404, 403, 403, 403, 404, 404, 201],
+            [401, 404, 403, 403, 403, 404, 404, 201, 201],
         ),
         // Plants: the overview answers everyone (with what they see); a plant and its
         // devices the company-wide token and the service team (the administrator's
@@ -818,57 +868,104 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
             "GET",
             "/api/v1/plants",
             "/api/v1/plants".into(),
-            [401, 403, 200, 200, 200, 200, 200, 200],
+            [401, 403, 200, 200, 200, 200, 200, 200, 200],
         ),
         (
             "GET",
             "/api/v1/plants/{id}",
             format!("/api/v1/plants/{}", plant.id),
-            [401, 403, 404, 404, 200, 404, 404, 200],
+            [401, 403, 404, 404, 200, 404, 404, 200, 200],
         ),
         (
             "GET",
             "/api/v1/devices/{id}",
             format!("/api/v1/devices/{}", device.id),
-            [401, 403, 404, 404, 200, 404, 404, 200],
+            [401, 403, 404, 404, 200, 404, 404, 200, 200],
         ),
         (
             "GET",
             "/api/v1/devices/by-serial/{serial}",
             "/api/v1/devices/by-serial/3001234567".into(),
-            [401, 403, 404, 404, 200, 404, 404, 200],
+            [401, 403, 404, 404, 200, 404, 404, 200, 200],
         ),
         // The service desk's actions: the service team's only, 404 for everyone else.
         (
             "POST",
             "/api/v1/requests/{id}/state",
             format!("/api/v1/requests/{id}/state"),
-            [401, 404, 403, 403, 403, 404, 404, 200],
+            [401, 404, 403, 403, 403, 404, 404, 200, 404],
         ),
         (
             "POST",
             "/api/v1/requests/{id}/assignee",
             format!("/api/v1/requests/{id}/assignee"),
-            [401, 404, 403, 403, 403, 404, 404, 204],
+            [401, 404, 403, 403, 403, 404, 404, 204, 404],
         ),
         (
             "GET",
             "/api/v1/me",
             "/api/v1/me".into(),
-            [401, 403, 200, 200, 200, 200, 200, 200],
+            [401, 403, 200, 200, 200, 200, 200, 200, 200],
         ),
         (
             "GET",
             "/api/v1/requests",
             "/api/v1/requests".into(),
-            [401, 403, 200, 200, 200, 200, 200, 200],
+            [401, 403, 200, 200, 200, 200, 200, 200, 200],
         ),
         // The administrator filed it: their personal token sees it, the installer's not.
         (
             "GET",
             "/api/v1/requests/{id}",
             format!("/api/v1/requests/{id}"),
-            [401, 403, 404, 200, 200, 404, 404, 200],
+            [401, 403, 404, 200, 200, 404, 404, 200, 200],
+        ),
+        // Plants and devices are changed by who may change them in the pages: the
+        // administrator (company-wide) or an assigned installer; the service team reads.
+        (
+            "POST",
+            "/api/v1/plants",
+            "/api/v1/plants".into(),
+            [401, 201, 403, 403, 403, 201, 201, 403, 201],
+        ),
+        (
+            "PATCH",
+            "/api/v1/plants/{id}",
+            format!("/api/v1/plants/{}", plant.id),
+            [401, 404, 403, 403, 403, 404, 404, 404, 200],
+        ),
+        (
+            "POST",
+            "/api/v1/plants/{id}/devices",
+            format!("/api/v1/plants/{}/devices", plant.id),
+            [401, 404, 403, 403, 403, 404, 404, 404, 201],
+        ),
+        (
+            "PATCH",
+            "/api/v1/devices/{id}",
+            format!("/api/v1/devices/{}", device.id),
+            [401, 404, 403, 403, 403, 404, 404, 404, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/catalog",
+            "/api/v1/catalog?q=tripower".into(),
+            [401, 403, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        // Replacements: anyone but the service team, for a serial they type or own.
+        (
+            "POST",
+            "/api/v1/requests/replacement",
+            "/api/v1/requests/replacement".into(),
+            [401, 201, 403, 403, 403, 201, 201, 403, 201],
+        ),
+        // An extension for the inverter (bought 60 days ago, set by the PATCH above):
+        // whoever may change its plant.
+        (
+            "POST",
+            "/api/v1/requests/warranty-extension",
+            "/api/v1/requests/warranty-extension".into(),
+            [401, 404, 403, 403, 403, 404, 404, 404, 201],
         ),
     ];
     let table: Vec<(String, String)> = rows
@@ -889,6 +986,21 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
             }
             if *method == "POST" && path.ends_with("/messages") {
                 request = request.json(&serde_json::json!({ "message": "Matrix" }));
+            } else if *method == "POST" && path.ends_with("/plants") {
+                request = request.json(&plant_body("Matrix"));
+            } else if *method == "PATCH" && path.starts_with("/api/v1/plants/") {
+                request = request.json(&serde_json::json!({ "name": "Scheune Nord" }));
+            } else if *method == "POST" && path.ends_with("/devices") {
+                request = request.json(&serde_json::json!({
+                    "serial": format!("30090000{k:02}"),
+                    "product": "9088",
+                }));
+            } else if *method == "PATCH" {
+                request = request.json(&serde_json::json!({ "purchase_date": bought }));
+            } else if *method == "POST" && path.ends_with("/replacement") {
+                request = request.json(&replacement_body("3001234567"));
+            } else if *method == "POST" && path.ends_with("/warranty-extension") {
+                request = request.json(&serde_json::json!({ "device_id": device.id, "term": "5" }));
             } else if *method == "POST" && path.ends_with("/state") {
                 request = request.json(&serde_json::json!({ "to": "in-progress" }));
             } else if *method == "POST" && path.ends_with("/assignee") {
@@ -910,7 +1022,12 @@ async fn every_api_route_answers_every_kind_of_token_as_the_rules_say() {
 }
 
 /// `POST path` of the API with `token` and the JSON `body`.
-async fn api_post(app: &TestApp, path: &str, token: &str, body: Value) -> reqwest::Response {
+pub(crate) async fn api_post(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    body: Value,
+) -> reqwest::Response {
     reqwest::Client::new()
         .post(app.url(path))
         .bearer_auth(token)
@@ -921,7 +1038,7 @@ async fn api_post(app: &TestApp, path: &str, token: &str, body: Value) -> reqwes
 }
 
 /// The audit entries of `event`, newest first, as (subject, detail).
-fn audited(app: &TestApp, event: osc::store::audit::Event) -> Vec<(String, String)> {
+pub(crate) fn audited(app: &TestApp, event: osc::store::audit::Event) -> Vec<(String, String)> {
     let filter = osc::store::audit::Filter {
         event: Some(event),
         ..Default::default()

@@ -122,6 +122,23 @@ pub async fn wait_for_text(c: &fantoccini::Client, css: &str, want: &str) {
     panic!("{css} reads {last:?}, not {want:?}");
 }
 
+/// Waits (up to 10 s) until the element at `css` contains `needle`, across page loads.
+pub async fn wait_for_text_containing(c: &fantoccini::Client, css: &str, needle: &str) {
+    let mut last = String::new();
+    for _ in 0..200 {
+        if let Ok(e) = c.find(Locator::Css(css)).await
+            && let Ok(text) = e.text().await
+        {
+            if text.contains(needle) {
+                return;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} reads {last:?}, without {needle:?}");
+}
+
 /// Logs in an installer through the log-in page and waits for where they land: the plant
 /// overview.
 pub async fn log_in(c: &fantoccini::Client, app: &TestApp, email: &str) {
@@ -1416,6 +1433,76 @@ async fn an_api_token_is_made_copied_and_revoked_in_a_real_browser_at_desk_and_p
             "The token has been revoked: it no longer works.",
         )
         .await;
+        c.close().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_webhook_is_registered_delivered_and_resent_in_a_real_browser_at_desk_and_phone_width() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn_with(|c| c.webhooks.allow = vec!["127.0.0.1".into()]).await;
+    let receiver = crate::webhooks::Receiver::start().await;
+    let (_, company, _, _) = app
+        .workshop_with_request(osc::domain::ticket::TicketStatus::New)
+        .await;
+    let sam = app.user("sam@service.example");
+    let mut delivered = 0;
+    for (width, height, suffix) in [(1280, 1100, "desk"), (390, 844, "phone")] {
+        let c = browser(&driver, width, height).await;
+        log_in(&c, &app, "chef@kuehn-solar.de").await;
+        c.goto(&app.url("/company/members")).await.unwrap();
+        click(&c, r#"#webhooks a[href="/webhooks"]"#).await;
+        wait_for_text(&c, "main h1", "Webhooks").await;
+        // A URL that is not http: said next to the field, kept.
+        type_into(&c, "url", "ftp://erp.example.com/hooks").await;
+        click(&c, r#"form[action="/webhooks"] button[type=submit]"#).await;
+        wait_for_text_containing(&c, "#url-error", "complete http or https address").await;
+        shot(&c, &format!("webhook-refused-{suffix}.png")).await;
+        let field = c.find(Locator::Id("url")).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(&receiver.url).await.unwrap();
+        click(&c, r#"form[action="/webhooks"] button[type=submit]"#).await;
+        wait_for_text(&c, "main h1", "Webhook endpoint").await;
+        let secret = c
+            .find(Locator::Id("webhook-secret"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(secret.starts_with("whsec_"), "{secret}");
+        // A request is filed: the delivery shows on the endpoint's page.
+        app.ticket_in(
+            &company.admin.user,
+            None,
+            &sam,
+            osc::domain::ticket::TicketStatus::New,
+        );
+        delivered += 1;
+        receiver.wait_for(delivered).await;
+        c.refresh().await.unwrap();
+        wait_for_text_containing(&c, "#deliveries tbody", "Delivered").await;
+        shot(&c, &format!("webhook-endpoint-{suffix}.png")).await;
+        click(&c, r#"#deliveries form[action$="/resend"] button"#).await;
+        wait_for_text(
+            &c,
+            ".notice.success",
+            "The delivery will be sent again in a moment.",
+        )
+        .await;
+        delivered += 1;
+        let got = receiver.wait_for(delivered).await;
+        assert_eq!(got[delivered - 1].delivery, got[delivered - 2].delivery);
+        let page = c.current_url().await.unwrap();
+        c.goto(&app.url("/webhooks")).await.unwrap();
+        wait_for_text_containing(&c, "#endpoints tbody", &receiver.url).await;
+        shot(&c, &format!("webhooks-{suffix}.png")).await;
+        // Deleted from its page: nothing more is sent to it.
+        c.goto(page.as_str()).await.unwrap();
+        click(&c, r#"form[action$="/delete"] button"#).await;
+        wait_for_text(&c, ".notice.success", "The endpoint was deleted.").await;
         c.close().await.unwrap();
     }
 }

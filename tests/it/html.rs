@@ -203,6 +203,20 @@ pub async fn people_of_the_portal(app: &TestApp) -> Vec<Actor> {
             .plant_at(name, (postal_code, city), (lat, lon))
             .await;
     }
+    // A webhook endpoint (at a documentation address), whose page the crawl reaches.
+    let r = company
+        .admin
+        .agent
+        .post(
+            "/webhooks",
+            &[
+                ("url", "https://192.0.2.10/hooks/osc"),
+                ("request_created", "on"),
+                ("device_swapped", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "webhook registered");
     let operator = app
         .person(&Registration::operator("olaf@example.com"))
         .await;
@@ -305,6 +319,9 @@ async fn every_page_passes_the_nu_html_checker() {
         .await;
     pages
         .refused("administrator", admin, "/account/tokens", &[])
+        .await;
+    pages
+        .refused("administrator", admin, "/webhooks", &[("url", "ftp://x")])
         .await;
     // An API access token, shown the one time it is made.
     let r = admin

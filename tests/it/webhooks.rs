@@ -17,9 +17,9 @@ use crate::common::{Agent, PASSWORD, Registration, TestApp, eventually, redirect
 
 /// One request the receiver got.
 #[derive(Debug, Clone)]
-struct Received {
+pub(crate) struct Received {
     event: String,
-    delivery: String,
+    pub(crate) delivery: String,
     signature: String,
     body: String,
 }
@@ -33,14 +33,14 @@ impl Received {
 /// A webhook receiver on loopback: records every request and answers with the status
 /// `answer` holds at the time.
 #[derive(Clone)]
-struct Receiver {
-    url: String,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
     got: Arc<Mutex<Vec<Received>>>,
     answer: Arc<Mutex<u16>>,
 }
 
 impl Receiver {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let got: Arc<Mutex<Vec<Received>>> = Arc::default();
         let answer = Arc::new(Mutex::new(200u16));
         let (g, a) = (got.clone(), answer.clone());
@@ -82,7 +82,7 @@ impl Receiver {
     }
 
     /// Waits until the receiver got `n` requests; returns them.
-    async fn wait_for(&self, n: usize) -> Vec<Received> {
+    pub(crate) async fn wait_for(&self, n: usize) -> Vec<Received> {
         eventually(Duration::from_secs(10), || {
             let got = self.got();
             (got.len() >= n).then_some(got)

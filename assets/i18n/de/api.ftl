@@ -29,3 +29,6 @@ api-problem-503-detail = Der Dienst kann diese Anfrage gerade nicht annehmen. Ve
 api-cursor-invalid = Das ist kein Cursor dieser Liste: Übergeben Sie den next_cursor der vorigen Seite.
 api-limit-invalid = Geben Sie eine Zahl von 1 bis 100 an.
 api-assignee-invalid = Geben Sie „me“, „none“ oder die ID eines aktiven Mitglieds des Service-Teams an.
+api-device-serial-fixed = Die Seriennummer eines Geräts ändert sich nicht; die eines Ersatzgeräts wird beim Versand gesetzt.
+api-device-product-fixed = Das Produkt eines Geräts ändert sich nicht; registrieren Sie stattdessen das andere Gerät.
+api-file-not-base64 = Der Inhalt der Datei ist kein gültiges Base64.

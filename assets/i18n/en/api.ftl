@@ -29,3 +29,6 @@ api-problem-503-detail = The service cannot accept this request for now. Try aga
 api-cursor-invalid = This is not a cursor of this list: pass the next_cursor of the previous page.
 api-limit-invalid = Give a number from 1 to 100.
 api-assignee-invalid = Give "me", "none" or the id of an active member of the service team.
+api-device-serial-fixed = A device's serial number does not change; a replacement's serial is set when the replacement is shipped.
+api-device-product-fixed = A device's product does not change; register the other device instead.
+api-file-not-base64 = The file's content is not valid base64.

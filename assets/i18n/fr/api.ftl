@@ -29,3 +29,6 @@ api-problem-503-detail = Le service ne peut pas accepter cette requête pour l�
 api-cursor-invalid = Ce n’est pas un curseur de cette liste : passez le next_cursor de la page précédente.
 api-limit-invalid = Indiquez un nombre de 1 à 100.
 api-assignee-invalid = Indiquez « me », « none » ou l’identifiant d’un membre actif de l’équipe de service.
+api-device-serial-fixed = Le numéro de série d’un appareil ne change pas ; celui d’un appareil de remplacement est fixé à l’expédition.
+api-device-product-fixed = Le produit d’un appareil ne change pas ; enregistrez plutôt l’autre appareil.
+api-file-not-base64 = Le contenu du fichier n’est pas du base64 valide.

@@ -10,6 +10,10 @@
 
 pub mod body;
 pub mod caller;
+pub mod catalog;
+pub mod devices;
+pub mod files;
+pub mod filing;
 pub mod me;
 pub mod plants;
 pub mod problem;
@@ -49,7 +53,7 @@ pub const PREFIX: &str = "/api/v1";
     tags(
         (name = "caller", description = "Who a token acts for"),
         (name = "requests", description = "Service requests, as Ticket Tracking shows them"),
-        (name = "plants", description = "Plants and their devices, as the plant overview shows them")
+        (name = "plants", description = "Plants, their devices and the device catalog, as the plant pages show them")
     )
 )]
 struct Description;
@@ -131,14 +135,18 @@ fn described() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, doc) = OpenApiRouter::with_openapi(Description::openapi())
         .routes(routes!(me::me))
         .routes(routes!(requests::list, requests::create))
+        .routes(routes!(filing::replacement))
+        .routes(routes!(filing::warranty_extension))
         .routes(routes!(requests::get))
         .routes(routes!(requests::add_message))
         .routes(routes!(requests::change_state))
         .routes(routes!(requests::assign))
-        .routes(routes!(plants::list))
-        .routes(routes!(plants::get))
-        .routes(routes!(plants::device))
+        .routes(routes!(plants::list, plants::create))
+        .routes(routes!(plants::get, plants::update))
+        .routes(routes!(devices::register))
+        .routes(routes!(plants::device, devices::update))
         .routes(routes!(plants::by_serial))
+        .routes(routes!(catalog::search))
         .split_for_parts();
     (router, with_common_problems(doc))
 }
@@ -205,7 +213,9 @@ pub fn route_table() -> Vec<(String, String)> {
 /// itself, problem details for every error and for paths it does not know.
 pub fn router(state: AppState) -> Router<AppState> {
     let (routes, _) = described();
+    let limit = body::limit(state.config.uploads.max_document_mb);
     routes
+        .layer(axum::extract::DefaultBodyLimit::max(limit))
         .route("/openapi.json", axum::routing::get(openapi_json))
         .fallback(|| async { ApiError::NotFound })
         .layer(axum::middleware::from_fn_with_state(state, problem::render))

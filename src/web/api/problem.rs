@@ -25,12 +25,17 @@ pub enum ApiError {
     Unauthorized,
     /// The token lacks the scope the request needs (`read` or `write`).
     MissingScope(&'static str),
+    /// The caller may see this but not do that (the service team registering a plant,
+    /// a person filing a replacement request the pages do not offer them).
+    Forbidden,
     /// Nothing the caller may see is there.
     NotFound,
     /// The body is not JSON of the shape the route reads.
     Unreadable,
     /// The body is not sent as `application/json`.
     NotJson,
+    /// The body is larger than the API reads.
+    TooLarge,
     /// The input contradicts what is stored (a serial already taken); the message id.
     Conflict(&'static str),
     /// The input has field errors.
@@ -42,6 +47,22 @@ pub enum ApiError {
     Unavailable,
     /// Something failed on our side; the detail goes to the log, never to the caller.
     Internal(String),
+}
+
+impl ApiError {
+    /// The field errors of a form's check, named as the API's body names the fields
+    /// (`names`: the form's name, the API's).
+    pub fn fields_as(errors: Errors, names: &[(&'static str, &'static str)]) -> Self {
+        let mut out = Errors::new();
+        for (field, code) in errors.iter() {
+            let name = names
+                .iter()
+                .find(|(form, _)| *form == field)
+                .map_or(field, |(_, api)| *api);
+            out.add(name, code);
+        }
+        ApiError::Invalid(out)
+    }
 }
 
 impl From<Failure> for ApiError {
@@ -79,6 +100,8 @@ impl ApiError {
             ApiError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

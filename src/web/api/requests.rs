@@ -181,7 +181,7 @@ fn state_name(s: TicketStatus) -> &'static str {
 
 impl RequestDetail {
     /// `t` as `staff` (the service team) or a customer sees it.
-    fn of(t: &Ticket, staff: bool) -> Self {
+    pub(super) fn of(t: &Ticket, staff: bool) -> Self {
         RequestDetail {
             summary: RequestSummary::of(&TicketRow::of(t)),
             topic: t.topic.clone(),
@@ -347,6 +347,9 @@ pub struct NewMessageIn {
     /// For the service team: an internal note, which no customer sees and nobody is
     /// e-mailed about.
     pub internal: bool,
+    /// Files to attach (at most 5, each within `uploads.max_document_mb`; PDF, images,
+    /// Office documents, text), as the page's form takes them.
+    pub files: Vec<super::files::FileIn>,
 }
 
 /// Adds a message to the thread, as the request's page does: the requester or their
@@ -380,8 +383,14 @@ pub async fn add_message(
         message: body.message,
         internal: if body.internal { "on" } else { "" }.into(),
     };
-    let new = ticket_thread::NewMessage::check(&form, Ok(Vec::new()), staff)
-        .map_err(ApiError::Invalid)?;
+    let limit = state.config.uploads.max_document_mb * 1024 * 1024;
+    let files = if body.files.len() > crate::views::ticket_page::MAX_FILES {
+        Err("upload-too-many")
+    } else {
+        super::files::uploads(&body.files, limit)
+    };
+    let new = ticket_thread::NewMessage::check(&form, files, staff)
+        .map_err(|e| ApiError::fields_as(e, &[("file", "files")]))?;
     let t = ticket_thread::add_message(&state.core, &who, &t, new)?.ok_or(ApiError::NotFound)?;
     Ok((
         axum::http::StatusCode::CREATED,
