@@ -554,6 +554,15 @@ pub(crate) async fn api_json(app: &TestApp, path: &str, token: &str) -> Value {
     r.json().await.unwrap()
 }
 
+/// The last message of a request's thread.
+pub(crate) fn last_message(request: &Value) -> Value {
+    request["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .cloned()
+        .expect("a message")
+}
+
 /// The numbers of a list's items.
 fn numbers(list: &Value) -> Vec<String> {
     list["items"]
@@ -1178,12 +1187,7 @@ async fn messages_added_through_the_api_follow_the_pages_rules_and_are_audited()
     .await;
     assert_eq!(r.status(), 201);
     let after: Value = r.json().await.unwrap();
-    let last = after["messages"]
-        .as_array()
-        .unwrap()
-        .last()
-        .unwrap()
-        .clone();
+    let last = last_message(&after);
     assert_eq!(last["text"], "Das Gerät piept seit heute.");
     assert_eq!(last["internal"], false);
     assert_eq!(last["from_staff"], false);

@@ -10,7 +10,8 @@ use osc::store::audit::Event;
 use serde_json::{Value, json};
 
 use crate::api::{
-    api_get, api_json, api_post, audited, pdf_base64, plant_body, problem, replacement_body,
+    api_get, api_json, api_post, audited, last_message, pdf_base64, plant_body, problem,
+    replacement_body,
 };
 use crate::common::{Registration, TestApp};
 
@@ -415,12 +416,7 @@ async fn messages_carry_attachments_checked_like_the_pages_uploads() {
     .await;
     assert_eq!(r.status(), 201);
     let detail: Value = r.json().await.unwrap();
-    let last = detail["messages"]
-        .as_array()
-        .unwrap()
-        .last()
-        .unwrap()
-        .clone();
+    let last = last_message(&detail);
     let names: Vec<&str> = last["attachments"]
         .as_array()
         .unwrap()

@@ -472,3 +472,30 @@ async fn an_address_no_longer_allowed_is_refused_at_delivery() {
     let (_, page) = agent.page(&format!("/webhooks/{id}")).await;
     assert!(page.contains("Address refused"), "{page}");
 }
+
+#[tokio::test]
+async fn a_delivery_waiting_for_a_retry_outlives_a_restart() {
+    let app = portal().await;
+    let receiver = Receiver::start().await;
+    let (_, company, _, _) = app.workshop_with_request(TicketStatus::New).await;
+    let (id, secret) = register(&company.admin.agent, &receiver.url, &["request_created"]).await;
+    receiver.answer(502);
+    let sam = app.user("sam@service.example");
+    let ticket = app.ticket_in(&company.admin.user, None, &sam, TicketStatus::New);
+    receiver.wait_for(1).await;
+    let dir = app.stop().await;
+    // Started again, the delivery is still due and is made once the receiver is back.
+    receiver.answer(200);
+    let app = TestApp::spawn_in(dir, |c| c.webhooks.allow = vec!["127.0.0.1".into()]).await;
+    app.state.clock.advance(31);
+    ring(&app);
+    let got = receiver.wait_for(2).await;
+    assert_eq!(got[0].delivery, got[1].delivery);
+    assert!(signed_with(&got[1], &secret));
+    assert_eq!(got[1].json()["data"]["number"], ticket.number.as_str());
+    eventually(Duration::from_secs(5), || {
+        let d = &app.state.store.webhooks().recent(id, 1).unwrap()[0].1;
+        (d.delivered_at.is_some() && d.attempts == 2).then_some(())
+    })
+    .await;
+}
