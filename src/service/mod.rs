@@ -27,6 +27,7 @@ pub mod rate_limits;
 pub mod registration;
 pub mod replacement;
 pub mod requests;
+pub mod saved_replies;
 pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;

@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 14;
+pub const SCHEMA_VERSION: u64 = 15;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -95,6 +95,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0014_webhooks",
         apply: webhooks_v14,
     },
+    Migration {
+        version: 15,
+        name: "0015_saved_replies",
+        apply: saved_replies_v15,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -135,6 +140,12 @@ fn webhooks_v14(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::WEBHOOK_DELIVERIES.def())?;
     txn.open_table(tables::WEBHOOK_PENDING)?;
     txn.open_table(tables::ENDPOINT_DELIVERIES)?;
+    Ok(())
+}
+
+/// Saved replies of the service team: none yet.
+fn saved_replies_v15(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::SAVED_REPLIES.def())?;
     Ok(())
 }
 

@@ -35,6 +35,7 @@ pub mod mail_queue;
 pub mod migrations;
 pub mod plants;
 pub mod records;
+pub mod saved_replies;
 pub mod sessions;
 pub mod tables;
 pub mod ticket_list;
@@ -184,6 +185,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn audit(&self) -> &dyn audit::AuditLog;
     /// The webhook endpoints and their deliveries.
     fn webhooks(&self) -> &dyn webhooks::Webhooks;
+    /// The service team's saved replies.
+    fn saved_replies(&self) -> &dyn saved_replies::SavedReplies;
     /// A batch writing many records in few commits (`osc seed`).
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError>;
     /// The doorbells rung after durable commits (the mail worker's, the indexer's).
@@ -261,6 +264,7 @@ impl Storage for Store {
         inbox: inbox::Inbox,
         audit: audit::AuditLog,
         webhooks: webhooks::Webhooks,
+        saved_replies: saved_replies::SavedReplies,
     );
 
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError> {

@@ -263,6 +263,11 @@ pub const WEBHOOK_PENDING: TableDefinition<(u64, u64), ()> =
 pub const ENDPOINT_DELIVERIES: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("webhook_endpoint_deliveries_v1");
 
+/// Key: saved reply id. Value: codec-encoded [`super::saved_replies::SavedReply`]
+/// (migration 0015).
+pub const SAVED_REPLIES: Records<u64, super::saved_replies::SavedReply> =
+    Records::new("saved_replies_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -336,5 +341,6 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(WEBHOOKS.def())?;
     v.visit(WEBHOOK_DELIVERIES.def())?;
     v.visit(WEBHOOK_PENDING)?;
-    v.visit(ENDPOINT_DELIVERIES)
+    v.visit(ENDPOINT_DELIVERIES)?;
+    v.visit(SAVED_REPLIES.def())
 }

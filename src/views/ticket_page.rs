@@ -26,6 +26,35 @@ pub struct Forms<'a> {
     pub team: &'a [User],
     /// The plant the request is about (id, name), when the viewer may see it.
     pub plant: Option<(u64, &'a str)>,
+    /// The service team's saved replies (id, title), to insert one (staff only), and the
+    /// one inserted.
+    pub replies: &'a [(u64, String)],
+    pub reply: Option<u64>,
+}
+
+/// The service team's "insert a saved reply" step: a list and a button that loads the
+/// page again with the reply in the message field (no script needed).
+fn reply_picker(
+    ctx: &PageCtx,
+    t: &Ticket,
+    replies: &[(u64, String)],
+    picked: Option<u64>,
+) -> Markup {
+    html! {
+        @if !replies.is_empty() {
+            form.reply-picker method="get" action={ "/tickets/" (t.id) "#message" } {
+                div.field {
+                    label for="reply" { (ctx.t("reply-pick")) }
+                    select #reply name="reply" {
+                        @for (id, title) in replies {
+                            option value=(id) selected[picked == Some(*id)] { (title) }
+                        }
+                    }
+                }
+                button.button.secondary type="submit" { (ctx.t("reply-insert")) }
+            }
+        }
+    }
 }
 
 /// The service team's assignment form: take the ticket, give it to a colleague, or
@@ -198,10 +227,17 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                     }
                 }
                 @if t.status.is_open() || staff {
+                    @if staff { (reply_picker(ctx, t, forms.replies, forms.reply)) }
                     (error_summary(ctx, message_errors))
                     form method="post" action={ "/tickets/" (t.id) "/messages" } enctype="multipart/form-data" novalidate {
                         (csrf_field(ctx))
                         (Field::new("message", ctx.t("ticket-reply"), "").value(&message.message).maxlength(5000).errors(ctx, message_errors).textarea())
+                        @if staff {
+                            @if let Some(to) = TicketStatus::from_slug(&message.then_state) {
+                                (checkbox(ctx, "then", html! { (ctx.t_args("reply-then-checkbox", &args(&[("status", &super::tickets::status_word(ctx, to))]))) }, message.then == "on", message_errors))
+                                input type="hidden" name="then_state" value=(message.then_state);
+                            }
+                        }
                         (Field::new("file", ctx.t("ticket-files"), "file").optional()
                             .hint(ctx.t_args("ticket-files-hint", &args(&[("count", &MAX_FILES.to_string()), ("mb", &ctx.config.uploads.max_document_mb.to_string())])))
                             .multiple().errors(ctx, message_errors).render())
@@ -252,6 +288,10 @@ pub struct MessageForm {
     pub message: String,
     /// `on` for an internal note of the service team.
     pub internal: String,
+    /// The state a saved reply moves the request to when the message is sent (its
+    /// slug), or empty; `then` is `on` while its box is ticked.
+    pub then_state: String,
+    pub then: String,
 }
 
 /// What the service team's status form sends.

@@ -258,6 +258,17 @@ fn routes() -> Routes {
         .get("/service/audit", service::oversight::audit_log)
         .get("/service/mail", service::oversight::mail)
         .post("/service/mail/{id}/retry", service::oversight::retry)
+        .get_post(
+            "/service/replies",
+            service::replies::list,
+            service::replies::create,
+        )
+        .get_post(
+            "/service/replies/{id}",
+            service::replies::edit_page,
+            service::replies::save,
+        )
+        .post("/service/replies/{id}/delete", service::replies::delete)
         .get("/service/inbox", service::inbox::page)
         .get("/service/inbox/{id}/message", service::inbox::message)
         .post("/service/inbox/{id}/retry", service::inbox::retry)

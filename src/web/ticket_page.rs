@@ -10,13 +10,14 @@ use maud::Markup;
 
 use super::context::PageCtx;
 use super::multipart::{MultipartForm, checked_uploads};
-use super::plants::Saved;
 use super::trail::Trail;
 use crate::access as policy;
 use crate::auth::csrf::{CsrfForm, CsrfSeed};
 use crate::auth::extract::CurrentUser;
 use crate::auth::session::Viewer;
+use crate::domain::ticket::{TicketStatus, can_move};
 use crate::error::{AppError, Result};
+use crate::service::saved_replies;
 use crate::service::ticket_thread::{self, NewMessage, StatusChange, StatusChanged};
 use crate::store::tickets::Ticket;
 use crate::views::components::Errors;
@@ -58,19 +59,54 @@ fn visible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<Ticket> {
         .ok_or(AppError::NotFound)
 }
 
-/// `GET /tickets/{id}`
+/// What a request's page is asked with: the notice of what was just saved, and the
+/// saved reply to insert in the message field (the service team's).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DetailQuery {
+    pub saved: String,
+    pub reply: String,
+}
+
+/// The saved replies (id, title) for the picker; none for anyone but the service team.
+fn reply_titles(ctx: &PageCtx, me: &Viewer, trail: &Trail) -> Result<Vec<(u64, String)>> {
+    Ok(saved_replies::list(&ctx.state.core, &trail.acting(me))?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, r)| (id, r.title))
+        .collect())
+}
+
+/// `GET /tickets/{id}` (`?reply=` inserts a saved reply, for the service team).
 pub async fn detail(
     ctx: PageCtx,
     CurrentUser(me): CurrentUser,
+    trail: Trail,
     Path(id): Path<u64>,
-    Query(q): Query<Saved>,
+    Query(q): Query<DetailQuery>,
 ) -> Result<Markup> {
     let t = visible(&ctx, &me, id)?;
     let team = team(&ctx, &me)?;
     let plant = plant_of(&ctx, &me, &t)?;
+    let replies = reply_titles(&ctx, &me, &trail)?;
+    let picked = q.reply.parse::<u64>().ok();
+    let inserted = match picked {
+        Some(rid) => saved_replies::get(&ctx.state.core, &trail.acting(&me), rid)?,
+        None => None,
+    };
+    let form = inserted.as_ref().map(|r| MessageForm {
+        message: saved_replies::fill(r, &t),
+        then_state: r.then.map(|s| s.slug().to_owned()).unwrap_or_default(),
+        then: "on".to_owned(),
+        ..MessageForm::default()
+    });
+    let no_errors = Errors::new();
     let forms = Forms {
         team: &team,
         plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
+        replies: &replies,
+        reply: inserted.as_ref().and(picked),
+        message: form.as_ref().map(|f| (f, &no_errors)),
         ..Forms::default()
     };
     Ok(view::detail(&ctx, &me.actor, &t, &forms, &q.saved))
@@ -99,15 +135,30 @@ pub async fn add_message(
         checked_uploads(parts.files_of("file"), limit)
     };
     let staff = policy::can_handle_tickets(&me.actor);
-    let new = match NewMessage::check(&form, files, staff) {
+    // A saved reply's change of state, checked before anything is sent.
+    let then = match (staff, form.then.as_str()) {
+        (true, "on") => TicketStatus::from_slug(&form.then_state),
+        _ => None,
+    };
+    let checked = NewMessage::check(&form, files, staff).and_then(|new| match then {
+        Some(to) if !can_move(t.kind, t.status, to) => {
+            let mut e = Errors::new();
+            e.add("then", "ticket-transition-refused");
+            Err(e)
+        }
+        _ => Ok(new),
+    });
+    let new = match checked {
         Ok(new) => new,
         Err(e) => {
             let team = team(&ctx, &me)?;
             let plant = plant_of(&ctx, &me, &t)?;
+            let replies = reply_titles(&ctx, &me, &trail)?;
             let forms = Forms {
                 message: Some((&form, &e)),
                 team: &team,
                 plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
+                replies: &replies,
                 ..Forms::default()
             };
             let status = if parts.too_large {
@@ -119,7 +170,24 @@ pub async fn add_message(
         }
     };
     let saved = if new.internal { "note" } else { "message" };
-    ticket_thread::add_message(&ctx.state.core, &trail.acting(&me), &t, new)?;
+    let acting = trail.acting(&me);
+    let after = ticket_thread::add_message(&ctx.state.core, &acting, &t, new)?;
+    if let (Some(to), Some(after)) = (then, after) {
+        let change = StatusChange {
+            to,
+            rma: None,
+            tracking: None,
+            new_serial: None,
+        };
+        // Moved meanwhile so that the step no longer applies: the message stays sent.
+        if let StatusChanged::Moved(_) =
+            ticket_thread::change_status(&ctx.state.core, &acting, &after, change)?
+        {
+            return Ok(
+                Redirect::to(&format!("/tickets/{}?saved=status#thread", t.id)).into_response(),
+            );
+        }
+    }
     Ok(Redirect::to(&format!("/tickets/{}?saved={saved}#thread", t.id)).into_response())
 }
 

@@ -267,6 +267,7 @@ impl TestApp {
         let form = osc::views::ticket_page::MessageForm {
             message: text.into(),
             internal: if internal { "on" } else { "" }.into(),
+            ..Default::default()
         };
         let staff = author.kind == osc::access::AccountKind::Staff;
         let new = ticket_thread::NewMessage::check(&form, Ok(Vec::new()), staff).unwrap();

@@ -32,6 +32,7 @@ use osc::store::tickets::{Attachment, Replacement, StatusChange, Ticket, TicketM
 use osc::store::tokens::{Token, TokenKind};
 use osc::store::two_factor::TwoStep;
 use osc::store::users::{DeliveryAddress, InfoRequest, User, UserStatus};
+use osc::store::saved_replies::SavedReply;
 use osc::store::webhooks::{Attempt, Delivery, Endpoint};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -466,6 +467,20 @@ fn mail_audit_and_imports() {
             }),
             delivered_at: None,
             next_at: Some(1_767_312_210),
+        },
+    );
+    pinned(
+        "saved-reply",
+        &SavedReply {
+            title: "Seriennummer fehlt".into(),
+            texts: vec![
+                (Lang::Fr, "Bonjour {name}".into()),
+                (Lang::De, "Hallo {name}".into()),
+                (Lang::En, "Hello {name}".into()),
+            ],
+            then: Some(TicketStatus::WaitingForCustomer),
+            updated_by: 7,
+            updated_at: 1_767_312_000,
         },
     );
     pinned(

@@ -32,6 +32,7 @@ mod personal_data;
 mod plant_import;
 mod plants;
 mod replacement;
+mod saved_replies;
 mod search;
 mod service;
 mod sessions;

@@ -52,6 +52,7 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
     let import = f.import;
     let held = f.held;
     let (hook, delivery) = f.hook;
+    let reply = f.reply;
     let p = |s: &str| s.to_owned();
     vec![
         ("GET", "/", p("/"), [Pub; 6]),
@@ -519,6 +520,31 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         ),
         ("GET", "/service/audit", p("/service/audit"), STAFF_ONLY),
         ("GET", "/service/mail", p("/service/mail"), STAFF_ONLY),
+        ("GET", "/service/replies", p("/service/replies"), STAFF_ONLY),
+        (
+            "POST",
+            "/service/replies",
+            p("/service/replies"),
+            STAFF_ONLY,
+        ),
+        (
+            "GET",
+            "/service/replies/{id}",
+            format!("/service/replies/{reply}"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/replies/{id}",
+            format!("/service/replies/{reply}"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/replies/{id}/delete",
+            format!("/service/replies/{reply}/delete"),
+            STAFF_ONLY,
+        ),
         ("GET", "/service/inbox", p("/service/inbox"), STAFF_ONLY),
         (
             "GET",
@@ -715,6 +741,8 @@ struct Fixture {
     held: u64,
     /// A's webhook endpoint and one of its deliveries.
     hook: (u64, u64),
+    /// A saved reply of the service team.
+    reply: u64,
 }
 
 /// An unreadable message dropped into the Maildir, once it is held: its id.
@@ -898,7 +926,21 @@ async fn fixture(app: &TestApp) -> Fixture {
         .to_owned();
     let held = held_message(app).await;
     let delivery = app.state.store.webhooks().recent(hook, 1).unwrap()[0].0;
+    let r = staff
+        .post(
+            "/service/replies",
+            &[
+                ("title", "Matrix"),
+                ("text_fr", "Bonjour"),
+                ("text_de", "Hallo"),
+                ("text_en", "Hello"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "saved reply kept");
+    let reply = app.state.store.saved_replies().list().unwrap()[0].0;
     Fixture {
+        reply,
         held,
         hook: (hook, delivery),
         agents: vec![

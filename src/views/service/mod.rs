@@ -7,6 +7,7 @@ pub mod inbox;
 pub mod on_behalf;
 pub mod oversight;
 pub mod queue;
+pub mod replies;
 
 use maud::{Markup, html};
 
@@ -24,11 +25,12 @@ pub enum Part {
     Audit,
     Mail,
     Inbox,
+    Replies,
     Webhooks,
 }
 
 impl Part {
-    const ALL: [Part; 8] = [
+    const ALL: [Part; 9] = [
         Part::Dashboard,
         Part::Queue,
         Part::NewTicket,
@@ -36,6 +38,7 @@ impl Part {
         Part::Audit,
         Part::Mail,
         Part::Inbox,
+        Part::Replies,
         Part::Webhooks,
     ];
 
@@ -48,6 +51,7 @@ impl Part {
             Part::Audit => ("/service/audit", "service-nav-audit"),
             Part::Mail => ("/service/mail", "service-nav-mail"),
             Part::Inbox => ("/service/inbox", "service-nav-inbox"),
+            Part::Replies => ("/service/replies", "service-nav-replies"),
             Part::Webhooks => ("/webhooks", "nav-webhooks"),
         }
     }

@@ -382,6 +382,7 @@ pub async fn add_message(
     let form = crate::views::ticket_page::MessageForm {
         message: body.message,
         internal: if body.internal { "on" } else { "" }.into(),
+        ..Default::default()
     };
     let limit = state.config.uploads.max_document_mb * 1024 * 1024;
     let files = if body.files.len() > crate::views::ticket_page::MAX_FILES {

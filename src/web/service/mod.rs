@@ -11,6 +11,7 @@ pub mod inbox;
 pub mod on_behalf;
 pub mod oversight;
 pub mod queue;
+pub mod replies;
 
 /// Rows per page of the service desk's lists.
 pub const PAGE_SIZE: usize = 50;
