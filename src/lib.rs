@@ -186,6 +186,11 @@ impl Instance {
             state.core.clone(),
             shutdown.subscribe(),
         )));
+        // The weekly warranty reminder (Mondays from six).
+        workers.push(tokio::spawn(service::warranty_reminders::weekly(
+            state.core.clone(),
+            shutdown.subscribe(),
+        )));
         // Webhook deliveries queued with their events (`webhooks.*`).
         let sender = webhooks::sender::Sender::new(
             webhooks::address::Allow::new(&state.config.webhooks.allow),

@@ -34,6 +34,7 @@ pub mod ticket_thread;
 pub mod tracking;
 pub mod two_factor;
 pub mod warranty;
+pub mod warranty_reminders;
 pub mod webhooks;
 
 use std::sync::Arc;

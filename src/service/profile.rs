@@ -220,3 +220,26 @@ pub fn end_other_sessions(core: &Core, who: &Acting, current: [u8; 32]) -> Resul
     );
     Ok(ended)
 }
+
+/// Whether the weekly warranty reminder is on for `user`, for those it is for (a
+/// company's administrators and plant operators); `None` for everyone else.
+pub fn reminders(core: &Core, user: &User) -> Result<Option<bool>, Failure> {
+    if !reminders_apply(user) {
+        return Ok(None);
+    }
+    Ok(Some(!core.store.reminders().opted_out(user.id)?))
+}
+
+/// Turns the weekly warranty reminder on or off; `None` for whom it is not.
+pub fn set_reminders(core: &Core, user: &User, on: bool) -> Result<Option<()>, Failure> {
+    if !reminders_apply(user) {
+        return Ok(None);
+    }
+    core.store.reminders().set_opted_out(user.id, !on)?;
+    Ok(Some(()))
+}
+
+/// Whether `user` is one the warranty reminder is for.
+fn reminders_apply(user: &User) -> bool {
+    user.kind == crate::access::AccountKind::Operator || user.actor().is_company_admin()
+}

@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 15;
+pub const SCHEMA_VERSION: u64 = 16;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -100,6 +100,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0015_saved_replies",
         apply: saved_replies_v15,
     },
+    Migration {
+        version: 16,
+        name: "0016_warranty_reminders",
+        apply: reminders_v16,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -146,6 +151,13 @@ fn webhooks_v14(txn: &Txn) -> Result<(), StoreError> {
 /// Saved replies of the service team: none yet.
 fn saved_replies_v15(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::SAVED_REPLIES.def())?;
+    Ok(())
+}
+
+/// Weekly warranty reminders: everyone gets them, none was sent yet.
+fn reminders_v16(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::REMINDER_OPT_OUTS)?;
+    txn.open_table(tables::REMINDERS_SENT)?;
     Ok(())
 }
 

@@ -35,6 +35,7 @@ pub mod mail_queue;
 pub mod migrations;
 pub mod plants;
 pub mod records;
+pub mod reminders;
 pub mod saved_replies;
 pub mod sessions;
 pub mod tables;
@@ -187,6 +188,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn webhooks(&self) -> &dyn webhooks::Webhooks;
     /// The service team's saved replies.
     fn saved_replies(&self) -> &dyn saved_replies::SavedReplies;
+    /// The weekly warranty reminders.
+    fn reminders(&self) -> &dyn reminders::Reminders;
     /// A batch writing many records in few commits (`osc seed`).
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError>;
     /// The doorbells rung after durable commits (the mail worker's, the indexer's).
@@ -265,6 +268,7 @@ impl Storage for Store {
         audit: audit::AuditLog,
         webhooks: webhooks::Webhooks,
         saved_replies: saved_replies::SavedReplies,
+        reminders: reminders::Reminders,
     );
 
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError> {

@@ -268,6 +268,16 @@ pub const ENDPOINT_DELIVERIES: TableDefinition<(u64, u64), ()> =
 pub const SAVED_REPLIES: Records<u64, super::saved_replies::SavedReply> =
     Records::new("saved_replies_v1");
 
+/// Key: user id. Value: unit. The people who turned the weekly warranty reminders off
+/// (migration 0016).
+pub const REMINDER_OPT_OUTS: TableDefinition<u64, ()> =
+    TableDefinition::new("reminder_opt_outs_v1");
+
+/// Key: (user id, ISO year × 100 + week). Value: when the week's warranty reminder was
+/// queued for them.
+pub const REMINDERS_SENT: TableDefinition<(u64, u32), u64> =
+    TableDefinition::new("warranty_reminders_sent_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -342,5 +352,7 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(WEBHOOK_DELIVERIES.def())?;
     v.visit(WEBHOOK_PENDING)?;
     v.visit(ENDPOINT_DELIVERIES)?;
-    v.visit(SAVED_REPLIES.def())
+    v.visit(SAVED_REPLIES.def())?;
+    v.visit(REMINDER_OPT_OUTS)?;
+    v.visit(REMINDERS_SENT)
 }

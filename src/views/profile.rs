@@ -23,6 +23,9 @@ pub struct ProfileData<'a> {
     pub address_errors: &'a Errors,
     /// Which change was just saved.
     pub saved: &'a str,
+    /// Whether the weekly warranty reminder is on, for those it is for (a company's
+    /// administrators, plant operators).
+    pub reminders: Option<bool>,
 }
 
 fn saved_notice(ctx: &PageCtx, saved: &str) -> Markup {
@@ -30,6 +33,8 @@ fn saved_notice(ctx: &PageCtx, saved: &str) -> Markup {
         "profile" => "saved-profile",
         "address" => "saved-address",
         "address-deleted" => "saved-address-deleted",
+        "reminders-on" => "saved-reminders-on",
+        "reminders-off" => "saved-reminders-off",
         "password" => "saved-password",
         "question" => "saved-question",
         "session-ended" => "saved-session-ended",
@@ -187,6 +192,17 @@ pub fn profile(ctx: &PageCtx, d: &ProfileData<'_>) -> Markup {
                             (csrf_field(ctx))
                             (address_fields(ctx, d.address, d.address_errors))
                             button.button.secondary type="submit" { (ctx.t("address-add")) }
+                        }
+                    }
+                }
+                @if let Some(on) = d.reminders {
+                    section.card #reminders aria-labelledby="reminders-heading" {
+                        h2 #reminders-heading { (ctx.t("reminders-heading")) }
+                        p.hint { (ctx.t("reminders-intro")) }
+                        form method="post" action="/profile/reminders" {
+                            (csrf_field(ctx))
+                            (checkbox(ctx, "reminders", html! { (ctx.t("reminders-on")) }, on, &Errors::new()))
+                            button.button.secondary type="submit" { (ctx.t("profile-save")) }
                         }
                     }
                 }

@@ -144,6 +144,7 @@ fn routes() -> Routes {
             personal_data::own_start,
         )
         .get("/profile/data/download", personal_data::own_download)
+        .post("/profile/reminders", profile::set_reminders)
         .get("/account/access", profile::access_page)
         .post("/account/password", profile::change_password)
         .post("/account/security-question", profile::change_question)

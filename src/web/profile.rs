@@ -94,6 +94,7 @@ fn render_profile(
     saved: &str,
 ) -> Result<maud::Markup> {
     let company = company_line(ctx, user)?;
+    let reminders = use_case::reminders(&ctx.state.core, user)?;
     Ok(view::profile(
         ctx,
         &view::ProfileData {
@@ -104,6 +105,7 @@ fn render_profile(
             address,
             address_errors,
             saved,
+            reminders,
         },
     ))
 }
@@ -144,6 +146,27 @@ pub async fn save_profile(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
+}
+
+/// What the reminder form sends (a box not ticked is not sent).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RemindersForm {
+    pub reminders: String,
+}
+
+/// `POST /profile/reminders`: the weekly warranty reminder on or off.
+pub async fn set_reminders(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    CsrfForm(form): CsrfForm<RemindersForm>,
+) -> Result<Response> {
+    let on = form.reminders == "on";
+    if use_case::set_reminders(&ctx.state.core, &me.user, on)?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let saved = if on { "reminders-on" } else { "reminders-off" };
+    Ok(Redirect::to(&format!("/profile?saved={saved}#reminders")).into_response())
 }
 
 /// `POST /profile/addresses`: adds a delivery address.

@@ -31,6 +31,7 @@ mod pages;
 mod personal_data;
 mod plant_import;
 mod plants;
+mod reminders;
 mod replacement;
 mod saved_replies;
 mod search;

@@ -180,6 +180,13 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             [Login, Ok, Ok, Ok, Ok, Ok],
         ),
         // Each person's own file only, while it is ready (404 before).
+        // The weekly warranty reminder is for administrators and plant operators.
+        (
+            "POST",
+            "/profile/reminders",
+            p("/profile/reminders"),
+            [Login, Ok, NotFound, Ok, NotFound, Ok],
+        ),
         (
             "GET",
             "/profile/data/download",
