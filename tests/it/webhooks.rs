@@ -37,17 +37,19 @@ pub(crate) struct Receiver {
     pub(crate) url: String,
     got: Arc<Mutex<Vec<Received>>>,
     answer: Arc<Mutex<u16>>,
+    delay: Arc<Mutex<Duration>>,
 }
 
 impl Receiver {
     pub(crate) async fn start() -> Self {
         let got: Arc<Mutex<Vec<Received>>> = Arc::default();
         let answer = Arc::new(Mutex::new(200u16));
-        let (g, a) = (got.clone(), answer.clone());
+        let delay = Arc::new(Mutex::new(Duration::ZERO));
+        let (g, a, w) = (got.clone(), answer.clone(), delay.clone());
         let app = axum::Router::new().route(
             "/hook",
             axum::routing::post(move |headers: HeaderMap, body: String| {
-                let (g, a) = (g.clone(), a.clone());
+                let (g, a, w) = (g.clone(), a.clone(), w.clone());
                 async move {
                     let header = |name: &str| {
                         headers
@@ -62,19 +64,32 @@ impl Receiver {
                         signature: header("osc-signature"),
                         body,
                     });
-                    let status = *a.lock().unwrap();
-                    StatusCode::from_u16(status).unwrap()
+                    let (status, wait) = (*a.lock().unwrap(), *w.lock().unwrap());
+                    tokio::time::sleep(wait).await;
+                    (
+                        StatusCode::from_u16(status).unwrap(),
+                        [("location", "http://169.254.169.254/latest/meta-data/")],
+                    )
                 }
             }),
         );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/hook", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, app).await });
-        Receiver { url, got, answer }
+        Receiver {
+            url,
+            got,
+            answer,
+            delay,
+        }
     }
 
     fn answer(&self, status: u16) {
         *self.answer.lock().unwrap() = status;
+    }
+
+    fn delay(&self, wait: Duration) {
+        *self.delay.lock().unwrap() = wait;
     }
 
     fn got(&self) -> Vec<Received> {
@@ -498,4 +513,45 @@ async fn a_delivery_waiting_for_a_retry_outlives_a_restart() {
         (d.delivered_at.is_some() && d.attempts == 2).then_some(())
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_redirect_is_not_followed_and_a_slow_receiver_times_out() {
+    let app = TestApp::spawn_with(|c| {
+        c.webhooks.allow = vec!["127.0.0.1".into()];
+        c.webhooks.timeout_secs = 1;
+    })
+    .await;
+    let receiver = Receiver::start().await;
+    let (_, company, _, _) = app.workshop_with_request(TicketStatus::New).await;
+    let (id, _) = register(&company.admin.agent, &receiver.url, &["request_created"]).await;
+    let sam = app.user("sam@service.example");
+    let last = |app: &TestApp| {
+        app.state.store.webhooks().recent(id, 1).unwrap()[0]
+            .1
+            .last
+            .clone()
+    };
+
+    // A redirect (to the metadata address) counts as a failure and is not followed.
+    receiver.answer(302);
+    app.ticket_in(&company.admin.user, None, &sam, TicketStatus::New);
+    receiver.wait_for(1).await;
+    let attempt = eventually(Duration::from_secs(5), || last(&app)).await;
+    assert_eq!(attempt.status, Some(302));
+    assert_eq!(attempt.error.as_deref(), Some("redirect"));
+    assert_eq!(receiver.got().len(), 1, "followed nowhere");
+
+    // An answer later than webhooks.timeout_secs is a timeout.
+    receiver.answer(200);
+    receiver.delay(Duration::from_secs(3));
+    app.state.clock.advance(31);
+    ring(&app);
+    let attempt = eventually(Duration::from_secs(8), || {
+        last(&app).filter(|a| a.error.as_deref() == Some("timeout"))
+    })
+    .await;
+    assert_eq!(attempt.status, None);
+    let (_, page) = company.admin.agent.page(&format!("/webhooks/{id}")).await;
+    assert!(page.contains("No answer in time"), "{page}");
 }
