@@ -201,7 +201,7 @@ pub fn profile(ctx: &PageCtx, d: &ProfileData<'_>) -> Markup {
                         p.hint { (ctx.t("reminders-intro")) }
                         form method="post" action="/profile/reminders" {
                             (csrf_field(ctx))
-                            (checkbox(ctx, "reminders", html! { (ctx.t("reminders-on")) }, on, &Errors::new()))
+                            (checkbox(ctx, "weekly", html! { (ctx.t("reminders-on")) }, on, &Errors::new()))
                             button.button.secondary type="submit" { (ctx.t("profile-save")) }
                         }
                     }

@@ -152,7 +152,7 @@ pub async fn save_profile(
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct RemindersForm {
-    pub reminders: String,
+    pub weekly: String,
 }
 
 /// `POST /profile/reminders`: the weekly warranty reminder on or off.
@@ -161,7 +161,7 @@ pub async fn set_reminders(
     CurrentUser(me): CurrentUser,
     CsrfForm(form): CsrfForm<RemindersForm>,
 ) -> Result<Response> {
-    let on = form.reminders == "on";
+    let on = form.weekly == "on";
     if use_case::set_reminders(&ctx.state.core, &me.user, on)?.is_none() {
         return Err(AppError::NotFound);
     }

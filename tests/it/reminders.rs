@@ -134,7 +134,7 @@ async fn the_reminder_is_turned_off_and_on_in_my_profile() {
 
     let (_, page) = admin.page("/profile").await;
     assert!(
-        page.contains(r#"id="reminders" name="reminders" value="on" checked"#),
+        page.contains(r#"id="weekly" name="weekly" value="on" checked"#),
         "on by default"
     );
     // Off: the box not ticked.
@@ -146,15 +146,13 @@ async fn the_reminder_is_turned_off_and_on_in_my_profile() {
     assert_eq!(run(&app), 0);
     assert!(reminders_to(&app, "chef@kuehn-solar.de").await.is_empty());
     // On again.
-    let r = admin
-        .post("/profile/reminders", &[("reminders", "on")])
-        .await;
+    let r = admin.post("/profile/reminders", &[("weekly", "on")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(run(&app), 1);
 
     // Installers have no such setting.
     let (_, page) = kuehn.installer.agent.page("/profile").await;
-    assert!(!page.contains(r#"id="reminders""#));
+    assert!(!page.contains(r#"id="weekly""#));
     let r = kuehn.installer.agent.post("/profile/reminders", &[]).await;
     assert_eq!(r.status(), 404);
 }
