@@ -353,6 +353,9 @@ pub struct BrandingConfig {
     pub team_name: String,
     /// The address users can write to.
     pub contact_email: String,
+    /// Where failed devices are sent back to, one line per line of the label (the
+    /// return slip of a replacement prints it); empty: the slip names the team only.
+    pub return_address: String,
 }
 
 /// `[limits]`: forms per client address and hour (past a limit the form answers 429 with
@@ -713,6 +716,7 @@ impl Default for BrandingConfig {
             instance_name: "Online Service Center".to_owned(),
             team_name: "Online Service".to_owned(),
             contact_email: "service@localhost".to_owned(),
+            return_address: String::new(),
         }
     }
 }

@@ -384,43 +384,55 @@ pub struct Overview {
     pub pages: usize,
 }
 
+/// The overview's row of `plant` (which `actor` sees), assigned to `assignees`: their
+/// names, its devices, those whose warranty ends soon, its open requests.
+pub fn overview_row(
+    core: &Core,
+    actor: &Actor,
+    plant: &Plant,
+    assignees: &[u64],
+) -> Result<Row, Failure> {
+    let store = &core.store;
+    let (today, rules) = (core.today(), core.config.warranty.rules());
+    let mut names = Vec::new();
+    for id in assignees {
+        if let Some(u) = store.users().get(*id)? {
+            names.push(u.full_name());
+        }
+    }
+    let devices = store.devices().of_plant(plant.id)?;
+    let warranties_ending = devices
+        .iter()
+        .filter(|d| warranty::of_device(rules, d, today).ends_soon())
+        .count();
+    let open_tickets = store
+        .tickets()
+        .of_plant(actor, plant.id)?
+        .iter()
+        .filter(|t| t.status.is_open())
+        .count();
+    Ok(Row {
+        plant: plant.clone(),
+        assignees: names,
+        devices: devices.len(),
+        warranties_ending,
+        open_tickets,
+    })
+}
+
 /// The overview's page `page` of the plants the actor sees, filtered by `query`.
 pub fn overview(core: &Core, actor: &Actor, query: &str, page: usize) -> Result<Overview, Failure> {
     let store = &core.store;
     let found = store.plants().list(actor, query)?;
     let pages = found.len().div_ceil(OVERVIEW_PAGE).max(1);
     let page = page.clamp(1, pages);
-    let (today, rules) = (core.today(), core.config.warranty.rules());
     let mut rows = Vec::new();
     for (plant, assignees) in found
         .iter()
         .skip((page - 1) * OVERVIEW_PAGE)
         .take(OVERVIEW_PAGE)
     {
-        let mut names = Vec::new();
-        for id in assignees {
-            if let Some(u) = store.users().get(*id)? {
-                names.push(u.full_name());
-            }
-        }
-        let devices = store.devices().of_plant(plant.id)?;
-        let warranties_ending = devices
-            .iter()
-            .filter(|d| warranty::of_device(rules, d, today).ends_soon())
-            .count();
-        let open_tickets = store
-            .tickets()
-            .of_plant(actor, plant.id)?
-            .iter()
-            .filter(|t| t.status.is_open())
-            .count();
-        rows.push(Row {
-            plant: plant.clone(),
-            assignees: names,
-            devices: devices.len(),
-            warranties_ending,
-            open_tickets,
-        });
+        rows.push(overview_row(core, actor, plant, assignees)?);
     }
     Ok(Overview {
         all: found.into_iter().map(|(p, _)| p).collect(),

@@ -87,6 +87,18 @@ pub fn list(
     q: &ListQuery,
     size: usize,
 ) -> Result<Listing, Failure> {
+    list_from(core, search, actor, q, q.from(), size)
+}
+
+/// The page of Ticket Tracking that starts at `from` (an export reads every page).
+pub fn list_from(
+    core: &Core,
+    search: &SearchIndex,
+    actor: &Actor,
+    q: &ListQuery,
+    from: From,
+    size: usize,
+) -> Result<Listing, Failure> {
     let now = core.clock.now();
     let days = core.config.tickets.visible_days;
     let scope = policy::ticket_scope(actor);
@@ -95,13 +107,10 @@ pub fn list(
         (!matches!(scope, policy::TicketScope::All)).then(|| now.saturating_sub(days * 86_400));
     let query = q.q.trim();
     if query.is_empty() {
-        let page = core.store.ticket_list().page(
-            scope.into(),
-            q.order(),
-            q.filter(since),
-            q.from(),
-            size,
-        )?;
+        let page =
+            core.store
+                .ticket_list()
+                .page(scope.into(), q.order(), q.filter(since), from, size)?;
         let rows = page.tickets.iter().map(TicketRow::of).collect();
         return Ok(Listing {
             page,

@@ -219,6 +219,7 @@ pub fn sections(ctx: &PageCtx, d: &super::plants::DetailData<'_>) -> Markup {
                     @if !plant.subplants.is_empty() { h3 { (ctx.t("devices-no-subplant")) } }
                     (device_table(ctx, &unassigned, can_edit))
                 }
+                (crate::views::exports::links(ctx, &format!("/plants/{}/devices/export", plant.id), ""))
             }
             @if can_edit {
                 details.add-device open[!errors.is_empty()] {

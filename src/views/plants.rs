@@ -38,7 +38,7 @@ pub struct ListData<'a> {
     pub map: Option<Markup>,
 }
 
-fn country_name(ctx: &PageCtx, code: &str) -> String {
+pub fn country_name(ctx: &PageCtx, code: &str) -> String {
     Country::parse(code).map_or(code.to_owned(), |c| c.name(ctx.lang).to_owned())
 }
 
@@ -115,6 +115,7 @@ pub fn list(ctx: &PageCtx, d: &ListData<'_>) -> Markup {
                     }
                 }
             }
+            (crate::views::exports::links(ctx, "/plants/export", &format!("q={}", url_encode(d.query))))
             @if d.pages > 1 {
                 nav.pagination aria-label=(ctx.t("pagination")) {
                     @if d.page > 1 { a href=(page_link(d.page - 1)) rel="prev" { (ctx.t("pagination-previous")) } }

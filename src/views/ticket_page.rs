@@ -102,7 +102,7 @@ fn attachments(t: &Ticket, files: &[Attachment]) -> Markup {
     }
 }
 
-fn replacement_details(ctx: &PageCtx, r: &Replacement) -> Markup {
+fn replacement_details(ctx: &PageCtx, t: &Ticket, r: &Replacement) -> Markup {
     let product = Catalog::get().product(r.product_id).map_or_else(
         || r.product_id.to_string(),
         crate::views::devices::product_label,
@@ -120,6 +120,9 @@ fn replacement_details(ctx: &PageCtx, r: &Replacement) -> Markup {
                 @if !r.rma.is_empty() { dt { (ctx.t("replacement-rma")) } dd { code { (r.rma) } } }
                 @if !r.tracking.is_empty() { dt { (ctx.t("replacement-tracking")) } dd { code { (r.tracking) } } }
                 @if let Some(s) = r.new_serial { dt { (ctx.t("replacement-new-serial")) } dd { code { (s) } } }
+            }
+            @if !r.rma.trim().is_empty() {
+                p.no-print { a.button.secondary href={ "/tickets/" (t.id) "/return-slip" } { (ctx.t("print-return-slip")) } }
             }
         }
     }
@@ -208,7 +211,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                 dt { (ctx.t("ticket-updated")) } dd { (format::when(t.updated_at)) }
             }
         }
-        @if let Some(r) = &t.replacement { (replacement_details(ctx, r)) }
+        @if let Some(r) = &t.replacement { (replacement_details(ctx, t, r)) }
         div.columns {
             section.card #thread aria-labelledby="thread-heading" {
                 h2 #thread-heading { (ctx.t("ticket-thread")) }

@@ -298,6 +298,7 @@ pub fn list(
                     }
                 }
                 (keyset_pager(ctx, page, (page_number(&q.page), q.after.is_empty() && !q.before.is_empty()), &base(&q.sort)))
+                (crate::views::exports::links(ctx, "/tickets/export", base(&q.sort).trim_start_matches("/tickets?")))
             }
         },
     )

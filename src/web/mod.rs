@@ -10,6 +10,7 @@ pub mod company;
 pub mod context;
 pub mod devices;
 pub mod documents;
+pub mod exports;
 pub mod first_run;
 mod health;
 pub mod help;
@@ -182,6 +183,7 @@ fn routes() -> Routes {
         .get_post("/invitations/{token}", company::join_page, company::join)
         // Plant overview
         .get("/plants", plants::list)
+        .get("/plants/export", exports::plants)
         .get_post("/plants/new", plants::new_page, plants::create)
         .get("/plants/import", plant_import::upload_page)
         .upload("/plants/import", plant_import::upload)
@@ -197,6 +199,7 @@ fn routes() -> Routes {
             devices::delete_subplant,
         )
         .post("/plants/{id}/devices", devices::register)
+        .get("/plants/{id}/devices/export", exports::devices)
         .get_post("/devices/{id}", devices::edit_page, devices::save)
         .get_post(
             "/devices/{id}/remove",
@@ -213,15 +216,18 @@ fn routes() -> Routes {
         .get("/contact/sent", tickets::contact_sent)
         .get_post("/info-sheet", tickets::info_sheet_page, tickets::info_sheet)
         .get("/tickets", ticket_tracking::list)
+        .get("/tickets/export", exports::tracking)
         .get("/tickets/replacement", replacement::form_page)
         .upload("/tickets/replacement", replacement::submit)
         .get("/tickets/{id}", ticket_page::detail)
         .upload("/tickets/{id}/messages", ticket_page::add_message)
         .post("/tickets/{id}/status", ticket_page::change_status)
         .get("/tickets/{id}/attachments/{no}", ticket_page::attachment)
+        .get("/tickets/{id}/return-slip", ticket_page::return_slip)
         // Service desk (staff only; 404 for everyone else)
         .get("/service", service::dashboard::dashboard)
         .get("/service/tickets", service::queue::queue)
+        .get("/service/tickets/export", exports::queue)
         .get_post(
             "/service/tickets/new",
             service::on_behalf::form_page,

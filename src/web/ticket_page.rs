@@ -59,6 +59,18 @@ fn visible(ctx: &PageCtx, me: &Viewer, id: u64) -> Result<Ticket> {
         .ok_or(AppError::NotFound)
 }
 
+/// `GET /tickets/{id}/return-slip`: the slip for the box a failed device goes back in
+/// (replacement requests only; it says when there is no RMA number yet).
+pub async fn return_slip(
+    ctx: PageCtx,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<u64>,
+) -> Result<Markup> {
+    let t = visible(&ctx, &me, id)?;
+    let r = t.replacement.as_ref().ok_or(AppError::NotFound)?;
+    Ok(crate::views::return_slip::page(&ctx, &t, r))
+}
+
 /// What a request's page is asked with: the notice of what was just saved, and the
 /// saved reply to insert in the message field (the service team's).
 #[derive(Debug, Default, serde::Deserialize)]

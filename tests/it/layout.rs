@@ -190,3 +190,144 @@ async fn a_plant_and_a_request_print_cleanly_for_the_site_visit() {
     }
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_saved_reply_is_used_and_a_return_slip_printed_to_pdf_in_a_real_browser() {
+    let Some(driver) = start_driver().await else {
+        return;
+    };
+    let app = TestApp::spawn_with(|c| {
+        c.branding.return_address =
+            "Online Service – Returns\nSonnenallee 1\n34266 Niestetal".into();
+    })
+    .await;
+    let (admin, staff, ticket) = crate::replacement::approved_replacement(&app).await;
+    let r = staff
+        .post(
+            "/service/replies",
+            &[
+                ("title", "Abholung"),
+                ("text_fr", "Bonjour {name}, RMA {rma} pour {serial}."),
+                ("text_de", "Hallo {name}, RMA {rma} für {serial}."),
+                (
+                    "text_en",
+                    "Hello {name}, your RMA {rma} for {serial} is ready.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (reply, _) = app.state.store.saved_replies().list().unwrap()[0].clone();
+
+    // The service team picks the reply, inserts it, adds a line and sends it.
+    let c = browser(&driver, 1280, 1000).await;
+    let sam = Actor {
+        who: "staff",
+        agent: app.new_agent(),
+        email: Some("sam@service.example".into()),
+        starts: &[],
+    };
+    sign_in(&c, &app, &sam).await;
+    c.goto(&app.url(&format!("/tickets/{ticket}")))
+        .await
+        .unwrap();
+    c.find(Locator::Id("reply"))
+        .await
+        .unwrap()
+        .select_by_value(&reply.to_string())
+        .await
+        .unwrap();
+    c.find(Locator::Css("form.reply-picker button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let filled = "Hello Anna Müller, your RMA RMA-778899 for 2130012345 is ready.";
+    let field = c.wait().for_element(Locator::Id("message")).await.unwrap();
+    for _ in 0..100 {
+        if field.prop("value").await.unwrap().unwrap_or_default() == filled {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let field = c.find(Locator::Id("message")).await.unwrap();
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some(filled));
+    // Ctrl+End: to the end of the text, past the lines it wraps into.
+    field
+        .send_keys("\u{E009}\u{E010}\u{E000} Bitte bis Freitag.")
+        .await
+        .unwrap();
+    crate::browser::shot(&c, "saved-reply-inserted.png").await;
+    c.find(Locator::Css(&format!(
+        r#"form[action="/tickets/{ticket}/messages"] button.primary"#
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    crate::browser::wait_for_text_containing(&c, "ol.thread", "Bitte bis Freitag.").await;
+    let sam_user = app.user("sam@service.example");
+    let sent = app
+        .state
+        .store
+        .tickets()
+        .visible(&sam_user.actor(), ticket)
+        .unwrap()
+        .unwrap();
+    let last = &sent.messages.last().unwrap().text;
+    assert_eq!(last, &format!("{filled} Bitte bis Freitag."));
+    c.close().await.unwrap();
+
+    // The customer prints the return slip: one A4 page of PDF, nothing of the portal's
+    // frame on it; on screen it fits a desk and a phone.
+    let c = browser(&driver, 1280, 1000).await;
+    let urs = Actor {
+        who: "administrator",
+        agent: admin,
+        email: Some("urs@aebi-solar.ch".into()),
+        starts: &[],
+    };
+    sign_in(&c, &app, &urs).await;
+    c.goto(&app.url(&format!("/tickets/{ticket}")))
+        .await
+        .unwrap();
+    c.find(Locator::LinkText("Print the return slip"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    crate::browser::wait_for_text(&c, "main h1", "Return slip").await;
+    crate::browser::shot(&c, "return-slip-desk.png").await;
+    let pdf = c
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    std::fs::write(screenshot_dir().join("return-slip.pdf"), &pdf).unwrap();
+    let pages = pdf.windows(10).filter(|w| w == b"/Type /Pag").count();
+    assert!(pages <= 2, "one page (and the page tree): {pages}");
+    c.set_window_size(390, 844).await.unwrap();
+    let found = c.execute(LAYOUT_JS, vec![]).await.unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 0, "on a phone: {found}");
+    crate::browser::shot(&c, "return-slip-phone.png").await;
+    c.set_window_size(680, 960).await.unwrap();
+    let found = c
+        .execute(
+            PRINT_JS,
+            vec![serde_json::json!([
+                ".return-slip",
+                "svg.qr",
+                ".slip-rma",
+                ".slip-addresses"
+            ])],
+        )
+        .await
+        .unwrap();
+    crate::browser::shot(&c, "print-return-slip.png").await;
+    let found: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(found.is_empty(), "the return slip on paper: {found:?}");
+    c.close().await.unwrap();
+}

@@ -15,6 +15,7 @@ mod disk;
 mod documents;
 mod dovecot;
 mod durability;
+mod exports;
 mod first_run;
 mod fixtures;
 mod golden;

@@ -388,6 +388,12 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             p("/tickets"),
             [Login, Ok, Ok, Ok, Ok, Ok],
         ),
+        (
+            "GET",
+            "/tickets/export",
+            p("/tickets/export?format=csv"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
         // The installer's request: his, his administrator's, the service team's.
         (
             "GET",
@@ -407,6 +413,14 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             "/tickets/{id}/attachments/{no}",
             format!("/tickets/{ticket}/attachments/1"),
             [Login, NotFound, Ok, NotFound, Ok, Ok],
+        ),
+        // A contact request has no return slip, for anyone (replacements have one:
+        // replacement::an_approved_replacement_has_a_return_slip_…).
+        (
+            "GET",
+            "/tickets/{id}/return-slip",
+            format!("/tickets/{ticket}/return-slip"),
+            [Login, NotFound, NotFound, NotFound, NotFound, NotFound],
         ),
         // Only the service team moves tickets on.
         (
@@ -432,6 +446,12 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         // it does not exist. Empty forms change nothing (a block needs a reason …).
         ("GET", "/service", p("/service"), STAFF_ONLY),
         ("GET", "/service/tickets", p("/service/tickets"), STAFF_ONLY),
+        (
+            "GET",
+            "/service/tickets/export",
+            p("/service/tickets/export?format=xlsx"),
+            STAFF_ONLY,
+        ),
         (
             "GET",
             "/service/tickets/new",
@@ -581,6 +601,18 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
         // Plant overview; the plant is company A's, assigned to its installer, and names
         // op@example.com as its operator (who may look, not change).
         ("GET", "/plants", p("/plants"), [Login, Ok, Ok, Ok, Ok, Ok]),
+        (
+            "GET",
+            "/plants/export",
+            p("/plants/export?format=csv"),
+            [Login, Ok, Ok, Ok, Ok, Ok],
+        ),
+        (
+            "GET",
+            "/plants/{id}/devices/export",
+            format!("/plants/{plant}/devices/export?format=csv"),
+            [Login, Ok, Ok, NotFound, Ok, Ok],
+        ),
         (
             "GET",
             "/plants/new",

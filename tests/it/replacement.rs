@@ -545,3 +545,89 @@ async fn the_form_asks_only_for_what_the_choices_leave_open() {
     assert!(html.contains(r#"<details class="add-address" open>"#));
     assert!(tag_of(&html, "street").contains("aria-invalid"));
 }
+
+/// A replacement request of Aebi Solar's administrator (`urs@aebi-solar.ch`) for
+/// inverter 2130012345, approved by the service team with RMA number `RMA-778899`:
+/// (administrator, service team, request id).
+pub async fn approved_replacement(app: &TestApp) -> (Agent, Agent, u64) {
+    let admin = app
+        .signed_in(&Registration::installer(
+            "urs@aebi-solar.ch",
+            "Aebi Solar AG",
+        ))
+        .await;
+    let (_, device) = plant_with_inverter(&admin, "2130012345", "2022-03-15").await;
+    let r = file_with_invoice(&admin, device).await;
+    assert_eq!(r.status(), 303);
+    let ticket = id_of(r.headers()["location"].to_str().unwrap(), "/tickets/");
+    let staff = app.staff("sam@service.example").await;
+    assert_eq!(move_to(&staff, ticket, &[("to", "in-review")]).await.0, 303);
+    let (status, _) = move_to(&staff, ticket, &[("to", "approved"), ("rma", "RMA-778899")]).await;
+    assert_eq!(status, 303);
+    (admin, staff, ticket)
+}
+
+#[tokio::test]
+async fn an_approved_replacement_has_a_return_slip_with_its_rma_number_as_a_qr_code() {
+    let app = TestApp::spawn_with(|c| {
+        c.branding.return_address =
+            "Online Service – Retouren\nSonnenallee 1\n34266 Niestetal".into();
+    })
+    .await;
+    let (admin, staff, ticket) = approved_replacement(&app).await;
+    let slip = format!("/tickets/{ticket}/return-slip");
+    let (_, page) = admin.page(&format!("/tickets/{ticket}")).await;
+    assert!(
+        page.contains(&format!(r#"href="{slip}""#)),
+        "linked from the request"
+    );
+    for agent in [&admin, &staff] {
+        let (status, html) = agent.page(&slip).await;
+        assert_eq!(status, 200);
+        for part in [
+            "<code>RMA-778899</code>",
+            r#"<svg class="qr""#,
+            r#"aria-label="QR code of the RMA number RMA-778899""#,
+            "2130012345",
+            "Aebi Solar AG",
+            "Lagerweg 1",
+            "<strong>Online Service – Retouren</strong><br>Sonnenallee 1<br>34266 Niestetal",
+        ] {
+            assert!(html.contains(part), "{part}");
+        }
+    }
+    // Another company does not find it; a contact request has no slip.
+    let other = app.company("Licht & Dach AG", "licht-dach.de").await;
+    assert_eq!(other.admin.agent.page(&slip).await.0, 404);
+    let r = admin
+        .post("/contact", &[("topic", "other"), ("message", "Eine Frage")])
+        .await;
+    let contact = id_of(r.headers()["location"].to_str().unwrap(), "/tickets/");
+    assert_eq!(
+        admin
+            .page(&format!("/tickets/{contact}/return-slip"))
+            .await
+            .0,
+        404
+    );
+}
+
+#[tokio::test]
+async fn before_its_approval_a_replacement_says_when_its_return_slip_comes() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in(&Registration::installer(
+            "urs@aebi-solar.ch",
+            "Aebi Solar AG",
+        ))
+        .await;
+    let (_, device) = plant_with_inverter(&admin, "2130012345", "2022-03-15").await;
+    let r = file_with_invoice(&admin, device).await;
+    let ticket = id_of(r.headers()["location"].to_str().unwrap(), "/tickets/");
+    let (_, page) = admin.page(&format!("/tickets/{ticket}")).await;
+    assert!(!page.contains("/return-slip"), "no link yet");
+    let (status, html) = admin.page(&format!("/tickets/{ticket}/return-slip")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("This request has no RMA number yet"));
+    assert!(!html.contains("<svg"));
+}

@@ -177,6 +177,7 @@ pub fn queue(
                     }
                 }
                 (keyset_pager(ctx, page, (page_number(&q.page), q.after.is_empty() && !q.before.is_empty()), &q.link(&q.sort)))
+                (crate::views::exports::links(ctx, "/service/tickets/export", q.link(&q.sort).trim_start_matches("/service/tickets?")))
             }
         },
     )
