@@ -11,6 +11,7 @@ pub mod password;
 pub mod postal_code;
 pub mod security_question;
 pub mod serial;
+pub mod service_levels;
 pub mod ticket;
 pub mod upload;
 pub mod user_agent;

@@ -30,6 +30,7 @@ pub mod registration;
 pub mod replacement;
 pub mod requests;
 pub mod saved_replies;
+pub mod service_levels;
 pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;

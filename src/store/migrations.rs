@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 16;
+pub const SCHEMA_VERSION: u64 = 17;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -105,6 +105,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0016_warranty_reminders",
         apply: reminders_v16,
     },
+    Migration {
+        version: 17,
+        name: "0017_service_levels",
+        apply: service_levels_v17,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -158,6 +163,12 @@ fn saved_replies_v15(txn: &Txn) -> Result<(), StoreError> {
 fn reminders_v16(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::REMINDER_OPT_OUTS)?;
     txn.open_table(tables::REMINDERS_SENT)?;
+    Ok(())
+}
+
+/// Service levels: none are kept until the service team saves its hours.
+fn service_levels_v17(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::SERVICE_LEVELS.def())?;
     Ok(())
 }
 

@@ -37,6 +37,7 @@ pub mod plants;
 pub mod records;
 pub mod reminders;
 pub mod saved_replies;
+pub mod service_levels;
 pub mod sessions;
 pub mod tables;
 pub mod ticket_list;
@@ -190,6 +191,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn saved_replies(&self) -> &dyn saved_replies::SavedReplies;
     /// The weekly warranty reminders.
     fn reminders(&self) -> &dyn reminders::Reminders;
+    /// The service levels: business hours, holidays, targets.
+    fn service_levels(&self) -> &dyn service_levels::ServiceLevels;
     /// A batch writing many records in few commits (`osc seed`).
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError>;
     /// The doorbells rung after durable commits (the mail worker's, the indexer's).
@@ -269,6 +272,7 @@ impl Storage for Store {
         webhooks: webhooks::Webhooks,
         saved_replies: saved_replies::SavedReplies,
         reminders: reminders::Reminders,
+        service_levels: service_levels::ServiceLevels,
     );
 
     fn bulk(&self) -> Result<Box<dyn bulk::BulkLoad>, StoreError> {

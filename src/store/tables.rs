@@ -278,6 +278,11 @@ pub const REMINDER_OPT_OUTS: TableDefinition<u64, ()> =
 pub const REMINDERS_SENT: TableDefinition<(u64, u32), u64> =
     TableDefinition::new("warranty_reminders_sent_v1");
 
+/// Key: 0. Value: codec-encoded [`crate::domain::service_levels::Schedule`], every
+/// version of the service levels (migration 0017).
+pub const SERVICE_LEVELS: Records<u64, crate::domain::service_levels::Schedule> =
+    Records::new("service_levels_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -354,5 +359,6 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(ENDPOINT_DELIVERIES)?;
     v.visit(SAVED_REPLIES.def())?;
     v.visit(REMINDER_OPT_OUTS)?;
-    v.visit(REMINDERS_SENT)
+    v.visit(REMINDERS_SENT)?;
+    v.visit(SERVICE_LEVELS.def())
 }

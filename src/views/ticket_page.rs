@@ -30,6 +30,9 @@ pub struct Forms<'a> {
     /// one inserted.
     pub replies: &'a [(u64, String)],
     pub reply: Option<u64>,
+    /// The request's service-level clocks (staff only), drawn by
+    /// [`crate::views::service::levels::clocks_card`].
+    pub clocks: Option<&'a Markup>,
 }
 
 /// The service team's "insert a saved reply" step: a list and a button that loads the
@@ -252,6 +255,7 @@ pub fn detail(ctx: &PageCtx, actor: &Actor, t: &Ticket, forms: &Forms<'_>, saved
                 }
             }
             div {
+                @if let Some(clocks) = forms.clocks { (clocks) }
                 @if staff {
                     (assign_form(ctx, t, forms.team))
                     (status_form(ctx, t, status, status_errors))

@@ -276,6 +276,17 @@ fn routes() -> Routes {
             service::replies::save,
         )
         .post("/service/replies/{id}/delete", service::replies::delete)
+        .get_post(
+            "/service/levels",
+            service::levels::page,
+            service::levels::save,
+        )
+        .post("/service/levels/holidays", service::levels::add_holiday)
+        .upload("/service/levels/holidays/import", service::levels::import)
+        .post(
+            "/service/levels/holidays/{date}/delete",
+            service::levels::remove_holiday,
+        )
         .get("/service/inbox", service::inbox::page)
         .get("/service/inbox/{id}/message", service::inbox::message)
         .post("/service/inbox/{id}/retry", service::inbox::retry)

@@ -24,6 +24,16 @@ use crate::views::components::Errors;
 use crate::views::ticket_page::{self as view, Forms};
 
 /// The service team, for the assignment form; nobody else sees it.
+/// The request's service-level clocks, for the service team.
+fn clocks(ctx: &PageCtx, me: &Viewer, t: &Ticket) -> Result<Option<maud::Markup>> {
+    if !policy::can_handle_tickets(&me.actor) {
+        return Ok(None);
+    }
+    let found = crate::service::service_levels::clocks_of(&ctx.state.core, t)?;
+    Ok(found
+        .map(|c| crate::views::service::levels::clocks_card(ctx, &c.zone, &c.clocks, &c.changes)))
+}
+
 fn team(ctx: &PageCtx, me: &Viewer) -> Result<Vec<crate::store::users::User>> {
     if !policy::can_handle_tickets(&me.actor) {
         return Ok(Vec::new());
@@ -113,7 +123,9 @@ pub async fn detail(
         ..MessageForm::default()
     });
     let no_errors = Errors::new();
+    let clocks = clocks(&ctx, &me, &t)?;
     let forms = Forms {
+        clocks: clocks.as_ref(),
         team: &team,
         plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
         replies: &replies,
@@ -166,7 +178,9 @@ pub async fn add_message(
             let team = team(&ctx, &me)?;
             let plant = plant_of(&ctx, &me, &t)?;
             let replies = reply_titles(&ctx, &me, &trail)?;
+            let clocks = clocks(&ctx, &me, &t)?;
             let forms = Forms {
+                clocks: clocks.as_ref(),
                 message: Some((&form, &e)),
                 team: &team,
                 plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),
@@ -242,7 +256,9 @@ pub async fn change_status(
     };
     let team = team(&ctx, &me)?;
     let plant = plant_of(&ctx, &me, &t)?;
+    let clocks = clocks(&ctx, &me, &t)?;
     let forms = Forms {
+        clocks: clocks.as_ref(),
         status: Some((&form, &refused)),
         team: &team,
         plant: plant.as_ref().map(|(id, name)| (*id, name.as_str())),

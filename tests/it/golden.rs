@@ -11,6 +11,7 @@ use std::fmt::Debug;
 use std::path::PathBuf;
 
 use osc::access::{AccountKind, CompanyRole};
+use osc::domain::service_levels::{Calendar, Holiday, Hours, Levels, Schedule, Targets};
 use osc::domain::ticket::{TicketKind, TicketStatus};
 use osc::domain::webhook::HookEvent;
 use osc::i18n::Lang;
@@ -481,6 +482,35 @@ fn mail_audit_and_imports() {
             then: Some(TicketStatus::WaitingForCustomer),
             updated_by: 7,
             updated_at: 1_767_312_000,
+        },
+    );
+    let day = Some(Hours {
+        open: 480,
+        close: 1020,
+    });
+    pinned(
+        "service-levels",
+        &Schedule {
+            versions: vec![Levels {
+                from: 1_767_312_000,
+                calendar: Calendar {
+                    zone: "Europe/Berlin".into(),
+                    week: [day, day, day, day, day, None, None],
+                    holidays: vec![Holiday {
+                        date: "2026-12-25".into(),
+                        name: "Weihnachten".into(),
+                    }],
+                },
+                targets: [
+                    Targets {
+                        first_response_mins: 240,
+                        resolution_mins: 960,
+                    },
+                    Targets::default(),
+                    Targets::default(),
+                    Targets::default(),
+                ],
+            }],
         },
     );
     pinned(

@@ -37,6 +37,7 @@ mod replacement;
 mod saved_replies;
 mod search;
 mod service;
+mod service_levels;
 mod sessions;
 mod tickets;
 mod two_factor;

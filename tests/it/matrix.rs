@@ -572,6 +572,27 @@ fn matrix(f: &Fixture) -> Vec<(&'static str, &'static str, String, [O; 6])> {
             format!("/service/replies/{reply}/delete"),
             STAFF_ONLY,
         ),
+        // Service levels; the holiday is the fixture's (the last row removes it).
+        ("GET", "/service/levels", p("/service/levels"), STAFF_ONLY),
+        ("POST", "/service/levels", p("/service/levels"), STAFF_ONLY),
+        (
+            "POST",
+            "/service/levels/holidays",
+            p("/service/levels/holidays"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/levels/holidays/import",
+            p("/service/levels/holidays/import"),
+            STAFF_ONLY,
+        ),
+        (
+            "POST",
+            "/service/levels/holidays/{date}/delete",
+            p("/service/levels/holidays/2027-12-25/delete"),
+            STAFF_ONLY,
+        ),
         ("GET", "/service/inbox", p("/service/inbox"), STAFF_ONLY),
         (
             "GET",
@@ -978,6 +999,13 @@ async fn fixture(app: &TestApp) -> Fixture {
         .await;
     assert_eq!(r.status(), 303, "saved reply kept");
     let reply = app.state.store.saved_replies().list().unwrap()[0].0;
+    let r = staff
+        .post(
+            "/service/levels/holidays",
+            &[("date", "2027-12-25"), ("name", "Weihnachten")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "holiday kept");
     Fixture {
         reply,
         held,
@@ -1045,6 +1073,7 @@ async fn every_route_answers_every_actor_as_the_rules_say() {
                 "/tickets/{id}/messages",
                 "/tickets/replacement",
                 "/plants/import",
+                "/service/levels/holidays/import",
             ];
             let response = if method == "POST" && multipart.contains(&route) {
                 agent.upload(&path, "matrix.txt", b"matrix".to_vec()).await

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod dashboard;
 pub mod inbox;
+pub mod levels;
 pub mod on_behalf;
 pub mod oversight;
 pub mod queue;
@@ -26,11 +27,12 @@ pub enum Part {
     Mail,
     Inbox,
     Replies,
+    Levels,
     Webhooks,
 }
 
 impl Part {
-    const ALL: [Part; 9] = [
+    const ALL: [Part; 10] = [
         Part::Dashboard,
         Part::Queue,
         Part::NewTicket,
@@ -39,6 +41,7 @@ impl Part {
         Part::Mail,
         Part::Inbox,
         Part::Replies,
+        Part::Levels,
         Part::Webhooks,
     ];
 
@@ -52,6 +55,7 @@ impl Part {
             Part::Mail => ("/service/mail", "service-nav-mail"),
             Part::Inbox => ("/service/inbox", "service-nav-inbox"),
             Part::Replies => ("/service/replies", "service-nav-replies"),
+            Part::Levels => ("/service/levels", "service-nav-levels"),
             Part::Webhooks => ("/webhooks", "nav-webhooks"),
         }
     }

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod dashboard;
 pub mod inbox;
+pub mod levels;
 pub mod on_behalf;
 pub mod oversight;
 pub mod queue;

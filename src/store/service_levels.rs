@@ -1,0 +1,34 @@
+//! The service levels: every version of the business hours, holidays and targets, kept
+//! as one record (`service_levels_v1`, key 0), so a request's clocks are measured with
+//! the hours that were in force at each moment (docs/service-levels.md).
+
+use super::{Store, StoreError, tables};
+use crate::domain::service_levels::{Levels, Schedule};
+
+/// The one key of the table.
+const KEY: u64 = 0;
+
+/// The service levels.
+pub trait ServiceLevels: Send + Sync {
+    /// Every version kept; empty when none was ever saved.
+    fn schedule(&self) -> Result<Schedule, StoreError>;
+    /// Keeps `levels` as the settings from `levels.from` on.
+    fn save(&self, levels: Levels) -> Result<Schedule, StoreError>;
+}
+
+impl ServiceLevels for Store {
+    fn schedule(&self) -> Result<Schedule, StoreError> {
+        Ok(tables::SERVICE_LEVELS
+            .get(&self.read()?, KEY)?
+            .unwrap_or_default())
+    }
+
+    fn save(&self, levels: Levels) -> Result<Schedule, StoreError> {
+        let txn = self.write()?;
+        let mut schedule = tables::SERVICE_LEVELS.get(&txn, KEY)?.unwrap_or_default();
+        schedule.push(levels);
+        tables::SERVICE_LEVELS.put_in(&txn, KEY, &schedule)?;
+        txn.commit()?;
+        Ok(schedule)
+    }
+}
