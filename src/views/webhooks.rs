@@ -287,7 +287,7 @@ pub fn endpoint(
                         tbody {
                             @for (no, d) in deliveries {
                                 tr {
-                                    td { code { (d.event.name()) } br; span.hint { (d.key) } }
+                                    td.delivery-key { code { (d.event.name()) } br; span.hint { (d.key) } }
                                     td data-label=(ctx.t("webhook-delivery-at")) { (format::when(d.created_at)) }
                                     td data-label=(ctx.t("webhook-delivery-state")) { (delivery_state(ctx, endpoint, d)) }
                                     td data-label=(ctx.t("webhook-delivery-answer")) { (answer(ctx, d)) }
