@@ -5,6 +5,7 @@
 
 use crate::access::{Actor, TicketScope};
 use crate::domain::fold::fold;
+use crate::domain::service_levels::Schedule;
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::search::SearchIndex;
 use crate::store::ticket_list::{Filter, From, Order, Page, Scope};
@@ -22,6 +23,7 @@ impl QueueQuery {
         match self.sort.as_str() {
             "updated" => Order::Updated,
             "number" => Order::Number,
+            "due" => Order::Due,
             _ => Order::Waiting,
         }
     }
@@ -73,6 +75,25 @@ pub fn company_choice(core: &Core, text: &str) -> Result<CompanyChoice, Failure>
     })
 }
 
+/// Business hours ahead within which a request counts as breaching soon.
+pub const SOON_BUSINESS_HOURS: u64 = 4;
+
+/// The due times the service-level filter `sla` keeps at `now`: `breached` (due before
+/// now), `soon` (due within the next [`SOON_BUSINESS_HOURS`] business hours).
+pub fn due_window(core: &Core, sla: &str, now: u64) -> Result<Option<(u64, u64)>, Failure> {
+    Ok(match sla {
+        "breached" => Some((0, now)),
+        "soon" => {
+            let schedule = core.store.service_levels().schedule()?;
+            let end = schedule
+                .add(now, SOON_BUSINESS_HOURS * 3600)
+                .unwrap_or(now + SOON_BUSINESS_HOURS * 3600);
+            Some((now, end))
+        }
+        _ => None,
+    })
+}
+
 /// What the queue's filters select, decided once for every page read.
 #[derive(Debug, Clone)]
 pub struct Selection {
@@ -109,16 +130,23 @@ impl Selection {
             since: None,
             waiting_before,
             company: company_id.filter(|_| assignee.is_some()),
+            due: due_window(core, &q.sla, now)?,
         };
         let scope = match (assignee, company_id) {
             (Some(a), _) => Scope::Assignee(a),
             (None, Some(c)) => Scope::Company(c),
             (None, None) => Scope::All,
         };
+        // The service-level filters read the lists by due time.
+        let order = if filter.due.is_some() {
+            Order::Due
+        } else {
+            q.order()
+        };
         Ok(Self {
             company,
             scope,
-            order: q.order(),
+            order,
             filter,
             assignee,
             company_id,
@@ -160,14 +188,15 @@ impl Selection {
             crate::search::query::search(search, TicketScope::All, 0, &self.query, SEARCH_LIMIT)
                 .map_err(|e| Failure::Search(e.to_string()))?;
         let found = core.store.tickets().visible_many(actor, &ids)?;
+        let schedule = core.store.service_levels().schedule()?;
         Ok(Page {
-            tickets: self.keep_hits(found),
+            tickets: self.keep_hits(&schedule, found),
             ..Page::default()
         })
     }
 
     /// Applies the queue's filters to search hits (kept in their ranking).
-    fn keep_hits(&self, mut found: Vec<Ticket>) -> Vec<Ticket> {
+    fn keep_hits(&self, schedule: &Schedule, mut found: Vec<Ticket>) -> Vec<Ticket> {
         let filter = &self.filter;
         found.retain(|t| {
             filter.open.is_none_or(|o| o == t.status.is_open())
@@ -177,6 +206,12 @@ impl Selection {
                 && self.assignee.is_none_or(|a| t.assignee.unwrap_or(0) == a)
                 && self.company_id.is_none_or(|c| t.company == Some(c))
         });
+        if let Some((from, to)) = self.filter.due {
+            found.retain(|t| {
+                crate::store::ticket_list::next_due(schedule, t)
+                    .is_some_and(|d| d >= from && d < to)
+            });
+        }
         found
     }
 }

@@ -7,7 +7,7 @@
 use jiff::civil::Date;
 
 use crate::domain::service_levels::{
-    self as levels, Calendar, Clock, Hours, Levels, Schedule, Targets, Timeline,
+    self as levels, Calendar, Clock, Hours, Levels, Schedule, Targets,
 };
 use crate::store::tickets::Ticket;
 use crate::views::components::Errors;
@@ -178,25 +178,11 @@ pub struct TicketClocks {
     pub changes: Vec<(u64, Option<u64>, Option<u64>)>,
 }
 
-/// What `t`'s clocks are measured on.
-pub fn timeline(t: &Ticket) -> Timeline {
-    Timeline {
-        kind: t.kind,
-        created: t.created_at,
-        changes: t.history.iter().map(|h| (h.at, h.to)).collect(),
-        first_response: t
-            .messages
-            .iter()
-            .find(|m| m.from_staff && !m.internal)
-            .map(|m| m.at),
-    }
-}
-
 /// The clocks of `t` now, with what was due before each later change of the settings.
 pub fn clocks_of(core: &Core, t: &Ticket) -> Result<Option<TicketClocks>, Failure> {
     let schedule = schedule(core)?;
     let now = core.clock.now();
-    let line = timeline(t);
+    let line = t.timeline();
     let clocks = levels::clocks(&schedule, &line, now);
     if clocks.is_empty() {
         return Ok(None);

@@ -10,7 +10,7 @@ use redb::{ReadTransaction, ReadableTable};
 use super::{Store, StoreError, tables};
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: u64 = 17;
+pub const SCHEMA_VERSION: u64 = 18;
 
 /// A named step from `version - 1` to `version`.
 #[derive(Clone, Copy)]
@@ -110,6 +110,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0017_service_levels",
         apply: service_levels_v17,
     },
+    Migration {
+        version: 18,
+        name: "0018_lists_by_due_time",
+        apply: lists_by_due_v18,
+    },
 ];
 
 const VERSION_KEY: &str = "schema_version";
@@ -170,6 +175,13 @@ fn reminders_v16(txn: &Txn) -> Result<(), StoreError> {
 fn service_levels_v17(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::SERVICE_LEVELS.def())?;
     Ok(())
+}
+
+/// The service desk's lists by due time: every ticket, open ones first (no service levels
+/// are kept yet, so no clock runs).
+fn lists_by_due_v18(txn: &Txn) -> Result<(), StoreError> {
+    txn.open_table(tables::TICKET_DUE_KEYS)?;
+    super::ticket_list::write_all_due_in(txn)
 }
 
 fn create_tables_v1(txn: &Txn) -> Result<(), StoreError> {

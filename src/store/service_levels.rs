@@ -1,6 +1,7 @@
 //! The service levels: every version of the business hours, holidays and targets, kept
 //! as one record (`service_levels_v1`, key 0), so a request's clocks are measured with
-//! the hours that were in force at each moment (docs/service-levels.md).
+//! the hours that were in force at each moment (docs/service-levels.md). Saving a version
+//! writes the lists by due time of every open request again, in the same transaction.
 
 use super::{Store, StoreError, tables};
 use crate::domain::service_levels::{Levels, Schedule};
@@ -28,6 +29,8 @@ impl ServiceLevels for Store {
         let mut schedule = tables::SERVICE_LEVELS.get(&txn, KEY)?.unwrap_or_default();
         schedule.push(levels);
         tables::SERVICE_LEVELS.put_in(&txn, KEY, &schedule)?;
+        // Open requests are due by the new settings from now on.
+        super::ticket_list::rewrite_due_in(&txn)?;
         txn.commit()?;
         Ok(schedule)
     }

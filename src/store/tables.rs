@@ -283,6 +283,11 @@ pub const REMINDERS_SENT: TableDefinition<(u64, u32), u64> =
 pub const SERVICE_LEVELS: Records<u64, crate::domain::service_levels::Schedule> =
     Records::new("service_levels_v1");
 
+/// Key: ticket id. Value: the ticket's key in the lists by due time
+/// ([`super::ticket_list::Order::Due`]), as the service levels of its last write decided
+/// it, so its entries are found to be removed (migration 0018).
+pub const TICKET_DUE_KEYS: TableDefinition<u64, u64> = TableDefinition::new("ticket_due_keys_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -360,5 +365,6 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(SAVED_REPLIES.def())?;
     v.visit(REMINDER_OPT_OUTS)?;
     v.visit(REMINDERS_SENT)?;
-    v.visit(SERVICE_LEVELS.def())
+    v.visit(SERVICE_LEVELS.def())?;
+    v.visit(TICKET_DUE_KEYS)
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::tickets::Ticket;
 use super::{Store, StoreError, tables};
 use crate::access::TicketScope;
+use crate::domain::service_levels::{self, ClockState, Schedule};
 use crate::domain::ticket::{TicketKind, TicketStatus};
 
 /// What a row of a list of requests shows and needs, kept beside each ticket
@@ -67,6 +68,12 @@ pub enum Order {
     /// [`Ticket::waiting_since`]). Kept for the service desk's lists: everything, a
     /// company, an assignee.
     Waiting,
+    /// Open before closed, then the running service-level clocks by their next due time
+    /// (the earliest, and so the most breached, first), then the open requests whose
+    /// clocks are paused or that have none (docs/service-levels.md). Kept for the
+    /// service desk's lists; the key is decided in the ticket's write transaction with
+    /// the settings in force ([`due_key_in`]).
+    Due,
 }
 
 /// The low bits of a sort key that hold a time.
@@ -74,8 +81,13 @@ const TIME_BITS: u64 = (1 << 56) - 1;
 
 impl Order {
     const CUSTOMER: &'static [Order] = &[Order::Updated, Order::Number, Order::Status];
-    const SERVICE: &'static [Order] =
-        &[Order::Updated, Order::Number, Order::Status, Order::Waiting];
+    const SERVICE: &'static [Order] = &[
+        Order::Updated,
+        Order::Number,
+        Order::Status,
+        Order::Waiting,
+        Order::Due,
+    ];
 
     fn code(self) -> u8 {
         match self {
@@ -83,6 +95,7 @@ impl Order {
             Order::Number => 1,
             Order::Status => 2,
             Order::Waiting => 3,
+            Order::Due => 4,
         }
     }
 
@@ -95,8 +108,100 @@ impl Order {
                 open | (u64::from(15 - t.status.rank()) << 56) | (t.updated_at & TIME_BITS)
             }
             Order::Waiting => open | (TIME_BITS - (t.waiting_since() & TIME_BITS)),
+            // Decided with the service levels by `due_key_in`; without them, open first.
+            Order::Due => open,
         }
     }
+}
+
+/// The bit of a [`Order::Due`] key that says a clock runs and the key holds its due time.
+const DUE_BIT: u64 = 1 << 61;
+
+/// The [`Order::Due`] key of `t` under `schedule`.
+fn due_key(schedule: &Schedule, t: &Ticket) -> u64 {
+    let open = u64::from(t.status.is_open()) << 62;
+    if !t.status.is_open() {
+        return 0;
+    }
+    match next_due(schedule, t) {
+        Some(due) => open | DUE_BIT | (TIME_BITS - (due & TIME_BITS)),
+        None => open,
+    }
+}
+
+/// The earliest due time of `t`'s running clocks under `schedule`, if any runs.
+pub fn next_due(schedule: &Schedule, t: &Ticket) -> Option<u64> {
+    service_levels::clocks(schedule, &t.timeline(), t.updated_at)
+        .iter()
+        .filter(|c| c.state == ClockState::Running)
+        .filter_map(|c| c.due)
+        .min()
+}
+
+/// The due time a [`Order::Due`] key holds, if a clock runs.
+fn due_of_key(key: u64) -> Option<u64> {
+    (key & DUE_BIT != 0).then(|| TIME_BITS - (key & TIME_BITS))
+}
+
+/// The [`Order::Due`] key of `t` with the service levels in force, inside a write
+/// transaction; `add`: the key of the entries to write (kept beside the ticket), else
+/// of those to remove (the one kept, which the settings of its time decided).
+fn due_key_in(txn: &Txn, t: &Ticket, add: bool) -> Result<u64, StoreError> {
+    let mut kept = txn.open_table(tables::TICKET_DUE_KEYS)?;
+    if !add && let Some(k) = kept.get(t.id)? {
+        return Ok(k.value());
+    }
+    let schedule = tables::SERVICE_LEVELS.get(txn, 0)?.unwrap_or_default();
+    let key = due_key(&schedule, t);
+    if add {
+        kept.insert(t.id, key)?;
+    }
+    Ok(key)
+}
+
+/// The service levels changed: every open ticket's [`Order::Due`] entries are written
+/// again with them, inside the caller's transaction (the one saving them).
+pub(crate) fn rewrite_due_in(txn: &Txn) -> Result<(), StoreError> {
+    let mut open = Vec::new();
+    {
+        let by_state = txn.open_table(tables::TICKETS_BY_STATE)?;
+        for status in TicketStatus::ALL.into_iter().filter(|s| s.is_open()) {
+            let c = status.code();
+            for row in by_state.range((c, 0, 0)..=(c, u64::MAX, u64::MAX))? {
+                open.push(row?.0.value().2);
+            }
+        }
+    }
+    for id in open {
+        let Some(t) = tables::TICKETS.get(txn, id)? else {
+            continue;
+        };
+        write_order_in(txn, &t, Order::Due, false)?;
+        write_order_in(txn, &t, Order::Due, true)?;
+    }
+    Ok(())
+}
+
+/// Adds or removes `t`'s entries of one order in every list it appears in.
+fn write_order_in(txn: &Txn, t: &Ticket, order: Order, add: bool) -> Result<(), StoreError> {
+    let key = if order == Order::Due {
+        due_key_in(txn, t, add)?
+    } else {
+        order.key(t)
+    };
+    let mut table = txn.open_table(tables::TICKET_LIST)?;
+    for (scope, orders) in scopes(t) {
+        if !orders.contains(&order) {
+            continue;
+        }
+        let k = (scope.key(), order.code(), key, t.id);
+        if add {
+            table.insert(k, (summary(t), t.updated_at, t.waiting_since()))?;
+        } else {
+            table.remove(k)?;
+        }
+    }
+    Ok(())
 }
 
 /// Whose tickets a list shows.
@@ -165,15 +270,25 @@ pub(crate) fn ids_in(txn: &Txn, scope: Scope) -> Result<Vec<u64>, StoreError> {
 
 /// Adds (`add`) or removes a ticket's entries, inside the caller's transaction.
 pub(crate) fn write_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreError> {
-    let mut table = txn.open_table(tables::TICKET_LIST)?;
-    for (scope, orders) in scopes(t) {
-        for order in orders {
-            let key = (scope.key(), order.code(), order.key(t), t.id);
-            if add {
-                table.insert(key, (summary(t), t.updated_at, t.waiting_since()))?;
-            } else {
-                table.remove(key)?;
-            }
+    for order in Order::SERVICE {
+        write_order_in(txn, t, *order, add)?;
+    }
+    Ok(())
+}
+
+/// Migration 0018: every ticket's [`Order::Due`] entries (open first; no service levels
+/// are kept yet, so no clock runs).
+pub(crate) fn write_all_due_in(txn: &Txn) -> Result<(), StoreError> {
+    let mut ids = Vec::new();
+    {
+        let tickets = txn.open_table(tables::TICKETS.def())?;
+        for row in tickets.iter()? {
+            ids.push(row?.0.value());
+        }
+    }
+    for id in ids {
+        if let Some(t) = tables::TICKETS.get(txn, id)? {
+            write_order_in(txn, &t, Order::Due, true)?;
         }
     }
     Ok(())
@@ -207,6 +322,9 @@ pub struct Filter {
     /// Only tickets of this company (read from the ticket itself: for lists whose scope
     /// is not the company, e.g. an assignee's).
     pub company: Option<u64>,
+    /// In the [`Order::Due`] lists only: tickets whose running clock is due at or after
+    /// the first and before the second time.
+    pub due: Option<(u64, u64)>,
 }
 
 impl Filter {
@@ -480,10 +598,22 @@ impl TicketList for Store {
                 None => false,
             })
         };
+        // Read in due order from the earliest (not so for a page before a place).
+        let earliest_first = !matches!(from, From::Before(_));
         let mut take = |entry: Entry<'_>| -> Result<bool, StoreError> {
             let (k, v) = entry?;
             let (_, _, key, id) = k.value();
             let (summary, updated, waiting) = v.value();
+            if let (Order::Due, Some((from, to))) = (order, filter.due) {
+                match due_of_key(key) {
+                    Some(due) if due >= from && due < to => {}
+                    // Read from the earliest: past the window's end nothing more is in it.
+                    _ if earliest_first && due_of_key(key).is_none_or(|d| d >= to) => {
+                        return Ok(true);
+                    }
+                    _ => return Ok(false),
+                }
+            }
             if filter.keeps(summary, updated, waiting) && company_matches(id)? {
                 if rows.len() <= size {
                     rows.push(Cursor { key, id });

@@ -484,6 +484,23 @@ pub(crate) fn create_in(
     Ok(t)
 }
 
+impl Ticket {
+    /// What the ticket's service-level clocks are measured on: its kind, filing, changes
+    /// of state and the service team's first answer the customer reads.
+    pub fn timeline(&self) -> crate::domain::service_levels::Timeline {
+        crate::domain::service_levels::Timeline {
+            kind: self.kind,
+            created: self.created_at,
+            changes: self.history.iter().map(|h| (h.at, h.to)).collect(),
+            first_response: self
+                .messages
+                .iter()
+                .find(|m| m.from_staff && !m.internal)
+                .map(|m| m.at),
+        }
+    }
+}
+
 /// Adds a new ticket to every table derived from it (its number, its list row, its plant's tickets,
 /// the lists, the weekly figures, the counts by state, the tickets by state): what a
 /// creation writes, and what `osc check` derives again to compare.

@@ -283,3 +283,69 @@ async fn a_requests_clock_skips_the_weekend_and_a_holiday_pauses_for_the_custome
     let (_, html) = staff.page(&page).await;
     assert!(html.contains("Breached by 3 h 0 min"), "breached");
 }
+
+/// The request numbers a queue page lists, in order.
+fn listed(page: &str) -> Vec<String> {
+    page.split("<code>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</code>").map(|(n, _)| n.to_owned()))
+        .filter(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+#[tokio::test]
+async fn breached_and_soon_due_requests_lead_the_queue_and_the_dashboard() {
+    let app = TestApp::spawn_with(|c| {
+        c.security.session_idle_minutes = 30 * 24 * 60;
+        c.security.session_absolute_hours = 30 * 24;
+    })
+    .await;
+    let staff = app.staff("sam@service.example").await;
+    let sam = app.user("sam@service.example");
+    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let monday = next(&app, Weekday::Monday);
+    // A is filed before the service levels are kept: saving them gives it its due time.
+    set_clock(&app, berlin(monday, 8));
+    let a = app.ticket_in(&company.admin.user, None, &sam, TicketStatus::New);
+    keep_hours(&staff).await;
+    set_clock(&app, berlin(monday, 10));
+    let b = app.ticket_in(&company.admin.user, None, &sam, TicketStatus::New);
+    app.state.clock.advance(30 * 60);
+    let c = app.ticket_in(&company.admin.user, None, &sam, TicketStatus::New);
+    app.message(&sam, &c, "Wir melden uns.", false);
+    let closed = app.ticket_in(&company.admin.user, None, &sam, TicketStatus::Closed);
+
+    // Monday 13:00: A's first answer was due at 12:00, B's is due at 14:00, C was
+    // answered and is to be resolved by Tuesday 11:30.
+    set_clock(&app, berlin(monday, 13));
+    let (_, page) = staff.page("/service/tickets?sort=due").await;
+    let order = listed(&page);
+    assert_eq!(
+        order[..3],
+        [a.number.clone(), b.number.clone(), c.number.clone()]
+    );
+    assert!(page.contains("Breached"), "A is marked");
+    let (_, page) = staff.page("/service/tickets?sla=breached&sort=due").await;
+    assert_eq!(listed(&page), vec![a.number.clone()]);
+    let (_, page) = staff.page("/service/tickets?sla=soon&sort=due").await;
+    assert_eq!(
+        listed(&page),
+        vec![b.number.clone()],
+        "due before 17:00 today"
+    );
+    let (_, page) = staff
+        .page("/service/tickets?sla=breached&state=closed")
+        .await;
+    assert!(!listed(&page).contains(&closed.number));
+
+    let (_, dashboard) = staff.page("/service").await;
+    assert!(
+        dashboard.contains("Breached: 1"),
+        "breached on the dashboard"
+    );
+    assert!(dashboard.contains("Breaching within 4 business hours: 1"));
+    let soon = dashboard.split(r#"id="due-soon""#).nth(1).unwrap();
+    let soon = soon.split("</section>").next().unwrap();
+    assert!(soon.contains(&b.number) && !soon.contains(&c.number));
+    assert!(soon.contains(&format!("Due {monday} 14:00")));
+}

@@ -35,6 +35,37 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
                 h2 #open-heading { (ctx.t_args("service-open-heading", &args(&[("count", &total.to_string())]))) }
                 (open_table(ctx, d))
             }
+            @if let Some(due) = &d.due {
+                section.card #due-soon aria-labelledby="due-heading" {
+                    h2 #due-heading { (ctx.t("service-due-heading")) }
+                    p {
+                        a href="/service/tickets?sla=breached&sort=due" {
+                            (ctx.t_args("service-due-breached", &args(&[("count", &count_text(due.breached))])))
+                        }
+                        " · "
+                        a href="/service/tickets?sla=soon&sort=due" {
+                            (ctx.t_args("service-due-soon", &args(&[("count", &count_text(due.soon_total))])))
+                        }
+                    }
+                    @if due.soon.is_empty() {
+                        p.empty { (ctx.t("service-due-none")) }
+                    } @else {
+                        ul.plain.ticket-lines {
+                            @for (t, at) in &due.soon {
+                                li {
+                                    a href={ "/tickets/" (t.id) } { code { (t.number) } } " " (t.subject) " "
+                                    (status_badge(ctx, t.status))
+                                    br;
+                                    span.small.hint {
+                                        (ctx.t_args("levels-due", &args(&[("time", &crate::domain::service_levels::local_time(&due.zone, *at))])))
+                                        @if let Some(n) = staff_name(&d.staff, t.assignee) { " · " (n) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             div.columns {
                 section.card aria-labelledby="oldest-heading" {
                     h2 #oldest-heading { (ctx.t("service-oldest-heading")) }
@@ -296,6 +327,24 @@ pub struct Dashboard {
     pub staff: Vec<users::User>,
     /// The last backup's outcome (none yet: `None`).
     pub backup: Option<crate::store::backup::LastBackup>,
+    /// With service levels kept: the time zone, the requests already breached (how
+    /// many, counted up to a few pages), and those breaching within the next four
+    /// business hours with their due time (the first few, and how many).
+    pub due: Option<DueSoon>,
+}
+
+/// The dashboard's service levels.
+#[derive(Debug)]
+pub struct DueSoon {
+    pub zone: String,
+    pub breached: (usize, bool),
+    pub soon: Vec<(Ticket, u64)>,
+    pub soon_total: (usize, bool),
+}
+
+/// A count read up to a limit: `120` or `500+`.
+fn count_text((n, more): (usize, bool)) -> String {
+    if more { format!("{n}+") } else { n.to_string() }
 }
 
 /// Business days the customer has to get the failed device ready for pickup.

@@ -5,9 +5,11 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::{Part, frame, staff_name, waited};
+use crate::domain::service_levels::{Schedule, local_time};
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::i18n::args;
 use crate::store::ticket_list::Page;
+use crate::store::ticket_list::next_due;
 use crate::store::users::User;
 use crate::views::PageCtx;
 use crate::views::components::{keyset_pager, page_number};
@@ -33,8 +35,17 @@ pub fn queue(
     company: &CompanyChoice,
     staff: &[User],
     now: u64,
+    schedule: &Schedule,
 ) -> Markup {
     let title = ctx.t("service-queue-title");
+    let zone = schedule
+        .current()
+        .map_or("UTC", |l| l.calendar.zone.as_str());
+    let slas = vec![
+        (String::new(), ctx.t("service-age-any")),
+        ("breached".to_owned(), ctx.t("queue-sla-breached")),
+        ("soon".to_owned(), ctx.t("queue-sla-soon")),
+    ];
     let mut states = vec![
         ("open".to_owned(), ctx.t("filter-open")),
         ("closed".to_owned(), ctx.t("filter-closed")),
@@ -74,7 +85,7 @@ pub fn queue(
     let sort_header = |key: &str, label: String| {
         let current = sort == key || (key == "waiting" && sort.is_empty());
         html! {
-            th scope="col" aria-sort=[current.then_some(if key == "waiting" { "ascending" } else { "descending" })] {
+            th scope="col" aria-sort=[current.then_some(if key == "waiting" || key == "due" { "ascending" } else { "descending" })] {
                 a href=(q.link(key)) { (label) @if current { " ▾" } }
             }
         }
@@ -102,6 +113,9 @@ pub fn queue(
                 (select("kind", &ctx.t("ticket-kind"), &kinds, &q.kind))
                 (select("assignee", &ctx.t("service-assignee"), &assignees, &q.assignee))
                 (select("age", &ctx.t("service-age"), &ages, &q.age))
+                @if schedule.current().is_some() {
+                    (select("sla", &ctx.t("queue-sla"), &slas, &q.sla))
+                }
                 span.filter-item {
                     label for="company" { (ctx.t("service-company")) }
                     input #company type="text" name="company" value=(q.company) autocomplete="off"
@@ -152,6 +166,7 @@ pub fn queue(
                                 th scope="col" { (ctx.t("ticket-status")) }
                                 th scope="col" { (ctx.t("service-assignee")) }
                                 (sort_header("waiting", ctx.t("service-waiting")))
+                                @if schedule.current().is_some() { (sort_header("due", ctx.t("queue-due"))) }
                                 (sort_header("updated", ctx.t("ticket-updated")))
                             }
                         }
@@ -170,6 +185,15 @@ pub fn queue(
                                     td data-label=(ctx.t("ticket-status")) { (status_badge(ctx, t.status)) }
                                     td data-label=(ctx.t("service-assignee")) { @if let Some(n) = staff_name(staff, t.assignee) { (n) } @else { span.hint { (ctx.t("service-assignee-none")) } } }
                                     td.nowrap data-label=(ctx.t("service-waiting")) { @if t.status.is_open() { (waited(ctx, t.waiting_since(), now)) } @else { "—" } }
+                                    @if schedule.current().is_some() {
+                                        td data-label=(ctx.t("queue-due")) {
+                                            @match next_due(schedule, t) {
+                                                Some(d) if d < now => { span.badge.bad { (ctx.t("queue-sla-breached-badge")) } br; span.small.nowrap { (local_time(zone, d)) } }
+                                                Some(d) => { span.nowrap { (local_time(zone, d)) } }
+                                                None => { span.hint { "—" } }
+                                            }
+                                        }
+                                    }
                                     td.nowrap data-label=(ctx.t("ticket-updated")) { (format::when_date(t.updated_at)) br; span.small.hint { (format::date_time(t.updated_at).get(11..).unwrap_or("")) } }
                                 }
                             }
@@ -214,8 +238,10 @@ pub struct QueueQuery {
     pub assignee: String,
     /// Waiting at least this many days.
     pub age: String,
-    /// `waiting` (default), `updated` or `number`.
+    /// `waiting` (default), `updated`, `number` or `due`.
     pub sort: String,
+    /// The service-level filter: `breached`, `soon`, or empty for any.
+    pub sla: String,
     pub after: String,
     pub before: String,
     /// The page's number, as its link carries it.

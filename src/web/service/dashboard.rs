@@ -2,7 +2,7 @@
 //! replacements whose failed device is past its pickup window, and tickets opened and
 //! closed per week.
 
-pub use crate::views::service::dashboard::{Dashboard, PICKUP_BUSINESS_DAYS};
+pub use crate::views::service::dashboard::{Dashboard, DueSoon, PICKUP_BUSINESS_DAYS};
 use maud::Markup;
 
 use crate::auth::extract::StaffMember;
@@ -65,8 +65,49 @@ pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Ma
         mail_waiting: waiting.len(),
         staff: store.users().staff()?,
         backup: crate::service::backups::last(&ctx.state.config.storage.data_dir),
+        due: due_soon(&ctx, now)?,
     };
     Ok(view::dashboard(&ctx, &data, now))
+}
+
+/// With service levels kept: what is breached, and what breaches within the next four
+/// business hours (read from the lists by due time).
+fn due_soon(ctx: &PageCtx, now: u64) -> Result<Option<DueSoon>> {
+    let core = &ctx.state.core;
+    let schedule = core.store.service_levels().schedule()?;
+    let Some(levels) = schedule.current() else {
+        return Ok(None);
+    };
+    let read = |sla: &str, size: usize| -> Result<crate::store::ticket_list::Page> {
+        let due = crate::service::queue::due_window(core, sla, now)?;
+        Ok(core.store.ticket_list().page(
+            Scope::All,
+            Order::Due,
+            Filter {
+                open: Some(true),
+                due,
+                ..Filter::default()
+            },
+            From::Start,
+            size,
+        )?)
+    };
+    let total = |p: &crate::store::ticket_list::Page| {
+        (p.tickets.len().min(p.size) + p.beyond, p.beyond_more)
+    };
+    let breached = read("breached", SHOWN)?;
+    let soon = read("soon", SHOWN)?;
+    let soon_total = total(&soon);
+    Ok(Some(DueSoon {
+        zone: levels.calendar.zone.clone(),
+        breached: total(&breached),
+        soon: soon
+            .tickets
+            .into_iter()
+            .filter_map(|t| crate::store::ticket_list::next_due(&schedule, &t).map(|d| (t, d)))
+            .collect(),
+        soon_total,
+    }))
 }
 
 /// The latest time a failed device may have started waiting for pickup and be past its

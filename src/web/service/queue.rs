@@ -23,13 +23,14 @@ impl QueueQuery {
     pub fn link(&self, sort: &str) -> String {
         use crate::views::layout::url_encode as e;
         format!(
-            "/service/tickets?q={}&state={}&kind={}&company={}&assignee={}&age={}&sort={}",
+            "/service/tickets?q={}&state={}&kind={}&company={}&assignee={}&age={}&sla={}&sort={}",
             e(&self.q),
             e(&self.state),
             e(&self.kind),
             e(&self.company),
             e(&self.assignee),
             e(&self.age),
+            e(&self.sla),
             e(sort)
         )
     }
@@ -46,6 +47,7 @@ pub async fn queue(
     let staff = state.store.users().staff()?;
     let selection = use_case::Selection::of(&state.core, me.user.id, &q)?;
     let page = selection.page(&state.core, &state.search, &me.actor, q.from(), PAGE_SIZE)?;
+    let schedule = state.store.service_levels().schedule()?;
     Ok(view::queue(
         &ctx,
         &q,
@@ -53,6 +55,7 @@ pub async fn queue(
         &selection.company,
         &staff,
         now,
+        &schedule,
     ))
 }
 
