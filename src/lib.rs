@@ -191,6 +191,11 @@ impl Instance {
             state.core.clone(),
             shutdown.subscribe(),
         )));
+        // The service team's digest of requests about to breach (every five minutes).
+        workers.push(tokio::spawn(service::sla_digest::watch(
+            state.core.clone(),
+            shutdown.subscribe(),
+        )));
         // Webhook deliveries queued with their events (`webhooks.*`).
         let sender = webhooks::sender::Sender::new(
             webhooks::address::Allow::new(&state.config.webhooks.allow),

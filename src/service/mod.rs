@@ -31,6 +31,7 @@ pub mod replacement;
 pub mod requests;
 pub mod saved_replies;
 pub mod service_levels;
+pub mod sla_digest;
 pub mod staff;
 pub mod throttle;
 pub mod ticket_thread;

@@ -181,6 +181,7 @@ fn service_levels_v17(txn: &Txn) -> Result<(), StoreError> {
 /// are kept yet, so no clock runs).
 fn lists_by_due_v18(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::TICKET_DUE_KEYS)?;
+    txn.open_table(tables::SLA_WARNED)?;
     super::ticket_list::write_all_due_in(txn)
 }
 

@@ -5,6 +5,7 @@
 
 use super::{Store, StoreError, tables};
 use crate::domain::service_levels::{Levels, Schedule};
+use crate::store::mail_queue::OutgoingMail;
 
 /// The one key of the table.
 const KEY: u64 = 0;
@@ -15,6 +16,11 @@ pub trait ServiceLevels: Send + Sync {
     fn schedule(&self) -> Result<Schedule, StoreError>;
     /// Keeps `levels` as the settings from `levels.from` on.
     fn save(&self, levels: Levels) -> Result<Schedule, StoreError>;
+    /// Of `(ticket, due time)`, those the service team was not warned of yet.
+    fn unwarned(&self, due: &[(u64, u64)]) -> Result<Vec<(u64, u64)>, StoreError>;
+    /// Records the team warned of `due` and queues `mails`, in one transaction; `false`
+    /// (and nothing queued) when another run warned of them first.
+    fn warn(&self, due: &[(u64, u64)], mails: Vec<OutgoingMail>) -> Result<bool, StoreError>;
 }
 
 impl ServiceLevels for Store {
@@ -33,5 +39,32 @@ impl ServiceLevels for Store {
         super::ticket_list::rewrite_due_in(&txn)?;
         txn.commit()?;
         Ok(schedule)
+    }
+
+    fn unwarned(&self, due: &[(u64, u64)]) -> Result<Vec<(u64, u64)>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::SLA_WARNED)?;
+        let mut out = Vec::new();
+        for (ticket, at) in due {
+            if table.get((*ticket, *at))?.is_none() {
+                out.push((*ticket, *at));
+            }
+        }
+        Ok(out)
+    }
+
+    fn warn(&self, due: &[(u64, u64)], mails: Vec<OutgoingMail>) -> Result<bool, StoreError> {
+        let txn = self.write()?;
+        {
+            let mut table = txn.open_table(tables::SLA_WARNED)?;
+            for (ticket, at) in due {
+                if table.insert((*ticket, *at), ())?.is_some() {
+                    return Ok(false);
+                }
+            }
+        }
+        super::users::queue_all(&txn, mails)?;
+        txn.commit()?;
+        Ok(true)
     }
 }

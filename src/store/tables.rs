@@ -288,6 +288,10 @@ pub const SERVICE_LEVELS: Records<u64, crate::domain::service_levels::Schedule> 
 /// it, so its entries are found to be removed (migration 0018).
 pub const TICKET_DUE_KEYS: TableDefinition<u64, u64> = TableDefinition::new("ticket_due_keys_v1");
 
+/// Key: (ticket id, due time). Value: unit. The due times the service team was warned
+/// of in a digest of requests about to breach (migration 0018).
+pub const SLA_WARNED: TableDefinition<(u64, u64), ()> = TableDefinition::new("sla_warned_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -366,5 +370,6 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(REMINDER_OPT_OUTS)?;
     v.visit(REMINDERS_SENT)?;
     v.visit(SERVICE_LEVELS.def())?;
-    v.visit(TICKET_DUE_KEYS)
+    v.visit(TICKET_DUE_KEYS)?;
+    v.visit(SLA_WARNED)
 }

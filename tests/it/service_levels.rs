@@ -348,4 +348,29 @@ async fn breached_and_soon_due_requests_lead_the_queue_and_the_dashboard() {
     let soon = soon.split("</section>").next().unwrap();
     assert!(soon.contains(&b.number) && !soon.contains(&c.number));
     assert!(soon.contains(&format!("Due {monday} 14:00")));
+
+    // The digest names B once (A is breached already, C is not due that soon) …
+    let digest = |app: &TestApp| osc::service::sla_digest::run(&app.state.core).unwrap();
+    assert_eq!(digest(&app), 1);
+    assert_eq!(digest(&app), 0, "each due time once");
+    let mail = app
+        .mail("sam@service.example", "within 4 business hours")
+        .await;
+    assert!(mail.contains(&b.number) && !mail.contains(&c.number) && !mail.contains(&a.number));
+    assert!(mail.contains(&format!("due {monday} 14:00")));
+    // … and C the next morning, in a mail of its own.
+    let tuesday = monday.tomorrow().unwrap();
+    set_clock(&app, berlin(tuesday, 8));
+    assert_eq!(digest(&app), 1);
+    let digests = crate::common::eventually(std::time::Duration::from_secs(10), || {
+        let found: Vec<String> = app
+            .mails_to("sam@service.example")
+            .into_iter()
+            .filter(|m| m.contains("within 4 business hours"))
+            .collect();
+        (found.len() >= 2).then_some(found)
+    })
+    .await;
+    assert_eq!(digests.len(), 2, "one mail per digest, not per request");
+    assert!(digests.iter().any(|m| m.contains(&c.number)));
 }

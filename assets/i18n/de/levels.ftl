@@ -70,3 +70,17 @@ service-due-heading = Service-Level
 service-due-breached = Überschritten: { $count }
 service-due-soon = Überschreitung in 4 Geschäftsstunden: { $count }
 service-due-none = Keine Anfrage überschreitet in den nächsten 4 Geschäftsstunden ihr Ziel.
+mail-sla-digest-subject = { $count ->
+        [one] Eine Anfrage überschreitet
+       *[other] { $count } Anfragen überschreiten
+    } in 4 Geschäftsstunden ihr Ziel – { $instance }
+mail-sla-digest-body =
+    Hallo { $name },
+
+    diese Anfragen erreichen in den nächsten 4 Geschäftsstunden ihr Service-Level-Ziel:
+
+    { $requests }
+
+    Die Warteschlange, die fälligsten zuerst:
+    { $queue }
+sla-digest-line = { $number } „{ $subject }“, fällig { $due }

@@ -70,3 +70,17 @@ service-due-heading = Service levels
 service-due-breached = Breached: { $count }
 service-due-soon = Breaching within 4 business hours: { $count }
 service-due-none = No request breaches within the next 4 business hours.
+mail-sla-digest-subject = { $count ->
+        [one] One request breaches
+       *[other] { $count } requests breach
+    } within 4 business hours at { $instance }
+mail-sla-digest-body =
+    Hello { $name },
+
+    these requests reach their service-level target within the next 4 business hours:
+
+    { $requests }
+
+    The queue, due first:
+    { $queue }
+sla-digest-line = { $number } “{ $subject }”, due { $due }

@@ -70,3 +70,17 @@ service-due-heading = Niveaux de service
 service-due-breached = Dépassés : { $count }
 service-due-soon = Dépassement dans 4 heures ouvrées : { $count }
 service-due-none = Aucune demande ne dépasse son objectif dans les 4 prochaines heures ouvrées.
+mail-sla-digest-subject = { $count ->
+        [one] Une demande dépasse
+       *[other] { $count } demandes dépassent
+    } leur objectif dans 4 heures ouvrées – { $instance }
+mail-sla-digest-body =
+    Bonjour { $name },
+
+    ces demandes atteignent leur objectif de niveau de service dans les 4 prochaines heures ouvrées :
+
+    { $requests }
+
+    La file d’attente, les plus urgentes d’abord :
+    { $queue }
+sla-digest-line = { $number } « { $subject } », échéance { $due }
