@@ -182,6 +182,7 @@ fn service_levels_v17(txn: &Txn) -> Result<(), StoreError> {
 fn lists_by_due_v18(txn: &Txn) -> Result<(), StoreError> {
     txn.open_table(tables::TICKET_DUE_KEYS)?;
     txn.open_table(tables::SLA_WARNED)?;
+    txn.open_table(tables::SLA_TIMES)?;
     super::ticket_list::write_all_due_in(txn)
 }
 

@@ -292,6 +292,13 @@ pub const TICKET_DUE_KEYS: TableDefinition<u64, u64> = TableDefinition::new("tic
 /// of in a digest of requests about to breach (migration 0018).
 pub const SLA_WARNED: TableDefinition<(u64, u64), ()> = TableDefinition::new("sla_warned_v1");
 
+/// Key: (clock: 0 first response, 1 resolution; week number; business seconds it took;
+/// ticket id). Value: unit. The service-level clocks that stopped, by week, in the order
+/// of the time they took: the dashboard reads a week's median and 90th percentile from
+/// it (migration 0018).
+pub const SLA_TIMES: TableDefinition<(u8, u32, u64, u64), ()> =
+    TableDefinition::new("sla_times_v1");
+
 /// Something done to every table of the store, whatever its key and value types (the
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
@@ -371,5 +378,6 @@ pub fn visit_every_table(v: &mut impl TableVisitor) -> Result<(), super::StoreEr
     v.visit(REMINDERS_SENT)?;
     v.visit(SERVICE_LEVELS.def())?;
     v.visit(TICKET_DUE_KEYS)?;
-    v.visit(SLA_WARNED)
+    v.visit(SLA_WARNED)?;
+    v.visit(SLA_TIMES)
 }

@@ -448,6 +448,10 @@ pub trait TicketList: Send + Sync {
     /// Tickets opened and closed in each of the `count` weeks up to the one of `now`,
     /// oldest first: (week start, opened, closed).
     fn weeks(&self, now: u64, count: u32) -> Result<Vec<(u64, u64, u64)>, StoreError>;
+
+    /// First-response and resolution times of the `count` weeks up to the one of `now`,
+    /// oldest first.
+    fn clock_times(&self, now: u64, count: u32) -> Result<Vec<WeekTimes>, StoreError>;
 }
 
 /// Counts what a write did to the number of tickets per kind and state.
@@ -541,6 +545,62 @@ pub fn week_of(at: u64) -> u32 {
 /// The unix time a week starts (Monday, 00:00 UTC).
 pub fn week_start(week: u32) -> u64 {
     (u64::from(week) * 7).saturating_sub(3) * 86_400
+}
+
+/// The business time a clock took, spread over a week's requests: the median and the
+/// 90th percentile (nearest rank), and how many there were.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Spread {
+    pub median: u64,
+    pub p90: u64,
+    pub count: usize,
+}
+
+impl Spread {
+    /// The spread of `sorted` (ascending); `None` when it is empty.
+    pub fn of(sorted: &[u64]) -> Option<Self> {
+        let n = sorted.len();
+        let rank = |p: usize| sorted[(n * p).div_ceil(100).max(1) - 1];
+        (n > 0).then(|| Spread {
+            median: rank(50),
+            p90: rank(90),
+            count: n,
+        })
+    }
+}
+
+/// One week of the service levels' times: of the clocks that stopped in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WeekTimes {
+    /// Monday, 00:00 UTC.
+    pub week_start: u64,
+    pub first_response: Option<Spread>,
+    pub resolution: Option<Spread>,
+}
+
+/// Records the clocks a write stopped (the first answer, the closing), with the business
+/// time each took, in the week it stopped: what the dashboard's weekly times read.
+pub(crate) fn record_times_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), StoreError> {
+    let schedule = tables::SERVICE_LEVELS.get(txn, 0)?.unwrap_or_default();
+    if schedule.current().is_none() {
+        return Ok(());
+    }
+    let before = service_levels::clocks(&schedule, &old.timeline(), old.updated_at);
+    let after = service_levels::clocks(&schedule, &new.timeline(), new.updated_at);
+    let mut table = txn.open_table(tables::SLA_TIMES)?;
+    for c in &after {
+        let ClockState::Stopped(at) = c.state else {
+            continue;
+        };
+        let was_stopped = before
+            .iter()
+            .any(|b| b.kind == c.kind && matches!(b.state, ClockState::Stopped(_)));
+        if !was_stopped {
+            let kind = u8::from(c.kind == service_levels::ClockKind::Resolution);
+            table.insert((kind, week_of(at), c.used, new.id), ())?;
+        }
+    }
+    Ok(())
 }
 
 /// Counts what a write did to a ticket in the weekly figures: opened when it is new,
@@ -739,11 +799,49 @@ impl TicketList for Store {
         }
         Ok(out)
     }
+
+    fn clock_times(&self, now: u64, count: u32) -> Result<Vec<WeekTimes>, StoreError> {
+        let txn = self.read()?;
+        let table = txn.open_table(tables::SLA_TIMES)?;
+        let last = week_of(now);
+        let first = last.saturating_sub(count.saturating_sub(1));
+        let spread = |kind: u8, week: u32| -> Result<Option<Spread>, StoreError> {
+            let mut secs = Vec::new();
+            for row in table.range((kind, week, 0, 0)..=(kind, week, u64::MAX, u64::MAX))? {
+                secs.push(row?.0.value().2);
+            }
+            Ok(Spread::of(&secs))
+        };
+        let mut out = Vec::with_capacity(count as usize);
+        for week in first..=last {
+            out.push(WeekTimes {
+                week_start: week_start(week),
+                first_response: spread(0, week)?,
+                resolution: spread(1, week)?,
+            });
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_median_and_90th_percentile_are_nearest_ranks() {
+        let ten: Vec<u64> = (1..=10).collect();
+        assert_eq!(
+            Spread::of(&ten),
+            Some(Spread {
+                median: 5,
+                p90: 9,
+                count: 10
+            })
+        );
+        assert_eq!(Spread::of(&[7]).map(|s| (s.median, s.p90)), Some((7, 7)));
+        assert_eq!(Spread::of(&[]), None);
+    }
 
     #[test]
     fn weeks_start_on_monday() {

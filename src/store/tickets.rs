@@ -568,6 +568,7 @@ pub(crate) fn save_in(txn: &Txn, old: &Ticket, new: &Ticket) -> Result<(), Store
     ticket_list::count_week_in(txn, Some(old), new)?;
     ticket_list::count_state_in(txn, Some(old), new)?;
     ticket_list::index_state_in(txn, Some(old), new)?;
+    ticket_list::record_times_in(txn, old, new)?;
     super::index_feed::record_in(txn, new.id)
 }
 

@@ -187,7 +187,20 @@ pub async fn people_of_the_portal(app: &TestApp) -> Vec<Actor> {
         &sam,
         TicketStatus::InProgress,
     );
-    app.ticket_in(&company.installer.user, None, &sam, TicketStatus::New);
+    // Service levels, so the queue, the dashboard and a request's page show their
+    // clocks; the installer's request is answered, which stops its first clock.
+    let mut hours = vec![
+        ("zone", "Europe/Berlin"),
+        ("contact_first", "4"),
+        ("contact_resolution", "16"),
+    ];
+    for day in ["mon", "tue", "wed", "thu", "fri"] {
+        hours.push((Box::leak(format!("{day}_open").into_boxed_str()), "08:00"));
+        hours.push((Box::leak(format!("{day}_close").into_boxed_str()), "17:00"));
+    }
+    assert_eq!(staff.post("/service/levels", &hours).await.status(), 303);
+    let asked = app.ticket_in(&company.installer.user, None, &sam, TicketStatus::New);
+    app.message(&sam, &asked, "Wir sehen uns das an.", false);
     // A replacement request, whose page lists the replacement's facts.
     let r = crate::replacement::file_with_invoice(&company.admin.agent, devices[0].id).await;
     assert_eq!(r.status(), 303, "replacement filed");

@@ -254,6 +254,16 @@ async fn a_requests_clock_skips_the_weekend_and_a_holiday_pauses_for_the_custome
     app.message(&sam, &ticket, "Wir kümmern uns darum.", false);
     let (_, html) = staff.page(&page).await;
     assert!(html.contains("Met"), "first response met");
+    // The dashboard's weekly times: 3.5 business hours to the first answer (Thursday's
+    // two, Monday's one, Tuesday's half), this week's median and 90th percentile alike.
+    let (_, dashboard) = staff.page("/service").await;
+    let times = dashboard.split(r#"id="times""#).nth(1).expect("the times");
+    let times = times.split("</section>").next().unwrap();
+    assert!(times.contains("<svg"), "drawn as a chart");
+    assert!(
+        times.contains(r#"<td class="num">3.5 h</td><td class="num">3.5 h</td>"#),
+        "and as a table: {times}"
+    );
     // 3.5 of the 10 resolution hours are used: 4.5 more on Tuesday, then due on
     // Wednesday at 10:00 under these hours.
     let wednesday = tuesday.tomorrow().unwrap();

@@ -63,7 +63,7 @@ levels-ics-missing = Wählen Sie eine Kalenderdatei.
 levels-ics-too-large = Die Datei ist größer als 1 MB.
 queue-sla = Service-Level
 queue-sla-breached = Überschritten
-queue-sla-soon = Überschreitung in 4 Geschäftsstunden
+queue-sla-soon = Fällig in 4 Geschäftsstd.
 queue-sla-breached-badge = Überschritten
 queue-due = Fällig
 service-due-heading = Service-Level
@@ -84,3 +84,10 @@ mail-sla-digest-body =
     Die Warteschlange, die fälligsten zuerst:
     { $queue }
 sla-digest-line = { $number } „{ $subject }“, fällig { $due }
+service-times-heading = Service-Level-Zeiten je Woche
+service-times-intro = In Geschäftsstunden, für die Anfragen, deren Uhr in der Woche angehalten hat: der Median und das 90. Perzentil (neun von zehn dauerten höchstens so lange).
+service-times-median = Median
+service-times-p90 = 90. Perzentil
+service-times-first-desc = Geschäftsstunden bis zur ersten Antwort je Woche: Median und 90. Perzentil.
+service-times-resolution-desc = Geschäftsstunden bis zum Abschluss je Woche: Median und 90. Perzentil.
+queue-sla-any = Alle

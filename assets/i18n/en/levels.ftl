@@ -63,7 +63,7 @@ levels-ics-missing = Choose a calendar file.
 levels-ics-too-large = The file is larger than 1 MB.
 queue-sla = Service level
 queue-sla-breached = Breached
-queue-sla-soon = Breaching within 4 business hours
+queue-sla-soon = Due within 4 business h
 queue-sla-breached-badge = Breached
 queue-due = Due
 service-due-heading = Service levels
@@ -84,3 +84,10 @@ mail-sla-digest-body =
     The queue, due first:
     { $queue }
 sla-digest-line = { $number } “{ $subject }”, due { $due }
+service-times-heading = Service-level times per week
+service-times-intro = In business hours, of the requests whose clock stopped that week: the median and the 90th percentile (nine in ten took at most that long).
+service-times-median = Median
+service-times-p90 = 90th percentile
+service-times-first-desc = Business hours to the first answer per week: median and 90th percentile.
+service-times-resolution-desc = Business hours to the closing per week: median and 90th percentile.
+queue-sla-any = Any

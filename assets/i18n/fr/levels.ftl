@@ -63,7 +63,7 @@ levels-ics-missing = Choisissez un fichier de calendrier.
 levels-ics-too-large = Le fichier dépasse 1 Mo.
 queue-sla = Niveau de service
 queue-sla-breached = Dépassé
-queue-sla-soon = Dépassement dans 4 heures ouvrées
+queue-sla-soon = Échéance sous 4 h ouvrées
 queue-sla-breached-badge = Dépassé
 queue-due = Échéance
 service-due-heading = Niveaux de service
@@ -84,3 +84,10 @@ mail-sla-digest-body =
     La file d’attente, les plus urgentes d’abord :
     { $queue }
 sla-digest-line = { $number } « { $subject } », échéance { $due }
+service-times-heading = Délais des niveaux de service par semaine
+service-times-intro = En heures ouvrées, pour les demandes dont le chronomètre s’est arrêté cette semaine-là : la médiane et le 90e centile (neuf sur dix ont pris au plus ce temps).
+service-times-median = Médiane
+service-times-p90 = 90e centile
+service-times-first-desc = Heures ouvrées jusqu’à la première réponse par semaine : médiane et 90e centile.
+service-times-resolution-desc = Heures ouvrées jusqu’à la clôture par semaine : médiane et 90e centile.
+queue-sla-any = Tous

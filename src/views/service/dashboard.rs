@@ -9,6 +9,7 @@ use maud::{Markup, html};
 use super::{Part, frame, staff_name, waited};
 use crate::domain::ticket::{TicketKind, TicketStatus};
 use crate::i18n::args;
+use crate::store::ticket_list::{Spread, WeekTimes};
 use crate::views::PageCtx;
 use crate::views::format;
 use crate::views::tickets::status_badge;
@@ -116,6 +117,7 @@ pub fn dashboard(ctx: &PageCtx, d: &Dashboard, now: u64) -> Markup {
                     }
                 }
             }
+            @if !d.times.is_empty() { (times_charts(ctx, &d.times)) }
             section.card aria-labelledby="weeks-heading" {
                 h2 #weeks-heading { (ctx.t("service-weeks-heading")) }
                 (chart(ctx, &d.weeks))
@@ -212,9 +214,40 @@ fn open_table(ctx: &PageCtx, d: &Dashboard) -> Markup {
     }
 }
 
-/// Bars of opened and closed tickets per week, with a y scale, week labels, a legend, and
-/// the figures as a table for screen readers and printing.
+/// Bars of opened and closed tickets per week.
 fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
+    bars(
+        ctx,
+        &Bars {
+            heading: "weeks-heading",
+            desc: ("weeks-desc", ctx.t("service-weeks-desc")),
+            series: [
+                ("opened", ctx.t("service-weeks-opened")),
+                ("closed", ctx.t("service-weeks-closed")),
+            ],
+            weeks,
+            value: &|v| v.to_string(),
+        },
+    )
+}
+
+/// A bar chart of two figures per week.
+struct Bars<'a> {
+    /// The id of the heading that names the chart.
+    heading: &'a str,
+    /// The id and text of its description.
+    desc: (&'a str, String),
+    /// Each figure's class (its colour) and name.
+    series: [(&'a str, String); 2],
+    /// (week start, first figure, second figure), oldest first.
+    weeks: &'a [(u64, u64, u64)],
+    /// A figure as the scale, the bars' titles and the table write it.
+    value: &'a dyn Fn(u64) -> String,
+}
+
+/// Two bars per week, with a y scale, week labels, a legend, and the figures as a table
+/// for screen readers and printing.
+fn bars(ctx: &PageCtx, c: &Bars<'_>) -> Markup {
     const W: u64 = 720;
     const H: u64 = 240;
     const LEFT: u64 = 44;
@@ -222,6 +255,7 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
     const TOP: u64 = 12;
     // The stylesheet draws the chart 3:1 (`svg.chart-drawing`).
     const _: () = assert!(W == 3 * H);
+    let weeks = c.weeks;
     let max = weeks
         .iter()
         .map(|(_, o, c)| (*o).max(*c))
@@ -246,10 +280,10 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
     let y = |v: u64| TOP + plot_h - v * plot_h / top;
     let slot = (W - LEFT) / weeks.len().max(1) as u64;
     let bar = (slot.saturating_sub(8)) / 2;
-    let opened = ctx.t("service-weeks-opened");
-    let closed = ctx.t("service-weeks-closed");
+    let [(first_class, first), (second_class, second)] = &c.series;
     let lines: Vec<u64> = (0..=top / step).map(|i| i * step).collect();
     let base = TOP + plot_h;
+    let value = c.value;
     // The bars are drawn in a nested, scaled drawing; the labels sit in the outer SVG,
     // which has no viewBox (its units are CSS pixels), placed in percent of it: they keep
     // 12 px at any width. The stylesheet fixes the 3:1 shape (no inline style, which the
@@ -257,25 +291,25 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
     let pct = |v: u64, of: u64| format!("{:.2}%", v as f64 * 100.0 / of as f64);
     html! {
         figure.chart {
-            svg.chart-drawing role="img" aria-labelledby="weeks-heading weeks-desc" {
-                desc #weeks-desc { (ctx.t("service-weeks-desc")) }
+            svg.chart-drawing role="img" aria-labelledby={ (c.heading) " " (c.desc.0) } {
+                desc id=(c.desc.0) { (c.desc.1) }
                 svg viewBox={ "0 0 " (W) " " (H) } width="100%" height="100%" preserveAspectRatio="none" {
                     @for v in &lines {
                         line.grid x1=(LEFT) x2=(W) y1=(y(*v)) y2=(y(*v)) {}
                     }
-                    @for (i, (start, o, c)) in weeks.iter().enumerate() {
+                    @for (i, (start, o, s)) in weeks.iter().enumerate() {
                         @let x = LEFT + i as u64 * slot + 4;
                         @let label = format::date(*start);
-                        rect.opened x=(x) y=(y(*o)) width=(bar) height=(base - y(*o)) {
-                            title { (label) ": " (opened) " " (o) }
+                        rect class=(first_class) x=(x) y=(y(*o)) width=(bar) height=(base - y(*o)) {
+                            title { (label) ": " (first) " " (value(*o)) }
                         }
-                        rect.closed x=(x + bar) y=(y(*c)) width=(bar) height=(base - y(*c)) {
-                            title { (label) ": " (closed) " " (c) }
+                        rect class=(second_class) x=(x + bar) y=(y(*s)) width=(bar) height=(base - y(*s)) {
+                            title { (label) ": " (second) " " (value(*s)) }
                         }
                     }
                 }
                 @for v in &lines {
-                    text.axis x=(pct(LEFT - 6, W)) y=(pct(y(*v), H)) text-anchor="end" dominant-baseline="middle" { (v) }
+                    text.axis x=(pct(LEFT - 6, W)) y=(pct(y(*v), H)) text-anchor="end" dominant-baseline="middle" { (value(*v)) }
                 }
                 @for (i, (start, _, _)) in weeks.iter().enumerate() {
                     @let label = format::date(*start);
@@ -285,8 +319,8 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
                 }
             }
             figcaption.legend {
-                span { span.key.opened aria-hidden="true" {} (opened) }
-                span { span.key.closed aria-hidden="true" {} (closed) }
+                span { span class={ "key " (first_class) } aria-hidden="true" {} (first) }
+                span { span class={ "key " (second_class) } aria-hidden="true" {} (second) }
             }
         }
         details {
@@ -295,16 +329,69 @@ fn chart(ctx: &PageCtx, weeks: &[(u64, u64, u64)]) -> Markup {
                 table {
                     thead { tr {
                         th scope="col" { (ctx.t("service-weeks-week")) }
-                        th scope="col" { (opened) }
-                        th scope="col" { (closed) }
+                        th scope="col" { (first) }
+                        th scope="col" { (second) }
                     } }
                     tbody {
-                        @for (start, o, c) in weeks {
-                            tr { th scope="row" { (format::when_date(*start)) } td.num { (o) } td.num { (c) } }
+                        @for (start, o, s) in weeks {
+                            tr { th scope="row" { (format::when_date(*start)) } td.num { (value(*o)) } td.num { (value(*s)) } }
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// Business seconds as hours for the scale and the figures: `3.5 h`.
+fn hours(secs: u64) -> String {
+    let tenths = (secs + 180) / 360;
+    if tenths.is_multiple_of(10) {
+        format!("{} h", tenths / 10)
+    } else {
+        format!("{}.{} h", tenths / 10, tenths % 10)
+    }
+}
+
+/// The service levels' weekly times: for each clock, its median and 90th percentile.
+fn times_charts(ctx: &PageCtx, weeks: &[WeekTimes]) -> Markup {
+    let series = |pick: fn(&WeekTimes) -> Option<Spread>| -> Vec<(u64, u64, u64)> {
+        weeks
+            .iter()
+            .map(|w| {
+                let s = pick(w).unwrap_or_default();
+                (w.week_start, s.median, s.p90)
+            })
+            .collect()
+    };
+    let first = series(|w| w.first_response);
+    let resolution = series(|w| w.resolution);
+    let spread = |class: &'static str| {
+        [
+            (class, ctx.t("service-times-median")),
+            ("p90", ctx.t("service-times-p90")),
+        ]
+    };
+    html! {
+        section.card #times aria-labelledby="times-heading" {
+            h2 #times-heading { (ctx.t("service-times-heading")) }
+            p.hint { (ctx.t("service-times-intro")) }
+            h3 #times-first-heading { (ctx.t("levels-first-response")) }
+            (bars(ctx, &Bars {
+                heading: "times-first-heading",
+                desc: ("times-first-desc", ctx.t("service-times-first-desc")),
+                series: spread("opened"),
+                weeks: &first,
+                value: &hours,
+            }))
+            h3 #times-resolution-heading { (ctx.t("levels-resolution")) }
+            (bars(ctx, &Bars {
+                heading: "times-resolution-heading",
+                desc: ("times-resolution-desc", ctx.t("service-times-resolution-desc")),
+                series: spread("closed"),
+                weeks: &resolution,
+                value: &hours,
+            }))
         }
     }
 }
@@ -327,6 +414,8 @@ pub struct Dashboard {
     pub staff: Vec<users::User>,
     /// The last backup's outcome (none yet: `None`).
     pub backup: Option<crate::store::backup::LastBackup>,
+    /// With service levels kept: first-response and resolution times per week.
+    pub times: Vec<WeekTimes>,
     /// With service levels kept: the time zone, the requests already breached (how
     /// many, counted up to a few pages), and those breaching within the next four
     /// business hours with their due time (the first few, and how many).

@@ -42,7 +42,7 @@ pub fn queue(
         .current()
         .map_or("UTC", |l| l.calendar.zone.as_str());
     let slas = vec![
-        (String::new(), ctx.t("service-age-any")),
+        (String::new(), ctx.t("queue-sla-any")),
         ("breached".to_owned(), ctx.t("queue-sla-breached")),
         ("soon".to_owned(), ctx.t("queue-sla-soon")),
     ];
@@ -188,8 +188,12 @@ pub fn queue(
                                     @if schedule.current().is_some() {
                                         td data-label=(ctx.t("queue-due")) {
                                             @match next_due(schedule, t) {
-                                                Some(d) if d < now => { span.badge.bad { (ctx.t("queue-sla-breached-badge")) } br; span.small.nowrap { (local_time(zone, d)) } }
-                                                Some(d) => { span.nowrap { (local_time(zone, d)) } }
+                                                Some(d) => {
+                                                    @let when = local_time(zone, d);
+                                                    @let (day, time) = when.split_once(' ').unwrap_or((&when, ""));
+                                                    @if d < now { span.badge.bad { (ctx.t("queue-sla-breached-badge")) } br; }
+                                                    span.nowrap { (day) } br; span.small.hint { (time) }
+                                                }
                                                 None => { span.hint { "—" } }
                                             }
                                         }

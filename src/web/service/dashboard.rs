@@ -66,6 +66,11 @@ pub async fn dashboard(ctx: PageCtx, StaffMember(_me): StaffMember) -> Result<Ma
         staff: store.users().staff()?,
         backup: crate::service::backups::last(&ctx.state.config.storage.data_dir),
         due: due_soon(&ctx, now)?,
+        times: if store.service_levels().schedule()?.current().is_some() {
+            store.ticket_list().clock_times(now, CHART_WEEKS)?
+        } else {
+            Vec::new()
+        },
     };
     Ok(view::dashboard(&ctx, &data, now))
 }
