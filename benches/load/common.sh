@@ -81,3 +81,14 @@ bench_sample_rss() {
   ) > "$1" &
   sampler=$!
 }
+
+# bench_staff: sets $email / $password to the load scripts' staff account on $data, adding
+# it once.
+bench_staff() {
+  email=bench-staff@service.example
+  password=Kranich-Dachrinne-47
+  if ! OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc staff list | grep -q "^$email"; then
+    echo "$password" | OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn \
+      target/release/osc staff add --email "$email" --name "Bench Staff"
+  fi
+}

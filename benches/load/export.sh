@@ -18,12 +18,7 @@ port=18186
 . benches/load/common.sh
 bench_build
 bench_seed "$tickets"
-email=bench-staff@service.example
-password=Kranich-Dachrinne-47
-if ! OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc staff list | grep -q "^$email"; then
-  echo "$password" | OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn \
-    target/release/osc staff add --email "$email" --name "Bench Staff"
-fi
+bench_staff
 out=$(mktemp -d)
 bench_serve $port "$out/server.log"
 trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT

@@ -16,12 +16,7 @@ port=18183
 . benches/load/common.sh
 bench_build
 bench_seed "$tickets"
-email=bench-staff@service.example
-password=Kranich-Dachrinne-47
-if ! OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn target/release/osc staff list | grep -q "^$email"; then
-  echo "$password" | OSC_STORAGE_DATA_DIR="$data" OSC_LOG=warn \
-    target/release/osc staff add --email "$email" --name "Bench Staff"
-fi
+bench_staff
 bench_serve $port /dev/null
 jar=$(mktemp)
 bench_login $port "$email" "$password" "$jar"

@@ -547,9 +547,8 @@ async fn the_form_asks_only_for_what_the_choices_leave_open() {
 }
 
 /// A replacement request of Aebi Solar's administrator (`urs@aebi-solar.ch`) for
-/// inverter 2130012345, approved by the service team with RMA number `RMA-778899`:
-/// (administrator, service team, request id).
-pub async fn approved_replacement(app: &TestApp) -> (Agent, Agent, u64) {
+/// inverter 2130012345, just filed: (administrator, request id).
+async fn filed_replacement(app: &TestApp) -> (Agent, u64) {
     let admin = app
         .signed_in(&Registration::installer(
             "urs@aebi-solar.ch",
@@ -559,7 +558,16 @@ pub async fn approved_replacement(app: &TestApp) -> (Agent, Agent, u64) {
     let (_, device) = plant_with_inverter(&admin, "2130012345", "2022-03-15").await;
     let r = file_with_invoice(&admin, device).await;
     assert_eq!(r.status(), 303);
-    let ticket = id_of(r.headers()["location"].to_str().unwrap(), "/tickets/");
+    (
+        admin,
+        id_of(r.headers()["location"].to_str().unwrap(), "/tickets/"),
+    )
+}
+
+/// The request of [`filed_replacement`], approved by the service team with RMA number `RMA-778899`:
+/// (administrator, service team, request id).
+pub async fn approved_replacement(app: &TestApp) -> (Agent, Agent, u64) {
+    let (admin, ticket) = filed_replacement(app).await;
     let staff = app.staff("sam@service.example").await;
     assert_eq!(move_to(&staff, ticket, &[("to", "in-review")]).await.0, 303);
     let (status, _) = move_to(&staff, ticket, &[("to", "approved"), ("rma", "RMA-778899")]).await;
@@ -615,15 +623,7 @@ async fn an_approved_replacement_has_a_return_slip_with_its_rma_number_as_a_qr_c
 #[tokio::test]
 async fn before_its_approval_a_replacement_says_when_its_return_slip_comes() {
     let app = TestApp::spawn().await;
-    let admin = app
-        .signed_in(&Registration::installer(
-            "urs@aebi-solar.ch",
-            "Aebi Solar AG",
-        ))
-        .await;
-    let (_, device) = plant_with_inverter(&admin, "2130012345", "2022-03-15").await;
-    let r = file_with_invoice(&admin, device).await;
-    let ticket = id_of(r.headers()["location"].to_str().unwrap(), "/tickets/");
+    let (admin, ticket) = filed_replacement(&app).await;
     let (_, page) = admin.page(&format!("/tickets/{ticket}")).await;
     assert!(!page.contains("/return-slip"), "no link yet");
     let (status, html) = admin.page(&format!("/tickets/{ticket}/return-slip")).await;

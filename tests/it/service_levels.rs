@@ -56,6 +56,25 @@ const HOURS: [(&str, &str); 13] = [
     ("contact_resolution", "10"),
 ];
 
+/// A portal whose test clock moves on by days (sessions last as long), its service team
+/// (`sam`, signed in and as a user) and a customer company.
+async fn desk() -> (
+    TestApp,
+    Agent,
+    osc::store::users::User,
+    crate::fixtures::Company,
+) {
+    let app = TestApp::spawn_with(|c| {
+        c.security.session_idle_minutes = 30 * 24 * 60;
+        c.security.session_absolute_hours = 30 * 24;
+    })
+    .await;
+    let staff = app.staff("sam@service.example").await;
+    let sam = app.user("sam@service.example");
+    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    (app, staff, sam, company)
+}
+
 async fn keep_hours(staff: &Agent) {
     let r = staff.post("/service/levels", &HOURS).await;
     assert_eq!(r.status(), 303);
@@ -179,15 +198,7 @@ RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 #[tokio::test]
 async fn a_requests_clock_skips_the_weekend_and_a_holiday_pauses_for_the_customer_and_follows_new_hours()
  {
-    // The test clock moves on by days: sessions last as long.
-    let app = TestApp::spawn_with(|c| {
-        c.security.session_idle_minutes = 30 * 24 * 60;
-        c.security.session_absolute_hours = 30 * 24;
-    })
-    .await;
-    let staff = app.staff("sam@service.example").await;
-    let sam = app.user("sam@service.example");
-    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let (app, staff, sam, company) = desk().await;
     keep_hours(&staff).await;
     // Filed on a Thursday at 15:00; the Friday after is a holiday.
     let thursday = next(&app, Weekday::Thursday);
@@ -305,14 +316,7 @@ fn listed(page: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn breached_and_soon_due_requests_lead_the_queue_and_the_dashboard() {
-    let app = TestApp::spawn_with(|c| {
-        c.security.session_idle_minutes = 30 * 24 * 60;
-        c.security.session_absolute_hours = 30 * 24;
-    })
-    .await;
-    let staff = app.staff("sam@service.example").await;
-    let sam = app.user("sam@service.example");
-    let company = app.company("Kühn Solar GmbH", "kuehn-solar.de").await;
+    let (app, staff, sam, company) = desk().await;
     let monday = next(&app, Weekday::Monday);
     // A is filed before the service levels are kept: saving them gives it its due time.
     set_clock(&app, berlin(monday, 8));
