@@ -1,4 +1,4 @@
-//! The styles and icons pages use, embedded in the binary, and their content-hashed URLs
+//! The styles, icons and scripts pages use, embedded in the binary, and their content-hashed URLs
 //! (`/assets/<hash>/<path>`): a page names an asset with [`url`]; a new build changes the
 //! hash, so browsers never see a stale file. Serving them is `web::assets`.
 
@@ -11,6 +11,7 @@ use rust_embed::RustEmbed;
 #[folder = "assets/"]
 #[include = "css/*"]
 #[include = "icons/*"]
+#[include = "js/*"]
 pub struct Assets;
 
 /// Length of the hash in asset URLs (hex digits of the file's SHA-256).

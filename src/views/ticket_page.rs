@@ -28,7 +28,7 @@ pub struct Forms<'a> {
     pub plant: Option<(u64, &'a str)>,
     /// The service team's saved replies (id, title), to insert one (staff only), and the
     /// one inserted.
-    pub replies: &'a [(u64, String)],
+    pub replies: &'a [(u64, String, String)],
     pub reply: Option<u64>,
     /// The request's service-level clocks (staff only), drawn by
     /// [`crate::views::service::levels::clocks_card`].
@@ -36,11 +36,13 @@ pub struct Forms<'a> {
 }
 
 /// The service team's "insert a saved reply" step: a list and a button that loads the
-/// page again with the reply in the message field (no script needed).
+/// page again with the reply in the message field (no script needed). With scripts, the
+/// reply picked is inserted at once from its filled-in text kept in a `<template>`
+/// (`assets/js/reply-picker.js`).
 fn reply_picker(
     ctx: &PageCtx,
     t: &Ticket,
-    replies: &[(u64, String)],
+    replies: &[(u64, String, String)],
     picked: Option<u64>,
 ) -> Markup {
     html! {
@@ -49,13 +51,18 @@ fn reply_picker(
                 div.field {
                     label for="reply" { (ctx.t("reply-pick")) }
                     select #reply name="reply" {
-                        @for (id, title) in replies {
+                        option value="" selected[picked.is_none()] { (ctx.t("select-placeholder")) }
+                        @for (id, title, _) in replies {
                             option value=(id) selected[picked == Some(*id)] { (title) }
                         }
                     }
                 }
                 button.button.secondary type="submit" { (ctx.t("reply-insert")) }
             }
+            @for (id, _, text) in replies {
+                template id={ "reply-text-" (id) } { (text) }
+            }
+            script src=(super::assets::url("js/reply-picker.js")) defer {}
         }
     }
 }

@@ -91,11 +91,20 @@ pub struct DetailQuery {
 }
 
 /// The saved replies (id, title) for the picker; none for anyone but the service team.
-fn reply_titles(ctx: &PageCtx, me: &Viewer, trail: &Trail) -> Result<Vec<(u64, String)>> {
+/// The saved replies (id, title, text filled in for `t`), for the service team.
+fn reply_titles(
+    ctx: &PageCtx,
+    me: &Viewer,
+    trail: &Trail,
+    t: &Ticket,
+) -> Result<Vec<(u64, String, String)>> {
     Ok(saved_replies::list(&ctx.state.core, &trail.acting(me))?
         .unwrap_or_default()
         .into_iter()
-        .map(|(id, r)| (id, r.title))
+        .map(|(id, r)| {
+            let text = saved_replies::fill(&r, t);
+            (id, r.title, text)
+        })
         .collect())
 }
 
@@ -110,7 +119,7 @@ pub async fn detail(
     let t = visible(&ctx, &me, id)?;
     let team = team(&ctx, &me)?;
     let plant = plant_of(&ctx, &me, &t)?;
-    let replies = reply_titles(&ctx, &me, &trail)?;
+    let replies = reply_titles(&ctx, &me, &trail, &t)?;
     let picked = q.reply.parse::<u64>().ok();
     let inserted = match picked {
         Some(rid) => saved_replies::get(&ctx.state.core, &trail.acting(&me), rid)?,
@@ -177,7 +186,7 @@ pub async fn add_message(
         Err(e) => {
             let team = team(&ctx, &me)?;
             let plant = plant_of(&ctx, &me, &t)?;
-            let replies = reply_titles(&ctx, &me, &trail)?;
+            let replies = reply_titles(&ctx, &me, &trail, &t)?;
             let clocks = clocks(&ctx, &me, &t)?;
             let forms = Forms {
                 clocks: clocks.as_ref(),

@@ -231,19 +231,41 @@ async fn a_saved_reply_is_used_and_a_return_slip_printed_to_pdf_in_a_real_browse
     c.goto(&app.url(&format!("/tickets/{ticket}")))
         .await
         .unwrap();
+    let filled = "Hello Anna Müller, your RMA RMA-778899 for 2130012345 is ready.";
+    // With scripts, picking the reply puts it into the field at once, after what was
+    // typed; the "Insert" step (the page again, as without scripts) then starts afresh.
+    let typed = c.find(Locator::Id("message")).await.unwrap();
+    typed.send_keys("Guten Tag. ").await.unwrap();
     c.find(Locator::Id("reply"))
         .await
         .unwrap()
         .select_by_value(&reply.to_string())
         .await
         .unwrap();
+    let wanted = format!("Guten Tag. {filled}");
+    for _ in 0..50 {
+        if typed.prop("value").await.unwrap().as_deref() == Some(wanted.as_str()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        typed.prop("value").await.unwrap().as_deref(),
+        Some(wanted.as_str()),
+        "inserted by the script: {}",
+        c.source()
+            .await
+            .unwrap()
+            .split("<script")
+            .nth(1)
+            .unwrap_or("no script")
+    );
     c.find(Locator::Css("form.reply-picker button"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    let filled = "Hello Anna Müller, your RMA RMA-778899 for 2130012345 is ready.";
     let field = c.wait().for_element(Locator::Id("message")).await.unwrap();
     for _ in 0..100 {
         if field.prop("value").await.unwrap().unwrap_or_default() == filled {
