@@ -388,3 +388,51 @@ async fn breached_and_soon_due_requests_lead_the_queue_and_the_dashboard() {
     assert_eq!(digests.len(), 2, "one mail per digest, not per request");
     assert!(digests.iter().any(|m| m.contains(&c.number)));
 }
+
+#[tokio::test]
+async fn a_replacements_resolution_clock_pauses_while_the_failed_device_is_awaited() {
+    let app = TestApp::spawn_with(|c| {
+        c.security.session_idle_minutes = 30 * 24 * 60;
+        c.security.session_absolute_hours = 30 * 24;
+    })
+    .await;
+    let monday = next(&app, Weekday::Monday);
+    set_clock(&app, berlin(monday, 9));
+    // Filed and approved on Monday at 09:00 (the service team's first answer is the
+    // approval's e-mail, not a message: only the resolution clock is looked at).
+    let (_, staff, ticket) = crate::replacement::approved_replacement(&app).await;
+    let mut hours = HOURS.to_vec();
+    hours.push(("replacement_resolution", "40"));
+    assert_eq!(staff.post("/service/levels", &hours).await.status(), 303);
+    app.state.clock.advance(3600);
+    let r = staff
+        .post(
+            &format!("/tickets/{ticket}/status"),
+            &[
+                ("to", "shipped"),
+                ("tracking", "00340434161094042557"),
+                ("new_serial", "2130099999"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "shipped at 10:00");
+    app.state.clock.advance(3600);
+    let r = staff
+        .post(
+            &format!("/tickets/{ticket}/status"),
+            &[("to", "awaiting-return")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "awaiting the failed device from 11:00");
+    // Two days later only Monday's two hours were counted.
+    let wednesday = monday.tomorrow().unwrap().tomorrow().unwrap();
+    set_clock(&app, berlin(wednesday, 12));
+    let (_, html) = staff.page(&format!("/tickets/{ticket}")).await;
+    let clocks = html.split(r#"id="clocks""#).nth(1).expect("the clocks");
+    let clocks = clocks.split("</section>").next().unwrap();
+    assert!(
+        clocks.contains(&format!("Paused since {monday} 11:00")),
+        "{clocks}"
+    );
+    assert!(clocks.contains("38 h 0 min left"), "{clocks}");
+}
