@@ -151,6 +151,12 @@ fn derive(
             })?
         };
     }
+    // The lists by due time are decided with the service levels: the scratch store
+    // derives them with the same ones.
+    if let Some(schedule) = tables::SERVICE_LEVELS.get(source, 0)? {
+        let t = txn.as_ref().expect("a transaction is open");
+        tables::SERVICE_LEVELS.put_in(t, 0, &schedule)?;
+    }
     each!(tables::TICKETS, |t, ticket| super::tickets::index_in(
         t, &ticket
     )?);
