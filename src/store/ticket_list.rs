@@ -176,25 +176,22 @@ pub(crate) fn rewrite_due_in(txn: &Txn) -> Result<(), StoreError> {
         let Some(t) = tables::TICKETS.get(txn, id)? else {
             continue;
         };
-        write_order_in(txn, &t, Order::Due, false)?;
-        write_order_in(txn, &t, Order::Due, true)?;
+        write_due_in(txn, &t, false)?;
+        write_due_in(txn, &t, true)?;
     }
     Ok(())
 }
 
-/// Adds or removes `t`'s entries of one order in every list it appears in.
-fn write_order_in(txn: &Txn, t: &Ticket, order: Order, add: bool) -> Result<(), StoreError> {
-    let key = if order == Order::Due {
-        due_key_in(txn, t, add)?
-    } else {
-        order.key(t)
-    };
+/// Adds or removes `t`'s [`Order::Due`] entries in every list it appears in (new
+/// settings, the migration that added the order).
+fn write_due_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreError> {
+    let key = due_key_in(txn, t, add)?;
     let mut table = txn.open_table(tables::TICKET_LIST)?;
     for (scope, orders) in scopes(t) {
-        if !orders.contains(&order) {
+        if !orders.contains(&Order::Due) {
             continue;
         }
-        let k = (scope.key(), order.code(), key, t.id);
+        let k = (scope.key(), Order::Due.code(), key, t.id);
         if add {
             table.insert(k, (summary(t), t.updated_at, t.waiting_since()))?;
         } else {
@@ -270,8 +267,24 @@ pub(crate) fn ids_in(txn: &Txn, scope: Scope) -> Result<Vec<u64>, StoreError> {
 
 /// Adds (`add`) or removes a ticket's entries, inside the caller's transaction.
 pub(crate) fn write_in(txn: &Txn, t: &Ticket, add: bool) -> Result<(), StoreError> {
-    for order in Order::SERVICE {
-        write_order_in(txn, t, *order, add)?;
+    // One read of the service levels and one open list table for all of the ticket's
+    // entries: this runs in every ticket write.
+    let due = due_key_in(txn, t, add)?;
+    let mut table = txn.open_table(tables::TICKET_LIST)?;
+    for (scope, orders) in scopes(t) {
+        for order in orders {
+            let key = if *order == Order::Due {
+                due
+            } else {
+                order.key(t)
+            };
+            let k = (scope.key(), order.code(), key, t.id);
+            if add {
+                table.insert(k, (summary(t), t.updated_at, t.waiting_since()))?;
+            } else {
+                table.remove(k)?;
+            }
+        }
     }
     Ok(())
 }
@@ -288,7 +301,7 @@ pub(crate) fn write_all_due_in(txn: &Txn) -> Result<(), StoreError> {
     }
     for id in ids {
         if let Some(t) = tables::TICKETS.get(txn, id)? {
-            write_order_in(txn, &t, Order::Due, true)?;
+            write_due_in(txn, &t, true)?;
         }
     }
     Ok(())
