@@ -266,9 +266,14 @@ async fn a_saved_reply_is_used_and_a_return_slip_printed_to_pdf_in_a_real_browse
         .click()
         .await
         .unwrap();
-    let field = c.wait().for_element(Locator::Id("message")).await.unwrap();
+    // The click loads the page again: the field found before it may go stale while the
+    // new page arrives, so each look finds it afresh.
     for _ in 0..100 {
-        if field.prop("value").await.unwrap().unwrap_or_default() == filled {
+        let value = match c.find(Locator::Id("message")).await {
+            Ok(field) => field.prop("value").await.ok().flatten(),
+            Err(_) => None,
+        };
+        if value.as_deref() == Some(filled) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
