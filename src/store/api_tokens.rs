@@ -3,7 +3,7 @@
 //! tokens. A token is made under "My access data", shown once, listed with its last use
 //! and revoked there; it acts for its owner while their account is active.
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::Txn;

@@ -11,6 +11,7 @@
 use super::Txn;
 use serde::{Deserialize, Serialize};
 
+use super::engine::ReadableTable;
 use super::{Store, StoreError, tables};
 
 crate::codes::stored_codes! {

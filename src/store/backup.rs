@@ -18,13 +18,11 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use redb::{
-    Database, Durability, ReadOnlyDatabase, ReadTransaction, ReadableDatabase,
-    ReadableTableMetadata, TableDefinition, TableHandle, WriteTransaction,
-};
+use redb::{Database, Durability, ReadOnlyDatabase, ReadableDatabase, WriteTransaction};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::engine::{ReadTxn, ReadableTable, StoredKey, TableDefinition, TableHandle};
 use super::tables::{self, TableVisitor};
 use super::{DB_FILE, SCHEMA_VERSION, StoreError, migrations};
 
@@ -155,6 +153,11 @@ pub enum BackupError {
     /// The target exists already; a backup never overwrites a file.
     #[error("{0} exists already; a backup never overwrites a file")]
     Exists(PathBuf),
+    /// The store is a PostgreSQL database: its backups are PostgreSQL's own.
+    #[error(
+        "this store is a PostgreSQL database; back it up with PostgreSQL's tools (pg_dump, a replica)"
+    )]
+    NotEmbedded,
     /// The store holds a table the backup does not know, so it would be left out.
     #[error("the store holds a table the backup does not know ({0}); nothing was written")]
     UnknownTable(String),
@@ -203,11 +206,7 @@ pub enum Refused {
 }
 
 /// Copies the snapshot `src` into a new database at `to` and writes its manifest.
-pub(super) fn write(
-    src: &ReadTransaction,
-    to: &Path,
-    taken_at: u64,
-) -> Result<Manifest, BackupError> {
+pub(super) fn write(src: &ReadTxn, to: &Path, taken_at: u64) -> Result<Manifest, BackupError> {
     if to.exists() {
         return Err(BackupError::Exists(to.to_owned()));
     }
@@ -240,9 +239,9 @@ pub(super) fn write(
             rows: BTreeMap::new(),
         };
         tables::visit_every_table(&mut copy)?;
-        for table in src.list_tables().map_err(StoreError::from)? {
-            if !copy.rows.contains_key(table.name()) {
-                return Err(BackupError::UnknownTable(table.name().to_owned()));
+        for table in src.table_names()? {
+            if !copy.rows.contains_key(&table) {
+                return Err(BackupError::UnknownTable(table));
             }
         }
         // The last commit made everything durable.
@@ -316,7 +315,7 @@ fn digest(path: &Path) -> std::io::Result<(u64, String)> {
 
 /// Copies every table of a snapshot into a new database.
 struct Copy<'a> {
-    src: &'a ReadTransaction,
+    src: &'a ReadTxn,
     db: &'a Database,
     rows: BTreeMap<String, u64>,
 }
@@ -330,7 +329,7 @@ impl Copy<'_> {
 }
 
 impl TableVisitor for Copy<'_> {
-    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+    fn visit<K: StoredKey, V: redb::Value + 'static>(
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {
@@ -340,7 +339,7 @@ impl TableVisitor for Copy<'_> {
         let mut rows = 0u64;
         let mut txn = self.begin()?;
         let mut to = txn.open_table(table)?;
-        for row in redb::ReadableTable::iter(&from)? {
+        for row in from.iter()? {
             let (k, v) = row?;
             to.insert(k.value(), v.value())?;
             rows += 1;
@@ -362,12 +361,12 @@ impl TableVisitor for Copy<'_> {
 
 /// Counts the rows of every table of a snapshot.
 struct Count<'a> {
-    src: &'a ReadTransaction,
+    src: &'a ReadTxn,
     rows: BTreeMap<String, u64>,
 }
 
 impl TableVisitor for Count<'_> {
-    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+    fn visit<K: StoredKey, V: redb::Value + 'static>(
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {
@@ -403,7 +402,7 @@ pub fn verify(file: &Path) -> Result<Manifest, Refused> {
     }
     let unreadable = |e: &dyn std::fmt::Display| Refused::Unreadable(e.to_string());
     let db = ReadOnlyDatabase::open(file).map_err(|e| unreadable(&e))?;
-    let txn = db.begin_read().map_err(|e| unreadable(&e))?;
+    let txn = ReadTxn::Redb(db.begin_read().map_err(|e| unreadable(&e))?);
     let schema = migrations::stored_version(&txn).map_err(|e| unreadable(&e))?;
     if schema > SCHEMA_VERSION {
         return Err(Refused::TooNew {
@@ -501,12 +500,8 @@ mod tests {
         let target = dir.path().join("b.redb");
         let manifest = write(&store.read().unwrap(), &target, 1).unwrap();
         let txn = store.read().unwrap();
-        for table in txn.list_tables().unwrap() {
-            assert!(
-                manifest.tables.contains_key(table.name()),
-                "{}",
-                table.name()
-            );
+        for table in txn.table_names().unwrap() {
+            assert!(manifest.tables.contains_key(&table), "{table}");
         }
         assert_eq!(verify(&target).unwrap(), manifest);
     }

@@ -2,7 +2,7 @@
 
 use super::Txn;
 use super::effects::{AuditFor, MailsFor};
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::users::UserStatus;

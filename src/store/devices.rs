@@ -3,8 +3,8 @@
 //! tickets and history refer to it) but frees its serial.
 
 use super::Txn;
+use super::engine::ReadableTable;
 use crate::domain::webhook::HookEvent;
-use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, tables};
@@ -159,7 +159,7 @@ pub(crate) fn index_in(txn: &Txn, device: &Device) -> Result<(), StoreError> {
 
 fn by_index(
     store: &Store,
-    index: redb::TableDefinition<u32, u64>,
+    index: super::engine::TableDefinition<'static, u32, u64>,
     serial: u32,
 ) -> Result<Option<Device>, StoreError> {
     let txn = store.read()?;

@@ -1,7 +1,7 @@
 //! Plant documents (string plans, data sheets, photos …): metadata plus the file in
 //! 256 KiB chunks, all inside the database, written in one transaction.
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::file_content::FileContent;

@@ -8,7 +8,7 @@
 //! The same replacement anonymises old closed requests (`tickets.retention_days`):
 //! [`anonymise_tickets`].
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 
 use super::audit::Entry;
 use super::tickets::Ticket;

@@ -4,7 +4,7 @@
 //! imported whole or not at all.
 
 use super::Txn;
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::devices::{self, Device, RegisterRefused};

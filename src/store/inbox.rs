@@ -2,7 +2,7 @@
 //! the same mail adds nothing), what each one led to, written in the same transaction as
 //! its effect, and the messages held aside with the reason.
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::effects::MailsFor;

@@ -7,7 +7,7 @@
 //! and prunes the applied part; after a crash it goes on from the number its last commit
 //! holds, so nothing acknowledged stays unsearchable and no rebuild is needed.
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 
 use super::{Store, StoreError, Txn, tables};
 
@@ -61,10 +61,8 @@ pub trait IndexFeed: Send + Sync {
 impl IndexFeed for Store {
     fn last(&self) -> Result<u64, StoreError> {
         let txn = self.read()?;
-        let meta = match txn.open_table(tables::META) {
-            Ok(t) => t,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
-            Err(e) => return Err(e.into()),
+        let Some(meta) = txn.open_existing(tables::META)? else {
+            return Ok(0);
         };
         Ok(meta.get(LAST_KEY)?.map_or(0, |v| v.value()))
     }
@@ -86,8 +84,7 @@ impl IndexFeed for Store {
 
     fn prune(&self, up_to: u64) -> Result<(), StoreError> {
         let txn = self.write()?;
-        txn.open_table(tables::INDEX_FEED)?
-            .retain_in(..=up_to, |_, _| false)?;
+        txn.open_table(tables::INDEX_FEED)?.remove_range(..=up_to)?;
         txn.commit()
     }
 }

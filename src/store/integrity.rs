@@ -12,7 +12,9 @@
 
 use std::cmp::Ordering;
 
-use redb::{ReadTransaction, ReadableTable, TableDefinition, TableHandle};
+use super::engine::{
+    ReadOnlyTable, ReadTxn, ReadableTable, StoredKey, TableDefinition, TableHandle,
+};
 
 use super::tables::{self, TableVisitor};
 use super::{Store, StoreError, Txn};
@@ -119,7 +121,7 @@ fn visit_derived(v: &mut impl TableVisitor) -> Result<(), StoreError> {
 /// Derives every derived table of the records in `source` into `txn`s `begin` hands out
 /// (committed by `done` every [`RECORDS_PER_COMMIT`] records).
 fn derive(
-    source: &ReadTransaction,
+    source: &ReadTxn,
     mut begin: impl FnMut() -> Result<Txn, StoreError>,
     mut done: impl FnMut(Txn) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
@@ -252,18 +254,18 @@ trait RecordSource {
         f: &mut dyn FnMut(K, T) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>
     where
-        K: redb::Key + 'static + for<'a> redb::Value<SelfType<'a> = K>,
+        K: StoredKey + for<'a> redb::Value<SelfType<'a> = K>,
         T: serde::de::DeserializeOwned + serde::Serialize;
 }
 
-impl RecordSource for ReadTransaction {
+impl RecordSource for ReadTxn {
     fn each<K, T>(
         &self,
         records: &super::records::Records<K, T>,
         f: &mut dyn FnMut(K, T) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>
     where
-        K: redb::Key + 'static + for<'a> redb::Value<SelfType<'a> = K>,
+        K: StoredKey + for<'a> redb::Value<SelfType<'a> = K>,
         T: serde::de::DeserializeOwned + serde::Serialize,
     {
         let Some(table) = super::records::open_existing(self, records.def())? else {
@@ -287,7 +289,12 @@ pub(super) fn check(store: &Store) -> Result<Report, StoreError> {
     })?;
     let scratch_dir = tempfile::Builder::new()
         .prefix(".osc-check-")
-        .tempdir_in(store.path().parent().unwrap_or(std::path::Path::new(".")))
+        .tempdir_in(
+            store
+                .path()
+                .and_then(std::path::Path::parent)
+                .unwrap_or(std::path::Path::new(".")),
+        )
         .or_else(|_| tempfile::tempdir())?;
     let scratch = Store::open(scratch_dir.path(), SCRATCH_CACHE_BYTES)?;
     derive(&snapshot, || scratch.write(), Txn::commit)?;
@@ -339,12 +346,12 @@ struct ReadAll {
 
 /// Reads every row of every table (redb checks each page it loads).
 struct ReadAllOf<'a> {
-    txn: &'a ReadTransaction,
+    txn: &'a ReadTxn,
     out: &'a mut ReadAll,
 }
 
 impl TableVisitor for ReadAllOf<'_> {
-    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+    fn visit<K: StoredKey, V: redb::Value + 'static>(
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {
@@ -366,19 +373,19 @@ struct Clear<'a> {
 }
 
 impl TableVisitor for Clear<'_> {
-    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+    fn visit<K: StoredKey, V: redb::Value + 'static>(
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {
-        self.txn.open_table(table)?.retain(|_, _| false)?;
+        self.txn.open_table(table)?.clear()?;
         Ok(())
     }
 }
 
 /// Compares each stored derived table with the one derived again.
 struct Compare<'a> {
-    stored: &'a ReadTransaction,
-    derived: &'a ReadTransaction,
+    stored: &'a ReadTxn,
+    derived: &'a ReadTxn,
     problems: Vec<Problem>,
 }
 
@@ -390,7 +397,7 @@ struct Row {
 
 impl Row {
     /// How it reads.
-    fn shown<K: redb::Key + 'static, V: redb::Value + 'static>(&self) -> String {
+    fn shown<K: StoredKey, V: redb::Value + 'static>(&self) -> String {
         format!(
             "{:?} → {:?}",
             K::from_bytes(&self.key),
@@ -399,10 +406,10 @@ impl Row {
     }
 }
 
-type Opened<K, V> = Option<redb::ReadOnlyTable<K, V>>;
+type Opened<K, V> = Option<ReadOnlyTable<K, V>>;
 
 /// The rows of a table in key order, read as they are compared.
-fn rows<'t, K: redb::Key + 'static, V: redb::Value + 'static>(
+fn rows<'t, K: StoredKey, V: redb::Value + 'static>(
     table: &'t Opened<K, V>,
 ) -> Result<Box<dyn Iterator<Item = Result<Row, StoreError>> + 't>, StoreError> {
     let Some(t) = table else {
@@ -418,7 +425,7 @@ fn rows<'t, K: redb::Key + 'static, V: redb::Value + 'static>(
 }
 
 impl TableVisitor for Compare<'_> {
-    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+    fn visit<K: StoredKey, V: redb::Value + 'static>(
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), StoreError> {

@@ -3,7 +3,7 @@
 
 use super::Txn;
 use super::effects::MailsFor;
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::sessions::{self, Session, SessionOrigin};

@@ -2,7 +2,7 @@
 //! caused them, and their delivery state. The delivery worker lives in `crate::mail`.
 
 use super::Txn;
-use redb::{ReadableTable, ReadableTableMetadata};
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, tables};
@@ -109,7 +109,7 @@ pub fn bounce_in(txn: &Txn, id: u64, reason: &str, at: u64) -> Result<bool, Stor
 
 /// `record` with the thread it belongs to, read beside it.
 fn with_thread(
-    threads: &impl redb::ReadableTable<u64, u64>,
+    threads: &impl ReadableTable<u64, u64>,
     id: u64,
     mut record: QueuedMail,
 ) -> Result<QueuedMail, StoreError> {

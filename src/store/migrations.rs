@@ -5,7 +5,7 @@
 //! version is newer than [`SCHEMA_VERSION`] is refused, never touched.
 
 use super::Txn;
-use redb::{ReadTransaction, ReadableTable};
+use super::engine::{ReadTxn, ReadableTable};
 
 use super::{Store, StoreError, tables};
 
@@ -253,11 +253,9 @@ fn index_feed_v4(txn: &Txn) -> Result<(), StoreError> {
 }
 
 /// The stored schema version; 0 for a new, empty file.
-pub fn stored_version(txn: &ReadTransaction) -> Result<u64, StoreError> {
-    let table = match txn.open_table(tables::META) {
-        Ok(t) => t,
-        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
-        Err(e) => return Err(e.into()),
+pub fn stored_version(txn: &ReadTxn) -> Result<u64, StoreError> {
+    let Some(table) = txn.open_existing(tables::META)? else {
+        return Ok(0);
     };
     Ok(table.get(VERSION_KEY)?.map(|v| v.value()).unwrap_or(0))
 }
@@ -269,7 +267,7 @@ pub fn run(store: &Store, migrations: &[Migration]) -> Result<(), StoreError> {
     let current = stored_version(&store.read()?)?;
     if current > supported {
         return Err(StoreError::TooNew {
-            path: store.path().to_owned(),
+            path: store.location().into(),
             found: current,
             supported,
         });

@@ -22,6 +22,7 @@ pub mod companies;
 pub mod devices;
 pub mod documents;
 pub mod effects;
+pub mod engine;
 pub mod erasure;
 pub mod file_content;
 mod handle;
@@ -52,7 +53,7 @@ use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
 
-use redb::{ReadTransaction, ReadableTable};
+use engine::{ReadTxn, ReadableTable};
 
 pub use migrations::SCHEMA_VERSION;
 pub use txn::{Doorbells, Txn};
@@ -113,6 +114,9 @@ pub enum StoreError {
     /// An uploaded file's spooled bytes could not be read back.
     #[error("an uploaded file's spool could not be read: {0}")]
     Spool(#[from] std::io::Error),
+    /// PostgreSQL reported an error (the connection, a statement, the transaction).
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
     /// The durable commit that should have covered a write failed: the write may be lost.
     #[error("the database could not make a write durable (see the earlier error)")]
     NotDurable,
@@ -280,36 +284,43 @@ impl Storage for Store {
     }
 
     fn doorbells(&self) -> &Arc<Doorbells> {
-        &self.shared.bells
+        match &self.engine {
+            Engine::Redb(shared) => &shared.bells,
+            Engine::Pg(shared) => &shared.bells,
+        }
     }
 
     fn group_commit_counts(&self) -> (u64, u64) {
         use std::sync::atomic::Ordering::Relaxed;
-        let s = self.shared.stats();
-        (s.commits.load(Relaxed), s.flushes.load(Relaxed))
+        match &self.engine {
+            Engine::Redb(shared) => {
+                let s = shared.stats();
+                (s.commits.load(Relaxed), s.flushes.load(Relaxed))
+            }
+            Engine::Pg(shared) => {
+                let n = shared.commits.load(Relaxed);
+                (n, n)
+            }
+        }
     }
 
     fn totals(&self) -> Result<Totals, StoreError> {
-        use redb::ReadableTableMetadata;
         let txn = self.read()?;
-        let count = |t: Result<_, redb::TableError>| -> Result<u64, StoreError> {
-            match t {
-                Ok(table) => {
-                    let table: redb::ReadOnlyTable<u64, &[u8]> = table;
-                    Ok(table.len()?)
-                }
-                Err(redb::TableError::TableDoesNotExist(_)) => Ok(0),
-                Err(e) => Err(e.into()),
-            }
+        let count = |t: Option<engine::ReadOnlyTable<u64, &'static [u8]>>| match t {
+            Some(t) => t.len(),
+            None => Ok(0),
         };
         Ok(Totals {
-            tickets: count(txn.open_table(tables::TICKETS.def()))?,
-            people: count(txn.open_table(tables::USERS.def()))?,
-            sessions: match records::open_existing(&txn, tables::SESSIONS.def())? {
+            tickets: count(txn.open_existing(tables::TICKETS.def())?)?,
+            people: count(txn.open_existing(tables::USERS.def())?)?,
+            sessions: match txn.open_existing(tables::SESSIONS.def())? {
                 Some(table) => table.len()?,
                 None => 0,
             },
-            bytes: std::fs::metadata(self.path()).map_or(0, |m| m.len()),
+            bytes: match self.path() {
+                Some(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+                None => 0,
+            },
         })
     }
 
@@ -318,7 +329,11 @@ impl Storage for Store {
     }
 
     fn back_up(&self, to: &Path, taken_at: u64) -> Result<backup::Manifest, backup::BackupError> {
-        backup::write(&self.read()?, to, taken_at)
+        let txn = self.read()?;
+        if !txn.is_embedded() {
+            return Err(backup::BackupError::NotEmbedded);
+        }
+        backup::write(&txn, to, taken_at)
     }
 
     fn erase_person(
@@ -343,7 +358,11 @@ impl Storage for Store {
     }
 
     fn is_usable(&self) -> bool {
-        self.shared.handle.accepts_writes() && self.schema_version().is_ok()
+        let writable = match &self.engine {
+            Engine::Redb(shared) => shared.handle.accepts_writes(),
+            Engine::Pg(_) => true,
+        };
+        writable && self.schema_version().is_ok()
     }
 
     fn instance_secret(&self, name: &str, new: [u8; 32]) -> Result<[u8; 32], StoreError> {
@@ -366,11 +385,17 @@ impl Storage for Store {
     }
 }
 
-/// The embedded backend: the opened redb file. Cheap to share behind an `Arc`; closed
-/// when dropped.
+/// The store on its engine: the embedded redb file, or a PostgreSQL database. Cheap to
+/// share behind an `Arc`; closed when dropped.
 #[derive(Debug)]
 pub struct Store {
-    shared: Arc<txn::Shared>,
+    engine: Engine,
+}
+
+#[derive(Debug)]
+enum Engine {
+    Redb(Arc<txn::Shared>),
+    Pg(Arc<txn::PgShared>),
 }
 
 impl Store {
@@ -400,6 +425,35 @@ impl Store {
         Ok(store)
     }
 
+    /// Connects to the PostgreSQL database at `url` (with at most `connections`
+    /// connections), lays it out and runs the pending migrations.
+    pub fn connect(url: &str, connections: usize) -> Result<Self, StoreError> {
+        let db = engine::pg::Database::connect(url, connections)?;
+        struct Names(Vec<String>);
+        impl tables::TableVisitor for Names {
+            fn visit<K: engine::StoredKey, V: engine::Value + 'static>(
+                &mut self,
+                table: engine::TableDefinition<'static, K, V>,
+            ) -> Result<(), StoreError> {
+                use engine::TableHandle as _;
+                self.0.push(table.name().to_owned());
+                Ok(())
+            }
+        }
+        let mut names = Names(Vec::new());
+        tables::visit_every_table(&mut names)?;
+        db.register(&names.0)?;
+        let store = Self {
+            engine: Engine::Pg(Arc::new(txn::PgShared {
+                db,
+                bells: Arc::default(),
+                commits: std::sync::atomic::AtomicU64::new(0),
+            })),
+        };
+        migrations::run(&store, migrations::MIGRATIONS)?;
+        Ok(store)
+    }
+
     fn open_file(
         path: PathBuf,
         cache_bytes: usize,
@@ -407,23 +461,48 @@ impl Store {
     ) -> Result<Self, StoreError> {
         let handle = handle::Handle::open(path, cache_bytes, reserve_bytes)?;
         Ok(Self {
-            shared: Arc::new(txn::Shared::new(handle, Arc::default())),
+            engine: Engine::Redb(Arc::new(txn::Shared::new(handle, Arc::default()))),
         })
     }
 
-    /// The database file's path.
-    pub fn path(&self) -> &Path {
-        self.shared.handle.path()
+    /// The database file's path (`None` for a PostgreSQL store).
+    pub fn path(&self) -> Option<&Path> {
+        match &self.engine {
+            Engine::Redb(shared) => Some(shared.handle.path()),
+            Engine::Pg(_) => None,
+        }
+    }
+
+    /// Where the store is, for messages: the file, or the database (without password).
+    pub fn location(&self) -> String {
+        match &self.engine {
+            Engine::Redb(shared) => shared.handle.path().display().to_string(),
+            Engine::Pg(shared) => shared.db.name().to_owned(),
+        }
     }
 
     /// Starts a write transaction (the unit of work). Commit it with [`Txn::commit`],
     /// which returns once the write is durable.
     pub fn write(&self) -> Result<Txn, StoreError> {
-        Txn::begin(self.shared.clone())
+        match &self.engine {
+            Engine::Redb(shared) => Txn::begin(shared.clone()),
+            Engine::Pg(shared) => Txn::begin_pg(shared.clone()),
+        }
+    }
+
+    #[cfg(test)]
+    fn redb_shared(&self) -> &txn::Shared {
+        match &self.engine {
+            Engine::Redb(shared) => shared,
+            Engine::Pg(_) => panic!("a redb store"),
+        }
     }
 
     /// Starts a read transaction: a consistent snapshot.
-    pub fn read(&self) -> Result<ReadTransaction, StoreError> {
-        self.shared.handle.begin_read()
+    pub fn read(&self) -> Result<ReadTxn, StoreError> {
+        match &self.engine {
+            Engine::Redb(shared) => Ok(ReadTxn::Redb(shared.handle.begin_read()?)),
+            Engine::Pg(shared) => Ok(ReadTxn::Pg(Arc::new(shared.db.begin_read()?))),
+        }
     }
 }

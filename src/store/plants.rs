@@ -3,8 +3,8 @@
 //! can list plants without the filter.
 
 use super::Txn;
+use super::engine::ReadableTable;
 use crate::domain::webhook::HookEvent;
-use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, tables};

@@ -5,33 +5,31 @@
 
 use std::marker::PhantomData;
 
-use redb::{Key, ReadTransaction, ReadableTable, Table, TableDefinition, Value};
+use super::engine::{
+    ReadOnlyTable, ReadTxn, ReadableTable, StoredKey, Table, TableDefinition, Value,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{StoreError, Txn, codec};
 
 /// `table` in a read snapshot, or `None` while no write has created it yet.
-pub(crate) fn open_existing<K: Key + 'static, V: Value + 'static>(
-    txn: &ReadTransaction,
+pub(crate) fn open_existing<K: StoredKey, V: Value + 'static>(
+    txn: &ReadTxn,
     table: TableDefinition<'static, K, V>,
-) -> Result<Option<redb::ReadOnlyTable<K, V>>, StoreError> {
-    match txn.open_table(table) {
-        Ok(t) => Ok(Some(t)),
-        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+) -> Result<Option<ReadOnlyTable<K, V>>, StoreError> {
+    txn.open_existing(table)
 }
 
 /// A table whose values are records of type `T` encoded by [`codec`], keyed by `K` (a
 /// record id, or the SHA-256 of a token).
-pub struct Records<K: Key + 'static, T> {
+pub struct Records<K: StoredKey, T> {
     def: TableDefinition<'static, K, &'static [u8]>,
     name: &'static str,
     stored: PhantomData<fn() -> T>,
 }
 
-impl<K: Key + 'static, T> Records<K, T> {
+impl<K: StoredKey, T> Records<K, T> {
     /// The table called `name` (with its layout's version suffix, e.g. `users_v1`).
     pub const fn new(name: &'static str) -> Self {
         Self {
@@ -54,7 +52,7 @@ impl<K: Key + 'static, T> Records<K, T> {
 
 impl<K, T> Records<K, T>
 where
-    K: Key + 'static + for<'a> Value<SelfType<'a> = K>,
+    K: StoredKey + for<'a> Value<SelfType<'a> = K>,
     T: Serialize + DeserializeOwned,
 {
     /// Decodes a value read from this table.
@@ -102,14 +100,14 @@ pub trait Snapshot {
     /// The record at `key` of `records`.
     fn record<K, T>(&self, records: &Records<K, T>, key: K) -> Result<Option<T>, StoreError>
     where
-        K: Key + 'static + for<'a> Value<SelfType<'a> = K>,
+        K: StoredKey + for<'a> Value<SelfType<'a> = K>,
         T: Serialize + DeserializeOwned;
 }
 
-impl Snapshot for ReadTransaction {
+impl Snapshot for ReadTxn {
     fn record<K, T>(&self, records: &Records<K, T>, key: K) -> Result<Option<T>, StoreError>
     where
-        K: Key + 'static + for<'a> Value<SelfType<'a> = K>,
+        K: StoredKey + for<'a> Value<SelfType<'a> = K>,
         T: Serialize + DeserializeOwned,
     {
         records.read(&self.open_table(records.def)?, key)
@@ -119,7 +117,7 @@ impl Snapshot for ReadTransaction {
 impl Snapshot for Txn {
     fn record<K, T>(&self, records: &Records<K, T>, key: K) -> Result<Option<T>, StoreError>
     where
-        K: Key + 'static + for<'a> Value<SelfType<'a> = K>,
+        K: StoredKey + for<'a> Value<SelfType<'a> = K>,
         T: Serialize + DeserializeOwned,
     {
         records.read(&self.open_table(records.def)?, key)
@@ -129,7 +127,7 @@ impl Snapshot for Txn {
 impl<S: Snapshot> Snapshot for &S {
     fn record<K, T>(&self, records: &Records<K, T>, key: K) -> Result<Option<T>, StoreError>
     where
-        K: Key + 'static + for<'a> Value<SelfType<'a> = K>,
+        K: StoredKey + for<'a> Value<SelfType<'a> = K>,
         T: Serialize + DeserializeOwned,
     {
         (**self).record(records, key)

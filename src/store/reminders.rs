@@ -2,7 +2,7 @@
 //! "My profile", and which weekly reminder each person was sent, so a week's reminder
 //! goes out once, however often the job runs and whichever node runs it.
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 
 use super::mail_queue::OutgoingMail;
 use super::users::{User, UserStatus};

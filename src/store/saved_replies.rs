@@ -2,7 +2,7 @@
 //! placeholders (`{name}`, `{number}`, `{serial}`, `{rma}`, `{tracking}`), and the state
 //! a request may be moved to when the reply is sent. Shared by the whole team.
 
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, tables};

@@ -3,6 +3,7 @@
 //! the hours that were in force at each moment (docs/service-levels.md). Saving a version
 //! writes the lists by due time of every open request again, in the same transaction.
 
+use super::engine::ReadableTable;
 use super::{Store, StoreError, tables};
 use crate::domain::service_levels::{Levels, Schedule};
 use crate::store::mail_queue::OutgoingMail;

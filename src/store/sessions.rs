@@ -3,7 +3,7 @@
 //! lists and ends every session of a user at once.
 
 use super::Txn;
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::effects::AuditFor;

@@ -5,7 +5,7 @@
 //! order is the order lists are shown in. The tables of records are [`Records`]: their
 //! name, the type they store and their numbering are declared here once.
 
-use redb::TableDefinition;
+use super::engine::{StoredKey, TableDefinition};
 
 use super::records::Records;
 
@@ -303,7 +303,7 @@ pub const SLA_TIMES: TableDefinition<(u8, u32, u64, u64), ()> =
 /// backup copies each one, the restore counts each one).
 pub trait TableVisitor {
     /// Visits one table.
-    fn visit<K: redb::Key + 'static, V: redb::Value + 'static>(
+    fn visit<K: StoredKey, V: redb::Value + 'static>(
         &mut self,
         table: TableDefinition<'static, K, V>,
     ) -> Result<(), super::StoreError>;

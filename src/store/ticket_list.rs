@@ -8,7 +8,7 @@
 //! are decoded.
 
 use super::Txn;
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::tickets::Ticket;
@@ -427,10 +427,10 @@ pub const LOOK_AHEAD_PAGES: usize = 10;
 /// One row of the list table as a range yields it.
 type Entry<'a> = Result<
     (
-        redb::AccessGuard<'a, (u64, u8, u64, u64)>,
-        redb::AccessGuard<'a, (u8, u64, u64)>,
+        super::engine::Guard<'a, (u64, u8, u64, u64)>,
+        super::engine::Guard<'a, (u8, u64, u64)>,
     ),
-    redb::StorageError,
+    StoreError,
 >;
 
 /// The ticket lists: Ticket Tracking's pages, the desk's counts and the weekly figures.
@@ -499,7 +499,7 @@ pub(crate) fn count_all_states_in(txn: &Txn) -> Result<(), StoreError> {
         }
     }
     let mut table = txn.open_table(tables::TICKET_STATE_COUNTS)?;
-    table.retain(|_, _| false)?;
+    table.clear()?;
     for (key, n) in counts {
         table.insert(key, n)?;
     }
@@ -951,7 +951,7 @@ mod tests {
         let txn = store.write().unwrap();
         txn.open_table(tables::TICKETS_BY_STATE)
             .unwrap()
-            .retain(|_, _| false)
+            .clear()
             .unwrap();
         index_all_states_in(&txn).unwrap();
         txn.commit().unwrap();

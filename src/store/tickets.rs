@@ -4,8 +4,8 @@
 
 use super::Txn;
 use super::effects::{AuditFor, Effects, MailsFor};
+use super::engine::ReadableTable;
 use crate::domain::webhook::HookEvent;
-use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, codec, devices, documents, tables, ticket_list, users};

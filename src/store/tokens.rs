@@ -2,7 +2,7 @@
 //! step), stored by the SHA-256 of the token so the database never holds a usable one.
 
 use super::Txn;
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, tables};

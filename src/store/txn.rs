@@ -24,6 +24,7 @@ use std::time::Duration;
 use redb::{Durability, WriteTransaction};
 
 use super::StoreError;
+use super::engine::{StoredKey, Table, TableDefinition, TableHandle, Value, pg};
 use super::handle::Handle;
 
 /// How long a flush's leader waits at most for the writers already under way to commit,
@@ -34,15 +35,31 @@ use super::handle::Handle;
 /// 25 ms. A writer alone never waits: the leader stops as soon as no writer is under way.
 const GATHER: Duration = Duration::from_millis(10);
 
-/// A write transaction of the store. Dereferences to redb's transaction for the table
-/// functions of the aggregates; [`Txn::commit`] replaces redb's commit.
+/// A write transaction of the store: open its tables with [`Txn::open_table`];
+/// [`Txn::commit`] commits it.
 pub struct Txn {
-    inner: WriteTransaction,
-    shared: Arc<Shared>,
+    inner: Inner,
+    bells: Arc<Doorbells>,
     mail: Cell<bool>,
     index: Cell<bool>,
     hooks: Cell<bool>,
-    _under_way: UnderWay,
+}
+
+/// The transaction on its engine. One lives per write transaction, so redb's large one is
+/// kept inline rather than boxed.
+#[allow(clippy::large_enum_variant)]
+enum Inner {
+    /// redb's transaction, committed through the group commit.
+    Redb {
+        txn: WriteTransaction,
+        shared: Arc<Shared>,
+        under_way: UnderWay,
+    },
+    /// A PostgreSQL transaction holding the writer's lock.
+    Pg {
+        session: pg::Session,
+        shared: Arc<PgShared>,
+    },
 }
 
 /// Counts a writer as under way from before it waits for the write lock until it has
@@ -84,36 +101,73 @@ impl Drop for UnderWay {
     }
 }
 
-impl std::ops::Deref for Txn {
-    type Target = WriteTransaction;
-
-    fn deref(&self) -> &WriteTransaction {
-        &self.inner
-    }
-}
-
 impl Txn {
     pub(super) fn begin(shared: Arc<Shared>) -> Result<Self, StoreError> {
         let db = shared.handle.writable()?;
         let under_way = UnderWay::start(&shared);
-        let mut inner = db
+        let mut txn = db
             .begin_write()
             .map_err(|e| shared.handle.noticed(e.into()))?;
-        inner.set_durability(Durability::None)?;
-        Ok(Self {
+        txn.set_durability(Durability::None)?;
+        Ok(Self::with(
+            Inner::Redb {
+                txn,
+                shared: shared.clone(),
+                under_way,
+            },
+            shared.bells.clone(),
+        ))
+    }
+
+    pub(super) fn begin_pg(shared: Arc<PgShared>) -> Result<Self, StoreError> {
+        let session = shared.db.begin_write()?;
+        let bells = shared.bells.clone();
+        Ok(Self::with(Inner::Pg { session, shared }, bells))
+    }
+
+    fn with(inner: Inner, bells: Arc<Doorbells>) -> Self {
+        Self {
             inner,
-            shared,
+            bells,
             mail: Cell::new(false),
             index: Cell::new(false),
             hooks: Cell::new(false),
-            _under_way: under_way,
-        })
+        }
+    }
+
+    /// The table `def`, created by this transaction when it does not exist yet.
+    pub fn open_table<K: StoredKey, V: Value + 'static>(
+        &self,
+        def: TableDefinition<'static, K, V>,
+    ) -> Result<Table<'_, K, V>, StoreError> {
+        match &self.inner {
+            Inner::Redb { txn, .. } => Ok(Table::Redb(txn.open_table(def)?)),
+            Inner::Pg { session, .. } => {
+                let id = session.table_id(def.name(), true)?.ok_or_else(|| {
+                    StoreError::Postgres(format!("table {} not made", def.name()))
+                })?;
+                Ok(Table::Pg(pg::Table::new(pg::At::Borrowed(session), id)))
+            }
+        }
+    }
+
+    /// Deletes the table `def` with its rows; whether there was one.
+    pub fn delete_table<K: StoredKey, V: Value + 'static>(
+        &self,
+        def: TableDefinition<'static, K, V>,
+    ) -> Result<bool, StoreError> {
+        match &self.inner {
+            Inner::Redb { txn, .. } => Ok(txn.delete_table(def)?),
+            Inner::Pg { session, .. } => session.delete_table(def.name()),
+        }
     }
 
     /// Rolls the transaction back: nothing of it is written.
     pub fn abort(self) -> Result<(), StoreError> {
-        self.inner.abort()?;
-        Ok(())
+        match self.inner {
+            Inner::Redb { txn, .. } => Ok(txn.abort()?),
+            Inner::Pg { session, .. } => session.rollback(),
+        }
     }
 
     /// Notes that this transaction queued mail: the delivery worker is woken after it.
@@ -136,29 +190,49 @@ impl Txn {
     pub fn commit(self) -> Result<(), StoreError> {
         let Self {
             inner,
-            shared,
+            bells,
             mail,
             index,
             hooks,
-            _under_way,
         } = self;
         let started = std::time::Instant::now();
-        inner
-            .commit()
-            .map_err(|e| shared.handle.noticed(e.into()))?;
-        shared.made_durable(_under_way.committed())?;
+        match inner {
+            Inner::Redb {
+                txn,
+                shared,
+                under_way,
+            } => {
+                txn.commit().map_err(|e| shared.handle.noticed(e.into()))?;
+                shared.made_durable(under_way.committed())?;
+            }
+            Inner::Pg { session, shared } => {
+                session.commit()?;
+                shared
+                    .commits
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
         crate::metrics::global().commit(started.elapsed().as_secs_f64());
         if mail.get() {
-            shared.bells.mail.notify_one();
+            bells.mail.notify_one();
         }
         if index.get() {
-            shared.bells.index.ring();
+            bells.index.ring();
         }
         if hooks.get() {
-            shared.bells.hooks.notify_one();
+            bells.hooks.notify_one();
         }
         Ok(())
     }
+}
+
+/// What every transaction of a PostgreSQL store shares: the database and the doorbells.
+#[derive(Debug)]
+pub(super) struct PgShared {
+    pub(super) db: Arc<pg::Database>,
+    pub(super) bells: Arc<Doorbells>,
+    /// Write transactions committed (each one durable by itself).
+    pub(super) commits: std::sync::atomic::AtomicU64,
 }
 
 /// The doorbells of the store's followers: rung after a durable commit that concerns them.
@@ -321,7 +395,7 @@ impl Shared {
 mod tests {
     use std::sync::Barrier;
 
-    use redb::{ReadableTable as _, ReadableTableMetadata as _, TableDefinition};
+    use crate::store::engine::{ReadableTable as _, TableDefinition};
 
     use crate::store::{Storage, Store};
 
@@ -333,7 +407,7 @@ mod tests {
         let store = std::sync::Arc::new(Store::open(dir.path(), 1 << 20).unwrap());
         // However slowly the second writer is scheduled, the first one's flush waits.
         store
-            .shared
+            .redb_shared()
             .gather_micros
             .store(60_000_000, std::sync::atomic::Ordering::Relaxed);
         let (commits_before, flushes_before) = store.group_commit_counts();
@@ -348,7 +422,7 @@ mod tests {
                 txn.commit().unwrap();
             })
         };
-        while store.shared.lock().under_way < 2 {
+        while store.redb_shared().lock().under_way < 2 {
             std::thread::yield_now();
         }
         first.commit().unwrap();

@@ -6,7 +6,7 @@
 
 use super::Txn;
 use super::effects::{AuditFor, MailsFor};
-use redb::ReadableTable;
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::companies::{self, Company};
@@ -1276,7 +1276,7 @@ mod tests {
         let txn = store.write().unwrap();
         txn.open_table(tables::STAFF_USERS)
             .unwrap()
-            .retain(|_, _| false)
+            .clear()
             .unwrap();
         txn.commit().unwrap();
         assert!(emails(&store).is_empty());

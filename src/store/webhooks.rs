@@ -6,7 +6,7 @@
 //! an endpoint that keeps failing for a day is paused, its owner told by mail in the same
 //! transaction.
 
-use redb::{ReadableTable, ReadableTableMetadata};
+use super::engine::ReadableTable;
 use serde::{Deserialize, Serialize};
 
 use super::audit::{self, Entry};
