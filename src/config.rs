@@ -167,10 +167,27 @@ fn parse_network(s: &str) -> Option<ipnet::IpNet> {
         .or_else(|| s.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
 }
 
+/// Which database holds the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StorageBackend {
+    /// The embedded file `<data_dir>/osc.redb`.
+    Redb,
+    /// A PostgreSQL database (`storage.postgres_url`).
+    Postgres,
+}
+
 /// `[storage]`
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StorageConfig {
+    /// `redb` (the embedded file) or `postgres`.
+    pub backend: StorageBackend,
+    /// The PostgreSQL database, `postgres://user:password@host:port/name`, with
+    /// `backend = "postgres"`. Never printed (it may hold the password).
+    pub postgres_url: Secret,
+    /// How many connections to PostgreSQL the portal keeps at most.
+    pub postgres_connections: usize,
     /// Directory that holds `osc.redb`, the search index and the mail outbox.
     pub data_dir: PathBuf,
     /// Memory the database may use as page cache, in MiB.
@@ -679,6 +696,9 @@ impl Default for ServerConfig {
 impl Default for StorageConfig {
     fn default() -> Self {
         Self {
+            backend: StorageBackend::Redb,
+            postgres_url: Secret::default(),
+            postgres_connections: 32,
             data_dir: PathBuf::from("data"),
             cache_mb: 64,
             reserve_mb: 64,
@@ -829,6 +849,18 @@ impl Config {
         }
         if self.storage.cache_mb == 0 {
             return Err(bad("storage.cache_mb", "must be at least 1"));
+        }
+        if self.storage.backend == StorageBackend::Postgres {
+            let url = self.storage.postgres_url.expose();
+            if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                return Err(bad(
+                    "storage.postgres_url",
+                    "must be a postgres:// URL (postgres://user:password@host:5432/name) with backend = \"postgres\"",
+                ));
+            }
+            if self.storage.postgres_connections < 2 {
+                return Err(bad("storage.postgres_connections", "must be at least 2"));
+            }
         }
         if self.webhooks.timeout_secs == 0 || self.webhooks.timeout_secs > 60 {
             return Err(bad("webhooks.timeout_secs", "must be between 1 and 60"));

@@ -82,6 +82,21 @@ pub struct Instance {
     setup_link: Option<String>,
 }
 
+/// Opens the store `storage` names: the redb file in its data directory, or the
+/// PostgreSQL database.
+pub fn open_store(storage: &config::StorageConfig) -> Result<store::Store, store::StoreError> {
+    match storage.backend {
+        config::StorageBackend::Redb => store::Store::open_with_reserve(
+            &storage.data_dir,
+            storage.cache_mb.saturating_mul(1024 * 1024),
+            storage.reserve_mb.saturating_mul(1024 * 1024),
+        ),
+        config::StorageBackend::Postgres => {
+            store::Store::connect(storage.postgres_url.expose(), storage.postgres_connections)
+        }
+    }
+}
+
 impl Instance {
     /// Opens everything the configuration names and starts the background workers.
     pub async fn start(config: Config) -> Result<Self, StartError> {
@@ -90,15 +105,11 @@ impl Instance {
             path: data_dir.clone(),
             source,
         })?;
-        let cache_bytes = config.storage.cache_mb.saturating_mul(1024 * 1024);
-        let reserve_bytes = config.storage.reserve_mb.saturating_mul(1024 * 1024);
         let store = {
-            let dir = data_dir.clone();
-            tokio::task::spawn_blocking(move || {
-                store::Store::open_with_reserve(&dir, cache_bytes, reserve_bytes)
-            })
-            .await
-            .expect("store opening does not panic")?
+            let storage = config.storage.clone();
+            tokio::task::spawn_blocking(move || open_store(&storage))
+                .await
+                .expect("store opening does not panic")?
         };
         let (index, opened) = search::SearchIndex::open(&data_dir)?;
         let transport = mail::transport::Transport::from_config(&config.mail, &data_dir)?;

@@ -241,10 +241,7 @@ fn open_store(config: &Config) -> Result<Box<dyn Storage>, Box<dyn std::error::E
     let dir = &config.storage.data_dir;
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
-    Ok(Box::new(osc::store::Store::open(
-        dir,
-        config.storage.cache_mb.saturating_mul(1024 * 1024),
-    )?))
+    Ok(Box::new(osc::open_store(&config.storage)?))
 }
 
 fn seed_data(config: &Config, tickets: u64, seed: u64) -> Result<(), Box<dyn std::error::Error>> {

@@ -193,9 +193,8 @@ fn osc_staff(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process:
 /// Runs `osc <args>` on the data directory `dir` with `stdin` as its input.
 fn osc_output(dir: &std::path::Path, args: &[String], stdin: &str) -> std::process::Output {
     use std::io::Write;
-    let mut child = Command::new(OSC)
+    let mut child = crate::common::osc_on(dir)
         .args(args)
-        .env("OSC_STORAGE_DATA_DIR", dir)
         .env("OSC_LOG", "warn")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

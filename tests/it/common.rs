@@ -71,6 +71,11 @@ impl TestApp {
         let mut config = Config::default();
         config.storage.data_dir = dir.path().to_owned();
         config.storage.cache_mb = 8;
+        if let Some(url) = test_postgres(dir.path()) {
+            config.storage.backend = osc::config::StorageBackend::Postgres;
+            config.storage.postgres_url = url.as_str().into();
+            config.storage.postgres_connections = 16;
+        }
         config.server.bind = addr;
         config.server.public_url = format!("http://{addr}");
         config.mail.retry_base_secs = 1;
@@ -646,16 +651,76 @@ pub fn link_in(text: &str, prefix: &str) -> String {
 /// The `osc` binary this test run built.
 pub const OSC: &str = env!("CARGO_BIN_EXE_osc");
 
+/// The backend switch of the suite: with `OSC_TEST_POSTGRES` set to the URL of a
+/// PostgreSQL server the tests may make databases on (tools/postgres/throwaway.sh), the
+/// store of the data directory `dir` is a database of its own there, made on first use
+/// and named in a file inside `dir` (so a restart on the same directory finds it again);
+/// without it, the redb file in `dir`. Returns the database's URL.
+pub fn test_postgres(dir: &std::path::Path) -> Option<String> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let server = std::env::var("OSC_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let marker = dir.join("test-postgres-database");
+    let name = match std::fs::read_to_string(&marker) {
+        Ok(name) => name,
+        Err(_) => {
+            let name = format!(
+                "osc_test_{}_{}",
+                std::process::id(),
+                MADE.fetch_add(1, Ordering::Relaxed)
+            );
+            let (url, create) = (server.clone(), format!("CREATE DATABASE {name}"));
+            // On a thread of its own: the callers are both async tests and plain ones.
+            std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                rt.block_on(async {
+                    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+                        .await
+                        .expect("the test PostgreSQL server (OSC_TEST_POSTGRES) answers");
+                    tokio::spawn(connection);
+                    client.batch_execute(&create).await.unwrap();
+                });
+            })
+            .join()
+            .unwrap();
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&marker, &name).unwrap();
+            name
+        }
+    };
+    let mut url = url::Url::parse(&server).expect("OSC_TEST_POSTGRES is a URL");
+    url.set_path(&name);
+    Some(url.to_string())
+}
+
+/// The `osc` binary on the data directory `dir`, with the suite's backend.
+pub fn osc_on(dir: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(OSC);
+    command.env("OSC_STORAGE_DATA_DIR", dir);
+    if let Some(url) = test_postgres(dir) {
+        command
+            .env("OSC_STORAGE_BACKEND", "postgres")
+            .env("OSC_STORAGE_POSTGRES_URL", url);
+    }
+    command
+}
+
 /// Starts the real binary, `osc serve`, on `dir` with the settings `env` (each one an
 /// `OSC_…` variable); returns it with its base URL once it listens.
 pub fn serve_binary(dir: &std::path::Path, env: &[(&str, &str)]) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     // A fresh directory is set up as its operator would: the first staff account first.
-    if !dir.join(osc::store::DB_FILE).exists() {
-        let mut add = Command::new(OSC)
+    let fresh =
+        !dir.join(osc::store::DB_FILE).exists() && !dir.join("test-postgres-database").exists();
+    if fresh {
+        let mut add = osc_on(dir)
             .args(["staff", "add", "--email", TEAM, "--name", "Service Team"])
-            .env("OSC_STORAGE_DATA_DIR", dir)
             .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -668,10 +733,9 @@ pub fn serve_binary(dir: &std::path::Path, env: &[(&str, &str)]) -> (std::proces
             .unwrap();
         assert!(add.wait().unwrap().success(), "the first staff account");
     }
-    let mut child = Command::new(OSC)
+    let mut child = osc_on(dir)
         .arg("serve")
         .env("OSC_SERVER_BIND", "127.0.0.1:0")
-        .env("OSC_STORAGE_DATA_DIR", dir)
         .env("NO_COLOR", "1")
         .envs(env.iter().copied())
         .stdout(Stdio::piped())

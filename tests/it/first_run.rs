@@ -219,10 +219,9 @@ async fn a_restart_replaces_the_link_and_a_staff_account_made_otherwise_closes_i
 fn the_binary_prints_the_set_up_link_in_its_log_at_the_first_start() {
     use std::io::{BufRead, BufReader};
     let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(crate::common::OSC)
+    let mut child = crate::common::osc_on(dir.path())
         .arg("serve")
         .env("OSC_SERVER_BIND", "127.0.0.1:0")
-        .env("OSC_STORAGE_DATA_DIR", dir.path())
         .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
