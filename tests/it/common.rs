@@ -651,7 +651,7 @@ pub fn link_in(text: &str, prefix: &str) -> String {
 /// The `osc` binary this test run built.
 pub const OSC: &str = env!("CARGO_BIN_EXE_osc");
 
-/// The backend switch of the suite: with `OSC_TEST_POSTGRES` set to the URL of a
+/// The backend switch of the suite: with `TEST_POSTGRES_URL` set to the URL of a
 /// PostgreSQL server the tests may make databases on (tools/postgres/throwaway.sh), the
 /// store of the data directory `dir` is a database of its own there, made on first use
 /// and named in a file inside `dir` (so a restart on the same directory finds it again);
@@ -659,7 +659,7 @@ pub const OSC: &str = env!("CARGO_BIN_EXE_osc");
 pub fn test_postgres(dir: &std::path::Path) -> Option<String> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static MADE: AtomicU64 = AtomicU64::new(0);
-    let server = std::env::var("OSC_TEST_POSTGRES")
+    let server = std::env::var("TEST_POSTGRES_URL")
         .ok()
         .filter(|u| !u.is_empty())?;
     let marker = dir.join("test-postgres-database");
@@ -681,7 +681,7 @@ pub fn test_postgres(dir: &std::path::Path) -> Option<String> {
                 rt.block_on(async {
                     let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
                         .await
-                        .expect("the test PostgreSQL server (OSC_TEST_POSTGRES) answers");
+                        .expect("the test PostgreSQL server (TEST_POSTGRES_URL) answers");
                     tokio::spawn(connection);
                     client.batch_execute(&create).await.unwrap();
                 });
@@ -693,7 +693,7 @@ pub fn test_postgres(dir: &std::path::Path) -> Option<String> {
             name
         }
     };
-    let mut url = url::Url::parse(&server).expect("OSC_TEST_POSTGRES is a URL");
+    let mut url = url::Url::parse(&server).expect("TEST_POSTGRES_URL is a URL");
     url.set_path(&name);
     Some(url.to_string())
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster on loopback for the tests: `start` makes it (once) and
-# starts it, then prints the URL to give the suite as OSC_TEST_POSTGRES; `stop` stops it.
+# starts it, then prints the URL to give the suite as TEST_POSTGRES_URL; `stop` stops it.
 # Durability is switched off (fsync = off): the cluster lives for one test run, and the
 # tests that kill a node check what PostgreSQL acknowledged, not the disk under it.
 #   tools/postgres/throwaway.sh start   # postgres://osc@127.0.0.1:55432/postgres

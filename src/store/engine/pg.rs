@@ -186,7 +186,10 @@ impl Database {
     /// Begins a read transaction: one snapshot, taken now (PostgreSQL takes it at the
     /// transaction's first statement, so one is run with the `BEGIN`).
     pub fn begin_read(self: &Arc<Self>) -> Result<Session, StoreError> {
-        Session::begin(self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1")
+        Session::begin(
+            self,
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1",
+        )
     }
 
     /// Begins a write transaction, once every earlier one (of any node) has ended.
@@ -666,7 +669,7 @@ impl<K: StoredKey, V: Value + 'static> Range<'_, K, V> {
 
 #[cfg(test)]
 mod tests {
-    //! Against a real PostgreSQL server: `OSC_TEST_POSTGRES` names one the tests may make
+    //! Against a real PostgreSQL server: `TEST_POSTGRES_URL` names one the tests may make
     //! databases on (tools/postgres/throwaway.sh); without it these tests have nothing to
     //! run against and say so.
     use std::sync::Arc;
@@ -678,11 +681,11 @@ mod tests {
 
     /// A fresh database on the test server, or `None` (said on stderr) without one.
     fn fresh_database() -> Option<String> {
-        let server = std::env::var("OSC_TEST_POSTGRES")
+        let server = std::env::var("TEST_POSTGRES_URL")
             .ok()
             .filter(|u| !u.is_empty());
         let Some(server) = server else {
-            eprintln!("OSC_TEST_POSTGRES is not set: no PostgreSQL server to test against");
+            eprintln!("TEST_POSTGRES_URL is not set: no PostgreSQL server to test against");
             return None;
         };
         static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
