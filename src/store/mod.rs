@@ -429,20 +429,7 @@ impl Store {
     /// connections), lays it out and runs the pending migrations.
     pub fn connect(url: &str, connections: usize) -> Result<Self, StoreError> {
         let db = engine::pg::Database::connect(url, connections)?;
-        struct Names(Vec<String>);
-        impl tables::TableVisitor for Names {
-            fn visit<K: engine::StoredKey, V: engine::Value + 'static>(
-                &mut self,
-                table: engine::TableDefinition<'static, K, V>,
-            ) -> Result<(), StoreError> {
-                use engine::TableHandle as _;
-                self.0.push(table.name().to_owned());
-                Ok(())
-            }
-        }
-        let mut names = Names(Vec::new());
-        tables::visit_every_table(&mut names)?;
-        db.register(&names.0)?;
+        db.register(&tables::names()?)?;
         let store = Self {
             engine: Engine::Pg(Arc::new(txn::PgShared {
                 db,

@@ -309,6 +309,25 @@ pub trait TableVisitor {
     ) -> Result<(), super::StoreError>;
 }
 
+/// The names of every table [`visit_every_table`] visits (the PostgreSQL engine registers
+/// them at start-up, so no write transaction has to).
+pub fn names() -> Result<Vec<String>, super::StoreError> {
+    struct Names(Vec<String>);
+    impl TableVisitor for Names {
+        fn visit<K: StoredKey, V: redb::Value + 'static>(
+            &mut self,
+            table: TableDefinition<'static, K, V>,
+        ) -> Result<(), super::StoreError> {
+            use super::engine::TableHandle as _;
+            self.0.push(table.name().to_owned());
+            Ok(())
+        }
+    }
+    let mut names = Names(Vec::new());
+    visit_every_table(&mut names)?;
+    Ok(names.0)
+}
+
 /// Visits every table declared above. A table added to this module is added here too:
 /// the backup refuses a store holding a table this list does not name, so a forgotten
 /// one fails loudly (and its test) instead of being left out of every backup.

@@ -267,6 +267,14 @@ fn ordered_bound<'a, K: StoredKey, KR: Borrow<K::SelfType<'a>> + 'a>(
     }
 }
 
+/// A row of a redb range as the engine layer yields it.
+fn redb_row<'a, K: StoredKey, V: Value + 'static>(
+    row: Result<(redb::AccessGuard<'a, K>, redb::AccessGuard<'a, V>), redb::StorageError>,
+) -> Result<Row<'a, K, V>, StoreError> {
+    row.map(|(k, v)| (Guard::Redb(k), Guard::Redb(v)))
+        .map_err(StoreError::from)
+}
+
 /// The rows of a range, from either end.
 pub enum Range<'a, K: StoredKey, V: Value + 'static> {
     Redb(redb::Range<'a, K, V>),
@@ -278,10 +286,7 @@ impl<'a, K: StoredKey, V: Value + 'static> Iterator for Range<'a, K, V> {
 
     fn next(&mut self) -> Option<Self::Item> {
         match self {
-            Range::Redb(r) => r.next().map(|row| {
-                row.map(|(k, v)| (Guard::Redb(k), Guard::Redb(v)))
-                    .map_err(StoreError::from)
-            }),
+            Range::Redb(r) => r.next().map(redb_row),
             Range::Pg(r) => r.next_row(false).map(|row| row.map(pg::Fetched::guards)),
         }
     }
@@ -290,10 +295,7 @@ impl<'a, K: StoredKey, V: Value + 'static> Iterator for Range<'a, K, V> {
 impl<K: StoredKey, V: Value + 'static> DoubleEndedIterator for Range<'_, K, V> {
     fn next_back(&mut self) -> Option<Self::Item> {
         match self {
-            Range::Redb(r) => r.next_back().map(|row| {
-                row.map(|(k, v)| (Guard::Redb(k), Guard::Redb(v)))
-                    .map_err(StoreError::from)
-            }),
+            Range::Redb(r) => r.next_back().map(redb_row),
             Range::Pg(r) => r.next_row(true).map(|row| row.map(pg::Fetched::guards)),
         }
     }

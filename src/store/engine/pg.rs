@@ -433,6 +433,13 @@ impl<K: StoredKey, V: Value + 'static> Fetched<K, V> {
     }
 }
 
+/// The first column of the first row, if there is a row.
+fn first_value(rows: &[tokio_postgres::Row]) -> Result<Option<Vec<u8>>, StoreError> {
+    rows.first()
+        .map(|r| r.try_get(0).map_err(failed))
+        .transpose()
+}
+
 fn ordered<K: StoredKey>(key: &K::SelfType<'_>) -> Vec<u8> {
     let mut out = Vec::new();
     K::ordered(key, &mut out);
@@ -472,9 +479,7 @@ impl<'t, K: StoredKey, V: Value + 'static> Table<'t, K, V> {
             "SELECT v FROM osc_rows WHERE t = $1 AND k = $2",
             &[&self.id, &ordered::<K>(key)],
         )?;
-        rows.first()
-            .map(|r| r.try_get(0).map_err(failed))
-            .transpose()
+        first_value(&rows)
     }
 
     pub fn insert(
@@ -490,9 +495,7 @@ impl<'t, K: StoredKey, V: Value + 'static> Table<'t, K, V> {
              SELECT v FROM old",
             &[&self.id, &ordered::<K>(key), &rk.as_ref(), &value],
         )?;
-        rows.first()
-            .map(|r| r.try_get(0).map_err(failed))
-            .transpose()
+        first_value(&rows)
     }
 
     pub fn remove(&self, key: &K::SelfType<'_>) -> Result<Option<Vec<u8>>, StoreError> {
@@ -500,9 +503,7 @@ impl<'t, K: StoredKey, V: Value + 'static> Table<'t, K, V> {
             "DELETE FROM osc_rows WHERE t = $1 AND k = $2 RETURNING v",
             &[&self.id, &ordered::<K>(key)],
         )?;
-        rows.first()
-            .map(|r| r.try_get(0).map_err(failed))
-            .transpose()
+        first_value(&rows)
     }
 
     pub fn remove_range(&self, lo: Bound<Vec<u8>>, hi: Bound<Vec<u8>>) -> Result<(), StoreError> {
